@@ -1,0 +1,17 @@
+import type { Command } from "commander";
+import { registerClassifyCommand } from "./classify";
+import { registerEvalCommand } from "./eval";
+import { registerDbCommands } from "./db";
+import { registerScoreCommand } from "./score";
+import { registerServeCommand } from "./serve";
+import { registerUserCommands } from "./user";
+
+/** Every `marginalia` sub-command registers itself here, one line each. */
+export function registerCommands(program: Command): void {
+  registerClassifyCommand(program);
+  registerEvalCommand(program);
+  registerServeCommand(program);
+  registerDbCommands(program);
+  registerUserCommands(program);
+  registerScoreCommand(program);
+}

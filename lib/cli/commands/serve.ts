@@ -1,0 +1,125 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { createDb } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/database";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createSql } from "@/lib/db/sql";
+import { env } from "@/lib/env";
+import { demoSignInHelp, seedDemo } from "@/lib/server/demo/seed";
+import { note } from "../context";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+/** The secret that signs sessions: BETTER_AUTH_SECRET, else one generated once and kept beside the data. */
+function authSecret(dataDir: string): string {
+  const configured = env().BETTER_AUTH_SECRET;
+  if (configured) return configured;
+  const file = path.join(path.dirname(path.resolve(dataDir)), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** A production build is needed when there is none or a source file is newer than it. */
+function needsBuild(): boolean {
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "lib", "prisma/schema.prisma", "next.config.js", "package-lock.json"];
+  const newest = (p: string): number => {
+    const full = path.join(ROOT, p);
+    if (!existsSync(full)) return 0;
+    const st = statSync(full);
+    if (!st.isDirectory()) return st.mtimeMs;
+    let max = st.mtimeMs;
+    for (const entry of readdirSync(full)) {
+      if (entry === "generated") continue;
+      max = Math.max(max, newest(path.join(p, entry)));
+    }
+    return max;
+  };
+  return sources.some((s) => newest(s) > built);
+}
+
+function run(cmd: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: childEnv, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command("serve")
+    .description("build if needed, start the database (embedded unless DATABASE_URL), migrate, seed the demo, serve")
+    .option("--dev", "run the Next.js development server instead of a production build")
+    .action(async (opts: { dev?: boolean }) => {
+      const config = env();
+      const database = await openDatabase(note);
+      let child: ReturnType<typeof spawn> | undefined;
+      let stopping = false;
+      const stop = async (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        note(`\n${signal}: stopping the web server and the database`);
+        child?.kill(signal);
+        await new Promise((r) => (child && child.exitCode === null ? child.once("exit", r) : r(null)));
+        await database.close();
+        process.exit(0);
+      };
+      process.on("SIGINT", () => void stop("SIGINT"));
+      process.on("SIGTERM", () => void stop("SIGTERM"));
+
+      const applied = await migrateDatabase(database.url);
+      if (applied.length > 0) note(`applied migrations: ${applied.join(", ")}`);
+      const childEnv: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL: database.url,
+        BETTER_AUTH_SECRET: authSecret(config.MARGINALIA_DATA_DIR),
+        BETTER_AUTH_TELEMETRY: "0",
+        NEXT_TELEMETRY_DISABLED: "1",
+        PORT: String(config.PORT),
+      };
+      process.env.DATABASE_URL = database.url;
+      let demoLoaded = false;
+      if (config.MARGINALIA_SEED_DEMO) {
+        const db = createDb(database.url);
+        const sql = createSql(database.url);
+        try {
+          const result = await seedDemo({ db, sql });
+          if (result.seeded) note(result.message);
+          demoLoaded = (await db.publication.count()) > 0 && (await db.user.count({ where: { email: { endsWith: "@demo.marginalia.local" } } })) > 0;
+        } finally {
+          await db.$disconnect();
+          await sql.end({ timeout: 5 });
+        }
+      }
+      if (!opts.dev && needsBuild()) {
+        note("building the app (first start, or sources changed)…");
+        const code = await run(process.execPath, [NEXT_BIN, "build"], { ...childEnv, NODE_ENV: "production" });
+        if (code !== 0) {
+          await database.close();
+          throw new Error(`next build failed with exit code ${code}`);
+        }
+      }
+      const address = `http://localhost:${config.PORT}`;
+      note(`\nMarginalia: ${address}${database.embedded ? ` (embedded PostgreSQL on port ${database.embedded.port})` : ""}`);
+      note(demoLoaded ? `Sign in with a demo account:\n${demoSignInHelp()}` : "Sign in with an account made by `npm run marginalia -- user add --email … --role AUTHOR`");
+      child = spawn(process.execPath, [NEXT_BIN, opts.dev ? "dev" : "start", "-p", String(config.PORT)], {
+        cwd: ROOT,
+        env: { ...childEnv, NODE_ENV: opts.dev ? "development" : "production" },
+        stdio: "inherit",
+      });
+      const code: number = await new Promise((r) => child?.on("exit", (c) => r(c ?? 0)));
+      if (!stopping) {
+        await database.close();
+        process.exitCode = code;
+      }
+    });
+}

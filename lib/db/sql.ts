@@ -1,0 +1,27 @@
+import "server-only";
+import postgres from "postgres";
+
+export type Sql = postgres.Sql;
+
+const globalForSql = globalThis as { marginaliaSql?: Sql };
+
+/**
+ * The `postgres` client, for bulk writes (import batches, rescoring) where multi-row statements and COPY
+ * beat Prisma. Everything else goes through Prisma (`db()`).
+ */
+export function createSql(url: string): Sql {
+  return postgres(url, { max: 5, onnotice: () => {}, idle_timeout: 30 });
+}
+
+export function sql(): Sql {
+  if (!globalForSql.marginaliaSql) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides it)");
+    globalForSql.marginaliaSql = createSql(url);
+  }
+  return globalForSql.marginaliaSql;
+}
+
+export function setSql(client: Sql): void {
+  globalForSql.marginaliaSql = client;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * The whole configuration, validated once. A wrong variable stops the process with a message naming it.
+ * Every variable is listed in .env.example and the README.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** External PostgreSQL; when unset, an embedded server is started (lib/db/embedded.ts). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  /** Folder of the embedded server's data (npm start); git-ignored. */
+  MARGINALIA_DATA_DIR: z.string().min(1).default(".data/postgres"),
+  /** Port of the embedded server. */
+  MARGINALIA_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public address of the app, used for sign-in callbacks and cross-site checks. */
+  BETTER_AUTH_URL: z.url().optional(),
+  /** Signs session cookies; generated and kept in the data folder when unset. At least 32 characters. */
+  BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Seed the demo publication and demo accounts into an empty database on start. */
+  MARGINALIA_SEED_DEMO: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  /** Run periodic Substack syncs inside the web process (off when dedicated workers run them). */
+  MARGINALIA_IN_PROCESS_JOBS: z
+    .enum(["true", "false", "1", "0"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`invalid environment: ${lines.join("; ")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

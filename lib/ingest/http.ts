@@ -1,0 +1,233 @@
+/**
+ * A small JSON-over-HTTP client for ingest sources: a timeout on every request, retries with exponential
+ * backoff and full jitter, `Retry-After`, and a polite pause between consecutive requests.
+ * Time and randomness are injectable so tests are fast and deterministic.
+ */
+
+export type HttpErrorKind = "status" | "timeout" | "network" | "invalid_json" | "too_large";
+
+/** A request that failed for good (after any retries). `url` never carries credentials: they go in headers. */
+export class HttpError extends Error {
+  readonly kind: HttpErrorKind;
+  /** The HTTP status, or null when no response arrived (timeout, network). */
+  readonly status: number | null;
+  readonly url: string;
+  /** How many attempts were made in total. */
+  readonly attempts: number;
+
+  constructor(init: { kind: HttpErrorKind; status: number | null; url: string; attempts: number; detail: string }) {
+    super(`${init.detail} (${init.url})`);
+    this.name = "HttpError";
+    this.kind = init.kind;
+    this.status = init.status;
+    this.url = init.url;
+    this.attempts = init.attempts;
+  }
+}
+
+export interface RetryInfo {
+  url: string;
+  /** The attempt that failed, 1-based. */
+  attempt: number;
+  /** How long the client waits before the next attempt. */
+  delayMs: number;
+  /** The failure in words, e.g. "HTTP 429", "timeout after 10000 ms". */
+  reason: string;
+  status: number | null;
+}
+
+export interface HttpClientOptions {
+  /** Abort a request (including reading its body) after this long. */
+  timeoutMs: number;
+  /** Extra attempts after the first, for network errors, timeouts, 429 and 5xx. */
+  retries: number;
+  /** The least time between the end of one request and the start of the next. */
+  minDelayMs?: number;
+  /** The first backoff ceiling; doubles per retry. Default 500 ms. */
+  baseBackoffMs?: number;
+  /** The largest backoff ceiling. Default 30 s. */
+  maxBackoffMs?: number;
+  /** The most a `Retry-After` header may make us wait. Default 120 s. */
+  maxRetryAfterMs?: number;
+  /** Refuse bodies larger than this. Default 256 MiB. */
+  maxResponseBytes?: number;
+  /** Sent with every request (e.g. Cookie). Never logged or put in errors. */
+  headers?: Record<string, string>;
+  fetchImpl?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Returns [0, 1). */
+  random?: () => number;
+  now?: () => number;
+  onRetry?: (info: RetryInfo) => void;
+  /** Called before every attempt (first tries and retries). */
+  onRequest?: (info: { url: string; attempt: number }) => void;
+}
+
+export interface HttpClient {
+  /** GETs `url` and parses the body as JSON. Throws HttpError. */
+  getJson(url: string): Promise<unknown>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The full-jitter backoff for the retry after failed attempt `attempt` (1-based): uniform in [0, ceiling). */
+export function backoffDelayMs(attempt: number, random: () => number, baseMs: number, maxMs: number): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/** Parses a Retry-After header (delta seconds or an HTTP date) into milliseconds from `nowMs`; null when absent or unreadable. */
+export function parseRetryAfterMs(value: string | null, nowMs: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - nowMs);
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status >= 500;
+}
+
+type AttemptOutcome =
+  | { ok: true; body: string }
+  | { ok: false; error: HttpError; retryable: boolean; retryAfterMs: number | null };
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const minDelayMs = options.minDelayMs ?? 0;
+  const baseBackoffMs = options.baseBackoffMs ?? 500;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+  const maxResponseBytes = options.maxResponseBytes ?? 256 * 1024 * 1024;
+  let lastFinishedAt: number | null = null;
+
+  async function readBody(response: Response, url: string, attempts: number): Promise<string> {
+    if (!response.body) return "";
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder("utf-8");
+    const parts: string[] = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > maxResponseBytes) {
+        await reader.cancel();
+        throw new HttpError({
+          kind: "too_large",
+          status: response.status,
+          url,
+          attempts,
+          detail: `response larger than ${maxResponseBytes} bytes`,
+        });
+      }
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+    return parts.join("");
+  }
+
+  async function attemptOnce(url: string, attempt: number): Promise<AttemptOutcome> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+    try {
+      const response = await fetchImpl(url, {
+        headers: { accept: "application/json", ...options.headers },
+        signal: controller.signal,
+        redirect: "follow",
+      });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        return {
+          ok: false,
+          retryable: isRetryableStatus(response.status),
+          retryAfterMs: parseRetryAfterMs(response.headers.get("retry-after"), now()),
+          error: new HttpError({
+            kind: "status",
+            status: response.status,
+            url,
+            attempts: attempt,
+            detail: `HTTP ${response.status}`,
+          }),
+        };
+      }
+      return { ok: true, body: await readBody(response, url, attempt) };
+    } catch (cause) {
+      if (cause instanceof HttpError) return { ok: false, error: cause, retryable: false, retryAfterMs: null };
+      const timedOut = controller.signal.aborted;
+      return {
+        ok: false,
+        retryable: true,
+        retryAfterMs: null,
+        error: new HttpError({
+          kind: timedOut ? "timeout" : "network",
+          status: null,
+          url,
+          attempts: attempt,
+          detail: timedOut ? `timeout after ${options.timeoutMs} ms` : `network error: ${describe(cause)}`,
+        }),
+      };
+    } finally {
+      clearTimeout(timer);
+      lastFinishedAt = now();
+    }
+  }
+
+  function politeRemainingMs(): number {
+    if (lastFinishedAt === null) return 0;
+    return Math.max(0, minDelayMs - (now() - lastFinishedAt));
+  }
+
+  async function getText(url: string): Promise<string> {
+    let retryDelayMs = 0;
+    for (let attempt = 1; ; attempt++) {
+      const waitMs = Math.max(retryDelayMs, politeRemainingMs());
+      if (waitMs > 0) await sleep(waitMs);
+      options.onRequest?.({ url, attempt });
+      const outcome = await attemptOnce(url, attempt);
+      if (outcome.ok) return outcome.body;
+      if (!outcome.retryable || attempt > options.retries) throw outcome.error;
+      retryDelayMs =
+        outcome.retryAfterMs !== null
+          ? Math.min(outcome.retryAfterMs, maxRetryAfterMs)
+          : backoffDelayMs(attempt, random, baseBackoffMs, maxBackoffMs);
+      options.onRetry?.({
+        url,
+        attempt,
+        delayMs: retryDelayMs,
+        reason: outcome.error.message.replace(` (${url})`, ""),
+        status: outcome.error.status,
+      });
+    }
+  }
+
+  return {
+    async getJson(url) {
+      const text = await getText(url);
+      try {
+        return JSON.parse(text) as unknown;
+      } catch (cause) {
+        throw new HttpError({
+          kind: "invalid_json",
+          status: 200,
+          url,
+          attempts: 1,
+          detail: `malformed JSON: ${describe(cause)}`,
+        });
+      }
+    },
+  };
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
+    return `${cause.message}${inner}`;
+  }
+  return String(cause);
+}

@@ -1,0 +1,111 @@
+/**
+ * The Substack source: pages the archive, fetches a post's body and a post's whole comment tree through the
+ * polite HTTP client, and hands back normalized values. The session cookie only ever travels in a header.
+ */
+import { createHttpClient, HttpError, type RetryInfo } from "@/lib/ingest/http";
+import type { IngestIssue, NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
+import { IngestFetchError } from "./errors";
+import { normalizeCommentsResponse, parseArchivePage, parseSinglePost, SubstackShapeError } from "./normalize";
+
+export interface SubstackSourceOptions {
+  /** The publication address, e.g. "https://example.substack.com" (a trailing slash is fine). */
+  baseUrl: string;
+  /** The `substack.sid` session cookie: a bare value or a "substack.sid=…" string. */
+  cookie?: string;
+  /** Pause between consecutive requests. Public scrapers use about 2000 ms. */
+  delayMs: number;
+  timeoutMs: number;
+  /** Extra attempts on network errors, timeouts, 429 and 5xx. */
+  retries: number;
+  /** How many posts to ask for per archive page (the server may answer fewer). Default 12. */
+  pageSize?: number;
+  fetchImpl?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Called before every HTTP attempt; for progress output. */
+  onRequest?: (info: { url: string; attempt: number }) => void;
+  onRetry?: (info: RetryInfo) => void;
+}
+
+export interface SubstackComments {
+  /** Flattened in tree order: each comment before its replies; automod-hidden trees last. */
+  comments: NormalizedComment[];
+  /** Soft problems, e.g. an ancestor_path that disagrees with the nesting. */
+  issues: IngestIssue[];
+}
+
+export interface SubstackSource {
+  readonly baseUrl: string;
+  /** Yields archive pages (newest first) until the server answers an empty page. */
+  archivePages(): AsyncGenerator<NormalizedPost[]>;
+  /** The post with `bodyHtml`, looked up by slug (Substack answers 404 by numeric id). */
+  getPost(slug: string): Promise<NormalizedPost>;
+  /** The whole comment tree of one post, oldest first. */
+  getComments(postExternalId: string): Promise<SubstackComments>;
+}
+
+/** The Cookie header value for a session cookie given bare or as "substack.sid=…". */
+export function substackCookieHeader(cookie: string): string {
+  const trimmed = cookie.trim().replace(/^cookie:\s*/i, "");
+  return trimmed.startsWith("substack.sid=") ? trimmed : `substack.sid=${trimmed}`;
+}
+
+export function createSubstackSource(options: SubstackSourceOptions): SubstackSource {
+  const baseUrl = new URL(options.baseUrl).origin + new URL(options.baseUrl).pathname.replace(/\/+$/, "");
+  const pageSize = options.pageSize ?? 12;
+  const http = createHttpClient({
+    timeoutMs: options.timeoutMs,
+    retries: options.retries,
+    minDelayMs: options.delayMs,
+    headers: options.cookie ? { cookie: substackCookieHeader(options.cookie) } : {},
+    fetchImpl: options.fetchImpl,
+    sleep: options.sleep,
+    random: options.random,
+    onRequest: options.onRequest,
+    onRetry: options.onRetry,
+  });
+
+  async function fetchAndParse<T>(path: string, parse: (json: unknown) => T): Promise<T> {
+    const url = `${baseUrl}${path}`;
+    let json: unknown;
+    try {
+      json = await http.getJson(url);
+    } catch (error) {
+      if (error instanceof HttpError) {
+        throw new IngestFetchError(url, error.message.replace(` (${url})`, ""), { status: error.status, cause: error });
+      }
+      throw error;
+    }
+    try {
+      return parse(json);
+    } catch (error) {
+      if (error instanceof SubstackShapeError) {
+        throw new IngestFetchError(url, `unexpected response shape: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  return {
+    baseUrl,
+    async *archivePages() {
+      for (let offset = 0; ; ) {
+        const page = await fetchAndParse(`/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`, parseArchivePage);
+        if (page.length === 0) return;
+        yield page;
+        offset += page.length;
+      }
+    },
+    getPost(slug) {
+      return fetchAndParse(`/api/v1/posts/${encodeURIComponent(slug)}`, parseSinglePost);
+    },
+    getComments(postExternalId) {
+      const issues: IngestIssue[] = [];
+      const path = `/api/v1/post/${encodeURIComponent(postExternalId)}/comments?all_comments=true&sort=oldest_first`;
+      return fetchAndParse(path, (json) => ({
+        comments: normalizeCommentsResponse(json, postExternalId, (issue) => issues.push(issue)),
+        issues,
+      }));
+    },
+  };
+}

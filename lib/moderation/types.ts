@@ -1,0 +1,107 @@
+import type { RejectReason } from "@/lib/moderation/reasons";
+import type { ModerationSettings } from "@/lib/moderation/settings";
+
+export const TONES = ["analytical", "skeptical", "dismissive", "supportive", "hostile", "neutral"] as const;
+export type Tone = (typeof TONES)[number];
+
+export const COMMENTER_STATUSES = ["active", "watched", "premod", "suspended", "banned"] as const;
+export type CommenterStatus = (typeof COMMENTER_STATUSES)[number];
+
+/** Pipeline order: the order rules run in and the order they appear in `ModerationDecision.fired`. */
+export const RULE_NAMES = [
+  "commenter-status",
+  "banned-words",
+  "threat",
+  "hostility",
+  "repeat-text",
+  "links",
+  "new-commenter",
+  "suspect-words",
+  "scorer-flag",
+] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+/** Strongest first: a single reject outranks any number of holds, a hold outranks flags. */
+export const MODERATION_ACTIONS = ["reject", "hold", "flag"] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+export const RULE_REASONS = [
+  "BANNED_WORD",
+  "SUSPECT_WORD",
+  "HOSTILITY",
+  "INSULT",
+  "THREAT",
+  "LINKS",
+  "NEW_COMMENTER",
+  "REPEAT_TEXT",
+  "COMMENTER_STATUS",
+  "SCORER_FLAG",
+] as const;
+export type RuleReason = (typeof RULE_REASONS)[number];
+
+/** The subset of a scorer result the rules read. A full scorer result is assignable to it. */
+export interface ModerationScore {
+  readonly tone: Tone;
+  readonly toneScores: { readonly hostile: number };
+  readonly signals: {
+    readonly insult: number;
+    readonly profanity: number;
+    readonly threat: number;
+    readonly identityAttack: number;
+  };
+  readonly flag: boolean;
+  readonly flagReasons: readonly string[];
+}
+
+/**
+ * Everything a rule may look at. Counts are relative to the comment's own creation time, so re-running
+ * the pipeline over an old comment gives the answer it would have had when it arrived.
+ */
+export interface ModerationInput {
+  /** The comment body as plain text (HTML stripped; keep link URLs in the text so `links` can count them). */
+  readonly text: string;
+  readonly commenter: {
+    readonly status: CommenterStatus;
+    /**
+     * This commenter's comments on the same publication created before this one, not counting this
+     * comment and not counting rejected ones. 0 means this is their first comment.
+     */
+    readonly priorCommentCount: number;
+  };
+  /** The scorer's output, or null when the comment is not scored yet (score-based rules stay silent). */
+  readonly score: ModerationScore | null;
+  /**
+   * How many OTHER comments by this commenter (any post of the same publication) have the same
+   * `textFingerprint(text)` and were created within `settings.repeatTextWindowHours` before this one.
+   */
+  readonly recentIdenticalCount: number;
+}
+
+export interface RuleResult {
+  readonly rule: RuleName;
+  readonly action: ModerationAction;
+  readonly reason: RuleReason;
+  /** The offending text exactly as it appears in the comment, when the rule matched text. */
+  readonly matchedText?: string;
+  /** One human-readable sentence for the moderator: what fired and why. */
+  readonly detail: string;
+}
+
+export const PROPOSED_STATUSES = ["NONE", "SYSTEM_WITHHELD", "REJECTED"] as const;
+/** NONE: publish, nothing to review. SYSTEM_WITHHELD: held for a moderator. REJECTED: hidden. */
+export type ProposedStatus = (typeof PROPOSED_STATUSES)[number];
+
+export interface ModerationDecision {
+  readonly status: ProposedStatus;
+  /** The first fired result (in pipeline order) carrying the decisive action; null when status is NONE. */
+  readonly decidedBy: RuleResult | null;
+  /** Reason to store with a REJECTED status; null otherwise. */
+  readonly rejectReason: RejectReason | null;
+  /** Fired results whose action is "flag" (shown as flags even when the comment is published). */
+  readonly flags: readonly RuleResult[];
+  /** Every fired result, in pipeline order. */
+  readonly fired: readonly RuleResult[];
+}
+
+/** A rule is pure: same input and settings, same result. null means it did not fire. */
+export type ModerationRule = (input: ModerationInput, settings: ModerationSettings) => RuleResult | null;

@@ -1,0 +1,337 @@
+/**
+ * Hand-written cue lexicons. Each entry is a phrase of tokens as `tokenize` normalises them (lower case,
+ * straight apostrophes, contractions with apostrophe). Plurals need not be listed: the matcher falls back
+ * to the singular of each token. Commas, quotes and brackets between the words of a phrase are skipped.
+ * Changing anything here changes SCORER_VERSION (it is hashed at load).
+ */
+
+export const FAMILIES = [
+  "hedge",
+  "doubt",
+  "absolute",
+  "dismissive",
+  "sarcasm",
+  "reasoning",
+  "evidence",
+  "opinion",
+  "insult",
+  "contempt",
+  "profanity",
+  "threat",
+  "violence",
+  "identityGroup",
+  "dehumanizing",
+  "slur",
+  "agree",
+  "disagree",
+  "praise",
+  "thanks",
+  "authorAddress",
+  "secondPerson",
+  "laughter",
+  "newsRelay",
+  "anecdote",
+  "prediction",
+  "intensifier",
+  "spam",
+  "politicalLabel",
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const LEXICON: Record<Family, readonly string[]> = {
+  hedge: [
+    "perhaps", "maybe", "probably", "possibly", "might", "may be", "seems", "seem", "seemed", "appears",
+    "apparently", "somewhat", "arguably", "i suspect", "i guess", "i wonder", "not sure", "i'm not sure",
+    "hard to say", "it's possible", "it is possible", "could be", "sort of", "kind of", "presumably",
+    "likely", "to some extent", "in part", "partly", "i'd say", "i would say", "wonder if", "wonder whether",
+  ],
+  doubt: [
+    "doubt", "i doubt", "doubtful", "doubts", "skeptical", "sceptical", "skepticism", "scepticism",
+    "cynical", "not convinced", "unconvinced", "believe it when i see it", "i'll believe it when",
+    "we'll see", "we shall see", "we will see", "wait and see", "remains to be seen", "time will tell",
+    "remote", "far-fetched", "far fetched", "hard to believe", "hard to see", "difficult to see",
+    "i don't see how", "don't see how", "can't see how", "i don't buy", "not buying it", "don't trust",
+    "i don't believe", "don't believe", "questionable", "dubious", "suspicious", "fishy", "if true",
+    "allegedly", "so-called", "so called", "supposedly", "unlikely",
+    "highly unlikely", "pipe dream", "wishful thinking", "good luck with that", "naive", "delusion",
+    "self-delusion", "grain of salt", "pinch of salt", "don't hold your breath", "not holding my breath",
+    "color me skeptical", "unrealistic", "who knows", "not so sure", "i have my doubts", "i wonder if",
+    "remains unclear", "unclear", "too good to be true", "won't happen", "never going to happen",
+    "not going to happen", "ain't gonna happen", "i question", "doubtless", "hard to imagine",
+    "is anyone surprised", "we've heard this before", "heard it all before", "trust but verify",
+    "is it really", "really ?", "what makes you think", "i'm not convinced", "the jury is out",
+  ],
+  absolute: [
+    "always", "never", "nothing", "everyone", "everybody", "nobody", "no one", "all", "completely",
+    "totally", "utterly", "entirely", "absolutely", "every", "none", "not one", "not a single", "forever",
+    "certainly", "obviously", "clearly", "definitely", "undoubtedly", "of course", "100%", "whole",
+    "only", "purely", "simply", "zero", "nothing at all",
+  ],
+  dismissive: [
+    "dead on arrival", "doa", "photo op", "photo-op", "nothing more", "nothing but", "lipstick on a pig",
+    "nonsense", "rubbish", "garbage", "trash", "drivel", "a joke", "joke", "laughable", "ridiculous",
+    "absurd", "pointless", "waste of time", "waste of money", "who cares", "give me a break", "spare me",
+    "oh please", "propaganda", "theater", "theatre", "farce", "clown show", "circus", "pathetic",
+    "hot air", "so what", "big deal", "whatever", "meaningless", "worthless", "irrelevant",
+    "nothingburger", "nothing burger", "hoopla", "hysteria", "drama", "puffery", "fake", "hoax", "scam",
+    "charade", "sham", "kabuki", "virtue signalling", "virtue signaling", "empty words", "empty gesture",
+    "talking points", "gaslighting", "bs", "baloney", "hogwash", "malarkey", "simplistic", "silly",
+    "fairy tale", "fantasy", "delusional", "cope", "copium", "don't care", "i don't care",
+    "don't even care", "moving on", "same old", "more of the same", "recipe for disaster",
+    "never ends well", "tired of", "enough already", "not worth", "racket", "grift", "grifter", "swamp",
+    "bandwagon", "utter nonsense", "complete nonsense", "total nonsense", "spin", "buzzwords", "stunt",
+    "publicity stunt", "sideshow", "distraction", "irrelevance", "lost cause", "non-starter",
+    "nonstarter", "non-event", "joke of", "laughing stock", "laughingstock", "hype", "overblown",
+    "overrated", "shake my head", "smh",     "not even wrong", "tired", "spare us", "get real", "grow up", "please stop",
+    "what a waste", "useless", "bunk", "crap", "nonsensical", "idiocy", "madness", "insanity", "insane",
+    "lunacy", "gibberish", "word salad", "make believe", "make-believe", "nothing new", "old news",
+  ],
+  sarcasm: [
+    "yeah right", "yeah sure", "oh sure", "sure thing", "oh great", "oh look", "ah look", "oh wow",
+    "what could possibly go wrong", "how shocking", "who knew", "who would have thought",
+    "who'd have thought", "shocker", "/s", "what a surprise", "surprise surprise", "color me shocked",
+    "colour me shocked", "i'm shocked", "shocked i tell you", "more like", "how convenient",
+    "how original", "brilliant idea", "genius move", "bravo genius", "nice try", "good one", "sure buddy",
+    "as if", "because that worked so well", "that worked out well", "worked out so well", "priceless",
+    "what a shock", "funny how", "imagine that", "go figure", "of all people", "thanks for nothing",
+  ],
+  reasoning: [
+    "because", "since", "therefore", "thus", "hence", "consequently", "as a result", "given that",
+    "given the", "due to", "owing to", "which means", "that means", "this means", "if", "then",
+    "unless", "however", "although", "though", "whereas", "while", "on the other hand", "in contrast",
+    "for example", "for instance", "such as", "in fact", "compared to", "compared with", "relative to",
+    "in terms of", "the reason", "the problem is", "the question is", "in other words", "firstly",
+    "secondly", "finally", "moreover", "furthermore", "likewise", "similarly", "whether", "so that",
+    "in order to", "it follows", "as long as", "insofar", "to the extent", "by contrast", "nevertheless",
+    "nonetheless", "instead", "rather than", "not only", "but also", "the point is", "the key",
+    "depends on", "leads to", "led to", "resulted in", "caused by", "the result", "the cause",
+    "the consequence", "in turn", "at the same time", "on balance", "even if", "even though",
+  ],
+  evidence: [
+    "evidence", "data", "historically", "history", "historical", "precedent", "percent", "per cent",
+    "%", "million", "billion", "trillion", "century", "decade", "statistics", "study", "studies",
+    "survey", "poll", "analysis", "argument", "factor", "strategy", "strategic", "economic", "economy",
+    "policy", "geopolitical", "military", "treaty", "negotiation", "negotiations", "sanctions",
+    "alliance", "leverage", "capacity", "production", "budget", "gdp", "inflation", "demographic",
+    "population", "territory", "security", "doctrine", "institutions", "constitution", "legal",
+    "court", "precedents", "context", "dynamics", "incentive", "incentives", "structure", "trade",
+    "tariffs", "resources", "logistics", "supply", "industrial", "regime", "interests",
+  ],
+  opinion: [
+    "i think", "i believe", "in my view", "in my opinion", "imo", "imho", "i feel", "it seems to me",
+    "my guess", "my sense", "i would argue", "i'd argue", "to me", "personally", "my take", "i reckon",
+    "my feeling", "i'm afraid",
+  ],
+  insult: [
+    "idiot", "moron", "imbecile", "fool", "stupid", "dumb", "dumbass", "cretin", "clown", "buffoon",
+    "loser", "liar", "traitor", "scum", "scumbag", "creep", "jerk", "asshole", "bastard", "useful idiot",
+    "puppet", "stooge", "shill", "troll", "bot", "hack", "hypocrite", "coward", "sociopath", "psychopath",
+    "lunatic", "nutjob", "nutcase", "crook", "thug", "pig", "rat", "snake", "weasel",
+    "worm", "dimwit", "halfwit", "nitwit", "numbskull", "brainless", "senile", "demented",
+    "deranged", "degenerate", "lackey", "lapdog", "toady", "wanker", "twat", "dick", "prick", "pussy",
+    "sheeple", "dunce", "ignoramus", "cuck", "simp", "scoundrel", "charlatan", "fraud", "crackpot",
+    "windbag", "blowhard", "gasbag", "dope", "idiotic", "moronic", "clueless", "ignorant", "stupidity",
+    "commie", "warmonger", "butcher", "criminal", "gangster", "tyrant",
+    "dictator", "sycophant", "bootlicker", "groveling", "spineless", "gutless", "weakling", "creep",
+    "psycho", "nut", "crazy", "loon", "looney", "loony", "wacko", "whacko", "halfwits", "low iq",
+    "low-iq", "pea brain", "pea-brained", "feeble", "feeble-minded", "airhead", "bimbo", "shithead",
+  ],
+  contempt: [
+    "should be fired", "be fired", "should be jailed", "lock him up", "lock her up", "lock them up",
+    "belongs in jail", "belongs in prison", "behind bars", "disgrace", "disgraceful", "shameful",
+    "shame on", "how dare", "good riddance", "rot in", "sewer", "cesspool", "crime family", "lies",
+    "liars", "lying", "corrupt", "evil", "vile", "despicable", "disgusting", "repugnant",
+    "contemptible", "pathetic", "sick", "sickening", "cult", "minions",     "swamp", "so-called", "fascist", "nazi", "communist", "marxist", "treason", "treasonous",
+    "traitorous", "grifters", "crooks", "criminals", "malevolent",     "hysteria", "useful idiots", "war criminal", "puppet",     "rabid", "unhinged", "clowns", "embarrassment", "incompetent", "incompetence",
+    "ridiculous", "laughable", "contempt", "deplorable", "garbage", "trash", "filth", "filthy",
+    "sleazy", "slimy", "sleaze", "crooked", "rotten", "spineless", "good for nothing", "worthless",
+  ],
+  profanity: [
+    "fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "shitty", "bullshit", "crap", "crappy",
+    "damn", "dammit", "goddamn", "goddam", "hell", "ass", "asshole", "arse", "bastard", "bitch",
+    "piss", "pissed", "wtf", "stfu", "effing", "frigging", "friggin", "dang", "cunt", "dick", "prick",
+    "balls", "pussy", "bloody", "bugger", "wanker", "twat", "jackass", "douche", "douchebag", "screw you",
+    "f***", "sh*t", "s**t", "bs",
+  ],
+  threat: [
+    "should be shot", "should be hanged", "should be hung", "should be executed", "should be killed",
+    "deserve to die", "deserves to die", "hope he dies", "hope she dies", "hope they die", "wipe them out",
+    "wipe out", "nuke them", "bomb them",     "i know where you live", "watch your back", "you'll regret", "coming for you", "burn it down",
+    "guillotine", "string them up", "string him up", "line them up", "up against the wall",
+    "put a bullet", "take him out", "take them out", "exterminate", "exterminated", "kill them",
+    "kill him", "kill her", "kill you", "shoot him", "shoot them", "shoot her", "hang him", "hang them",
+    "hang her", "lynch", "lynched", "should be nuked", "should be bombed", "gas them", "die in a fire",
+    "rot in hell", "deserve a bullet", "public hanging", "firing squad", "hunt them down", "beat him",
+    "punch him", "get what's coming",
+    "get what they deserve",   ],
+  violence: [
+    "kill", "killed", "killing", "murder", "murdered", "slaughter", "slaughtered", "massacre",
+    "bomb", "bombing", "shoot", "shot", "dead", "die", "blood", "bloodlust", "bloodthirsty", "terror",
+    "terrorize", "terrorise", "atrocity", "atrocities", "genocide", "genocidal",     "assassination", "assassinate", "execute", "executed", "nuclear", "nuke", "destroy", "annihilate",
+  ],
+  identityGroup: [
+    "jews", "jewish", "jew", "muslims", "muslim", "islam", "islamic", "christians", "christian", "hindus",
+    "hindu", "hinduism", "arabs", "arab", "israelis", "israeli", "palestinians", "palestinian", "blacks",
+    "whites", "immigrants", "immigrant", "migrants", "migrant", "refugees", "illegals", "mexicans",
+    "africans", "asians", "chinese", "russians", "ukrainians", "gays", "gay", "lesbians", "trans",
+    "transgender", "women", "zionist", "zionists", "catholics", "mormons", "latinos", "hispanics",
+    "these people", "those people", "you people", "their kind", "these animals",     "germans", "americans", "europeans", "iranians", "persians", "kurds", "turks", "poles",
+  ],
+  dehumanizing: [
+    "vermin", "animals", "subhuman", "sub-human", "savages", "savage", "cockroaches", "rats", "parasites",
+    "parasite", "sheep", "plague", "infestation", "invaders", "invasion", "horde", "swarm",
+    "filth", "scum", "minions", "breed", "barbarians", "barbaric",
+    "mongrels", "untermenschen", "lice", "maggots", "leeches", "leech",     "terrorist", "terrorists", "bloodlust", "beasts", "creatures",
+    "inbred", "degenerates",   ],
+  slur: [
+    "retard", "retarded", "faggot", "fag", "nigger", "nigga", "kike", "spic", "chink", "wetback",
+    "raghead", "towelhead", "tranny", "gook", "kyke", "beaner", "coon", "dyke", "sandnigger",
+    "shitskin", "pajeet", "goyim", "heeb",
+  ],
+  agree: [
+    "i agree", "agreed", "agree", "exactly", "absolutely right", "spot on", "well said", "well put",
+    "so true", "very true", "true", "correct", "you're right", "you are right", "right on",
+    "couldn't agree more", "could not agree more", "precisely", "indeed", "yes", "yep", "yup", "bingo",
+    "hear hear", "amen", "same here", "good point", "great point", "fair point", "+1", "nailed it",
+    "you nailed it", "totally agree", "completely agree", "as you say", "as you said", "as you point out",
+    "you rightly", "rightly", "i concur", "concur", "right you are", "this is it", "that's it",
+    "that's right", "that is right", "quite right", "true enough", "makes sense", "makes perfect sense",
+    "thank you for saying", "needed to be said", "i second", "you hit", "hit the nail", "as mark said",
+    "as usual", "as always", "you're correct", "excellent point", "sad but true", "so right",
+  ],
+  disagree: [
+    "i disagree", "disagree", "not true", "untrue", "that's wrong", "you're wrong", "you are wrong",
+    "wrong", "incorrect", "with respect", "respectfully", "on the contrary", "i don't think",
+    "i do not think", "i don't agree", "i do not agree", "not so", "not quite", "actually", "miss the point",
+    "missed the point", "missing the point", "did you miss", "why did you not", "why didn't you",
+    "you failed to", "you fail to", "you ignore", "you ignored", "you forgot", "you left out",
+    "how on earth", "mistaken", "misguided", "one-sided", "biased", "i beg to differ",
+    "beg to differ", "strawman", "straw man", "cherry-pick", "cherry picking", "cherry-picking",
+    "you seem to", "i'm not sure that", "not convinced", "i'd push back", "push back", "i'd argue",
+    "you overlook", "you overstate", "overstated", "understated", "you are mistaken", "misleading",
+    "misrepresent", "misrepresents", "that's not", "that is not", "not the case", "far from",
+    "you've got it wrong", "got it wrong", "get it wrong", "gets it wrong",     "simplistic", "not what",
+    "afraid you", "i must disagree", "couldn't disagree more", "could not disagree more", "nope",
+  ],
+  praise: [
+    "great", "excellent", "brilliant", "superb", "wonderful", "fantastic", "outstanding", "insightful",
+    "thoughtful", "well written", "well-written", "well researched", "well-researched", "great piece",
+    "great article", "great post", "great analysis", "excellent piece", "excellent article",
+    "excellent analysis", "fine piece", "good piece", "love this", "loved this", "love it", "bravo",
+    "kudos", "masterful", "masterpiece", "must read", "must-read", "essential reading", "informative",
+    "illuminating", "enlightening", "clear-eyed", "lucid", "keep it up", "keep up the good work",
+    "keep writing", "nicely done", "well done", "beautifully", "beautiful", "powerful", "important piece",
+    "one of the best", "refreshing", "helpful", "valuable", "fascinating", "interesting", "excellent work",
+    "great work", "good work", "great job", "good job", "spot-on", "incisive", "perceptive", "sharp",
+    "balanced", "nuanced", "compelling", "eloquent", "eloquently", "clear", "clearly explained",
+    "love your", "enjoyed", "enjoy", "appreciate your", "wise", "wisdom", "gem", "treasure", "superb piece",
+    "terrific", "magnificent", "stellar", "exceptional", "impressive", "remarkable", "best", "good",
+    "optimism", "hope", "hopeful", "glad", "happy", "congratulations", "congrats", "welcome",
+  ],
+  thanks: [
+    "thanks", "thank you", "thank", "thx", "ty", "many thanks", "grateful", "gratitude", "appreciate",
+    "appreciated", "cheers", "much obliged", "thankful", "thanks again", "thank you for", "thanks for",
+  ],
+  authorAddress: [
+    "your piece", "your article", "your post", "your analysis", "your essay", "your writing",
+    "your work", "your column", "your newsletter", "your substack", "this piece", "this article",
+    "this post", "this essay", "the article", "the piece", "the post", "the author", "mark", "author",
+    "your point", "your thesis", "your argument", "your take", "your view", "your last sentence",
+    "you wrote", "you write", "you say", "you said", "you mention", "you mentioned", "you argue",
+  ],
+  secondPerson: ["you", "your", "you're", "yours", "yourself", "yourselves", "ya", "u", "you've", "you'd", "you'll"],
+  laughter: [
+    "lol", "lmao", "lmfao", "rofl", "haha", "hahaha", "ha ha", "hah", "heh", "hehe", "😂", "🤣", "😆",
+    "😹", "jk", "kidding",
+  ],
+  newsRelay: [
+    "according to", "reports", "reported", "reporting", "report", "link", "here is", "here's",
+    "via", "just saw", "breaking", "update", "video", "watch", "read", "source", "headline", "interview",
+    "announced", "says", "said", "statement", "article", "podcast", "episode", "tweet", "posted",
+    "published", "see also", "fyi", "h/t", "hat tip", "<url>", "listen",
+  ],
+  anecdote: [
+    "my father", "my dad", "my mother", "my mom", "my grandfather", "my grandmother", "my wife",
+    "my husband", "my son", "my daughter", "my family", "i remember", "when i was", "i lived", "i grew up",
+    "years ago", "i was in", "i served", "i worked", "my experience", "i visited", "i met", "i recall",
+    "as a veteran", "as a former", "my friend", "my friends", "my neighbor", "i used to", "back in",
+  ],
+  prediction: [
+    "will", "going to", "gonna", "won't", "would", "shall", "expect", "predict", "prediction",
+    "forecast", "soon", "eventually", "inevitably", "bound to", "next year", "in the end", "sooner or later",
+  ],
+  intensifier: [
+    "very", "really", "so", "extremely", "incredibly", "truly", "deeply", "highly", "such", "too",
+    "super", "awfully", "terribly", "seriously", "literally",
+  ],
+  spam: [
+    "click here", "buy now", "subscribe to my", "check out my", "visit my", "follow me", "dm me",
+    "make money", "earn money", "work from home", "free trial", "limited offer", "promo code", "discount code",
+    "crypto", "bitcoin", "investment opportunity", "whatsapp", "telegram", "onlyfans", "casino", "viagra",
+  ],
+  politicalLabel: [
+    "neocon", "neocons", "globalist", "globalists", "uniparty", "deep state", "msm", "mainstream media",
+    "leftist", "leftists", "liberals", "libs", "libtard", "maga", "democrats", "republicans", "dems",
+    "gop", "woke", "elites", "establishment", "the left", "the right", "regime", "nato", "cia", "fbi",
+  ],
+};
+
+/** Words that negate the sentiment of the next few words. */
+export const NEGATORS: readonly string[] = [
+  "not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without", "hardly", "barely",
+  "scarcely", "cannot", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "weren't", "can't",
+  "couldn't", "wouldn't", "shouldn't", "won't", "haven't", "hasn't", "hadn't", "ain't", "nowhere",
+  "lack", "lacking", "lacks", "n't",
+];
+
+/** Words that end a negation scope (a new clause begins). */
+export const CLAUSE_BREAKERS: readonly string[] = ["but", "however", "although", "though", "yet", "while", "whereas", "except"];
+
+/** Sentiment intensifiers: the next scored word counts this much more. */
+export const SENTIMENT_INTENSIFIERS: Readonly<Record<string, number>> = {
+  very: 1.3, really: 1.3, so: 1.2, extremely: 1.5, incredibly: 1.5, truly: 1.3, deeply: 1.3, utterly: 1.5,
+  totally: 1.3, absolutely: 1.4, completely: 1.3, most: 1.2, highly: 1.3, thoroughly: 1.3,
+};
+
+/**
+ * Phrases with their own sentiment value; the words they cover are not scored again. Keyed by the
+ * normalised token sequence joined with spaces.
+ */
+export const SENTIMENT_PHRASES: Readonly<Record<string, number>> = {
+  "never been better": 3, "couldn't be better": 3, "could not be better": 3, "couldn't be happier": 3,
+  "no reason to doubt": 1, "no doubt": 1, "without a doubt": 2, "without doubt": 1, "no question": 1,
+  "not bad": 2, "not too bad": 1, "no problem": 1, "not a problem": 1, "can't wait": 2, "can't complain": 1,
+  "nothing good": -2, "nothing positive": -2, "no good": -2, "not wrong": 1, "no harm": 1,
+  "thank you": 2, "well said": 3, "well done": 3, "well put": 3, "spot on": 3, "hats off": 2,
+  "couldn't agree more": 3, "could not agree more": 3, "hear hear": 2, "keep it up": 2,
+  "dead on arrival": -3, "photo op": -1, "lipstick on a pig": -3, "hot air": -2, "waste of time": -2,
+  "waste of money": -2, "god bless": 2, "good riddance": -1, "too bad": -2, "so much for": -1,
+  "what could possibly go wrong": -2, "yeah right": -2, "give me a break": -2, "who cares": -2,
+  "kind of": 0, "sort of": 0, "let alone": 0, "pretty much": 0, "as well": 0, "well as": 0,
+  "no wonder": 0, "no matter": 0, "no longer": 0, "not only": 0, "no less": 0, "nothing less": 0,
+  "at least": 0, "in good faith": 0, "good luck with that": -2, "recipe for disaster": -3,
+  "never ends well": -2, "clown show": -3, "useful idiot": -3,
+  "i like": 2, "we like": 2, "i liked": 2, "really like": 2, "i love": 3,
+  "makes sense": 1, "fair point": 1, "good point": 2, "great point": 2,
+};
+
+/** AFINN corrections for words whose usual meaning in comments differs from the list. */
+export const AFINN_OVERRIDES: Readonly<Record<string, number>> = {
+  like: 0, likes: 0, liked: 0, joke: -1, jokes: -1, please: 0, pretty: 0, no: 0, true: 1, kind: 0,
+  well: 0, sure: 0, yes: 1, clown: -2, clowns: -2, lies: -2, liars: -3, idiots: -3, morons: -3,
+  propaganda: -2, nonsense: -2, hoax: -2, sham: -2, farce: -2, corrupt: -3, traitor: -3, traitors: -3,
+  puppet: -2, thug: -3, thugs: -3, pathetic: -3, disgrace: -3, absurd: -2, ridiculous: -2, interesting: 1,
+  insightful: 3, thoughtful: 2, informative: 2, illuminating: 2, excellent: 3, "👍": 2, "🙏": 2,
+  "🤡": -2, "🙄": -2, "🤷": -1, "💩": -3, "🤮": -3, "😡": -3, "🤬": -4, "👎": -2, "🖕": -4, "😢": -2,
+  "😂": 0, "🤣": 0, remote: -1, doubt: -1, critical: 0, party: 0, support: 1, supports: 1, free: 0,
+  united: 0, matter: 0, help: 0, share: 0, defense: 0, intelligence: 0, security: 0, god: 0,
+};
+
+/** Common English words, used to tell English text from other languages. */
+export const ENGLISH_FUNCTION_WORDS: readonly string[] = [
+  "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were",
+  "be", "been", "it", "it's", "this", "that", "i", "you", "he", "she", "we", "they", "not", "but", "if",
+  "as", "by", "from", "have", "has", "had", "will", "would", "can", "do", "does", "did", "what", "who",
+  "how", "why", "so", "all", "there", "their", "his", "her", "my", "our", "your", "me", "them", "no",
+  "more", "about", "just", "than", "then", "which", "when", "don't", "i'm", "great", "thanks", "yes",
+];

@@ -1,0 +1,90 @@
+/**
+ * Moderation signals (0..1) and the flag rule of the rubric: flag slurs or dehumanising language about a
+ * group, threats or wished harm, personal abuse of another commenter, spam and doxxing. Insults aimed only
+ * at public figures raise `insult` (and push the tone to hostile) but do not flag on their own.
+ */
+import { type Analysis, cooccurring, count } from "./analyze";
+import { FAMILY_INDEX } from "./lexicons";
+import type { FlagReason, ModerationSignals } from "./types";
+
+export interface Moderation {
+  signals: ModerationSignals;
+  /** Abuse aimed at the person addressed (another commenter or the author), 0..1. */
+  personalAbuse: number;
+  spam: number;
+  doxxing: number;
+  flag: boolean;
+  flagReasons: FlagReason[];
+}
+
+export const FLAG_THRESHOLD = 0.5;
+
+const F = FAMILY_INDEX;
+const EMAIL = /[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
+const PHONE = /\b\d{3}[-. )]\s?\d{3}[-. ]\d{4}\b/;
+const ADDRESS_HINT = /\b(home address|lives at|his address|her address|their address)\b/i;
+
+/** 1 - e^(-x): 0 for no evidence, approaching 1 as evidence accumulates. */
+function saturate(x: number): number {
+  return x <= 0 ? 0 : 1 - Math.exp(-x);
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+export function moderate(a: Analysis): Moderation {
+  const insults = count(a, "insult");
+  const contempt = count(a, "contempt");
+  const slurs = count(a, "slur");
+  const threats = count(a, "threat");
+  const violence = count(a, "violence");
+  const dehumanizing = count(a, "dehumanizing");
+
+  const insult = saturate(0.8 * insults + 0.25 * contempt + 1.2 * slurs);
+  const profanity = saturate(0.9 * count(a, "profanity"));
+
+  const violenceAtPerson =
+    cooccurring(a, F.violence, F.secondPerson) + cooccurring(a, F.violence, F.identityGroup) > 0;
+  const threat = threats > 0 ? 0.6 + 0.3 * saturate(threats) : violenceAtPerson ? 0.3 : saturate(0.05 * violence);
+
+  const groupDehumanized = cooccurring(a, F.identityGroup, F.dehumanizing);
+  const groupInsulted = cooccurring(a, F.identityGroup, F.insult) + cooccurring(a, F.identityGroup, F.slur);
+  const groupContempt = cooccurring(a, F.identityGroup, F.contempt);
+  let identityAttack = slurs > 0 ? 0.85 + 0.1 * saturate(slurs) : 0;
+  if (groupDehumanized > 0) identityAttack = Math.max(identityAttack, 0.7 + 0.1 * saturate(groupDehumanized));
+  if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
+  if (groupContempt > 0) identityAttack = Math.max(identityAttack, 0.3);
+  if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
+
+  const insultAtYou = cooccurring(a, F.insult, F.secondPerson) + cooccurring(a, F.slur, F.secondPerson);
+  const contemptAtYou = cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
+  let personalAbuse = 0;
+  if (insultAtYou > 0) personalAbuse = 0.5 + 0.25 * a.isReply;
+  else if (contemptAtYou > 0) personalAbuse = 0.3 + 0.25 * a.isReply;
+
+  const spamCues = count(a, "spam");
+  const spam = saturate(0.6 * spamCues + (spamCues > 0 ? 0.4 * a.urlCount : 0) + (a.urlCount >= 3 ? 0.3 : 0));
+  const doxxing = EMAIL.test(a.text) || PHONE.test(a.text) ? 0.6 : ADDRESS_HINT.test(a.text) ? 0.5 : 0;
+
+  const flagReasons: FlagReason[] = [];
+  if (threat >= FLAG_THRESHOLD) flagReasons.push("threat");
+  if (identityAttack >= FLAG_THRESHOLD) flagReasons.push("identity-attack");
+  if (personalAbuse >= FLAG_THRESHOLD) flagReasons.push("personal-abuse");
+  if (spam >= FLAG_THRESHOLD) flagReasons.push("spam");
+  if (doxxing >= FLAG_THRESHOLD) flagReasons.push("doxxing");
+
+  return {
+    signals: {
+      insult: round(insult),
+      profanity: round(profanity),
+      threat: round(threat),
+      identityAttack: round(identityAttack),
+    },
+    personalAbuse: round(personalAbuse),
+    spam: round(spam),
+    doxxing: round(doxxing),
+    flag: flagReasons.length > 0,
+    flagReasons,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Comment sentiment on AFINN-165 (the `sentiment` package's word and emoji lists) with the fixes the
+ * package lacks: negation reaches up to three words and covers never/no/nothing/without..., it stops at a
+ * clause boundary, "let alone" carries an open negation into the next clause, fixed phrases carry their
+ * own value, plurals fall back to the singular, and emoji are scored.
+ */
+import { CLAUSE_BREAKER_SET, INTENSIFIER_MAP, NEGATOR_SET, SENTIMENT_PHRASE, WORD_SENTIMENT } from "./lexicons";
+import type { Match } from "./phrase-matcher";
+import { EMOJI, NUMBER, PUNCT, type Tokens, URL, WORD } from "./tokenize";
+
+/** A token or phrase that moved the sentiment score. */
+export interface SentimentHit {
+  first: number;
+  last: number;
+  /** Contribution to the score, after negation and intensifiers. */
+  value: number;
+  /** The word's own polarity before negation. */
+  raw: number;
+  negated: boolean;
+}
+
+export interface SentimentAnalysis {
+  score: number;
+  comparative: number;
+  /** Sum of positive and of (absolute) negative contributions. */
+  positive: number;
+  negative: number;
+  negatedCount: number;
+  /** Word, number and emoji tokens: the denominator of `comparative`. */
+  scoredTokenCount: number;
+  hits: SentimentHit[];
+  /** 1 for each token inside a negation scope (so cue families can discount "not great"). */
+  negatedTokens: Uint8Array;
+}
+
+const NEGATION_REACH = 3;
+const LET_ALONE_REACH = 4;
+/** A negated positive word turns negative but weaker; a negated negative only softens toward positive. */
+const NEGATED_POSITIVE = -0.8;
+const NEGATED_NEGATIVE = -0.4;
+
+function isSentenceEnd(norm: string): boolean {
+  return norm === "." || norm === "!" || norm === "?" || norm === ";" || norm === ":";
+}
+
+function wordValue(tokens: Tokens, k: number): number | undefined {
+  const v = WORD_SENTIMENT.get(tokens.norm[k] ?? "");
+  if (v !== undefined) return v;
+  const lemma = tokens.lemma[k] ?? "";
+  return lemma === tokens.norm[k] ? undefined : WORD_SENTIMENT.get(lemma);
+}
+
+export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): SentimentAnalysis {
+  // Sentiment phrases, indexed by first token, to score them once and skip the words they cover.
+  const phraseAt = new Map<number, Match>();
+  for (const m of matches) if (m.family === SENTIMENT_PHRASE) phraseAt.set(m.first, m);
+
+  const hits: SentimentHit[] = [];
+  let score = 0;
+  let positive = 0;
+  let negative = 0;
+  let negatedCount = 0;
+  let scoredTokenCount = 0;
+  let negLeft = 0;
+  let clauseNegated = false;
+  let intensity = 1;
+  const negatedTokens = new Uint8Array(tokens.count);
+
+  const add = (first: number, last: number, raw: number, negated: boolean) => {
+    let value = raw * intensity;
+    if (negated) {
+      value *= value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+      negatedCount++;
+    }
+    intensity = 1;
+    if (value === 0) return;
+    score += value;
+    if (value > 0) positive += value;
+    else negative -= value;
+    hits.push({ first, last, value, raw, negated });
+  };
+
+  for (let k = 0; k < tokens.count; k++) {
+    const kind = tokens.kind[k];
+    const norm = tokens.norm[k] ?? "";
+    if (kind === PUNCT) {
+      if (isSentenceEnd(norm)) {
+        negLeft = 0;
+        clauseNegated = false;
+      } else if (norm === ",") negLeft = 0;
+      continue;
+    }
+    if (kind === URL) continue;
+    scoredTokenCount++;
+    if (negLeft > 0) negatedTokens[k] = 1;
+    const phrase = phraseAt.get(k);
+    if (phrase !== undefined) {
+      if (norm === "let" && clauseNegated) negLeft = LET_ALONE_REACH;
+      else {
+        // "no reason to doubt", "nothing good": the phrase carries its value; its words are negated.
+        if (NEGATOR_SET.has(norm)) negatedTokens.fill(1, k, phrase.last + 1);
+        add(phrase.first, phrase.last, phrase.value, false);
+        negLeft = 0;
+      }
+      for (let j = k + 1; j <= phrase.last; j++) if (tokens.kind[j] !== PUNCT) scoredTokenCount++;
+      k = phrase.last;
+      continue;
+    }
+    if (kind === WORD && NEGATOR_SET.has(norm)) {
+      negLeft = NEGATION_REACH;
+      clauseNegated = true;
+      continue;
+    }
+    if (kind === WORD && CLAUSE_BREAKER_SET.has(norm)) {
+      negLeft = 0;
+      clauseNegated = false;
+      continue;
+    }
+    const boost = kind === WORD ? INTENSIFIER_MAP.get(norm) : undefined;
+    if (boost !== undefined) {
+      intensity = boost;
+      if (negLeft > 0) negLeft--;
+      continue;
+    }
+    const value = kind === WORD || kind === EMOJI ? wordValue(tokens, k) : undefined;
+    if (value !== undefined) add(k, k, value, negLeft > 0);
+    else intensity = 1;
+    if ((kind === WORD || kind === NUMBER) && negLeft > 0) negLeft--;
+  }
+  return {
+    score,
+    comparative: scoredTokenCount > 0 ? score / scoredTokenCount : 0,
+    positive,
+    negative,
+    negatedCount,
+    scoredTokenCount,
+    hits,
+    negatedTokens,
+  };
+}

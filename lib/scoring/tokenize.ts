@@ -1,0 +1,283 @@
+/**
+ * One-pass tokeniser over the original text. Every token keeps [start, end) offsets into the ORIGINAL
+ * string (HTML tags are skipped, entities are decoded only in the normalised form), so cues built from
+ * tokens can be highlighted in the text the reader wrote.
+ */
+
+export const WORD = 0;
+export const NUMBER = 1;
+export const EMOJI = 2;
+export const URL = 3;
+export const PUNCT = 4;
+export type TokenKind = typeof WORD | typeof NUMBER | typeof EMOJI | typeof URL | typeof PUNCT;
+
+export interface Tokens {
+  count: number;
+  /** Lower-cased form with curly apostrophes and entities normalised. */
+  norm: string[];
+  /** Crude singular of `norm` ("idiots" -> "idiot", "trump's" -> "trump"), equal to `norm` when none. */
+  lemma: string[];
+  start: number[];
+  end: number[];
+  kind: TokenKind[];
+  /** Word of three or more letters written in capitals (shouting). */
+  caps: boolean[];
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  rsquo: "'",
+  lsquo: "'",
+  rdquo: '"',
+  ldquo: '"',
+  hellip: ".",
+  mdash: "-",
+  ndash: "-",
+};
+
+/** Spelling without apostrophe -> contraction, so lexicons list each contraction once. */
+const CONTRACTIONS: Record<string, string> = {
+  dont: "don't",
+  doesnt: "doesn't",
+  didnt: "didn't",
+  isnt: "isn't",
+  wasnt: "wasn't",
+  arent: "aren't",
+  werent: "weren't",
+  cant: "can't",
+  couldnt: "couldn't",
+  wouldnt: "wouldn't",
+  shouldnt: "shouldn't",
+  wont: "won't",
+  havent: "haven't",
+  hasnt: "hasn't",
+  hadnt: "hadn't",
+  aint: "ain't",
+  im: "i'm",
+  ive: "i've",
+  youre: "you're",
+  theyre: "they're",
+  thats: "that's",
+  whats: "what's",
+  its: "it's",
+};
+
+const LETTER = /[\p{L}\p{M}]/u;
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function isWordChar(text: string, i: number, c: number): boolean {
+  if (c < 128) return isAsciiAlnum(c);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER.test(text[i] ?? "");
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 0x2018;
+}
+
+/** Emoji and pictographs we treat as one token each. */
+function isEmojiCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x1f000 && cp <= 0x1faff) ||
+    (cp >= 0x2600 && cp <= 0x27bf) ||
+    (cp >= 0x2b00 && cp <= 0x2bff) ||
+    (cp >= 0x2300 && cp <= 0x23ff) ||
+    cp === 0x2665 ||
+    cp === 0x2661
+  );
+}
+
+/** Code points that attach to the preceding emoji (variation selector, skin tones, gender signs). */
+function isEmojiModifier(cp: number): boolean {
+  return cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff) || cp === 0x2640 || cp === 0x2642;
+}
+
+/** Index just past an HTML tag starting at `i`, or -1 when `<` does not open a tag. */
+function tagEnd(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  const opensTag = (next >= 97 && next <= 122) || (next >= 65 && next <= 90) || next === 47 || next === 33;
+  if (!opensTag) return -1;
+  const close = text.indexOf(">", i + 2);
+  if (close < 0 || close - i > 500) return -1;
+  return close + 1;
+}
+
+interface Entity {
+  char: string;
+  length: number;
+}
+
+/** The HTML entity at `i` (named or numeric), or null. */
+function entityAt(text: string, i: number): Entity | null {
+  const semi = text.indexOf(";", i + 1);
+  if (semi < 0 || semi - i > 10) return null;
+  const body = text.slice(i + 1, semi);
+  if (body.charCodeAt(0) === 35) {
+    const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+    const code = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff) return null;
+    const ch = String.fromCodePoint(code);
+    return { char: ch === "\u2019" || ch === "\u2018" ? "'" : ch, length: semi - i + 1 };
+  }
+  const named = ENTITIES[body.toLowerCase()];
+  return named === undefined ? null : { char: named, length: semi - i + 1 };
+}
+
+export function singular(word: string): string {
+  const n = word.length;
+  if (n > 2 && word.charCodeAt(n - 2) === 39 && word.charCodeAt(n - 1) === 115) return word.slice(0, n - 2);
+  if (n < 4 || word.charCodeAt(n - 1) !== 115) return word;
+  if (word.endsWith("ies") && n > 4) return `${word.slice(0, n - 3)}y`;
+  if (word.endsWith("sses") || word.endsWith("shes") || word.endsWith("ches") || word.endsWith("xes")) {
+    return word.slice(0, n - 2);
+  }
+  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
+  return word.slice(0, n - 1);
+}
+
+function isCaps(raw: string): boolean {
+  if (raw.length < 3) return false;
+  return raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+}
+
+const PUNCT_NORM: Record<string, string> = {
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u2014": "-",
+  "\u2013": "-",
+  "\u2026": ".",
+};
+
+function isSentencePunct(ch: string): boolean {
+  return ".!?;:,\"'()-/%+[]*".includes(ch) || PUNCT_NORM[ch] !== undefined;
+}
+
+export function tokenize(text: string): Tokens {
+  const t: Tokens = { count: 0, norm: [], lemma: [], start: [], end: [], kind: [], caps: [] };
+  const push = (norm: string, start: number, end: number, kind: TokenKind, caps: boolean) => {
+    t.norm.push(norm);
+    t.lemma.push(kind === WORD ? singular(norm) : norm);
+    t.start.push(start);
+    t.end.push(end);
+    t.kind.push(kind);
+    t.caps.push(caps);
+    t.count++;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x200b) {
+      i++;
+      continue;
+    }
+    if (c === 60) {
+      const close = tagEnd(text, i);
+      if (close > 0) {
+        i = close;
+        continue;
+      }
+    }
+    if (c === 38) {
+      const entity = entityAt(text, i);
+      if (entity) {
+        if (isSentencePunct(entity.char)) push(PUNCT_NORM[entity.char] ?? entity.char, i, i + entity.length, PUNCT, false);
+        i += entity.length;
+        continue;
+      }
+    }
+    if ((c === 104 && (text.startsWith("http://", i) || text.startsWith("https://", i))) || (c === 119 && text.startsWith("www.", i))) {
+      let j = i;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d <= 32 || d === 60 || d === 34 || d === 41 || d === 93) break;
+        j++;
+      }
+      push("<url>", i, j, URL, false);
+      i = j;
+      continue;
+    }
+    if (isWordChar(text, i, c)) {
+      i = scanWord(text, i, push);
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? c;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isEmojiCodePoint(cp)) {
+      let j = i + width;
+      // Absorb modifiers and zero-width-joined parts so a composed emoji is one token.
+      while (j < n) {
+        const next = text.codePointAt(j) ?? 0;
+        if (isEmojiModifier(next)) j += next > 0xffff ? 2 : 1;
+        else if (next === 0x200d) {
+          j++;
+          const joined = text.codePointAt(j) ?? 0;
+          if (joined) j += joined > 0xffff ? 2 : 1;
+        } else break;
+      }
+      push(String.fromCodePoint(cp), i, j, EMOJI, false);
+      i = j;
+      continue;
+    }
+    const ch = text[i] ?? "";
+    if (isSentencePunct(ch)) push(PUNCT_NORM[ch] ?? ch, i, i + 1, PUNCT, false);
+    i += width;
+  }
+  return t;
+}
+
+type Push = (norm: string, start: number, end: number, kind: TokenKind, caps: boolean) => void;
+
+/** Scans one word or number from `i` (letters, digits, inner apostrophes, inner `.`/`,` in numbers). */
+function scanWord(text: string, i: number, push: Push): number {
+  const n = text.length;
+  const numeric = text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  let j = i;
+  let decoded: string | null = null;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (isWordChar(text, j, d)) {
+      if (decoded !== null) decoded += text[j];
+      j++;
+      continue;
+    }
+    if (isApostrophe(d) && j + 1 < n && isWordChar(text, j + 1, text.charCodeAt(j + 1))) {
+      decoded = (decoded ?? text.slice(i, j)) + "'";
+      j++;
+      continue;
+    }
+    if (numeric && (d === 44 || d === 46) && j + 1 < n) {
+      const e = text.charCodeAt(j + 1);
+      if (e >= 48 && e <= 57) {
+        if (decoded !== null) decoded += text[j];
+        j++;
+        continue;
+      }
+    }
+    if (d === 38) {
+      const entity = entityAt(text, j);
+      if (entity && entity.char === "'" && j + entity.length < n) {
+        const after = text.charCodeAt(j + entity.length);
+        if (isWordChar(text, j + entity.length, after)) {
+          decoded = `${decoded ?? text.slice(i, j)}'`;
+          j += entity.length;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  const raw = decoded ?? text.slice(i, j);
+  const lower = raw.toLowerCase();
+  const norm = CONTRACTIONS[lower] ?? lower;
+  push(norm, i, j, numeric ? NUMBER : WORD, isCaps(raw));
+  return j;
+}

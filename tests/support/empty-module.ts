@@ -1,0 +1,2 @@
+// Stands in for `server-only` under vitest: the real package throws outside Next's react-server build.
+export {};

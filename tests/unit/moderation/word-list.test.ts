@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import { compiledWordList, compileWordList } from "@/lib/moderation";
+
+describe("compileWordList", () => {
+  const list = compileWordList(["idiot*", "moron", "you * fool", "*hole"]);
+
+  test("findAll returns every match with offsets into the original text", () => {
+    const text = "Ｙｏｕ moron, you idiots, you utter fool, a$$hole";
+    const matches = list.findAll(text);
+    expect(matches.map((match) => [match.entry, match.matchedText])).toEqual([
+      ["moron", "moron"],
+      ["idiot*", "idiots"],
+      ["you * fool", "you utter fool"],
+      ["*hole", "a$$hole"],
+    ]);
+    for (const match of matches) expect(text.slice(match.start, match.end)).toBe(match.matchedText);
+  });
+
+  test("offsets survive astral characters and run collapsing before the match", () => {
+    const text = "🤡🤡🤡 sooooo mooooron";
+    const [match] = list.findAll(text);
+    expect(match?.matchedText).toBe("mooooron");
+    expect(text.slice(match?.start, match?.end)).toBe("mooooron");
+  });
+
+  test.each([[[]], [[""]], [["*"]], [["   "]]])("unusable lists %j never match", (entries) => {
+    const empty = compileWordList(entries);
+    expect(empty.find("anything at all")).toBeNull();
+    expect(empty.findAll("")).toEqual([]);
+  });
+
+  test("entries with regex syntax are taken literally", () => {
+    const tricky = compileWordList(["c++", "(a|b)", "[x]"]);
+    expect(tricky.find("I like (a|b) patterns")?.matchedText).toBe("a|b");
+    expect(tricky.find("nothing here")).toBeNull();
+  });
+
+  test("compiledWordList compiles once per list object", () => {
+    const words = ["idiot"];
+    expect(compiledWordList(words)).toBe(compiledWordList(words));
+    expect(compiledWordList(["idiot"])).not.toBe(compiledWordList(words));
+  });
+
+  test.each([
+    ["exclamation marks", "!".repeat(20_000)],
+    ["dotted letters", "i.".repeat(10_000)],
+    ["one repeated letter", "s".repeat(20_000)],
+    ["spaced letters", "a s ".repeat(5_000)],
+  ])("a long run of %s is handled in linear-ish time", (_label, text) => {
+    const big = compileWordList([...Array.from({ length: 300 }, (_, i) => `word${i}x`), "ass", "i d i o t", "sss*"]);
+    const started = performance.now();
+    big.findAll(text);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
