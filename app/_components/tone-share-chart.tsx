@@ -16,7 +16,7 @@ export function ToneShareChart({ posts }: { posts: PostSummary[] }) {
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis dataKey="label" tick={false} label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }} />
-            <YAxis tickFormatter={percent} domain={[0, 1]} stroke="var(--muted)" />
+            <YAxis tickFormatter={percent} domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} stroke="var(--muted)" />
             <Tooltip formatter={(v) => percent(Number(v))} contentStyle={{ background: "var(--panel)", border: "1px solid var(--border)" }} />
             <Legend />
             {TONES.map((t) => (

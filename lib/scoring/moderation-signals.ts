@@ -65,7 +65,11 @@ export function moderate(a: Analysis): Moderation {
 
   const spamCues = count(a, "spam");
   const spam = saturate(0.6 * spamCues + (spamCues > 0 ? 0.4 * a.urlCount : 0) + (a.urlCount >= 3 ? 0.3 : 0));
-  const doxxing = EMAIL.test(a.text) || PHONE.test(a.text) ? 0.6 : ADDRESS_HINT.test(a.text) ? 0.5 : 0;
+  // The substring checks keep the regexes off the hot path for the vast majority of comments.
+  const text = a.text;
+  const contact = (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= 2 && PHONE.test(text));
+  const address = (text.includes("address") || text.includes("lives at")) && ADDRESS_HINT.test(text);
+  const doxxing = contact ? 0.6 : address ? 0.5 : 0;
 
   const flagReasons: FlagReason[] = [];
   if (threat >= FLAG_THRESHOLD) flagReasons.push("threat");

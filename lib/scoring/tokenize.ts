@@ -1,3 +1,6 @@
+import { singular } from "./lemma";
+import { type WordInfo, wordInfo } from "./lexicons";
+
 /**
  * One-pass tokeniser over the original text. Every token keeps [start, end) offsets into the ORIGINAL
  * string (HTML tags are skipped, entities are decoded only in the normalised form), so cues built from
@@ -22,6 +25,13 @@ export interface Tokens {
   kind: TokenKind[];
   /** Word of three or more letters written in capitals (shouting). */
   caps: boolean[];
+  /** Lexicon facts about each token, looked up once here so later passes need no hashing. */
+  info: WordInfo[];
+}
+
+/** Empty token arrays; pass one to `tokenize` repeatedly to reuse its storage (arrays only grow). */
+export function newTokens(): Tokens {
+  return { count: 0, norm: [], lemma: [], start: [], end: [], kind: [], caps: [], info: [] };
 }
 
 const ENTITIES: Record<string, string> = {
@@ -75,6 +85,7 @@ function isAsciiAlnum(c: number): boolean {
 
 function isWordChar(text: string, i: number, c: number): boolean {
   if (c < 128) return isAsciiAlnum(c);
+  if (c < 0xc0) return false;
   if (c >= 0xd800 && c <= 0xdfff) return false;
   return LETTER.test(text[i] ?? "");
 }
@@ -131,18 +142,6 @@ function entityAt(text: string, i: number): Entity | null {
   return named === undefined ? null : { char: named, length: semi - i + 1 };
 }
 
-export function singular(word: string): string {
-  const n = word.length;
-  if (n > 2 && word.charCodeAt(n - 2) === 39 && word.charCodeAt(n - 1) === 115) return word.slice(0, n - 2);
-  if (n < 4 || word.charCodeAt(n - 1) !== 115) return word;
-  if (word.endsWith("ies") && n > 4) return `${word.slice(0, n - 3)}y`;
-  if (word.endsWith("sses") || word.endsWith("shes") || word.endsWith("ches") || word.endsWith("xes")) {
-    return word.slice(0, n - 2);
-  }
-  if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
-  return word.slice(0, n - 1);
-}
-
 function isCaps(raw: string): boolean {
   if (raw.length < 3) return false;
   return raw === raw.toUpperCase() && raw !== raw.toLowerCase();
@@ -160,17 +159,25 @@ function isSentencePunct(ch: string): boolean {
   return ".!?;:,\"'()-/%+[]*".includes(ch) || PUNCT_NORM[ch] !== undefined;
 }
 
-export function tokenize(text: string): Tokens {
-  const t: Tokens = { count: 0, norm: [], lemma: [], start: [], end: [], kind: [], caps: [] };
-  const push = (norm: string, start: number, end: number, kind: TokenKind, caps: boolean) => {
-    t.norm.push(norm);
-    t.lemma.push(kind === WORD ? singular(norm) : norm);
-    t.start.push(start);
-    t.end.push(end);
-    t.kind.push(kind);
-    t.caps.push(caps);
-    t.count++;
-  };
+function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
+  const k = t.count++;
+  const lemma = kind === WORD && norm.charCodeAt(norm.length - 1) === 115 ? singular(norm) : norm;
+  t.norm[k] = norm;
+  t.lemma[k] = lemma;
+  t.start[k] = start;
+  t.end[k] = end;
+  t.kind[k] = kind;
+  t.caps[k] = caps;
+  t.info[k] = wordInfo(norm, lemma);
+}
+
+/**
+ * Tokens of `text`. With `into`, its arrays are overwritten and returned (valid until the next call
+ * with the same `into`); only the first `count` entries of each array belong to this text.
+ */
+export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
+  const t = into;
+  t.count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -189,7 +196,7 @@ export function tokenize(text: string): Tokens {
     if (c === 38) {
       const entity = entityAt(text, i);
       if (entity) {
-        if (isSentencePunct(entity.char)) push(PUNCT_NORM[entity.char] ?? entity.char, i, i + entity.length, PUNCT, false);
+        if (isSentencePunct(entity.char)) push(t, PUNCT_NORM[entity.char] ?? entity.char, i, i + entity.length, PUNCT, false);
         i += entity.length;
         continue;
       }
@@ -201,12 +208,12 @@ export function tokenize(text: string): Tokens {
         if (d <= 32 || d === 60 || d === 34 || d === 41 || d === 93) break;
         j++;
       }
-      push("<url>", i, j, URL, false);
+      push(t, "<url>", i, j, URL, false);
       i = j;
       continue;
     }
-    if (isWordChar(text, i, c)) {
-      i = scanWord(text, i, push);
+    if (c < 128 ? isAsciiAlnum(c) : isWordChar(text, i, c)) {
+      i = scanWord(text, i, t);
       continue;
     }
     const cp = text.codePointAt(i) ?? c;
@@ -223,28 +230,41 @@ export function tokenize(text: string): Tokens {
           if (joined) j += joined > 0xffff ? 2 : 1;
         } else break;
       }
-      push(String.fromCodePoint(cp), i, j, EMOJI, false);
+      push(t, String.fromCodePoint(cp), i, j, EMOJI, false);
       i = j;
       continue;
     }
     const ch = text[i] ?? "";
-    if (isSentencePunct(ch)) push(PUNCT_NORM[ch] ?? ch, i, i + 1, PUNCT, false);
+    if (isSentencePunct(ch)) push(t, PUNCT_NORM[ch] ?? ch, i, i + 1, PUNCT, false);
     i += width;
   }
   return t;
 }
 
-type Push = (norm: string, start: number, end: number, kind: TokenKind, caps: boolean) => void;
-
 /** Scans one word or number from `i` (letters, digits, inner apostrophes, inner `.`/`,` in numbers). */
-function scanWord(text: string, i: number, push: Push): number {
+function scanWord(text: string, i: number, t: Tokens): number {
   const n = text.length;
   const numeric = text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
   let j = i;
   let decoded: string | null = null;
+  let upper = 0;
+  let lower = 0;
   while (j < n) {
     const d = text.charCodeAt(j);
-    if (isWordChar(text, j, d)) {
+    if (d >= 97 && d <= 122) {
+      lower++;
+      if (decoded !== null) decoded += text[j];
+      j++;
+      continue;
+    }
+    if (d >= 65 && d <= 90) {
+      upper++;
+      if (decoded !== null) decoded += text[j];
+      j++;
+      continue;
+    }
+    if (d < 128 ? d >= 48 && d <= 57 : isWordChar(text, j, d)) {
+      if (d >= 128) upper++;
       if (decoded !== null) decoded += text[j];
       j++;
       continue;
@@ -276,8 +296,9 @@ function scanWord(text: string, i: number, push: Push): number {
     break;
   }
   const raw = decoded ?? text.slice(i, j);
-  const lower = raw.toLowerCase();
-  const norm = CONTRACTIONS[lower] ?? lower;
-  push(norm, i, j, numeric ? NUMBER : WORD, isCaps(raw));
+  // Non-ASCII letters count as "upper" above only to force lower-casing; shouting needs ASCII capitals.
+  const lowered = upper > 0 ? raw.toLowerCase() : raw;
+  const norm = lowered.length <= 7 ? (CONTRACTIONS[lowered] ?? lowered) : lowered;
+  push(t, norm, i, j, numeric ? NUMBER : WORD, upper >= 3 && lower === 0 && isCaps(raw));
   return j;
 }

@@ -31,6 +31,8 @@ export interface DemoPostSpec {
   publishedAt: string;
   audience: "everyone" | "only_paid";
   commentCount: number;
+  /** Short noun phrases for what the post is about, used in templated sentences ("your point about {focus}"). */
+  focus: readonly string[];
   paragraphs: readonly string[];
   pools: TopicPools;
 }
@@ -38,6 +40,7 @@ export interface DemoPostSpec {
 export const DEMO_POSTS: readonly DemoPostSpec[] = [
   {
     key: "ceasefire",
+    focus: ["the missing enforcer", "the monitoring clause", "the Korea comparison"],
     externalId: "171402118",
     slug: "the-ceasefire-nobody-wants-to-sign",
     title: "The Ceasefire Nobody Wants to Sign",
@@ -100,10 +103,12 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "oil-shock",
+    focus: ["spare capacity", "the strategic reserves", "leverage versus scarcity"],
     externalId: "172019544",
     slug: "what-the-1973-oil-shock-teaches",
     title: "What the 1973 Oil Shock Teaches",
-    subtitle: "The embargo worked because of spare capacity, not scarcity, and today's energy weapons are blunter.",
+    subtitle:
+      "The embargo worked because of spare capacity, not scarcity, and today's energy weapons are blunter.",
     publishedAt: "2026-05-28T07:00:00Z",
     audience: "everyone",
     commentCount: 34,
@@ -161,6 +166,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "nato-east",
+    focus: ["the forward brigades", "military mobility", "the air defence gap"],
     externalId: "172733901",
     slug: "natos-eastern-flank-needs-brigades-not-summits",
     title: "NATO's Eastern Flank Needs Brigades, Not Summits",
@@ -224,6 +230,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "sanctions",
+    focus: ["third-country leakage", "enforcement budgets", "the price cap"],
     externalId: "173388102",
     slug: "sanctions-that-did-not-bite",
     title: "Sanctions That Did Not Bite",
@@ -286,6 +293,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "vienna",
+    focus: ["Talleyrand at the table", "the Versailles contrast", "the Concert of Europe"],
     externalId: "174012377",
     slug: "what-vienna-can-still-teach-us",
     title: "What Vienna Can Still Teach Us",
@@ -347,6 +355,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "taiwan",
+    focus: ["strategic ambiguity", "the blockade drills", "the military balance in the Strait"],
     externalId: "174688230",
     slug: "the-taiwan-strait-ambiguity-is-running-out",
     title: "The Taiwan Strait: Deterrence by Ambiguity Is Running Out",
@@ -411,6 +420,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "sahel",
+    focus: ["security-first policy", "the juntas' record", "governance on the ground"],
     externalId: "175301994",
     slug: "the-sahels-coup-belt-is-a-verdict",
     title: "The Sahel's Coup Belt Is a Verdict",
@@ -472,6 +482,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "arctic",
+    focus: ["the northern route", "icebreaker escorts", "the toll booth idea"],
     externalId: "175940517",
     slug: "the-arctic-route-changes-the-map",
     title: "The Arctic Route Is Real, and It Changes the Map",
@@ -533,6 +544,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "grain",
+    focus: ["the grain corridor", "Turkey as broker", "the coordination centre"],
     externalId: "176588209",
     slug: "the-grain-deal-was-never-about-grain",
     title: "The Grain Deal Was Never About Grain",
@@ -594,6 +606,7 @@ export const DEMO_POSTS: readonly DemoPostSpec[] = [
   },
   {
     key: "balkan",
+    focus: ["accession fatigue", "the turnout collapse", "staged accession"],
     externalId: "177201466",
     slug: "a-balkan-election-and-the-eus-patience",
     title: "A Balkan Election and the Limits of the EU's Patience",

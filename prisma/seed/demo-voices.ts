@@ -29,7 +29,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Helena Marchetti",
     handle: "hmarchetti",
     kind: "regular",
-    activity: 3.2,
+    activity: 2,
     tones: { analytical: 7, supportive: 1.2, neutral: 0.8, skeptical: 0.8 },
     signatures: {
       analytical: [
@@ -46,7 +46,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Victor Lindqvist",
     handle: "vlindqvist",
     kind: "regular",
-    activity: 3,
+    activity: 1.9,
     tones: { skeptical: 4, dismissive: 4, analytical: 1.4, hostile: 0.3 },
     signatures: {
       skeptical: ["As usual, someone has to be the wet blanket.", "I'll be the contrarian again, sorry."],
@@ -59,7 +59,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Ruth Okafor",
     handle: "ruthokafor",
     kind: "regular",
-    activity: 3,
+    activity: 1.8,
     tones: { supportive: 7, neutral: 1.5, analytical: 0.6 },
     signatures: {
       supportive: [
@@ -75,7 +75,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Gary Pruitt",
     handle: "garypruitt",
     kind: "regular",
-    activity: 2.6,
+    activity: 1.8,
     tones: { hostile: 3.2, dismissive: 2, analytical: 1.2, skeptical: 1, supportive: 0.6 },
     signatures: {
       hostile: ["I'm sorry, but I've had enough.", "Here we go again."],
@@ -87,7 +87,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Tomás Reyes",
     handle: "tomasreyes",
     kind: "regular",
-    activity: 2.4,
+    activity: 1.8,
     tones: { neutral: 4.5, analytical: 2, supportive: 1.2 },
     signatures: {
       neutral: ["Grad student lurker here, with a question.", "Probably a naive question, but:"],
@@ -213,7 +213,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Linda Feld",
     handle: null,
     kind: "one-off",
-    activity: 1.4,
+    activity: 4,
     tones: { neutral: 3, supportive: 1 },
     onlyPost: "oil-shock",
   },
@@ -222,7 +222,7 @@ export const DEMO_COMMENTERS: readonly DemoCommenterSpec[] = [
     name: "Yuki Tanaka",
     handle: "ytanaka",
     kind: "one-off",
-    activity: 0.6,
+    activity: 1,
     tones: { neutral: 2, analytical: 2 },
     onlyPost: "taiwan",
   },
@@ -269,7 +269,7 @@ export const GENERIC_SENTENCES: Record<DemoTone, readonly string[]> = {
   analytical: [
     "History rarely repeats, but the incentives usually do.",
     "It helps to separate what governments say from what their budgets show.",
-    "The base rate for agreements like this is poor, which should temper anyone's confidence.",
+    "The base rate for confident predictions in this field is poor, which should temper anyone's certainty.",
     "Because domestic politics drives most of these decisions, the external levers are weaker than they look.",
     "Follow the money and the logistics, not the speeches.",
     "Compared with the 1990s, the actors are the same but the balance of power is not.",
@@ -342,6 +342,15 @@ export const HOSTILE_AT_COMMENTER: readonly string[] = [
   "Every week the same nonsense from you, {name}.",
 ];
 
+/** Second sentences for a hostile reply to another commenter. */
+export const HOSTILE_FOLLOWUP: readonly string[] = [
+  "Read the post again, slowly this time.",
+  "Some of us are here for a serious discussion.",
+  "Every thread, the same routine.",
+  "Honestly, give it a rest.",
+  "You add nothing to these threads.",
+];
+
 /** Openers for a reply that agrees with its parent. */
 export const REPLY_AGREE: readonly string[] = [
   "Agreed with {name} here.",
@@ -360,7 +369,11 @@ export const REPLY_DISAGREE: Partial<Record<DemoTone, readonly string[]>> = {
     "{name}, the timeline doesn't support that.",
     "With respect, {name}, the record says otherwise.",
   ],
-  skeptical: ["I'm not sure that follows, {name}.", "Maybe, {name}, but I doubt it.", "Hmm, {name}, I wonder."],
+  skeptical: [
+    "I'm not sure that follows, {name}.",
+    "Maybe, {name}, but I doubt it.",
+    "Hmm, {name}, I wonder.",
+  ],
   dismissive: ["Come on, {name}.", "Sure, {name}. Sure.", "That's a fantasy, {name}."],
   supportive: ["Respectfully, {name}, I think Eleanor has it right.", "I see it differently, {name}."],
 };
@@ -376,3 +389,45 @@ export const REPLY_NEUTRAL: readonly string[] = [
 /** The designated spam: the same advert, on several posts. */
 export const SPAM_TEXT =
   "Earn $500 a day from home with the signals group I use!! DM me or join here: https://quick-profit.example.net/join 💰💰💰";
+
+/**
+ * Templates that name what the post is about ({focus}), by tone; analytical split by stance.
+ * They multiply the variety of comments without making them less specific to the post.
+ */
+export const FOCUS_TEMPLATES = {
+  analyticalAgree: [
+    "The part about {focus} deserves a longer treatment, because that is where the causality runs.",
+    "On {focus}, the historical record is mixed, but on balance it supports you.",
+    "I'd add that {focus} mattered in every comparable case I can think of.",
+    "Most of the coverage skips {focus}, which is odd, since that is what decides the outcome.",
+  ],
+  analyticalDisagree: [
+    "On {focus}, I think the evidence points the other way.",
+    "The weak link in the argument is {focus}, because the comparison cases don't line up.",
+    "I'd weigh {focus} much less heavily than you do, given how often it has been overrated before.",
+  ],
+  skeptical: [
+    "I doubt {focus} will matter as much as you think.",
+    "We'll see how things look on {focus} in a year.",
+    "Everyone is very confident about {focus} right now, which makes me nervous.",
+  ],
+  dismissive: [
+    "All this talk about {focus} is noise.",
+    "Spare me the lecture on {focus}.",
+    "Honestly, the fuss about {focus} is a distraction, nothing more.",
+  ],
+  supportive: [
+    "Your section on {focus} is superb.",
+    "I learned more about {focus} here than from a month of news.",
+    "The way you explain {focus} is so clear.",
+  ],
+  neutral: [
+    "Is there a good primer on {focus}?",
+    "Where can I read more about {focus}?",
+    "Has anyone written a book on {focus}? Asking for my reading list.",
+  ],
+} as const;
+
+/** Sentences in the first person that only make sense once per post ("I worked in Niamey…"). */
+export const PERSONAL_SENTENCE =
+  /^(As (someone|a)\b|I (worked|work|teach|flew|took|sailed|voted|visited|served|'m reading)\b|My (uncle|father|cousin|grandfather)\b|A friend\b|Sending this|Small typo|Reading this from|Sharing this with|Forwarded to|I had not thought)/;

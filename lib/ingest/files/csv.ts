@@ -30,7 +30,20 @@ interface CsvRecord {
 }
 
 export async function* parseCsv(input: ImportInput, maxRecordBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<ImportEvent> {
-  const pending: IngestIssue[] = [];
+  // Issues found ahead of the records (csv-parse buffers), released in line order with the records.
+  const pending: { line: number; issue: IngestIssue }[] = [];
+  const note = (line: number, message: string) => {
+    // csv-parse may report one broken record more than once while it resynchronizes.
+    if (pending.some((p) => p.line === line)) return;
+    pending.push({ line, issue: { location: `line ${line}`, message } });
+  };
+  function* release(upToLine: number): Generator<ImportEvent> {
+    const ready = pending.filter((p) => p.line <= upToLine).sort((a, b) => a.line - b.line);
+    for (const p of ready) {
+      pending.splice(pending.indexOf(p), 1);
+      yield { type: "issue", issue: p.issue };
+    }
+  }
   const parser = parse({
     columns: (header: string[]) => checkCsvHeader(header),
     info: true,
@@ -39,30 +52,30 @@ export async function* parseCsv(input: ImportInput, maxRecordBytes = DEFAULT_MAX
     skip_records_with_error: true,
     max_record_size: maxRecordBytes,
     on_skip: (error) => {
-      const line = error && "lines" in error ? Number(error.lines) : null;
-      pending.push({
-        location: line ? `line ${line}` : "CSV",
-        message: `${error?.message.replace(/ at line \d+$/, "") ?? "malformed record"}; record skipped`,
-      });
+      const line = error && "lines" in error ? Number(error.lines) : 0;
+      const reason = error?.message.replace(/ (at|on) line \d+/g, "") ?? "malformed record";
+      note(line, `${reason}; record skipped`);
       return undefined;
     },
   });
 
+  // Lets the pump stop waiting for "drain" when the consumer stops early.
+  const stopped = new AbortController();
   const pump = (async () => {
     for await (const line of readLines(input, maxRecordBytes)) {
-      if (line.tooLong) pending.push({ location: `line ${line.number}`, message: "line longer than the limit; skipped" });
-      else if (line.invalidUtf8) {
-        pending.push({ location: `line ${line.number}`, message: "invalid UTF-8 replaced with U+FFFD" });
-      }
-      if (!parser.write(`${line.text}\n`)) await once(parser, "drain");
+      if (line.tooLong) note(line.number, "line longer than the limit; skipped");
+      else if (line.invalidUtf8) note(line.number, "invalid UTF-8 replaced with U+FFFD");
+      if (!parser.write(`${line.text}\n`)) await once(parser, "drain", { signal: stopped.signal });
     }
     parser.end();
-  })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
+  })().catch((error: unknown) => {
+    if (!stopped.signal.aborted) parser.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
 
   const rows = new RowConverter();
   try {
     for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-      for (const issue of pending.splice(0)) yield { type: "issue", issue };
+      yield* release(info.lines);
       yield* rows.convert(record, `line ${info.lines}`);
     }
   } catch (error) {
@@ -70,7 +83,8 @@ export async function* parseCsv(input: ImportInput, maxRecordBytes = DEFAULT_MAX
     if (error instanceof CsvError) throw new ImportFileError(`unreadable CSV: ${error.message}`, null, { cause: error });
     throw error;
   } finally {
+    stopped.abort();
     await pump;
   }
-  for (const issue of pending.splice(0)) yield { type: "issue", issue };
+  yield* release(Number.POSITIVE_INFINITY);
 }

@@ -76,6 +76,8 @@ export interface CommentWalkOptions {
   automodHidden: boolean;
   /** The JSON path of the roots array, for messages, e.g. "comments". */
   pathPrefix: string;
+  /** The index of roots[0] in that array, when walking a slice of it (streamed files). Default 0. */
+  firstIndex?: number;
   onIssue?: (issue: IngestIssue) => void;
   /** Ids already emitted for this post; duplicates are reported and skipped. */
   seen?: Set<string>;
@@ -101,7 +103,8 @@ export function* walkCommentTrees(roots: readonly unknown[], options: CommentWal
   const seen = options.seen ?? new Set<string>();
   const stack: PendingNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
-    stack.push({ raw: roots[i], path: `${options.pathPrefix}[${i}]`, ancestors: null, depth: 0 });
+    const index = i + (options.firstIndex ?? 0);
+    stack.push({ raw: roots[i], path: `${options.pathPrefix}[${index}]`, ancestors: null, depth: 0 });
   }
   let cutBranches = 0;
   for (let pending = stack.pop(); pending; pending = stack.pop()) {

@@ -11,6 +11,12 @@
 export interface FoldedText {
   /** The folded text. */
   readonly text: string;
+  /**
+   * `text` with every whitespace unit replaced by " " and every other non-letter, non-digit unit by
+   * "."; same length. Word patterns run on it with plain ASCII classes: Unicode property classes
+   * repeated across hundreds of patterns make V8 regexes slow to compile and run.
+   */
+  readonly skeleton: string;
   /** For each UTF-16 unit of `text`: the [start, end) range of the original it came from. */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
@@ -141,7 +147,19 @@ function collapseRuns(units: readonly Unit[]): FoldedText {
       ends.push(unit.end);
     }
   }
-  return { text, starts, ends };
+  return { text, skeleton: skeletonOf(text), starts, ends };
+}
+
+export const SKELETON_SPACE = " ";
+export const SKELETON_OTHER = ".";
+
+function skeletonOf(text: string): string {
+  let skeleton = "";
+  for (const char of text) {
+    const replacement = WORD_CHAR.test(char) ? char : /\s/u.test(char) ? SKELETON_SPACE : SKELETON_OTHER;
+    skeleton += replacement.length === char.length ? replacement : replacement.repeat(char.length);
+  }
+  return skeleton;
 }
 
 /** Folds a word-list entry the same way, so "Stüüpid" in a list matches "stupid" in a comment. */

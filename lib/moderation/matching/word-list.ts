@@ -18,12 +18,16 @@ export interface CompiledWordList {
   findAll(text: string): WordMatch[];
 }
 
-const WORD = "[\\p{L}\\p{N}]";
-const NOT_WORD = "[^\\p{L}\\p{N}]";
+/*
+ * Word patterns run on the folded text's skeleton, where " " is whitespace, "." any other non-word
+ * character and everything else a letter or digit, so these classes stay ASCII.
+ */
+const WORD = "[^ .]";
+const NOT_WORD = "[ .]";
 /** Between the letters of one word: a little punctuation ("i.d.i.o.t", "don't"), never a space. */
-const INSIDE_WORD = "[^\\p{L}\\p{N}\\s]{0,3}";
+const INSIDE_WORD = "\\.{0,4}";
 /** Between letters spelled out one at a time ("i d i o t"). */
-const BETWEEN_SPELLED_LETTERS = "[^\\p{L}\\p{N}]{1,3}";
+const BETWEEN_SPELLED_LETTERS = "[ .]{1,3}";
 const BETWEEN_PHRASE_WORDS = `${NOT_WORD}+`;
 const WILDCARD = `${WORD}*`;
 /** Scripts written without spaces between words: no whole-word boundary is required there. */
@@ -31,16 +35,19 @@ const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-function escapeRegex(char: string): string {
-  return char.replace(/[\\^$.*+?()[\]{}|/]/gu, "\\$&");
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/gu, "\\$&");
+}
+
+/** One letter, repeatable; a letter outside the BMP is two UTF-16 units and needs a group. */
+function repeatable(letter: string): string {
+  const escaped = escapeRegex(letter);
+  return letter.length === 1 ? `${escaped}+` : `(?:${escaped})+`;
 }
 
 /** One word of an entry: letters with optional punctuation between them, each letter repeatable. */
-function wordSource(word: string): string | null {
-  const chars = [...word];
-  const hasWordChars = chars.some((char) => WORD_CHAR.test(char));
-  if (!hasWordChars) return chars.some((char) => char !== "*") ? chars.map(escapeRegex).join("") : null;
-  const units = chars.filter((char) => char === "*" || WORD_CHAR.test(char));
+function wordSource(word: string): string {
+  const units = [...word].filter((char) => char === "*" || WORD_CHAR.test(char));
   let source = "";
   units.forEach((unit, index) => {
     const previous = units[index - 1];
@@ -49,7 +56,7 @@ function wordSource(word: string): string | null {
       return;
     }
     if (previous !== undefined && previous !== "*") source += INSIDE_WORD;
-    source += `${escapeRegex(unit)}+`;
+    source += repeatable(unit);
   });
   const spelled = spelledOutSource(units);
   return spelled ? `(?:${source}|${spelled})` : source;
@@ -65,71 +72,93 @@ function spelledOutSource(units: readonly string[]): string | null {
   return `${leading ? WILDCARD : ""}${core}${trailing ? WILDCARD : ""}`;
 }
 
-function entrySource(entry: string): string | null {
-  const folded = foldPattern(entry).trim();
+/**
+ * The pattern for an entry with letters or digits, to run on the skeleton; null for an entry made of
+ * wildcards only. Punctuation inside an entry is optional ("don't" also matches "dont").
+ */
+function wordEntrySource(folded: string): string | null {
   const words = folded.split(/\s+/u).filter((word) => word !== "");
-  // Inside a phrase a lone "*" stands for any one word ("you * idiot").
-  const sources = words.map((word) =>
-    words.length > 1 && /^\*+$/u.test(word) ? `${WORD}+` : wordSource(word),
-  );
-  if (sources.length === 0 || sources.some((source) => source === null)) return null;
-  const first = [...folded].at(0) ?? "";
-  const last = [...folded].at(-1) ?? "";
+  if (!words.some((word) => WORD_CHAR.test(word))) return null;
+  // Inside a phrase a word of wildcards only stands for any one word ("you * idiot").
+  const sources = words.map((word) => (WORD_CHAR.test(word) ? wordSource(word) : `${WORD}+`));
   const unspaced = UNSPACED_SCRIPT.test(folded);
-  const before = !unspaced && WORD_CHAR.test(first) ? `(?<!${WORD})` : "";
-  const after = !unspaced && WORD_CHAR.test(last) ? `(?!${WORD})` : "";
+  const before = !unspaced && !folded.startsWith("*") ? `(?<!${WORD})` : "";
+  const after = !unspaced && !folded.endsWith("*") ? `(?!${WORD})` : "";
   return `${before}${sources.join(BETWEEN_PHRASE_WORDS)}${after}`;
 }
 
-export function compileWordList(entries: readonly string[]): CompiledWordList {
-  const usable: string[] = [];
-  const sources: string[] = [];
-  for (const entry of entries) {
-    const source = entrySource(entry);
-    if (source === null) continue;
-    usable.push(entry);
-    sources.push(`(${source})`);
-  }
-  const pattern = sources.length > 0 ? new RegExp(sources.join("|"), "gu") : null;
+interface EntryPatterns {
+  /** Entries with letters or digits, matched on the skeleton. */
+  readonly words: { readonly entries: string[]; readonly pattern: RegExp } | null;
+  /** Entries of symbols only (emoji), matched literally on the folded text. */
+  readonly symbols: { readonly entries: string[]; readonly pattern: RegExp } | null;
+}
 
-  function* matches(text: string): Generator<WordMatch> {
-    if (pattern === null || text === "") return;
+function alternation(sources: string[], entries: string[]) {
+  return sources.length > 0
+    ? { entries, pattern: new RegExp(sources.map((s) => `(${s})`).join("|"), "g") }
+    : null;
+}
+
+function buildPatterns(entries: readonly string[]): EntryPatterns {
+  const word = { sources: [] as string[], entries: [] as string[] };
+  const symbol = { sources: [] as string[], entries: [] as string[] };
+  for (const entry of entries) {
+    const folded = foldPattern(entry).trim().replace(/\s+/gu, " ");
+    if (folded === "" || /^[*\s]+$/u.test(folded)) continue;
+    const wordSourceOrNull = wordEntrySource(folded);
+    const target = wordSourceOrNull === null ? symbol : word;
+    target.sources.push(wordSourceOrNull ?? escapeRegex(folded));
+    target.entries.push(entry);
+  }
+  return {
+    words: alternation(word.sources, word.entries),
+    symbols: alternation(symbol.sources, symbol.entries),
+  };
+}
+
+export function compileWordList(entries: readonly string[]): CompiledWordList {
+  const patterns = buildPatterns(entries);
+  const usable = [...(patterns.words?.entries ?? []), ...(patterns.symbols?.entries ?? [])];
+
+  function findAll(text: string): WordMatch[] {
+    if (usable.length === 0 || text === "") return [];
     const folded = foldedOnce(text);
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(folded.text); match !== null; match = pattern.exec(folded.text)) {
-      if (match[0] === "") {
-        pattern.lastIndex++;
-        continue;
-      }
-      yield toWordMatch(text, folded, match, usable);
-    }
+    const found = [
+      ...matchesOf(patterns.words, folded.skeleton, text, folded),
+      ...matchesOf(patterns.symbols, folded.text, text, folded),
+    ];
+    return found.sort((a, b) => a.start - b.start);
   }
 
   return {
     entries: usable,
-    find: (text) => {
-      for (const match of matches(text)) return match;
-      return null;
-    },
-    findAll: (text) => [...matches(text)],
+    find: (text) => findAll(text)[0] ?? null,
+    findAll,
   };
 }
 
-function toWordMatch(
+function matchesOf(
+  compiled: EntryPatterns["words"],
+  haystack: string,
   original: string,
   folded: FoldedText,
-  match: RegExpExecArray,
-  entries: string[],
-): WordMatch {
-  const groupIndex = match.findIndex((group, index) => index > 0 && group !== undefined);
-  const start = folded.starts[match.index] ?? 0;
-  const end = folded.ends[match.index + match[0].length - 1] ?? original.length;
-  return {
-    entry: entries[groupIndex - 1] ?? "",
-    matchedText: original.slice(start, end),
-    start,
-    end,
-  };
+): WordMatch[] {
+  if (compiled === null) return [];
+  const found: WordMatch[] = [];
+  for (const match of haystack.matchAll(compiled.pattern)) {
+    if (match[0] === "") continue;
+    const groupIndex = match.findIndex((group, index) => index > 0 && group !== undefined);
+    const start = folded.starts[match.index] ?? 0;
+    const end = folded.ends[match.index + match[0].length - 1] ?? original.length;
+    found.push({
+      entry: compiled.entries[groupIndex - 1] ?? "",
+      matchedText: original.slice(start, end),
+      start,
+      end,
+    });
+  }
+  return found;
 }
 
 let lastFolded: { original: string; folded: FoldedText } | null = null;

@@ -1,0 +1,65 @@
+import { chmodSync, existsSync, mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/** Debian's Chromium (apt-get install chromium); Playwright's own browser download cannot work here. */
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  throw new Error(
+    `End-to-end tests need Chromium at ${chromium}: install it with \`sudo apt-get install -y chromium\` ` +
+      "or point CHROMIUM_PATH at a Chromium binary.",
+  );
+}
+
+// One throw-away data folder per run, made once: Playwright's workers re-read this file and inherit the env.
+if (!process.env.MARGINALIA_E2E_DATA) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "marginalia-e2e-"));
+  chmodSync(dir, 0o755);
+  process.env.MARGINALIA_E2E_DATA = dir;
+}
+const port = Number(process.env.MARGINALIA_E2E_PORT ?? 3107);
+export const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: "npm start",
+    url: `${baseURL}/sign-in`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      MARGINALIA_DATA_DIR: path.join(process.env.MARGINALIA_E2E_DATA, "postgres"),
+      MARGINALIA_PG_PORT: String(port + 50000 > 65535 ? 54400 : port + 50000),
+      BETTER_AUTH_URL: baseURL,
+      DATABASE_URL: "",
+    },
+  },
+});
