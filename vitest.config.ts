@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/integration-env.ts"],
           // One database for the whole run; files share it, so they run one at a time.
           fileParallelism: false,
           testTimeout: 30_000,

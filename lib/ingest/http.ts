@@ -15,7 +15,13 @@ export class HttpError extends Error {
   /** How many attempts were made in total. */
   readonly attempts: number;
 
-  constructor(init: { kind: HttpErrorKind; status: number | null; url: string; attempts: number; detail: string }) {
+  constructor(init: {
+    kind: HttpErrorKind;
+    status: number | null;
+    url: string;
+    attempts: number;
+    detail: string;
+  }) {
     super(`${init.detail} (${init.url})`);
     this.name = "HttpError";
     this.kind = init.kind;
@@ -158,7 +164,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       return { ok: true, body: await readBody(response, url, attempt) };
     } catch (cause) {
-      if (cause instanceof HttpError) return { ok: false, error: cause, retryable: false, retryAfterMs: null };
+      if (cause instanceof HttpError)
+        return { ok: false, error: cause, retryable: false, retryAfterMs: null };
       const timedOut = controller.signal.aborted;
       return {
         ok: false,

@@ -68,8 +68,12 @@ function postWords(context: ScoreContext | undefined): Set<string> | null {
   return words;
 }
 
-export function analyze(text: string, context?: ScoreContext): Analysis {
-  const tokens = tokenize(text);
+/**
+ * Analyses `text`. With `reuse`, token storage is recycled between calls: the returned Analysis is then
+ * valid only until the next call with the same buffer (the scorer's hot path copies what it keeps).
+ */
+export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): Analysis {
+  const tokens = tokenize(text, reuse);
   const matches = matchPhrases(tokens);
   const sentiment = analyzeSentiment(tokens, matches);
 
@@ -105,7 +109,7 @@ export function analyze(text: string, context?: ScoreContext): Analysis {
       if (kind === WORD) {
         wordCount++;
         if (tokens.caps[k]) capsCount++;
-        if (ENGLISH_WORD_SET.has(norm)) englishWords++;
+        if (tokens.info[k]?.english) englishWords++;
       } else if (kind === NUMBER) {
         numberCount++;
         if (isYear(norm)) yearCount++;

@@ -50,7 +50,8 @@ export function phraseTokens(phrase: string): string[] {
 
 function insert(root: TrieNode, phrase: string, hit: TrieHit): void {
   let node = root;
-  for (const part of phraseTokens(phrase)) {
+  // Keyed by singular, and matched by the singular of each token, so "idiots" finds "idiot".
+  for (const part of phraseTokens(phrase).map(singular)) {
     let child = node.next.get(part);
     if (!child) {
       child = newNode();
@@ -107,7 +108,7 @@ export const LEXICON_DATA_FOR_HASH: unknown = {
 
 /** Everything the scorer needs to know about one token, found with a single map lookup. */
 export interface WordInfo {
-  /** Trie node after this token from the root (phrases starting with it). */
+  /** Trie node after this token's singular from the root (phrases starting with it). */
   trie: TrieNode | undefined;
   sentiment: number | undefined;
   negator: boolean;
@@ -128,7 +129,7 @@ export const NO_INFO: WordInfo = Object.freeze({
 
 function exactInfo(word: string): WordInfo {
   return {
-    trie: TRIE.next.get(word),
+    trie: TRIE.next.get(singular(word)),
     sentiment: WORD_SENTIMENT.get(word),
     negator: NEGATOR_SET.has(word),
     clauseBreaker: CLAUSE_BREAKER_SET.has(word),
@@ -153,7 +154,6 @@ function buildVocabulary(): Map<string, WordInfo> {
     const s = singular(w);
     if (s === w) continue;
     const base = vocabulary.get(s) ?? exactInfo(s);
-    info.trie ??= base.trie;
     info.sentiment ??= base.sentiment;
   }
   return vocabulary;

@@ -22,28 +22,29 @@ const familyEnd = new Int32Array(FAMILY_COUNT + 1);
 const bestLast = new Int32Array(FAMILY_COUNT + 1).fill(-2);
 const bestValue = new Float64Array(FAMILY_COUNT + 1);
 const touched: number[] = [];
+/** Indices of the tokens phrases are matched over (skippable punctuation left out). */
+const view: number[] = [];
 
 function step(node: TrieNode, tokens: Tokens, k: number): TrieNode | undefined {
-  const norm = tokens.norm[k] ?? "";
-  const exact = node.next.get(norm);
-  if (exact !== undefined) return exact;
-  const lemma = tokens.lemma[k] ?? norm;
-  return lemma === norm ? undefined : node.next.get(lemma);
+  if (node === TRIE) return tokens.info[k]?.trie;
+  return node.next.get(tokens.lemma[k] ?? "");
 }
 
 /** Matches in order of first token; within a family, matches never nest (the longest wins). */
 export function matchPhrases(tokens: Tokens): Match[] {
   const matches: Match[] = [];
-  const view: number[] = [];
+  let viewLength = 0;
   for (let k = 0; k < tokens.count; k++) {
     if (tokens.kind[k] === PUNCT && SKIPPED_PUNCT.has(tokens.norm[k] ?? "")) continue;
-    view.push(k);
+    view[viewLength++] = k;
   }
   familyEnd.fill(-1);
-  for (let i = 0; i < view.length; i++) {
+  for (let i = 0; i < viewLength; i++) {
+    const firstInfo = tokens.info[view[i] ?? 0];
+    if (firstInfo?.trie === undefined) continue;
     let node: TrieNode | undefined = TRIE;
     touched.length = 0;
-    for (let j = i; j < view.length; j++) {
+    for (let j = i; j < viewLength; j++) {
       const k = view[j] ?? 0;
       node = step(node, tokens, k);
       if (node === undefined) break;

@@ -6,6 +6,7 @@ import { type Analysis, analyze } from "./analyze";
 import { collectCues } from "./cues";
 import { FEATURE_COUNT, extractFeatures } from "./features";
 import { type CompiledHead, MODEL, predict } from "./model";
+import { newTokens } from "./tokenize";
 import { moderate } from "./moderation-signals";
 import {
   type Score,
@@ -28,6 +29,7 @@ const LOW_CONFIDENCE_NEUTRAL = 0.4;
 
 // Reused buffers: scoring is synchronous, so they are never shared between two calls in flight.
 const features = new Float64Array(FEATURE_COUNT);
+const tokenBuffer = newTokens();
 const toneProbs = new Float64Array(TONES.length);
 const stanceProbs = new Float64Array(STANCES.length);
 const sentimentProbs = new Float64Array(SENTIMENT_LABELS.length);
@@ -75,7 +77,7 @@ function sentimentLabelFromScore(comparative: number): SentimentLabel {
 }
 
 export function scoreComment(text: string, context?: ScoreContext): Score {
-  const a = analyze(text, context);
+  const a = analyze(text, context, tokenBuffer);
   const moderation = moderate(a);
   const cues = collectCues(a);
   const s = a.sentiment;

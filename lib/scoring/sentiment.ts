@@ -4,7 +4,7 @@
  * clause boundary, "let alone" carries an open negation into the next clause, fixed phrases carry their
  * own value, plurals fall back to the singular, and emoji are scored.
  */
-import { CLAUSE_BREAKER_SET, INTENSIFIER_MAP, NEGATOR_SET, SENTIMENT_PHRASE, WORD_SENTIMENT } from "./lexicons";
+import { SENTIMENT_PHRASE } from "./lexicons";
 import type { Match } from "./phrase-matcher";
 import { EMOJI, NUMBER, PUNCT, type Tokens, URL, WORD } from "./tokenize";
 
@@ -43,17 +43,9 @@ function isSentenceEnd(norm: string): boolean {
   return norm === "." || norm === "!" || norm === "?" || norm === ";" || norm === ":";
 }
 
-function wordValue(tokens: Tokens, k: number): number | undefined {
-  const v = WORD_SENTIMENT.get(tokens.norm[k] ?? "");
-  if (v !== undefined) return v;
-  const lemma = tokens.lemma[k] ?? "";
-  return lemma === tokens.norm[k] ? undefined : WORD_SENTIMENT.get(lemma);
-}
-
 export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): SentimentAnalysis {
-  // Sentiment phrases, indexed by first token, to score them once and skip the words they cover.
-  const phraseAt = new Map<number, Match>();
-  for (const m of matches) if (m.family === SENTIMENT_PHRASE) phraseAt.set(m.first, m);
+  // Matches come in order of first token: walk the sentiment phrases with a cursor.
+  let cursor = 0;
 
   const hits: SentimentHit[] = [];
   let score = 0;
@@ -93,12 +85,17 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
     if (kind === URL) continue;
     scoredTokenCount++;
     if (negLeft > 0) negatedTokens[k] = 1;
-    const phrase = phraseAt.get(k);
+    while (cursor < matches.length && ((matches[cursor]?.first ?? 0) < k || matches[cursor]?.family !== SENTIMENT_PHRASE)) {
+      if ((matches[cursor]?.first ?? 0) > k) break;
+      cursor++;
+    }
+    const candidate = matches[cursor];
+    const phrase = candidate !== undefined && candidate.first === k && candidate.family === SENTIMENT_PHRASE ? candidate : undefined;
     if (phrase !== undefined) {
       if (norm === "let" && clauseNegated) negLeft = LET_ALONE_REACH;
       else {
         // "no reason to doubt", "nothing good": the phrase carries its value; its words are negated.
-        if (NEGATOR_SET.has(norm)) negatedTokens.fill(1, k, phrase.last + 1);
+        if (tokens.info[k]?.negator) negatedTokens.fill(1, k, phrase.last + 1);
         add(phrase.first, phrase.last, phrase.value, false);
         negLeft = 0;
       }
@@ -106,23 +103,24 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
       k = phrase.last;
       continue;
     }
-    if (kind === WORD && NEGATOR_SET.has(norm)) {
+    const info = tokens.info[k];
+    if (kind === WORD && info?.negator) {
       negLeft = NEGATION_REACH;
       clauseNegated = true;
       continue;
     }
-    if (kind === WORD && CLAUSE_BREAKER_SET.has(norm)) {
+    if (kind === WORD && info?.clauseBreaker) {
       negLeft = 0;
       clauseNegated = false;
       continue;
     }
-    const boost = kind === WORD ? INTENSIFIER_MAP.get(norm) : undefined;
-    if (boost !== undefined) {
+    const boost = kind === WORD ? (info?.intensifier ?? 0) : 0;
+    if (boost !== 0) {
       intensity = boost;
       if (negLeft > 0) negLeft--;
       continue;
     }
-    const value = kind === WORD || kind === EMOJI ? wordValue(tokens, k) : undefined;
+    const value = kind === WORD || kind === EMOJI ? info?.sentiment : undefined;
     if (value !== undefined) add(k, k, value, negLeft > 0);
     else intensity = 1;
     if ((kind === WORD || kind === NUMBER) && negLeft > 0) negLeft--;

@@ -472,7 +472,10 @@ function compose(
   }
   const generic = GENERIC_SENTENCES[tone];
   const wantGeneric = parts.length + topic.length < 2 || long || rng.chance(0.5);
-  const extra = wantGeneric ? pickDistinct(ctx, generic, 1, rng) : [];
+  // Skip generic sentences that echo a topic sentence ("We'll see whether…" followed by "We'll see.").
+  const echoes = (g: string) => topic.some((t) => t.toLowerCase().includes(g.slice(0, 8).toLowerCase()));
+  const fresh = generic.filter((g) => !echoes(g));
+  const extra = wantGeneric ? pickDistinct(ctx, fresh.length > 0 ? fresh : generic, 1, rng) : [];
   if (tone === "supportive" && rng.chance(0.5)) parts.push(...extra, ...topic);
   else parts.push(...topic, ...extra);
   return parts.slice(0, 4);

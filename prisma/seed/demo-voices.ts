@@ -398,7 +398,7 @@ export const FOCUS_TEMPLATES = {
   analyticalAgree: [
     "The part about {focus} deserves a longer treatment, because that is where the causality runs.",
     "On {focus}, the historical record is mixed, but on balance it supports you.",
-    "I'd add that {focus} mattered in every comparable case I can think of.",
+    "I'd add that the point about {focus} holds up in most comparable cases I can think of.",
     "Most of the coverage skips {focus}, which is odd, since that is what decides the outcome.",
   ],
   analyticalDisagree: [

@@ -301,7 +301,9 @@ export async function startFakeSubstack(options: FakeSubstackOptions = {}): Prom
       for (const timer of hangTimers) clearTimeout(timer);
       hangTimers.clear();
       server.closeAllConnections();
-      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      return new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

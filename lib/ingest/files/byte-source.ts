@@ -7,7 +7,8 @@ export async function* readBytes(input: ImportInput, chunkBytes = 64 * 1024): As
   try {
     for await (const chunk of stream as AsyncIterable<Buffer | Uint8Array | string>) {
       if (typeof chunk === "string") yield Buffer.from(chunk, "utf8");
-      else yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      else
+        yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
   } finally {
     if (typeof input === "string") stream.destroy();

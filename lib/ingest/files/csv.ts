@@ -29,7 +29,10 @@ interface CsvRecord {
   info: { lines: number };
 }
 
-export async function* parseCsv(input: ImportInput, maxRecordBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<ImportEvent> {
+export async function* parseCsv(
+  input: ImportInput,
+  maxRecordBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<ImportEvent> {
   // Issues found ahead of the records (csv-parse buffers), released in line order with the records.
   const pending: { line: number; issue: IngestIssue }[] = [];
   const note = (line: number, message: string) => {
@@ -80,7 +83,8 @@ export async function* parseCsv(input: ImportInput, maxRecordBytes = DEFAULT_MAX
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    if (error instanceof CsvError) throw new ImportFileError(`unreadable CSV: ${error.message}`, null, { cause: error });
+    if (error instanceof CsvError)
+      throw new ImportFileError(`unreadable CSV: ${error.message}`, null, { cause: error });
     throw error;
   } finally {
     stopped.abort();

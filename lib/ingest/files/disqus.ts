@@ -101,12 +101,21 @@ function createDisqusHandler(emit: (event: ImportEvent) => void): XmlHandler {
       path.push(name);
       if (depth === 2 && (name === "thread" || name === "post")) {
         const number = name === "thread" ? ++threadCount : ++postCount;
-        record = { kind: name, number, id: attributes["dsq:id"] ?? null, fields: new Map(), threadRef: null, parentRef: null };
+        record = {
+          kind: name,
+          number,
+          id: attributes["dsq:id"] ?? null,
+          fields: new Map(),
+          threadRef: null,
+          parentRef: null,
+        };
         return;
       }
       if (!record || depth < 3) return;
-      if (depth === 3 && record.kind === "post" && name === "thread") record.threadRef = attributes["dsq:id"] ?? null;
-      else if (depth === 3 && record.kind === "post" && name === "parent") record.parentRef = attributes["dsq:id"] ?? null;
+      if (depth === 3 && record.kind === "post" && name === "thread")
+        record.threadRef = attributes["dsq:id"] ?? null;
+      else if (depth === 3 && record.kind === "post" && name === "parent")
+        record.parentRef = attributes["dsq:id"] ?? null;
       else textParts = [];
     },
     text(text) {

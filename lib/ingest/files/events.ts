@@ -1,6 +1,11 @@
 /** What the file parsers yield, in file order, for the store step to batch. */
 import type { Readable } from "node:stream";
-import type { IngestIssue, NormalizedComment, NormalizedPost, NormalizedPublication } from "@/lib/ingest/types";
+import type {
+  IngestIssue,
+  NormalizedComment,
+  NormalizedPost,
+  NormalizedPublication,
+} from "@/lib/ingest/types";
 
 export type ImportEvent =
   | { type: "publication"; publication: NormalizedPublication }

@@ -24,7 +24,8 @@ export async function* streamJsonFile(
     }
     yield* parser.end();
   } catch (error) {
-    if (error instanceof JsonStreamError) throw new ImportFileError(`invalid JSON: ${error.message}`, fileLabel, { cause: error });
+    if (error instanceof JsonStreamError)
+      throw new ImportFileError(`invalid JSON: ${error.message}`, fileLabel, { cause: error });
     throw error;
   }
 }

@@ -41,7 +41,16 @@ const S_AFTER_VALUE = 5; // "," or a closing bracket
 const S_DONE = 6;
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+const ESCAPES: Record<string, string> = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+};
 
 function isWhitespace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
@@ -49,7 +58,12 @@ function isWhitespace(code: number): boolean {
 
 function isLiteralChar(code: number): boolean {
   return (
-    (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x2b || code === 0x2e || code === 0x45
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d ||
+    code === 0x2b ||
+    code === 0x2e ||
+    code === 0x45
   );
 }
 
@@ -106,7 +120,8 @@ export class JsonStreamParser {
   end(): JsonStreamEvent[] {
     this.events = [];
     if (this.literal !== null) this.finishLiteral(this.position);
-    if (this.inString || this.state !== S_DONE) throw new JsonStreamError("unexpected end of JSON", this.position);
+    if (this.inString || this.state !== S_DONE)
+      throw new JsonStreamError("unexpected end of JSON", this.position);
     return this.events;
   }
 
@@ -205,7 +220,8 @@ export class JsonStreamParser {
           this.closeContainer("object", position);
           return;
         }
-        if (char !== '"') throw new JsonStreamError(`expected a key, found ${JSON.stringify(char)}`, position);
+        if (char !== '"')
+          throw new JsonStreamError(`expected a key, found ${JSON.stringify(char)}`, position);
         this.inString = true;
         this.stringIsKey = true;
         return;
@@ -223,10 +239,16 @@ export class JsonStreamParser {
           this.closeContainer(char === "]" ? "array" : "object", position);
           return;
         }
-        throw new JsonStreamError(`expected "," or a closing bracket, found ${JSON.stringify(char)}`, position);
+        throw new JsonStreamError(
+          `expected "," or a closing bracket, found ${JSON.stringify(char)}`,
+          position,
+        );
       }
       default:
-        throw new JsonStreamError(`unexpected ${JSON.stringify(char)} after the end of the JSON value`, position);
+        throw new JsonStreamError(
+          `unexpected ${JSON.stringify(char)} after the end of the JSON value`,
+          position,
+        );
     }
   }
 
@@ -289,7 +311,12 @@ export class JsonStreamParser {
       if (top.kind === "array") top.value.push(value);
       else if (top.key !== null) {
         // A plain assignment of "__proto__" would set the prototype; JSON.parse makes it an own property.
-        Object.defineProperty(top.value, top.key, { value, writable: true, enumerable: true, configurable: true });
+        Object.defineProperty(top.value, top.key, {
+          value,
+          writable: true,
+          enumerable: true,
+          configurable: true,
+        });
       }
     } else if (!fromContainer && this.scalarCaptured) {
       this.events.push({ type: "value", path: this.scalarPath, value });

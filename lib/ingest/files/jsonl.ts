@@ -3,7 +3,10 @@ import type { ImportEvent, ImportInput } from "./events";
 import { readLines } from "./lines";
 import { RowConverter } from "./rows";
 
-export async function* parseJsonLines(input: ImportInput, maxLineBytes?: number): AsyncGenerator<ImportEvent> {
+export async function* parseJsonLines(
+  input: ImportInput,
+  maxLineBytes?: number,
+): AsyncGenerator<ImportEvent> {
   const rows = new RowConverter();
   for await (const line of readLines(input, maxLineBytes)) {
     const location = `line ${line.number}`;
@@ -21,7 +24,10 @@ export async function* parseJsonLines(input: ImportInput, maxLineBytes?: number)
       value = JSON.parse(line.text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      yield { type: "issue", issue: { location, message: `invalid JSON (${reason.slice(0, 120)}); line skipped` } };
+      yield {
+        type: "issue",
+        issue: { location, message: `invalid JSON (${reason.slice(0, 120)}); line skipped` },
+      };
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {

@@ -3,8 +3,9 @@
  * occurs inside a multi-byte UTF-8 character, so lines can be cut before decoding, and each line's
  * invalid UTF-8 can be reported with its line number.
  */
-import type { ImportInput } from "./events";
+
 import { readBytes } from "./byte-source";
+import type { ImportInput } from "./events";
 import { decodeUtf8Buffer } from "./utf8";
 
 export interface Line {
@@ -20,7 +21,10 @@ export interface Line {
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-export async function* readLines(input: ImportInput, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<Line> {
+export async function* readLines(
+  input: ImportInput,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<Line> {
   let pieces: Buffer[] = [];
   let pending = 0;
   let tooLong = false;
@@ -38,7 +42,8 @@ export async function* readLines(input: ImportInput, maxLineBytes = DEFAULT_MAX_
     pieces = [];
     pending = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      bytes = bytes.subarray(3);
     const { text, invalid } = decodeUtf8Buffer(bytes);
     return { number, text, invalidUtf8: invalid, tooLong: false };
   }

@@ -7,14 +7,25 @@ import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
 import { parseIsoDate } from "./dates";
 import type { ImportEvent } from "./events";
 
-export const REQUIRED_COLUMNS = ["post_id", "post_title", "post_date", "comment_id", "parent_id", "author", "date", "body"] as const;
+export const REQUIRED_COLUMNS = [
+  "post_id",
+  "post_title",
+  "post_date",
+  "comment_id",
+  "parent_id",
+  "author",
+  "date",
+  "body",
+] as const;
 export const OPTIONAL_COLUMNS = ["post_url", "author_id", "edited_at", "deleted"] as const;
 
 const id = z.union([z.string().trim().min(1, "must not be empty"), z.number().transform(String)]);
 const optionalId = z
   .union([z.string(), z.number(), z.null()])
   .optional()
-  .transform((value) => (value === null || value === undefined || String(value).trim() === "" ? null : String(value).trim()));
+  .transform((value) =>
+    value === null || value === undefined || String(value).trim() === "" ? null : String(value).trim(),
+  );
 const optionalText = z
   .union([z.string(), z.null()])
   .optional()
@@ -27,7 +38,7 @@ const flag = z
     const text = value?.trim().toLowerCase() ?? "";
     if (["", "false", "0", "no"].includes(text)) return false;
     if (["true", "1", "yes"].includes(text)) return true;
-    ctx.addIssue({ code: "custom", message: 'must be true/false, 1/0 or yes/no' });
+    ctx.addIssue({ code: "custom", message: "must be true/false, 1/0 or yes/no" });
     return z.NEVER;
   });
 
@@ -56,16 +67,32 @@ export class RowConverter {
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const field = first?.path.join(".") || "row";
-      return [{ type: "issue", issue: { location, message: `${field}: ${first?.message ?? "invalid"}; row skipped` } }];
+      return [
+        {
+          type: "issue",
+          issue: { location, message: `${field}: ${first?.message ?? "invalid"}; row skipped` },
+        },
+      ];
     }
     const row = parsed.data;
     const postedAt = parseIsoDate(row.date);
     if (!postedAt) {
-      return [{ type: "issue", issue: { location, message: `date: not an ISO 8601 time: ${JSON.stringify(row.date.slice(0, 40))}; row skipped` } }];
+      return [
+        {
+          type: "issue",
+          issue: {
+            location,
+            message: `date: not an ISO 8601 time: ${JSON.stringify(row.date.slice(0, 40))}; row skipped`,
+          },
+        },
+      ];
     }
     const events: ImportEvent[] = [];
     if (row.post_date && !parseIsoDate(row.post_date)) {
-      events.push({ type: "issue", issue: { location, message: `post_date: not an ISO 8601 time; left empty` } });
+      events.push({
+        type: "issue",
+        issue: { location, message: `post_date: not an ISO 8601 time; left empty` },
+      });
     }
     if (!this.seenPosts.has(row.post_id)) {
       this.seenPosts.add(row.post_id);
@@ -80,7 +107,10 @@ export class RowConverter {
     }
     const editedAt = parseIsoDate(row.edited_at);
     if (row.edited_at && !editedAt) {
-      events.push({ type: "issue", issue: { location, message: `edited_at: not an ISO 8601 time; left empty` } });
+      events.push({
+        type: "issue",
+        issue: { location, message: `edited_at: not an ISO 8601 time; left empty` },
+      });
     }
     const comment: NormalizedComment = {
       externalId: row.comment_id,

@@ -14,7 +14,8 @@ export const KNOWN_FORMATS: Record<ImportFormat, string> = {
   wxr: "WordPress WXR export (<rss> with the xmlns:wp namespace)",
   "substack-comments": 'a saved Substack comments answer ({"comments": [...]})',
   "substack-archive": "a saved Substack archive answer (a JSON array of posts)",
-  "substack-folder": "a folder of saved Substack comments answers (comments-<postId>.json, optional archive.json)",
+  "substack-folder":
+    "a folder of saved Substack comments answers (comments-<postId>.json, optional archive.json)",
   jsonl: `JSON Lines, one object per line with ${REQUIRED_COLUMNS.join(", ")}`,
   csv: `CSV with the header ${REQUIRED_COLUMNS.join(",")}`,
 };
@@ -28,7 +29,13 @@ export function unknownFormatMessage(reason: string): string {
 
 /** Names of the columns in a CSV header line (quotes removed), lower-cased. */
 function csvHeaderColumns(line: string): string[] {
-  return line.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1").trim().toLowerCase());
+  return line.split(",").map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /** Detects the format of `head`, the first few KB of a file. Throws ImportFileError when unknown. */
@@ -38,7 +45,9 @@ export function sniffContent(head: string): ImportFormat {
   if (text.startsWith("<")) {
     if (/<disqus[\s>]/.test(text)) return "disqus";
     if (/<rss[\s>]/.test(text) && /xmlns:wp\s*=|wordpress\.org\/export/.test(text)) return "wxr";
-    throw new ImportFileError(unknownFormatMessage("an XML file that is neither a Disqus nor a WordPress export"));
+    throw new ImportFileError(
+      unknownFormatMessage("an XML file that is neither a Disqus nor a WordPress export"),
+    );
   }
   if (text.startsWith("[")) {
     if (/^\[\s*(\{|\]|$)/.test(text)) return "substack-archive";
@@ -48,13 +57,17 @@ export function sniffContent(head: string): ImportFormat {
     const firstLine = text.split("\n", 1)[0] ?? "";
     if (/"comment_id"\s*:/.test(firstLine) && /"post_id"\s*:/.test(firstLine)) return "jsonl";
     if (/"comments"\s*:\s*\[/.test(text) && !text.includes("\n{")) return "substack-comments";
-    throw new ImportFileError(unknownFormatMessage("a JSON object that is neither a comments answer nor a JSON Lines row"));
+    throw new ImportFileError(
+      unknownFormatMessage("a JSON object that is neither a comments answer nor a JSON Lines row"),
+    );
   }
   const header = csvHeaderColumns(text.split(/\r?\n/, 1)[0] ?? "");
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length === 0) return "csv";
   if (header.length > 1 && missing.length < REQUIRED_COLUMNS.length) {
-    throw new ImportFileError(unknownFormatMessage(`a CSV header without the column(s) ${missing.join(", ")}`));
+    throw new ImportFileError(
+      unknownFormatMessage(`a CSV header without the column(s) ${missing.join(", ")}`),
+    );
   }
   throw new ImportFileError(unknownFormatMessage("unrecognized content"));
 }

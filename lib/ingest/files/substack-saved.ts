@@ -43,7 +43,8 @@ export async function* parseSavedComments(
   options: { postExternalId?: string | null; label?: string; knownPostIds?: Set<string> } = {},
 ): AsyncGenerator<ImportEvent> {
   const label = options.label ?? (typeof input === "string" ? path.basename(input) : "input");
-  const fallbackPostId = options.postExternalId ?? (typeof input === "string" ? postIdFromFileName(input) : null);
+  const fallbackPostId =
+    options.postExternalId ?? (typeof input === "string" ? postIdFromFileName(input) : null);
   const known = options.knownPostIds ?? new Set<string>();
   const seen = new Set<string>();
   const counters = new Map<string, number>();
@@ -55,7 +56,8 @@ export async function* parseSavedComments(
       continue;
     }
     if (event.type === "root") {
-      if (event.kind !== "object") throw new ImportFileError('expected a Substack comments answer ({"comments": [...]})', label);
+      if (event.kind !== "object")
+        throw new ImportFileError('expected a Substack comments answer ({"comments": [...]})', label);
       continue;
     }
     const list = String(event.path[0]);
@@ -64,12 +66,18 @@ export async function* parseSavedComments(
     const issues: IngestIssue[] = [];
     const treePostId = postIdOf(event.value) ?? fallbackPostId;
     if (!treePostId) {
-      yield issueEvent(`${label} ${list}[${index}]`, "no post id in the comment or the file name; thread skipped");
+      yield issueEvent(
+        `${label} ${list}[${index}]`,
+        "no post id in the comment or the file name; thread skipped",
+      );
       continue;
     }
     if (!known.has(treePostId)) {
       known.add(treePostId);
-      yield { type: "post", post: { externalId: treePostId, slug: null, title: "", url: null, publishedAt: null } };
+      yield {
+        type: "post",
+        post: { externalId: treePostId, slug: null, title: "", url: null, publishedAt: null },
+      };
     }
     try {
       // Collected per top-level thread so that a bad node drops its thread, not half of it.
@@ -83,7 +91,8 @@ export async function* parseSavedComments(
           onIssue: (issue) => issues.push(issue),
         }),
       ];
-      for (const issue of issues) yield { type: "issue", issue: { ...issue, location: `${label} ${issue.location}` } };
+      for (const issue of issues)
+        yield { type: "issue", issue: { ...issue, location: `${label} ${issue.location}` } };
       for (const comment of thread) yield { type: "comment", comment };
     } catch (error) {
       if (!(error instanceof SubstackShapeError)) throw error;
@@ -105,7 +114,8 @@ export async function* parseSavedArchive(
       continue;
     }
     if (event.type === "root") {
-      if (event.kind !== "array") throw new ImportFileError("expected a Substack archive answer (a JSON array of posts)", label);
+      if (event.kind !== "array")
+        throw new ImportFileError("expected a Substack archive answer (a JSON array of posts)", label);
       continue;
     }
     const index = Number(event.path[0]);
@@ -128,7 +138,10 @@ export async function* parseSavedFolder(folder: string): AsyncGenerator<ImportEv
     .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
   const knownPostIds = new Set<string>();
   if (names.includes(ARCHIVE_FILE_NAME)) {
-    yield* parseSavedArchive(path.join(folder, ARCHIVE_FILE_NAME), { label: ARCHIVE_FILE_NAME, knownPostIds });
+    yield* parseSavedArchive(path.join(folder, ARCHIVE_FILE_NAME), {
+      label: ARCHIVE_FILE_NAME,
+      knownPostIds,
+    });
   }
   for (const name of names) {
     if (name === ARCHIVE_FILE_NAME) continue;

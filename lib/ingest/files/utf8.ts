@@ -2,8 +2,9 @@
  * UTF-8 decoding that never throws: invalid bytes become U+FFFD, and the caller learns how many so it can
  * report them. Legitimate U+FFFD characters in the input (bytes EF BF BD) are not counted as invalid.
  */
-import type { ImportInput } from "./events";
+
 import { readBytes } from "./byte-source";
+import type { ImportInput } from "./events";
 
 const REPLACEMENT = "\uFFFD";
 
@@ -49,6 +50,8 @@ export async function* decodeUtf8(input: ImportInput): AsyncGenerator<DecodedChu
 /** Decodes one complete buffer (e.g. a line); `invalid` is true when it held bytes that are not UTF-8. */
 export function decodeUtf8Buffer(bytes: Buffer): { text: string; invalid: boolean } {
   const text = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes);
-  const invalid = text.includes(REPLACEMENT) && countChar(text, REPLACEMENT) > countEncodedReplacement(Buffer.alloc(0), bytes);
+  const invalid =
+    text.includes(REPLACEMENT) &&
+    countChar(text, REPLACEMENT) > countEncodedReplacement(Buffer.alloc(0), bytes);
   return { text, invalid };
 }

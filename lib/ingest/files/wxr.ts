@@ -13,7 +13,12 @@ import { parseXmlStream, type XmlHandler } from "./xml-stream";
 const SKIPPED_COMMENT_TYPES = new Set(["pingback", "trackback"]);
 const SKIPPED_POST_TYPES = new Set(["attachment", "nav_menu_item", "revision"]);
 
-const APPROVAL_STATUS: Record<string, string | null> = { "1": null, approve: null, "0": "pending", hold: "pending" };
+const APPROVAL_STATUS: Record<string, string | null> = {
+  "1": null,
+  approve: null,
+  "0": "pending",
+  hold: "pending",
+};
 
 interface ItemState {
   number: number;
@@ -84,7 +89,9 @@ function createWxrHandler(emit: (event: ImportEvent) => void): XmlHandler {
     if (type && SKIPPED_COMMENT_TYPES.has(type)) return;
     const id = fields.get("wp:comment_id")?.trim();
     if (!id) return issue(location, "comment without <wp:comment_id> skipped");
-    const postedAt = parseWordPressGmt(fields.get("wp:comment_date_gmt")) ?? parseWordPressGmt(fields.get("wp:comment_date"));
+    const postedAt =
+      parseWordPressGmt(fields.get("wp:comment_date_gmt")) ??
+      parseWordPressGmt(fields.get("wp:comment_date"));
     if (!postedAt) return issue(location, `comment ${id} has no valid <wp:comment_date_gmt>; skipped`);
     const parentRaw = fields.get("wp:comment_parent")?.trim() ?? "0";
     const parent = parentRaw === "" || parentRaw === "0" ? null : parentRaw;
@@ -122,7 +129,13 @@ function createWxrHandler(emit: (event: ImportEvent) => void): XmlHandler {
       path.push(name);
       if (depth === 3 && name === "item") {
         sendPublication();
-        item = { number: ++itemCount, fields: new Map(), postSent: false, skipped: false, ancestry: new Map() };
+        item = {
+          number: ++itemCount,
+          fields: new Map(),
+          postSent: false,
+          skipped: false,
+          ancestry: new Map(),
+        };
         return;
       }
       if (item && depth === 4 && name === "wp:comment") {
@@ -132,7 +145,8 @@ function createWxrHandler(emit: (event: ImportEvent) => void): XmlHandler {
         return;
       }
       // Only leaf fields of the channel, an item or a comment are collected.
-      if ((depth === 3 && path[1] === "channel") || (item && depth === 4) || (comment && depth === 5)) textParts = [];
+      if ((depth === 3 && path[1] === "channel") || (item && depth === 4) || (comment && depth === 5))
+        textParts = [];
       else textParts = null;
     },
     text(text) {

@@ -36,7 +36,9 @@ export async function* parseXmlStream(
   };
 
   parser.on("doctype", () =>
-    fail("DOCTYPE declarations are refused: entity declarations could expand without bound or read local files"),
+    fail(
+      "DOCTYPE declarations are refused: entity declarations could expand without bound or read local files",
+    ),
   );
   parser.on("error", (error) => fail(`invalid XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, "")}`));
   parser.on("opentag", (tag) => {

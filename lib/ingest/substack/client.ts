@@ -5,7 +5,12 @@
 import { createHttpClient, HttpError, type RetryInfo } from "@/lib/ingest/http";
 import type { IngestIssue, NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
 import { IngestFetchError } from "./errors";
-import { normalizeCommentsResponse, parseArchivePage, parseSinglePost, SubstackShapeError } from "./normalize";
+import {
+  normalizeCommentsResponse,
+  parseArchivePage,
+  parseSinglePost,
+  SubstackShapeError,
+} from "./normalize";
 
 export interface SubstackSourceOptions {
   /** The publication address, e.g. "https://example.substack.com" (a trailing slash is fine). */
@@ -72,7 +77,10 @@ export function createSubstackSource(options: SubstackSourceOptions): SubstackSo
       json = await http.getJson(url);
     } catch (error) {
       if (error instanceof HttpError) {
-        throw new IngestFetchError(url, error.message.replace(` (${url})`, ""), { status: error.status, cause: error });
+        throw new IngestFetchError(url, error.message.replace(` (${url})`, ""), {
+          status: error.status,
+          cause: error,
+        });
       }
       throw error;
     }
@@ -90,7 +98,10 @@ export function createSubstackSource(options: SubstackSourceOptions): SubstackSo
     baseUrl,
     async *archivePages() {
       for (let offset = 0; ; ) {
-        const page = await fetchAndParse(`/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`, parseArchivePage);
+        const page = await fetchAndParse(
+          `/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`,
+          parseArchivePage,
+        );
         if (page.length === 0) return;
         yield page;
         offset += page.length;

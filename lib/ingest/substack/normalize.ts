@@ -98,7 +98,10 @@ interface PendingNode {
  * non-empty `ancestor_path` (e.g. an automod-hidden reply listed on its own) takes its ancestry from it.
  * Throws SubstackShapeError on a node that lacks a required field.
  */
-export function* walkCommentTrees(roots: readonly unknown[], options: CommentWalkOptions): Generator<NormalizedComment> {
+export function* walkCommentTrees(
+  roots: readonly unknown[],
+  options: CommentWalkOptions,
+): Generator<NormalizedComment> {
   const maxDepth = options.maxDepth ?? MAX_COMMENT_DEPTH;
   const seen = options.seen ?? new Set<string>();
   const stack: PendingNode[] = [];
@@ -124,7 +127,8 @@ export function* walkCommentTrees(roots: readonly unknown[], options: CommentWal
       });
     }
     const postedAt = parseDate(node.date);
-    if (!postedAt) throw new SubstackShapeError(`${pending.path}.date: not a date: ${JSON.stringify(node.date)}`);
+    if (!postedAt)
+      throw new SubstackShapeError(`${pending.path}.date: not a date: ${JSON.stringify(node.date)}`);
     const childAncestors = [...ancestors, node.id];
     for (let i = node.children.length - 1; i >= 0; i--) {
       stack.push({
@@ -135,7 +139,10 @@ export function* walkCommentTrees(roots: readonly unknown[], options: CommentWal
       });
     }
     if (seen.has(node.id)) {
-      options.onIssue?.({ location: pending.path, message: `comment ${node.id} appears twice; the first is kept` });
+      options.onIssue?.({
+        location: pending.path,
+        message: `comment ${node.id} appears twice; the first is kept`,
+      });
       continue;
     }
     seen.add(node.id);

@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import {
   backoffDelayMs,
   createHttpClient,
-  HttpError,
   type HttpClientOptions,
+  HttpError,
   parseRetryAfterMs,
   type RetryInfo,
 } from "@/lib/ingest/http";
@@ -57,7 +57,11 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 describe("retries", () => {
   test.each([
     ["429 with Retry-After seconds", [json({}, 429, { "retry-after": "3" })], [3000]],
-    ["429 with Retry-After date", [json({}, 429, { "retry-after": new Date(NOW + 7000).toUTCString() })], [7000]],
+    [
+      "429 with Retry-After date",
+      [json({}, 429, { "retry-after": new Date(NOW + 7000).toUTCString() })],
+      [7000],
+    ],
     ["429 with a Retry-After past the cap", [json({}, 429, { "retry-after": "86400" })], [120_000]],
     ["429 without Retry-After", [json({}, 429)], [50]],
     ["503 twice then success", [json({}, 503), json({}, 503)], [50, 100]],
@@ -135,7 +139,9 @@ describe("backoff", () => {
   });
 
   test("waits grow with each failed attempt", async () => {
-    const { http, sleeps } = client([json({}, 503), json({}, 503), json({}, 503), json([])], { random: () => 0.99 });
+    const { http, sleeps } = client([json({}, 503), json({}, 503), json({}, 503), json([])], {
+      random: () => 0.99,
+    });
     await http.getJson(URL_);
     expect(sleeps).toEqual([99, 198, 396]);
   });

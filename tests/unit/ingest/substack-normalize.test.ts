@@ -83,7 +83,10 @@ describe("normalizeCommentsResponse", () => {
     const comments = normalizeCommentsResponse(answer, "101", (issue) => issues.push(issue));
     expect(comments.find((c) => c.externalId === "1002")?.parentExternalId).toBe("1001");
     expect(issues).toEqual([
-      { location: "comments[0].children[0]", message: expect.stringContaining('ancestor_path "77" disagrees') },
+      {
+        location: "comments[0].children[0]",
+        message: expect.stringContaining('ancestor_path "77" disagrees'),
+      },
     ]);
   });
 
@@ -91,22 +94,55 @@ describe("normalizeCommentsResponse", () => {
     const comments = normalizeCommentsResponse(
       {
         comments: [
-          { id: "5", body: "hi", date: "2026-01-01T00:00:00Z", name: "A", user_id: 1, children: [], ancestor_path: "", brand_new_field: { x: 1 } },
+          {
+            id: "5",
+            body: "hi",
+            date: "2026-01-01T00:00:00Z",
+            name: "A",
+            user_id: 1,
+            children: [],
+            ancestor_path: "",
+            brand_new_field: { x: 1 },
+          },
         ],
       },
       "9",
     );
-    expect(comments).toMatchObject([{ externalId: "5", postExternalId: "9", reactions: {}, reactionCount: 0, editedAt: null }]);
+    expect(comments).toMatchObject([
+      { externalId: "5", postExternalId: "9", reactions: {}, reactionCount: 0, editedAt: null },
+    ]);
   });
 
   test.each([
     [{ comments: "nope" }, "comments: "],
-    [{ comments: [{ id: 1, body: "x", name: "a", user_id: 1, children: [], ancestor_path: "" }] }, "comments[0].date: "],
     [
-      { comments: [{ id: 1, body: "x", date: "2026-01-01", name: "a", user_id: 1, ancestor_path: "", children: [{ id: 2 }] }] },
+      { comments: [{ id: 1, body: "x", name: "a", user_id: 1, children: [], ancestor_path: "" }] },
+      "comments[0].date: ",
+    ],
+    [
+      {
+        comments: [
+          {
+            id: 1,
+            body: "x",
+            date: "2026-01-01",
+            name: "a",
+            user_id: 1,
+            ancestor_path: "",
+            children: [{ id: 2 }],
+          },
+        ],
+      },
       "comments[0].children[0].body: ",
     ],
-    [{ comments: [{ id: 1, body: "x", date: "yesterday", name: "a", user_id: 1, children: [], ancestor_path: "" }] }, "comments[0].date: not a date"],
+    [
+      {
+        comments: [
+          { id: 1, body: "x", date: "yesterday", name: "a", user_id: 1, children: [], ancestor_path: "" },
+        ],
+      },
+      "comments[0].date: not a date",
+    ],
   ])("rejects %j with a path in the message", (json, messageStart) => {
     expect(() => normalizeCommentsResponse(json, "1")).toThrow(SubstackShapeError);
     expect(() => normalizeCommentsResponse(json, "1")).toThrow(messageStart);
@@ -137,7 +173,9 @@ describe("normalizeCommentsResponse", () => {
 
   test("the fixture counts agree with the normalizer", () => {
     const counts = fixtureCounts(fixture);
-    const all = [...fixture.comments.entries()].flatMap(([id, answer]) => normalizeCommentsResponse(answer, id));
+    const all = [...fixture.comments.entries()].flatMap(([id, answer]) =>
+      normalizeCommentsResponse(answer, id),
+    );
     expect(all).toHaveLength(counts.comments);
     expect(all.filter((c) => c.automodHidden)).toHaveLength(counts.automodHidden);
     expect(all.filter((c) => c.deleted)).toHaveLength(counts.deleted);
@@ -163,7 +201,16 @@ describe("archive and single post", () => {
 
   test("accepts a minimal entry with only the id", () => {
     expect(parseArchivePage([{ id: 7 }])).toEqual([
-      { externalId: "7", slug: null, title: "", subtitle: null, url: null, publishedAt: null, upstreamCommentCount: null, audience: null },
+      {
+        externalId: "7",
+        slug: null,
+        title: "",
+        subtitle: null,
+        url: null,
+        publishedAt: null,
+        upstreamCommentCount: null,
+        audience: null,
+      },
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { createSubstackSource, type SubstackSourceOptions, substackCookieHeader } from "@/lib/ingest/substack/client";
+import {
+  createSubstackSource,
+  type SubstackSourceOptions,
+  substackCookieHeader,
+} from "@/lib/ingest/substack/client";
 import { IngestFetchError } from "@/lib/ingest/substack/errors";
 import type { NormalizedPost } from "@/lib/ingest/types";
 import { type FakeSubstack, startFakeSubstack } from "@/tests/support/fake-substack";
@@ -66,14 +70,22 @@ describe("archivePages", () => {
 describe("getPost and getComments", () => {
   test("getPost reads the body by slug", async () => {
     const post = await source().getPost("sanctions-fatigue-baltic-corridor");
-    expect(post).toMatchObject({ externalId: "101", bodyHtml: expect.stringContaining("erode at the edges") });
+    expect(post).toMatchObject({
+      externalId: "101",
+      bodyHtml: expect.stringContaining("erode at the edges"),
+    });
   });
 
   test("getComments returns the whole tree, hidden ones included", async () => {
     const { comments, issues } = await source().getComments("101");
     expect(comments).toHaveLength(13);
     expect(issues).toEqual([]);
-    expect(comments.find((c) => c.externalId === "1005")?.ancestorExternalIds).toEqual(["1001", "1002", "1003", "1004"]);
+    expect(comments.find((c) => c.externalId === "1005")?.ancestorExternalIds).toEqual([
+      "1001",
+      "1002",
+      "1003",
+      "1004",
+    ]);
     expect(fake.requests.all[0]?.search).toBe("?all_comments=true&sort=oldest_first");
   });
 
@@ -90,11 +102,19 @@ describe("getPost and getComments", () => {
   test("sees edits, removals and new comments between imports", async () => {
     fake.state.editComment(2003, "Updated: the sortie chart is wrong.", "2026-10-20T09:00:00.000Z");
     fake.state.removeComment(2002);
-    fake.state.addComment({ postId: 102, parentId: 2001, body: "Late reply.", date: "2026-10-21T09:00:00.000Z" });
+    fake.state.addComment({
+      postId: 102,
+      parentId: 2001,
+      body: "Late reply.",
+      date: "2026-10-21T09:00:00.000Z",
+    });
     const { comments } = await source().getComments("102");
     expect(comments.map((c) => c.externalId)).toEqual(["2001", "3004", "2003"]);
     expect(comments[1]).toMatchObject({ parentExternalId: "2001", body: "Late reply." });
-    expect(comments[2]).toMatchObject({ body: "Updated: the sortie chart is wrong.", editedAt: new Date("2026-10-20T09:00:00.000Z") });
+    expect(comments[2]).toMatchObject({
+      body: "Updated: the sortie chart is wrong.",
+      editedAt: new Date("2026-10-20T09:00:00.000Z"),
+    });
   });
 });
 
@@ -129,10 +149,17 @@ describe("faults", () => {
 
   test.each([
     ["malformed JSON", { kind: "malformed-json" as const }, /malformed JSON/],
-    ["the wrong shape", { kind: "wrong-shape" as const, body: { comments: { oops: true } } }, /unexpected response shape: comments: /],
+    [
+      "the wrong shape",
+      { kind: "wrong-shape" as const, body: { comments: { oops: true } } },
+      /unexpected response shape: comments: /,
+    ],
     [
       "a comment without a date",
-      { kind: "wrong-shape" as const, body: { comments: [{ id: 1, body: "x", name: "n", user_id: 1, children: [], ancestor_path: "" }] } },
+      {
+        kind: "wrong-shape" as const,
+        body: { comments: [{ id: 1, body: "x", name: "n", user_id: 1, children: [], ancestor_path: "" }] },
+      },
       /comments\[0\]\.date: /,
     ],
   ])("%s throws IngestFetchError naming the URL, never the cookie", async (_name, fault, message) => {
@@ -145,7 +172,9 @@ describe("faults", () => {
     expect(fetchError.message).toMatch(message);
     expect(fetchError.url).toBe(`${fake.url}${commentsPath(101)}?all_comments=true&sort=oldest_first`);
     expect(fetchError.message).toContain(fetchError.url);
-    expect(JSON.stringify({ m: fetchError.message, s: fetchError.stack, u: fetchError.url })).not.toContain("secret-session");
+    expect(JSON.stringify({ m: fetchError.message, s: fetchError.stack, u: fetchError.url })).not.toContain(
+      "secret-session",
+    );
     expect(fake.requests.count(commentsPath(101))).toBe(1);
   });
 

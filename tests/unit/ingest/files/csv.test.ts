@@ -18,10 +18,21 @@ describe("parseCsv", () => {
     expect(out.issues).toEqual([]);
     expect(out.order).toEqual(["post", "comment", "comment", "post", "comment"]);
     expect(out.posts).toEqual([
-      { externalId: "p1", slug: null, title: "Sanctions, again", url: "https://x.example/p1", publishedAt: new Date("2024-01-01T00:00:00Z") },
+      {
+        externalId: "p1",
+        slug: null,
+        title: "Sanctions, again",
+        url: "https://x.example/p1",
+        publishedAt: new Date("2024-01-01T00:00:00Z"),
+      },
       { externalId: "p2", slug: null, title: "Drills", url: null, publishedAt: null },
     ]);
-    expect(out.comments[0]).toMatchObject({ externalId: "c1", parentExternalId: null, body: 'She said "no".', author: { externalId: "u1", name: "Mira" } });
+    expect(out.comments[0]).toMatchObject({
+      externalId: "c1",
+      parentExternalId: null,
+      body: 'She said "no".',
+      author: { externalId: "u1", name: "Mira" },
+    });
     expect(out.comments[1]).toMatchObject({
       parentExternalId: "c1",
       ancestorExternalIds: ["c1"],
@@ -53,7 +64,9 @@ describe("parseCsv", () => {
   test("a header without the required columns is refused", async () => {
     const error = await collect(parseCsv(streamOf("post_id,body\np1,hi\n"))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
-    expect((error as Error).message).toMatch(/lacks the column\(s\) post_title, post_date, comment_id, parent_id, author, date/);
+    expect((error as Error).message).toMatch(
+      /lacks the column\(s\) post_title, post_date, comment_id, parent_id, author, date/,
+    );
   });
 
   test("invalid UTF-8 is replaced and reported with its line", async () => {
@@ -69,7 +82,9 @@ describe("parseCsv", () => {
 
   test("a 10 MB body comes through", async () => {
     const body = "x".repeat(10 * 1024 * 1024);
-    const out = await collect(parseCsv(streamOf(`${HEADER}\np1,T,,c1,,A,2024-01-01T00:00:00Z,"${body}"\n`, 1 << 16)));
+    const out = await collect(
+      parseCsv(streamOf(`${HEADER}\np1,T,,c1,,A,2024-01-01T00:00:00Z,"${body}"\n`, 1 << 16)),
+    );
     expect(out.comments[0]?.body?.length).toBe(body.length);
   });
 

@@ -17,7 +17,18 @@ const thread = (id: string, title: string, extra = "") => `
     <isDeleted>false</isDeleted>${extra}
   </thread>`;
 
-const post = (id: string, threadId: string, options: { parent?: string; message?: string; createdAt?: string; deleted?: boolean; spam?: boolean; anonymous?: boolean } = {}) => `
+const post = (
+  id: string,
+  threadId: string,
+  options: {
+    parent?: string;
+    message?: string;
+    createdAt?: string;
+    deleted?: boolean;
+    spam?: boolean;
+    anonymous?: boolean;
+  } = {},
+) => `
   <post dsq:id="${id}">
     <id/>
     <message><![CDATA[${options.message ?? `<p>Comment ${id}</p>`}]]></message>
@@ -46,14 +57,19 @@ describe("parseDisqus", () => {
   test("threads become posts and posts become comments, parents as given", async () => {
     const xml = disqus(
       thread("t1", "Sanctions &amp; the Baltic") +
-        post("p2", "t1", { parent: "p1", message: "<p>Reply &amp; more</p><p>Second&nbsp;para &lt;b&gt;</p>" }) +
+        post("p2", "t1", {
+          parent: "p1",
+          message: "<p>Reply &amp; more</p><p>Second&nbsp;para &lt;b&gt;</p>",
+        }) +
         post("p1", "t1") +
         post("p3", "t1", { deleted: true }) +
         post("p4", "t1", { spam: true, anonymous: true }),
     );
     const out = await collect(parseDisqus(streamOf(xml)));
     expect(out.issues).toEqual([]);
-    expect(out.publications).toEqual([{ platform: "disqus", name: "longtelegram", externalId: "longtelegram" }]);
+    expect(out.publications).toEqual([
+      { platform: "disqus", name: "longtelegram", externalId: "longtelegram" },
+    ]);
     expect(out.posts).toEqual([
       {
         externalId: "t1",
@@ -79,12 +95,19 @@ describe("parseDisqus", () => {
       postedAt: new Date("2024-03-01T09:00:00Z"),
     });
     expect(out.comments[2]).toMatchObject({ deleted: true, body: null });
-    expect(out.comments[3]).toMatchObject({ upstreamStatus: "spam", author: { externalId: null, name: "Reader p4" } });
+    expect(out.comments[3]).toMatchObject({
+      upstreamStatus: "spam",
+      author: { externalId: null, name: "Reader p4" },
+    });
   });
 
   test("reports bad posts with their element number and goes on", async () => {
     const xml = disqus(
-      thread("t1", "One") + post("p1", "t1") + post("p2", "t1", { createdAt: "last week" }) + post("p3", "t9") + post("p4", "t1"),
+      thread("t1", "One") +
+        post("p1", "t1") +
+        post("p2", "t1", { createdAt: "last week" }) +
+        post("p3", "t9") +
+        post("p4", "t1"),
     );
     const out = await collect(parseDisqus(streamOf(xml, 64)));
     expect(out.comments.map((c) => c.externalId)).toEqual(["p1", "p3", "p4"]);
@@ -119,28 +142,39 @@ describe("parseDisqus", () => {
 <!DOCTYPE disqus [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
 <disqus><post dsq:id="p1"><message>&xxe;</message></post></disqus>`,
     ],
-    ["an undeclared entity without a DOCTYPE", `<disqus><post dsq:id="p1"><message>&xxe;</message></post></disqus>`],
+    [
+      "an undeclared entity without a DOCTYPE",
+      `<disqus><post dsq:id="p1"><message>&xxe;</message></post></disqus>`,
+    ],
     ["truncated XML", `<disqus><post dsq:id="p1"><message>hi</message>`],
   ])("%s is refused with an ImportFileError, not expanded", async (_name, xml) => {
     const started = Date.now();
     const error = await collect(parseDisqus(streamOf(xml, 4096))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportFileError);
-    expect((error as Error).message).toMatch(/line \d+, column \d+: (DOCTYPE declarations are refused|invalid XML)/);
+    expect((error as Error).message).toMatch(
+      /line \d+, column \d+: (DOCTYPE declarations are refused|invalid XML)/,
+    );
     expect((error as Error).message).not.toContain("root:");
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
   test("invalid UTF-8 is replaced and reported, and parsing goes on", async () => {
-    const [head, tail] = disqus(thread("t1", "One") + post("p1", "t1", { message: "before|after" })).split("|");
+    const [head, tail] = disqus(thread("t1", "One") + post("p1", "t1", { message: "before|after" })).split(
+      "|",
+    );
     const bytes = Buffer.concat([Buffer.from(head ?? ""), INVALID_UTF8, Buffer.from(tail ?? "")]);
     const out = await collect(parseDisqus(streamOf(bytes, 1 << 16)));
     expect(out.comments[0]?.body).toMatch(/^before\uFFFD+after$/);
-    expect(out.issues).toEqual([{ location: "byte 0", message: expect.stringMatching(/invalid UTF-8 sequence\(s\).*U\+FFFD/) }]);
+    expect(out.issues).toEqual([
+      { location: "byte 0", message: expect.stringMatching(/invalid UTF-8 sequence\(s\).*U\+FFFD/) },
+    ]);
   });
 
   test("a 10 MB message comes through whole", async () => {
     const message = `<p>${"word ".repeat(2_000_000)}</p>`;
-    const out = await collect(parseDisqus(streamOf(disqus(thread("t1", "Big") + post("p1", "t1", { message })), 1 << 16)));
+    const out = await collect(
+      parseDisqus(streamOf(disqus(thread("t1", "Big") + post("p1", "t1", { message })), 1 << 16)),
+    );
     expect(out.comments[0]?.body?.length).toBe(10_000_000 - 1);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { JsonStreamError, type JsonStreamEvent, JsonStreamParser } from "@/lib/ingest/files/json-stream";
 
-function parseInChunks(text: string, chunkSize: number, capture: (path: readonly (string | number)[]) => boolean) {
+function parseInChunks(
+  text: string,
+  chunkSize: number,
+  capture: (path: readonly (string | number)[]) => boolean,
+) {
   const parser = new JsonStreamParser({ capture });
   const events: JsonStreamEvent[] = [];
   for (let i = 0; i < text.length; i += chunkSize) events.push(...parser.write(text.slice(i, i + chunkSize)));
@@ -12,9 +16,9 @@ function parseInChunks(text: string, chunkSize: number, capture: (path: readonly
 const values = (events: JsonStreamEvent[]) => events.flatMap((e) => (e.type === "value" ? [e.value] : []));
 
 const documents = [
-  [{ a: 1, b: [true, false, null], c: "x\"y\\z\n\u00e9\ud83d\ude00", d: -1.5e3, e: {} }],
+  [{ a: 1, b: [true, false, null], c: 'x"y\\z\n\u00e9\ud83d\ude00', d: -1.5e3, e: {} }],
   [1, "two", [3, [4, [5]]], { six: { seven: [] } }, 0, -0.25, 1e-7],
-  [{ body: "quote \" backslash \\ slash \/ tab \t unicode \u2603 \ud83c\udf0d" }],
+  [{ body: 'quote " backslash \\ slash / tab \t unicode \u2603 \ud83c\udf0d' }],
   [],
 ];
 
@@ -27,7 +31,11 @@ describe("JsonStreamParser", () => {
   );
 
   test("captures only the requested values and reports the root kind", () => {
-    const text = JSON.stringify({ skip: [1, 2], comments: [{ id: 1 }, { id: 2, children: [{ id: 3 }] }], other: "x" });
+    const text = JSON.stringify({
+      skip: [1, 2],
+      comments: [{ id: 1 }, { id: 2, children: [{ id: 3 }] }],
+      other: "x",
+    });
     const events = parseInChunks(text, 4, (p) => p.length === 2 && p[0] === "comments");
     expect(events).toEqual([
       { type: "root", kind: "object" },

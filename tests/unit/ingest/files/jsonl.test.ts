@@ -59,7 +59,11 @@ describe("parseJsonLines", () => {
 
   test.each([
     ["100k nested arrays", `${"[".repeat(100_000)}${"]".repeat(100_000)}`, "not a JSON object; line skipped"],
-    ["100k nested arrays in a field", row({ body: "§" }).replace('"§"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`), /^body: /],
+    [
+      "100k nested arrays in a field",
+      row({ body: "§" }).replace('"§"', `${"[".repeat(100_000)}${"]".repeat(100_000)}`),
+      /^body: /,
+    ],
     ["100k unclosed arrays", "[".repeat(100_000), /^invalid JSON/],
   ])("%s is an issue, not a crash", async (_name, line, message) => {
     const out = await collect(parseJsonLines(streamOf(`${line}\n${row()}\n`, 1 << 16)));
@@ -68,7 +72,11 @@ describe("parseJsonLines", () => {
   });
 
   test("invalid UTF-8 is replaced and reported with its line", async () => {
-    const bytes = Buffer.concat([Buffer.from(`${row()}\n${row({ comment_id: 2, body: "a|b" })}\n`.split("|")[0] ?? ""), INVALID_UTF8, Buffer.from('b"}\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${row()}\n${row({ comment_id: 2, body: "a|b" })}\n`.split("|")[0] ?? ""),
+      INVALID_UTF8,
+      Buffer.from('b"}\n'),
+    ]);
     const out = await collect(parseJsonLines(streamOf(bytes)));
     expect(out.issues).toEqual([{ location: "line 2", message: "invalid UTF-8 replaced with U+FFFD" }]);
     expect(out.comments[1]?.body).toMatch(/^a\uFFFD+b$/);
@@ -78,7 +86,9 @@ describe("parseJsonLines", () => {
     const body = "é".repeat(5 * 1024 * 1024);
     const big = await collect(parseJsonLines(streamOf(`${row({ body })}\n`, 1 << 16)));
     expect(big.comments[0]?.body).toBe(body);
-    const capped = await collect(parseJsonLines(streamOf(`${row({ body })}\n${row({ comment_id: 2 })}`, 1 << 16), 1024 * 1024));
+    const capped = await collect(
+      parseJsonLines(streamOf(`${row({ body })}\n${row({ comment_id: 2 })}`, 1 << 16), 1024 * 1024),
+    );
     expect(capped.issues).toEqual([{ location: "line 1", message: "line longer than the limit; skipped" }]);
     expect(capped.comments.map((c) => c.externalId)).toEqual(["2"]);
   });

@@ -15,7 +15,10 @@ describe("sniffContent", () => {
     ["[]", "substack-archive"],
     ['{"post_id": 1, "comment_id": 2, "body": "x"}\n{"post_id"', "jsonl"],
     ["post_id,post_title,post_date,comment_id,parent_id,author,date,body\np1,", "csv"],
-    ['"body","date","author","parent_id","comment_id","post_date","post_title","post_id","deleted"\r\n', "csv"],
+    [
+      '"body","date","author","parent_id","comment_id","post_date","post_title","post_id","deleted"\r\n',
+      "csv",
+    ],
   ])("%j is %s", (head, format) => {
     expect(sniffContent(head)).toBe(format);
   });
@@ -37,7 +40,15 @@ describe("sniffContent", () => {
     expect(error).toBeInstanceOf(ImportFileError);
     const message = (error as Error).message;
     expect(message).toMatch(reason);
-    for (const name of ["Disqus export XML", "WordPress WXR", "Substack comments answer", "Substack archive answer", "folder", "JSON Lines", "CSV"]) {
+    for (const name of [
+      "Disqus export XML",
+      "WordPress WXR",
+      "Substack comments answer",
+      "Substack archive answer",
+      "folder",
+      "JSON Lines",
+      "CSV",
+    ]) {
       expect(message).toContain(name);
     }
   });

@@ -3,7 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import type { ImportEvent } from "@/lib/ingest/files/events";
-import type { IngestIssue, NormalizedComment, NormalizedPost, NormalizedPublication } from "@/lib/ingest/types";
+import type {
+  IngestIssue,
+  NormalizedComment,
+  NormalizedPost,
+  NormalizedPublication,
+} from "@/lib/ingest/types";
 
 export interface Collected {
   posts: NormalizedPost[];

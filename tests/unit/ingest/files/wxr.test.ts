@@ -68,11 +68,15 @@ describe("parseWxr", () => {
         { id: 5, approved: "trash" },
         { id: 6, type: "pingback" },
         { id: 7, parent: 99 },
-      ]) + item(11, "Second", [{ id: 8 }]) + item(12, "An image", [], "attachment"),
+      ]) +
+        item(11, "Second", [{ id: 8 }]) +
+        item(12, "An image", [], "attachment"),
     );
     const out = await collect(parseWxr(streamOf(xml, 100)));
     expect(out.issues).toEqual([]);
-    expect(out.publications).toEqual([{ platform: "wordpress", name: "Foreign Notes", baseUrl: "https://blog.example" }]);
+    expect(out.publications).toEqual([
+      { platform: "wordpress", name: "Foreign Notes", baseUrl: "https://blog.example" },
+    ]);
     expect(out.order.slice(0, 3)).toEqual(["publication", "post", "comment"]);
     expect(out.posts).toEqual([
       {
@@ -108,11 +112,15 @@ describe("parseWxr", () => {
   });
 
   test("reports an item without a post id and a comment without a date, and goes on", async () => {
-    const xml = wxr(item(null, "No id", [{ id: 1 }]) + item(20, "Ok", [{ id: 2, date: "0000-00-00 00:00:00" }, { id: 3 }]));
+    const xml = wxr(
+      item(null, "No id", [{ id: 1 }]) + item(20, "Ok", [{ id: 2, date: "0000-00-00 00:00:00" }, { id: 3 }]),
+    );
     const out = await collect(parseWxr(streamOf(xml)));
     expect(out.comments.map((c) => c.externalId)).toEqual(["2", "3"]);
     expect(out.comments[0]?.postedAt).toEqual(new Date("2024-05-02T10:00:00Z"));
-    expect(out.issues).toEqual([{ location: "<item> #1", message: "item without <wp:post_id> skipped, with its comments" }]);
+    expect(out.issues).toEqual([
+      { location: "<item> #1", message: "item without <wp:post_id> skipped, with its comments" },
+    ]);
   });
 
   test("a DOCTYPE is refused", async () => {
