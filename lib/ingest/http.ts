@@ -176,7 +176,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           status: null,
           url,
           attempts: attempt,
-          detail: timedOut ? `timeout after ${options.timeoutMs} ms` : `network error: ${describe(cause)}`,
+          detail: timedOut
+            ? `timeout after ${options.timeoutMs} ms`
+            : `network error: ${describeCause(cause)}`,
         }),
       };
     } finally {
@@ -190,14 +192,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return Math.max(0, minDelayMs - (now() - lastFinishedAt));
   }
 
-  async function getText(url: string): Promise<string> {
+  async function getText(url: string): Promise<{ body: string; attempts: number }> {
     let retryDelayMs = 0;
     for (let attempt = 1; ; attempt++) {
       const waitMs = Math.max(retryDelayMs, politeRemainingMs());
       if (waitMs > 0) await sleep(waitMs);
       options.onRequest?.({ url, attempt });
       const outcome = await attemptOnce(url, attempt);
-      if (outcome.ok) return outcome.body;
+      if (outcome.ok) return { body: outcome.body, attempts: attempt };
       if (!outcome.retryable || attempt > options.retries) throw outcome.error;
       retryDelayMs =
         outcome.retryAfterMs !== null
@@ -215,23 +217,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   return {
     async getJson(url) {
-      const text = await getText(url);
+      const { body, attempts } = await getText(url);
       try {
-        return JSON.parse(text) as unknown;
+        return JSON.parse(body) as unknown;
       } catch (cause) {
         throw new HttpError({
           kind: "invalid_json",
           status: 200,
           url,
-          attempts: 1,
-          detail: `malformed JSON: ${describe(cause)}`,
+          attempts,
+          detail: `malformed JSON: ${describeCause(cause)}`,
         });
       }
     },
   };
 }
 
-function describe(cause: unknown): string {
+function describeCause(cause: unknown): string {
   if (cause instanceof Error) {
     const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : "";
     return `${cause.message}${inner}`;

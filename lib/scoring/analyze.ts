@@ -40,6 +40,14 @@ export interface Analysis {
 
 const MAX_POST_CHARS = 4000;
 
+let sentenceScratch = new Int32Array(256);
+
+/** Sentence index per token: scratch storage reused by every call (only read within `analyze`). */
+function sentenceBuffer(size: number): Int32Array {
+  if (sentenceScratch.length < size) sentenceScratch = new Int32Array(Math.max(size, sentenceScratch.length * 2));
+  return sentenceScratch;
+}
+
 /** Family a match counts toward when it sits in a negation scope (-1: not counted). */
 const REDIRECT_WHEN_NEGATED: ReadonlyMap<number, number> = new Map([
   [FAMILY_INDEX.praise, FAMILY_INDEX.disagree],
@@ -77,7 +85,7 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
   const matches = matchPhrases(tokens);
   const sentiment = analyzeSentiment(tokens, matches);
 
-  const sentenceOf = new Int32Array(tokens.count);
+  const sentenceOf = sentenceBuffer(tokens.count);
   let sentence = 0;
   let wordCount = 0;
   let questionCount = 0;

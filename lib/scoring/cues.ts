@@ -4,7 +4,6 @@
  */
 import type { Analysis } from "./analyze";
 import { FAMILIES } from "./lexicon-data";
-import { SENTIMENT_PHRASE } from "./lexicons";
 import type { Cue } from "./types";
 
 /** Highlighting more is noise for a reader; very long comments keep their first MAX_CUES cues. */
@@ -23,18 +22,25 @@ function span(a: Analysis, first: number, last: number, signal: string): Cue {
   return { start, end, text: a.text.slice(start, end), signal };
 }
 
+/** Cues in order of start offset (lexicon matches and sentiment hits are each already in order). */
 export function collectCues(a: Analysis): Cue[] {
   const cues: Cue[] = [];
-  for (const m of a.matches) {
-    if (m.family === SENTIMENT_PHRASE) continue;
-    const family = FAMILIES[m.family];
-    if (family !== undefined && SHOWN_FAMILIES.has(family)) cues.push(span(a, m.first, m.last, family));
+  const matches = a.matches;
+  const hits = a.sentiment.hits;
+  let m = 0;
+  let h = 0;
+  while (cues.length < MAX_CUES && (m < matches.length || h < hits.length)) {
+    const match = matches[m];
+    const hit = hits[h];
+    if (match !== undefined && (hit === undefined || match.first <= hit.first)) {
+      m++;
+      const family = FAMILIES[match.family];
+      if (family !== undefined && SHOWN_FAMILIES.has(family)) cues.push(span(a, match.first, match.last, family));
+    } else if (hit !== undefined) {
+      h++;
+      const polarity = hit.raw > 0 ? "positive" : "negative";
+      cues.push(span(a, hit.first, hit.last, hit.negated ? `negated-${polarity}` : polarity));
+    }
   }
-  for (const h of a.sentiment.hits) {
-    const polarity = h.raw > 0 ? "positive" : "negative";
-    cues.push(span(a, h.first, h.last, h.negated ? `negated-${polarity}` : polarity));
-  }
-  cues.sort((x, y) => x.start - y.start || y.end - x.end || (x.signal < y.signal ? -1 : 1));
-  if (cues.length > MAX_CUES) cues.length = MAX_CUES;
   return cues;
 }

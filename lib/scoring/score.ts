@@ -38,20 +38,39 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Probabilities by label, in the order of `labels`, whatever order the weights file uses. */
-function byLabel<L extends string>(head: CompiledHead, probs: Float64Array, labels: readonly L[]): Record<L, number> {
-  const out = {} as Record<L, number>;
-  for (const label of labels) {
+/** Position of each label in a head's class list (the weights file may order classes differently). */
+function classIndex(head: CompiledHead, labels: readonly string[]): number[] {
+  return labels.map((label) => {
     const c = head.classes.indexOf(label);
-    out[label] = c < 0 ? 0 : round(probs[c] ?? 0);
-  }
-  return out;
+    if (c < 0) throw new Error(`model head lacks class ${label}`);
+    return c;
+  });
 }
 
-function argmax<L extends string>(scores: Record<L, number>, labels: readonly L[]): L {
-  let best = labels[0] as L;
-  for (const label of labels) if (scores[label] > scores[best]) best = label;
-  return best;
+const TONE_AT = classIndex(MODEL.tone, TONES);
+const STANCE_AT = classIndex(MODEL.stance, STANCES);
+const SENTIMENT_AT = classIndex(MODEL.sentiment, SENTIMENT_LABELS);
+
+function prob(probs: Float64Array, at: number[], i: number): number {
+  return round(probs[at[i] ?? 0] ?? 0);
+}
+
+function toneRecord(p: Float64Array): Record<Tone, number> {
+  return {
+    analytical: prob(p, TONE_AT, 0),
+    skeptical: prob(p, TONE_AT, 1),
+    dismissive: prob(p, TONE_AT, 2),
+    supportive: prob(p, TONE_AT, 3),
+    hostile: prob(p, TONE_AT, 4),
+    neutral: prob(p, TONE_AT, 5),
+  };
+}
+
+/** Index (into `labels`) of the highest probability; ties go to the earlier label. */
+function best(probs: Float64Array, at: number[]): number {
+  let top = 0;
+  for (let i = 1; i < at.length; i++) if ((probs[at[i] ?? 0] ?? 0) > (probs[at[top] ?? 0] ?? 0)) top = i;
+  return top;
 }
 
 function isNotEnglish(a: Analysis): boolean {
@@ -104,15 +123,11 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
   }
 
   extractFeatures(a, moderation, features);
-  const toneScores = byLabel(MODEL.tone, predict(MODEL.tone, features, toneProbs), TONES);
-  const stanceScores = byLabel(MODEL.stance, predict(MODEL.stance, features, stanceProbs), STANCES);
-  const sentimentScores = byLabel(
-    MODEL.sentiment,
-    predict(MODEL.sentiment, features, sentimentProbs),
-    SENTIMENT_LABELS,
-  );
-
-  const tone = argmax(toneScores, TONES);
+  predict(MODEL.tone, features, toneProbs);
+  predict(MODEL.stance, features, stanceProbs);
+  predict(MODEL.sentiment, features, sentimentProbs);
+  const toneScores = toneRecord(toneProbs);
+  const tone = TONES[best(toneProbs, TONE_AT)] ?? "neutral";
   let secondaryTone: Tone | null = null;
   for (const t of TONES) {
     if (t === tone) continue;
@@ -123,14 +138,15 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
   }
   if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5) secondaryTone = "hostile";
 
-  const stance: Stance = argmax(stanceScores, STANCES);
+  const stanceAt = best(stanceProbs, STANCE_AT);
+  const stance: Stance = STANCES[stanceAt] ?? "neutral";
   return {
     tone,
     toneScores,
     secondaryTone,
     stance,
-    stanceConfidence: stanceScores[stance],
-    sentiment: { ...sentimentBase, label: argmax(sentimentScores, SENTIMENT_LABELS) },
+    stanceConfidence: prob(stanceProbs, STANCE_AT, stanceAt),
+    sentiment: { ...sentimentBase, label: SENTIMENT_LABELS[best(sentimentProbs, SENTIMENT_AT)] ?? "neutral" },
     signals: moderation.signals,
     flag: moderation.flag,
     flagReasons: moderation.flagReasons,

@@ -85,12 +85,13 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
     if (kind === URL) continue;
     scoredTokenCount++;
     if (negLeft > 0) negatedTokens[k] = 1;
-    while (cursor < matches.length && ((matches[cursor]?.first ?? 0) < k || matches[cursor]?.family !== SENTIMENT_PHRASE)) {
-      if ((matches[cursor]?.first ?? 0) > k) break;
+    // Skip matches that start earlier, and other families' matches starting here.
+    for (let m = matches[cursor]; m !== undefined; m = matches[cursor]) {
+      if (m.first > k || (m.first === k && m.family === SENTIMENT_PHRASE)) break;
       cursor++;
     }
     const candidate = matches[cursor];
-    const phrase = candidate !== undefined && candidate.first === k && candidate.family === SENTIMENT_PHRASE ? candidate : undefined;
+    const phrase = candidate?.first === k && candidate.family === SENTIMENT_PHRASE ? candidate : undefined;
     if (phrase !== undefined) {
       if (norm === "let" && clauseNegated) negLeft = LET_ALONE_REACH;
       else {

@@ -195,7 +195,11 @@ function buildPostComments(spec: DemoPostSpec, postIndex: number, rng: Rng, used
       automodHidden = s.automodHidden ?? false;
       hearts = s.hearts;
       if (s.replyToCommenterExternalId) {
-        parent = findLast(drafts, (d) => d.commenter.externalId === s.replyToCommenterExternalId) ?? null;
+        parent =
+          findLast(
+            drafts,
+            (d) => d.depth < MAX_DEPTH && d.commenter.externalId === s.replyToCommenterExternalId,
+          ) ?? null;
       }
     } else {
       if (slot.kind === "chain") {
@@ -215,7 +219,7 @@ function buildPostComments(spec: DemoPostSpec, postIndex: number, rng: Rng, used
       } else {
         tone = drawTone(remaining, rng);
         remaining.set(tone, (remaining.get(tone) ?? 0) - 1);
-        parent = i > 0 && rng.chance(0.36) ? chooseParent(drafts, postedAt, rng) : null;
+        parent = i > 0 && rng.chance(0.29) ? chooseParent(drafts, postedAt, rng) : null;
         commenter = chooseCommenter(spec.key, tone, parent, rng);
         stance = chooseStance(tone, commenter, parent, rng);
       }

@@ -63,10 +63,19 @@ function createDisqusHandler(emit: (event: ImportEvent) => void): XmlHandler {
 
   function finishPost(open: OpenRecord): void {
     const location = `<post> #${open.number}`;
-    if (!open.id) return issue(location, "post without dsq:id skipped");
-    if (!open.threadRef) return issue(location, `comment ${open.id} has no <thread dsq:id>; skipped`);
+    if (!open.id) {
+      issue(location, "post without dsq:id skipped");
+      return;
+    }
+    if (!open.threadRef) {
+      issue(location, `comment ${open.id} has no <thread dsq:id>; skipped`);
+      return;
+    }
     const postedAt = parseIsoDate(open.fields.get("createdAt"));
-    if (!postedAt) return issue(location, `comment ${open.id} has no valid <createdAt>; skipped`);
+    if (!postedAt) {
+      issue(location, `comment ${open.id} has no valid <createdAt>; skipped`);
+      return;
+    }
     if (!knownThreads.has(open.threadRef) && !missingThreads.has(open.threadRef)) {
       missingThreads.set(open.threadRef, location);
     }

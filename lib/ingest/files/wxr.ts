@@ -88,11 +88,17 @@ function createWxrHandler(emit: (event: ImportEvent) => void): XmlHandler {
     const type = fields.get("wp:comment_type")?.trim();
     if (type && SKIPPED_COMMENT_TYPES.has(type)) return;
     const id = fields.get("wp:comment_id")?.trim();
-    if (!id) return issue(location, "comment without <wp:comment_id> skipped");
+    if (!id) {
+      issue(location, "comment without <wp:comment_id> skipped");
+      return;
+    }
     const postedAt =
       parseWordPressGmt(fields.get("wp:comment_date_gmt")) ??
       parseWordPressGmt(fields.get("wp:comment_date"));
-    if (!postedAt) return issue(location, `comment ${id} has no valid <wp:comment_date_gmt>; skipped`);
+    if (!postedAt) {
+      issue(location, `comment ${id} has no valid <wp:comment_date_gmt>; skipped`);
+      return;
+    }
     const parentRaw = fields.get("wp:comment_parent")?.trim() ?? "0";
     const parent = parentRaw === "" || parentRaw === "0" ? null : parentRaw;
     const known = parent ? open.ancestry.get(parent) : null;

@@ -49,14 +49,23 @@ export interface SubstackSource {
   getComments(postExternalId: string): Promise<SubstackComments>;
 }
 
-/** The Cookie header value for a session cookie given bare or as "substack.sid=…". */
+/**
+ * The Cookie header value for a session cookie given bare or as "substack.sid=…". Refuses characters a
+ * header cannot carry here, because fetch's own error for them would quote the cookie.
+ */
 export function substackCookieHeader(cookie: string): string {
   const trimmed = cookie.trim().replace(/^cookie:\s*/i, "");
+  if (trimmed === "" || /[^\x20-\x7e]/.test(trimmed)) {
+    throw new TypeError(
+      "the Substack session cookie is empty or holds characters that cannot be sent in a header",
+    );
+  }
   return trimmed.startsWith("substack.sid=") ? trimmed : `substack.sid=${trimmed}`;
 }
 
 export function createSubstackSource(options: SubstackSourceOptions): SubstackSource {
-  const baseUrl = new URL(options.baseUrl).origin + new URL(options.baseUrl).pathname.replace(/\/+$/, "");
+  const parsedBase = new URL(options.baseUrl);
+  const baseUrl = parsedBase.origin + parsedBase.pathname.replace(/\/+$/, "");
   const pageSize = options.pageSize ?? 12;
   const http = createHttpClient({
     timeoutMs: options.timeoutMs,

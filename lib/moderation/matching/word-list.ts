@@ -20,20 +20,21 @@ export interface CompiledWordList {
 
 /*
  * Word patterns run on the folded text's skeleton, where " " is whitespace, "." any other non-word
- * character and everything else a letter or digit, so these classes stay ASCII.
+ * character and everything else a letter or digit, so every class is ASCII and cheap.
  */
 const WORD = "[^ .]";
 const NOT_WORD = "[ .]";
-/** Between the letters of one word: a little punctuation ("i.d.i.o.t", "don't"), never a space. */
-const INSIDE_WORD = "\\.{0,4}";
+/** Between the letters of one word: punctuation only ("i.d.i.o.t", "don't"), never a space. */
+const INSIDE_WORD = "\\.*";
 /** Between letters spelled out one at a time ("i d i o t"). */
-const BETWEEN_SPELLED_LETTERS = "[ .]{1,3}";
+const BETWEEN_SPELLED_LETTERS = `${NOT_WORD}+`;
 const BETWEEN_PHRASE_WORDS = `${NOT_WORD}+`;
 const WILDCARD = `${WORD}*`;
 /** Scripts written without spaces between words: no whole-word boundary is required there. */
 const UNSPACED_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NON_WORD_CHARS = /[^\p{L}\p{N}*]+/gu;
 
 function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/-]/gu, "\\$&");
@@ -43,6 +44,11 @@ function escapeRegex(text: string): string {
 function repeatable(letter: string): string {
   const escaped = escapeRegex(letter);
   return letter.length === 1 ? `${escaped}+` : `(?:${escaped})+`;
+}
+
+/** Runs of one character cut to one: the letters a match must contain, whatever the evasion. */
+function squeeze(text: string): string {
+  return text.replace(/(.)\1+/gsu, "$1");
 }
 
 /** One word of an entry: letters with optional punctuation between them, each letter repeatable. */
@@ -72,13 +78,9 @@ function spelledOutSource(units: readonly string[]): string | null {
   return `${leading ? WILDCARD : ""}${core}${trailing ? WILDCARD : ""}`;
 }
 
-/**
- * The pattern for an entry with letters or digits, to run on the skeleton; null for an entry made of
- * wildcards only. Punctuation inside an entry is optional ("don't" also matches "dont").
- */
-function wordEntrySource(folded: string): string | null {
-  const words = folded.split(/\s+/u).filter((word) => word !== "");
-  if (!words.some((word) => WORD_CHAR.test(word))) return null;
+/** The skeleton pattern for an entry with letters or digits. Punctuation in it is optional. */
+function wordEntrySource(folded: string): string {
+  const words = folded.split(" ");
   // Inside a phrase a word of wildcards only stands for any one word ("you * idiot").
   const sources = words.map((word) => (WORD_CHAR.test(word) ? wordSource(word) : `${WORD}+`));
   const unspaced = UNSPACED_SCRIPT.test(folded);
@@ -87,86 +89,95 @@ function wordEntrySource(folded: string): string | null {
   return `${before}${sources.join(BETWEEN_PHRASE_WORDS)}${after}`;
 }
 
-interface EntryPatterns {
-  /** Entries with letters or digits, matched on the skeleton. */
-  readonly words: { readonly entries: string[]; readonly pattern: RegExp } | null;
-  /** Entries of symbols only (emoji), matched literally on the folded text. */
-  readonly symbols: { readonly entries: string[]; readonly pattern: RegExp } | null;
+interface CompiledEntry {
+  readonly entry: string;
+  /** Word entries match on the skeleton; entries of symbols only (emoji) literally on the folded text. */
+  readonly on: "skeleton" | "text";
+  /** Every one of these must occur in the comment's squeezed letters (or folded text) to try the regex. */
+  readonly required: readonly string[];
+  /** Built on first use: V8 compiles a regex when it first runs, which costs about a millisecond. */
+  pattern: RegExp | null;
+  readonly source: string;
 }
 
-function alternation(sources: string[], entries: string[]) {
-  return sources.length > 0
-    ? { entries, pattern: new RegExp(sources.map((s) => `(${s})`).join("|"), "g") }
-    : null;
-}
-
-function buildPatterns(entries: readonly string[]): EntryPatterns {
-  const word = { sources: [] as string[], entries: [] as string[] };
-  const symbol = { sources: [] as string[], entries: [] as string[] };
-  for (const entry of entries) {
-    const folded = foldPattern(entry).trim().replace(/\s+/gu, " ");
-    if (folded === "" || /^[*\s]+$/u.test(folded)) continue;
-    const wordSourceOrNull = wordEntrySource(folded);
-    const target = wordSourceOrNull === null ? symbol : word;
-    target.sources.push(wordSourceOrNull ?? escapeRegex(folded));
-    target.entries.push(entry);
+function compileEntry(entry: string): CompiledEntry | null {
+  const folded = foldPattern(entry).trim().replace(/\s+/gu, " ");
+  if (folded === "" || /^[*\s]+$/u.test(folded)) return null;
+  if (!WORD_CHAR.test(folded)) {
+    return { entry, on: "text", required: [folded], pattern: null, source: escapeRegex(folded) };
   }
-  return {
-    words: alternation(word.sources, word.entries),
-    symbols: alternation(symbol.sources, symbol.entries),
-  };
+  const required = squeeze(folded.replace(NON_WORD_CHARS, ""))
+    .split("*")
+    .filter((segment) => segment !== "");
+  return { entry, on: "skeleton", required, pattern: null, source: wordEntrySource(folded) };
 }
 
-export function compileWordList(entries: readonly string[]): CompiledWordList {
-  const patterns = buildPatterns(entries);
-  const usable = [...(patterns.words?.entries ?? []), ...(patterns.symbols?.entries ?? [])];
+interface Haystacks {
+  readonly folded: FoldedText;
+  /** The skeleton's letters and digits only, runs squeezed: the prefilter for word entries. */
+  readonly letters: string;
+}
 
-  function findAll(text: string): WordMatch[] {
-    if (usable.length === 0 || text === "") return [];
-    const folded = foldedOnce(text);
-    const found = [
-      ...matchesOf(patterns.words, folded.skeleton, text, folded),
-      ...matchesOf(patterns.symbols, folded.text, text, folded),
-    ];
-    return found.sort((a, b) => a.start - b.start);
+let lastHaystacks: { original: string; haystacks: Haystacks } | null = null;
+
+/** Banned and suspect lists look at the same comment back to back; fold it once. */
+function haystacksOnce(text: string): Haystacks {
+  if (lastHaystacks?.original !== text) {
+    const folded = foldText(text);
+    const letters = squeeze(folded.skeleton.replace(/[ .]+/gu, ""));
+    lastHaystacks = { original: text, haystacks: { folded, letters } };
   }
-
-  return {
-    entries: usable,
-    find: (text) => findAll(text)[0] ?? null,
-    findAll,
-  };
+  return lastHaystacks.haystacks;
 }
 
-function matchesOf(
-  compiled: EntryPatterns["words"],
-  haystack: string,
-  original: string,
-  folded: FoldedText,
-): WordMatch[] {
-  if (compiled === null) return [];
+function entryMatches(compiled: CompiledEntry, original: string, haystacks: Haystacks): WordMatch[] {
+  const prefilter = compiled.on === "skeleton" ? haystacks.letters : haystacks.folded.text;
+  if (!compiled.required.every((segment) => prefilter.includes(segment))) return [];
+  compiled.pattern ??= new RegExp(compiled.source, "g");
+  const { folded } = haystacks;
+  const haystack = compiled.on === "skeleton" ? folded.skeleton : folded.text;
   const found: WordMatch[] = [];
-  for (const match of haystack.matchAll(compiled.pattern)) {
-    if (match[0] === "") continue;
-    const groupIndex = match.findIndex((group, index) => index > 0 && group !== undefined);
+  compiled.pattern.lastIndex = 0;
+  for (let match = compiled.pattern.exec(haystack); match !== null; match = compiled.pattern.exec(haystack)) {
+    if (match[0] === "") {
+      compiled.pattern.lastIndex++;
+      continue;
+    }
     const start = folded.starts[match.index] ?? 0;
     const end = folded.ends[match.index + match[0].length - 1] ?? original.length;
-    found.push({
-      entry: compiled.entries[groupIndex - 1] ?? "",
-      matchedText: original.slice(start, end),
-      start,
-      end,
-    });
+    found.push({ entry: compiled.entry, matchedText: original.slice(start, end), start, end });
   }
   return found;
 }
 
-let lastFolded: { original: string; folded: FoldedText } | null = null;
+/** Earliest first; of matches starting together the longest; a match inside a kept one is dropped. */
+function withoutOverlaps(matches: WordMatch[]): WordMatch[] {
+  const kept: WordMatch[] = [];
+  for (const match of matches.sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = kept.at(-1);
+    if (last === undefined || match.start >= last.end) kept.push(match);
+  }
+  return kept;
+}
 
-/** Banned and suspect lists look at the same comment back to back; fold it once. */
-function foldedOnce(text: string): FoldedText {
-  if (lastFolded?.original !== text) lastFolded = { original: text, folded: foldText(text) };
-  return lastFolded.folded;
+/**
+ * Compiles a word list. Each entry becomes its own regex, built the first time a comment contains
+ * the entry's letters, so a long list costs a substring check per entry per comment.
+ */
+export function compileWordList(entries: readonly string[]): CompiledWordList {
+  const compiled = entries.map(compileEntry).filter((entry) => entry !== null);
+
+  function findAll(text: string): WordMatch[] {
+    if (compiled.length === 0 || text === "") return [];
+    const haystacks = haystacksOnce(text);
+    return withoutOverlaps(compiled.flatMap((entry) => entryMatches(entry, text, haystacks)));
+  }
+
+  return {
+    entries: compiled.map((entry) => entry.entry),
+    find: (text) => findAll(text)[0] ?? null,
+    findAll,
+  };
 }
 
 const compiledByList = new WeakMap<readonly string[], CompiledWordList>();

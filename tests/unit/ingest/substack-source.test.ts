@@ -196,3 +196,14 @@ test.each([
 ])("cookie %j becomes header %j", (input, header) => {
   expect(substackCookieHeader(input)).toBe(header);
 });
+
+test("a cookie that cannot be a header value is refused without quoting it", () => {
+  expect(() => source({ cookie: "secret-session\r\nX-Evil: 1" })).toThrow(/cannot be sent in a header/);
+  expect(() => source({ cookie: "secret-session\r\nX-Evil: 1" })).not.toThrow(/secret-session/);
+});
+
+test("an archive that ignores offset stops with an error instead of paging forever", async () => {
+  const fetchImpl = (async () => new Response(JSON.stringify([{ id: 1 }]), { status: 200 })) as typeof fetch;
+  const pages = source({ fetchImpl, delayMs: 0 }).archivePages();
+  await expect(allPosts(pages)).rejects.toThrow(/archive paging is not advancing/);
+});

@@ -42,6 +42,7 @@ describe("banned-words rule", () => {
     ["ß spelled ss", "STRASSE", "STRASSE"],
     ["an emoji entry", "here is my answer 🖕🖕", "🖕"],
     ["a word next to emoji", "😡idiot😡", "idiot"],
+    ["an emoji inside the word", "you id🤡iot", "id🤡iot"],
     ["Japanese without spaces", "お前はバカだ", "バカ"],
     ["a word glued to the next sentence", "He is an idiot.Really.", "idiot"],
   ])("matches %s", (_label, text, expected) => {

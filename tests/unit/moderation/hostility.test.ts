@@ -22,7 +22,10 @@ describe("hostility rule", () => {
   });
 
   test("the detail names every signal over its threshold", () => {
-    const result = hostilityRule(makeInput({ score: makeScore({ hostile: 0.91, identityAttack: 0.8 }) }), defaults);
+    const result = hostilityRule(
+      makeInput({ score: makeScore({ hostile: 0.91, identityAttack: 0.8 }) }),
+      defaults,
+    );
     expect(result?.detail).toBe("Scorer: hostile tone 0.91 ≥ 0.80; identity attack 0.80 ≥ 0.70.");
     expect(result?.matchedText).toBeUndefined();
   });

@@ -14,7 +14,11 @@ describe("findLinks", () => {
     ["a bare domain with a path", "bit.ly/3xYz and t.co/abc", ["bit.ly/3xYz", "t.co/abc"]],
     ["a nested subdomain", "news.bbc.co.uk/world", ["news.bbc.co.uk/world"]],
     ["a link in parentheses", "(see example.com)", ["example.com"]],
-    ["a URL with its own parentheses", "https://en.wikipedia.org/wiki/Foo_(bar)).", ["https://en.wikipedia.org/wiki/Foo_(bar)"]],
+    [
+      "a URL with its own parentheses",
+      "https://en.wikipedia.org/wiki/Foo_(bar)).",
+      ["https://en.wikipedia.org/wiki/Foo_(bar)"],
+    ],
     ["a Unicode domain", "https://例え.jp/パス", ["https://例え.jp/パス"]],
     ["an accented bare domain", "über.de is fine", ["über.de"]],
     ["an e-mail address", "write to me@example.com", []],

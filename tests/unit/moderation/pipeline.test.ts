@@ -37,7 +37,9 @@ describe("moderateComment", () => {
     const decision = moderateComment(makeInput({ text: "Such a shill." }), settings);
     expect(decision.status).toBe("NONE");
     expect(decision.decidedBy).toBeNull();
-    expect(decision.flags).toEqual([expect.objectContaining({ rule: "suspect-words", matchedText: "shill" })]);
+    expect(decision.flags).toEqual([
+      expect.objectContaining({ rule: "suspect-words", matchedText: "shill" }),
+    ]);
     expect(decision.fired).toEqual(decision.flags);
   });
 
@@ -93,7 +95,10 @@ describe("moderateComment", () => {
   });
 
   test("records the matched text exactly as written", () => {
-    const decision = moderateComment(makeInput({ text: "Ｙｏｕ ＩＤＩＯＴＳ… and I.D.I.O.T again" }), settings);
+    const decision = moderateComment(
+      makeInput({ text: "Ｙｏｕ ＩＤＩＯＴＳ… and I.D.I.O.T again" }),
+      settings,
+    );
     expect(decision.decidedBy?.matchedText).toBe("ＩＤＩＯＴＳ");
   });
 

@@ -43,7 +43,11 @@ describe("queuePriority", () => {
     ["a threat outranks equal hostility", { threat: 0.6 }, { hostile: 0.6 }],
     ["moderate hostility outranks a viral calm comment", { hostile: 0.5 }, { reactionCount: 10_000 }],
     ["a flag outranks a long rejection history", { scorerFlag: true }, { commenterRejectedCount: 4 }],
-    ["more reactions first among equals", { hostile: 0.5, reactionCount: 20 }, { hostile: 0.5, reactionCount: 2 }],
+    [
+      "more reactions first among equals",
+      { hostile: 0.5, reactionCount: 20 },
+      { hostile: 0.5, reactionCount: 2 },
+    ],
     ["a repeat offender first among equals", { insult: 0.7, commenterRejectedCount: 3 }, { insult: 0.7 }],
     ["a watched commenter first among equals", { commenterStatus: "watched" }, { commenterStatus: "active" }],
     ["older first among equals", { hostile: 0.9, ageHours: 30 }, { hostile: 0.9, ageHours: 2 }],

@@ -62,7 +62,9 @@ describe("repeat-text rule", () => {
 
   test("a stricter publication catches the second copy of a short text", () => {
     const strict = parseModerationSettings({ repeatTextMinCount: 2, repeatTextMinLength: 0 });
-    expect(repeatTextRule(makeInput({ text: "First!", recentIdenticalCount: 1 }), strict)?.action).toBe("hold");
+    expect(repeatTextRule(makeInput({ text: "First!", recentIdenticalCount: 1 }), strict)?.action).toBe(
+      "hold",
+    );
   });
 
   test("a null minimum turns the rule off", () => {

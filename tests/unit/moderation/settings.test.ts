@@ -39,7 +39,11 @@ describe("parseModerationSettings", () => {
   });
 
   test("null turns a threshold or limit off", () => {
-    const settings = parseModerationSettings({ threatHoldThreshold: null, maxLinks: null, repeatTextMinCount: null });
+    const settings = parseModerationSettings({
+      threatHoldThreshold: null,
+      maxLinks: null,
+      repeatTextMinCount: null,
+    });
     expect(settings.threatHoldThreshold).toBeNull();
     expect(settings.maxLinks).toBeNull();
     expect(settings.repeatTextMinCount).toBeNull();

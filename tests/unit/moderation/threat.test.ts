@@ -31,7 +31,11 @@ describe("threat rule", () => {
 
   test.each([
     ["unscored", makeInput({ score: null }), defaults],
-    ["turned off", makeInput({ score: makeScore({ threat: 1 }) }), parseModerationSettings({ threatHoldThreshold: null })],
+    [
+      "turned off",
+      makeInput({ score: makeScore({ threat: 1 }) }),
+      parseModerationSettings({ threatHoldThreshold: null }),
+    ],
   ])("stays silent when %s", (_label, input, settings) => {
     expect(threatRule(input, settings)).toBeNull();
   });

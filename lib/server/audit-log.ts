@@ -1,0 +1,18 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+
+/** A client that can write inside a transaction (Prisma's interactive transaction client). */
+export type Tx = Prisma.TransactionClient;
+
+/** One row of the moderation log. `actorId` null means the system decided. */
+export type LogEntry = Prisma.ModerationActionCreateManyInput;
+
+/**
+ * Appends rows to the moderation log. Always called with the transaction that makes the change it records,
+ * so a decision and its row commit or fail together. The table is append-only (a trigger refuses the rest).
+ */
+export async function appendLog(tx: Tx, entries: LogEntry | LogEntry[]): Promise<void> {
+  const rows = Array.isArray(entries) ? entries : [entries];
+  if (rows.length === 0) return;
+  await tx.moderationAction.createMany({ data: rows });
+}

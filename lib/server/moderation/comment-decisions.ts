@@ -1,0 +1,128 @@
+import "server-only";
+import type { RejectReason } from "@/lib/moderation/reasons";
+import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
+import { notFound } from "@/lib/server/api";
+import { appendLog, type LogEntry, type Tx } from "@/lib/server/audit-log";
+
+interface LockedComment {
+  id: number;
+  status: CommentActionResult["status"];
+  post_id: number;
+  commenter_id: number | null;
+  publication_id: number;
+}
+
+/**
+ * Locks the comments (FOR UPDATE, so two moderators deciding at once are serialised and each log row's
+ * "before" is true) and returns them; a missing or deleted comment is a 404 for the whole call.
+ */
+export async function lockComments(tx: Tx, commentIds: number[]): Promise<LockedComment[]> {
+  const ids = [...new Set(commentIds)];
+  const rows = await tx.$queryRaw<LockedComment[]>`
+    SELECT id, status::text AS status, post_id, commenter_id, publication_id FROM comment
+    WHERE id = ANY(${ids}::int[]) AND body IS NOT NULL
+    ORDER BY id FOR UPDATE`;
+  if (rows.length !== ids.length) throw notFound(ids.length === 1 ? "comment" : "one of the comments");
+  return rows;
+}
+
+function target(c: LockedComment) {
+  return {
+    targetType: "COMMENT" as const,
+    targetId: String(c.id),
+    commentId: c.id,
+    postId: c.post_id,
+    commenterId: c.commenter_id,
+    publicationId: c.publication_id,
+  };
+}
+
+/**
+ * Approves or rejects comments a person decided on, resolving their open flags (the decision answers them),
+ * with one log row per comment and one per resolved flag, in the caller's transaction.
+ */
+export async function decideComments(
+  tx: Tx,
+  actorId: string,
+  comments: LockedComment[],
+  decision: { status: "APPROVED" } | { status: "REJECTED"; reason: RejectReason },
+  note?: string,
+): Promise<CommentActionResult[]> {
+  const ids = comments.map((c) => c.id);
+  const flags = await tx.flag.findMany({ where: { commentId: { in: ids }, status: "OPEN" } });
+  await tx.comment.updateMany({ where: { id: { in: ids } }, data: { status: decision.status } });
+  const now = new Date();
+  const resolution = decision.status === "APPROVED" ? "approved" : "rejected";
+  if (flags.length > 0) {
+    await tx.flag.updateMany({
+      where: { id: { in: flags.map((f) => f.id) } },
+      data: { status: "RESOLVED", resolvedById: actorId, resolvedAt: now, resolutionNote: note || resolution },
+    });
+  }
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const rows: LogEntry[] = comments.map((c) => ({
+    actorId,
+    action: decision.status === "APPROVED" ? "COMMENT_APPROVED" : "COMMENT_REJECTED",
+    ...target(c),
+    reason: decision.status === "REJECTED" ? decision.reason : null,
+    note: note || null,
+    before: { status: c.status },
+    after: { status: decision.status },
+    createdAt: now,
+  }));
+  for (const f of flags) {
+    const c = f.commentId === null ? undefined : byId.get(f.commentId);
+    if (!c) continue;
+    rows.push({
+      actorId,
+      action: "FLAG_RESOLVED",
+      ...target(c),
+      reason: f.reason,
+      rule: f.rule,
+      note: `flag #${f.id} resolved: comment ${resolution}`,
+      before: { flagId: f.id, status: "OPEN" },
+      after: { flagId: f.id, status: "RESOLVED" },
+      createdAt: now,
+    });
+  }
+  await appendLog(tx, rows);
+  return comments.map((c) => ({
+    commentId: c.id,
+    status: decision.status,
+    flagsResolved: flags.filter((f) => f.commentId === c.id).length,
+  }));
+}
+
+/** A person's flag on each comment (a reason and a note), logged. The comments' status is unchanged. */
+export async function flagComments(
+  tx: Tx,
+  actorId: string,
+  comments: LockedComment[],
+  flag: { reason: RejectReason; note: string },
+): Promise<CommentActionResult[]> {
+  await tx.flag.createMany({
+    data: comments.map((c) => ({ commentId: c.id, reason: flag.reason, note: flag.note, raisedById: actorId })),
+  });
+  await appendLog(
+    tx,
+    comments.map((c) => ({ actorId, action: "COMMENT_FLAGGED", ...target(c), reason: flag.reason, note: flag.note })),
+  );
+  return comments.map((c) => ({ commentId: c.id, status: c.status, flagsResolved: 0 }));
+}
+
+/** A moderator note on each comment, logged. */
+export async function noteComments(
+  tx: Tx,
+  actorId: string,
+  comments: LockedComment[],
+  body: string,
+): Promise<CommentActionResult[]> {
+  await tx.moderatorNote.createMany({
+    data: comments.map((c) => ({ commentId: c.id, commenterId: null, authorId: actorId, body })),
+  });
+  await appendLog(
+    tx,
+    comments.map((c) => ({ actorId, action: "NOTE_ADDED", ...target(c), note: body })),
+  );
+  return comments.map((c) => ({ commentId: c.id, status: c.status, flagsResolved: 0 }));
+}

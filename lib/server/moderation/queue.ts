@@ -1,0 +1,162 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import type { CommenterStatusValue, QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
+import { ApiError } from "@/lib/server/api";
+import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
+import { upstreamCommentUrl } from "./upstream-url";
+
+interface Row {
+  id: number;
+  external_id: string;
+  body: string;
+  status: QueueItem["status"];
+  posted_at: Date;
+  reaction_count: number;
+  priority: number;
+  post_id: number;
+  post_title: string;
+  post_url: string | null;
+  platform: string;
+  commenter_id: number | null;
+  commenter_name: string | null;
+  commenter_status: CommenterStatusValue | null;
+  rejected_count: number;
+  author_name: string;
+  tone: string | null;
+  hostility: number | null;
+  threat: number | null;
+  insult: number | null;
+  identity_attack: number | null;
+}
+
+const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: z.number().int() });
+
+function encodeCursor(asOf: Date, row: Row): string {
+  return Buffer.from(JSON.stringify({ a: asOf.toISOString(), p: row.priority, i: row.id })).toString("base64url");
+}
+
+function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    throw new ApiError(400, "bad_request", "the cursor is not one this server gave out");
+  }
+}
+
+/**
+ * One page of a queue tab, highest priority first (keyset paging on priority then id; the age term is
+ * measured at the first page's time, carried in the cursor, so pages neither skip nor repeat).
+ */
+export async function listQueue(query: QueueQuery): Promise<QueuePage> {
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const asOf = cursor ? new Date(cursor.a) : new Date();
+  const rejected = Prisma.sql`(coalesce(r.n, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
+  const publication = query.publicationId ? Prisma.sql`AND c.publication_id = ${query.publicationId}` : Prisma.empty;
+  const after = cursor ? Prisma.sql`WHERE (q.priority, q.id) < (${cursor.p}::float8, ${cursor.i}::int)` : Prisma.empty;
+  const rows = await db().$queryRaw<Row[]>`
+    WITH rejected AS (
+      SELECT commenter_id, count(*)::int AS n FROM comment
+      WHERE status = 'REJECTED' AND commenter_id IS NOT NULL GROUP BY commenter_id
+    ), q AS (
+      SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count,
+        ${priorityExpression(asOf, rejected)} AS priority,
+        p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
+        m.id AS commenter_id, m.name AS commenter_name, m.status::text AS commenter_status,
+        GREATEST(${rejected}, 0)::int AS rejected_count, c.author_name,
+        s.tone::text AS tone, s.hostility, s.threat, s.insult, s.identity_attack
+      FROM comment c
+      JOIN post p ON p.id = c.post_id
+      JOIN publication pub ON pub.id = c.publication_id
+      LEFT JOIN commenter m ON m.id = c.commenter_id
+      LEFT JOIN comment_score s ON s.comment_id = c.id
+      LEFT JOIN rejected r ON r.commenter_id = c.commenter_id
+      WHERE c.body IS NOT NULL AND ${tabCondition(query.tab)} ${publication}
+    )
+    SELECT * FROM q ${after}
+    ORDER BY q.priority DESC, q.id DESC
+    LIMIT ${query.limit + 1}`;
+  const page = rows.slice(0, query.limit);
+  const flags = await openFlagsOf(page.map((r) => r.id));
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => toItem(r, flags.get(r.id) ?? [])),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(asOf, last) : null,
+  };
+}
+
+async function openFlagsOf(commentIds: number[]): Promise<Map<number, QueueItem["flags"]>> {
+  const byComment = new Map<number, QueueItem["flags"]>();
+  if (commentIds.length === 0) return byComment;
+  const flags = await db().flag.findMany({
+    where: { commentId: { in: commentIds }, status: "OPEN" },
+    include: { raisedBy: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  for (const f of flags) {
+    if (f.commentId === null) continue;
+    const list = byComment.get(f.commentId) ?? [];
+    list.push({
+      id: f.id,
+      reason: f.reason,
+      note: f.note,
+      rule: f.rule,
+      matchedText: f.matchedText,
+      raisedBy: f.raisedById === null ? null : (f.raisedBy?.name ?? "a former user"),
+      createdAt: f.createdAt.toISOString(),
+    });
+    byComment.set(f.commentId, list);
+  }
+  return byComment;
+}
+
+function toItem(r: Row, flags: QueueItem["flags"]): QueueItem {
+  return {
+    id: r.id,
+    externalId: r.external_id,
+    body: r.body,
+    status: r.status,
+    postedAt: r.posted_at.toISOString(),
+    reactionCount: r.reaction_count,
+    priority: r.priority,
+    upstreamUrl: upstreamCommentUrl(r.platform, r.post_url, r.external_id),
+    post: { id: r.post_id, title: r.post_title, url: r.post_url },
+    commenter:
+      r.commenter_id === null
+        ? null
+        : {
+            id: r.commenter_id,
+            name: r.commenter_name ?? r.author_name,
+            status: r.commenter_status ?? "ACTIVE",
+            rejectedCount: r.rejected_count,
+          },
+    authorName: r.author_name,
+    scores:
+      r.tone === null
+        ? null
+        : {
+            tone: r.tone,
+            hostility: r.hostility ?? 0,
+            threat: r.threat ?? 0,
+            insult: r.insult ?? 0,
+            identityAttack: r.identity_attack ?? 0,
+          },
+    flags,
+  };
+}
+
+/** How many comments each tab holds, in one pass over the comment table. */
+export async function queueCounts(publicationId?: number): Promise<QueueCounts> {
+  const publication = publicationId ? Prisma.sql`AND c.publication_id = ${publicationId}` : Prisma.empty;
+  const [row] = await db().$queryRaw<QueueCounts[]>`
+    SELECT
+      count(*) FILTER (WHERE c.status = 'SYSTEM_WITHHELD' OR ${HAS_OPEN_SYSTEM_FLAG})::int AS needs_review,
+      count(*) FILTER (WHERE ${HAS_OPEN_PERSON_FLAG})::int AS reported,
+      count(*)::int AS "all",
+      count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
+      count(*) FILTER (WHERE c.status = 'REJECTED')::int AS rejected
+    FROM comment c
+    WHERE c.body IS NOT NULL ${publication}`;
+  return row ?? { needs_review: 0, reported: 0, all: 0, approved: 0, rejected: 0 };
+}
