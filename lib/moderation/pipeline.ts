@@ -9,18 +9,19 @@ import { scorerFlagRule } from "@/lib/moderation/rules/scorer-flag";
 import { suspectWordsRule } from "@/lib/moderation/rules/suspect-words";
 import { threatRule } from "@/lib/moderation/rules/threat";
 import type { ModerationSettings } from "@/lib/moderation/settings";
-import type {
-  ModerationAction,
-  ModerationDecision,
-  ModerationInput,
-  ModerationRule,
-  ProposedStatus,
-  RuleName,
-  RuleReason,
-  RuleResult,
+import {
+  type ModerationAction,
+  type ModerationDecision,
+  type ModerationInput,
+  type ModerationRule,
+  type ProposedStatus,
+  RULE_NAMES,
+  type RuleName,
+  type RuleReason,
+  type RuleResult,
 } from "@/lib/moderation/types";
 
-/** Every rule, keyed by name; run in RULE_NAMES order. */
+/** Every rule by name; the pipeline runs them in RULE_NAMES order. */
 export const MODERATION_RULES: Readonly<Record<RuleName, ModerationRule>> = {
   "commenter-status": commenterStatusRule,
   "banned-words": bannedWordsRule,
@@ -32,8 +33,6 @@ export const MODERATION_RULES: Readonly<Record<RuleName, ModerationRule>> = {
   "suspect-words": suspectWordsRule,
   "scorer-flag": scorerFlagRule,
 };
-
-const PIPELINE_ORDER = Object.keys(MODERATION_RULES) as RuleName[];
 
 const STATUS_FOR_ACTION: Readonly<Record<Exclude<ModerationAction, "flag">, ProposedStatus>> = {
   reject: "REJECTED",
@@ -57,7 +56,7 @@ const REJECT_REASON_FOR: Readonly<Record<RuleReason, RejectReason>> = {
 /** Runs every enabled rule and records all that fired; reject > hold > flag decides the status. */
 export function moderateComment(input: ModerationInput, settings: ModerationSettings): ModerationDecision {
   const fired: RuleResult[] = [];
-  for (const name of PIPELINE_ORDER) {
+  for (const name of RULE_NAMES) {
     if (settings.disabledRules.includes(name)) continue;
     const result = MODERATION_RULES[name](input, settings);
     if (result !== null) fired.push(result);

@@ -48,9 +48,11 @@ export const moderationSettingsSchema = z.object({
   newCommenterCommentCount: z.number().int().min(1).max(100).default(1),
   /** Hold when the same text has been posted this many times (this one included) within the window. */
   repeatTextMinCount: z.number().int().min(2).max(100).nullable().default(3),
+  /** Whole hours, so SQL can use it as an interval directly. */
   repeatTextWindowHours: z
     .number()
-    .positive()
+    .int()
+    .min(1)
     .max(24 * 90)
     .default(24),
   /** Normalised texts shorter than this ("Great post!") are never treated as repeats. */

@@ -65,13 +65,22 @@ export const queueItemSchema = z.object({
     .nullable(),
   authorName: z.string(),
   scores: z
-    .object({ tone: z.string(), hostility: z.number(), threat: z.number(), insult: z.number(), identityAttack: z.number() })
+    .object({
+      tone: z.string(),
+      hostility: z.number(),
+      threat: z.number(),
+      insult: z.number(),
+      identityAttack: z.number(),
+    })
     .nullable(),
   flags: z.array(queueFlagSchema),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
-export const queuePageSchema = z.object({ items: z.array(queueItemSchema), nextCursor: z.string().nullable() });
+export const queuePageSchema = z.object({
+  items: z.array(queueItemSchema),
+  nextCursor: z.string().nullable(),
+});
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
 export const queueCountsSchema = z.object(
@@ -93,7 +102,10 @@ export const noteBodySchema = z.strictObject({ body: note.min(1, "the note is em
 
 /** POST /api/moderation/bulk: one action over a selection, in one transaction. */
 export const bulkActionBodySchema = z.discriminatedUnion("action", [
-  z.strictObject({ action: z.literal("approve"), commentIds: z.array(z.number().int().positive()).min(1).max(200) }),
+  z.strictObject({
+    action: z.literal("approve"),
+    commentIds: z.array(z.number().int().positive()).min(1).max(200),
+  }),
   z.strictObject({
     action: z.literal("reject"),
     commentIds: z.array(z.number().int().positive()).min(1).max(200),
@@ -133,8 +145,29 @@ export interface BulkActionResult {
 }
 
 export interface CommenterDrawer {
-  commenter: { id: number; name: string; handle: string | null; status: CommenterStatusValue; firstSeenAt: string };
-  comments: { id: number; body: string | null; status: string; postedAt: string; postId: number; postTitle: string }[];
-  decisions: { id: string; action: string; actor: string | null; reason: string | null; note: string | null; createdAt: string; commentId: number | null }[];
+  commenter: {
+    id: number;
+    name: string;
+    handle: string | null;
+    status: CommenterStatusValue;
+    firstSeenAt: string;
+  };
+  comments: {
+    id: number;
+    body: string | null;
+    status: string;
+    postedAt: string;
+    postId: number;
+    postTitle: string;
+  }[];
+  decisions: {
+    id: string;
+    action: string;
+    actor: string | null;
+    reason: string | null;
+    note: string | null;
+    createdAt: string;
+    commentId: number | null;
+  }[];
   notes: { id: number; body: string; author: string | null; commentId: number | null; createdAt: string }[];
 }

@@ -10,11 +10,22 @@ export const postSummarySchema = z.object({
   publishedAt: z.string().nullable(),
   /** Comments with a body (deleted and removed ones are not counted). */
   comments: z.number().int(),
+  /** Distinct commenters among those comments. */
+  commenters: z.number().int(),
   scored: z.number().int(),
   /** Mean AFINN comparative score of the scored comments; null when none is scored. */
   meanSentiment: z.number().nullable(),
+  /** Lower and upper quartiles of the comparative score (the spread around the mean); null when none is scored. */
+  sentimentQuartiles: z.object({ p25: z.number(), p75: z.number() }).nullable(),
+  /** Open flags on the post itself or on its comments. */
   openFlags: z.number().int(),
+  /** Open flags raised on the post itself (heated thread, needs the author's attention…). */
+  openPostFlags: z.number().int(),
+  /** Reasons of the open flags on the post itself. */
+  postFlagReasons: z.array(z.string()),
+  /** Effective tone counts (a person's correction, else the scorer's). */
   tones: z.record(z.enum(TONES), z.number().int()),
+  /** Effective stance counts over the scored comments. */
   stances: z.object({ agree: z.number().int(), disagree: z.number().int(), neutral: z.number().int() }),
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;

@@ -35,6 +35,7 @@ export const FAMILIES = [
   "intensifier",
   "spam",
   "politicalLabel",
+  "othering",
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -175,11 +176,11 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "whites", "immigrants", "immigrant", "migrants", "migrant", "refugees", "illegals", "mexicans",
     "africans", "asians", "chinese", "russians", "ukrainians", "gays", "gay", "lesbians", "trans",
     "transgender", "women", "zionist", "zionists", "catholics", "mormons", "latinos", "hispanics",
-    "these people", "those people", "you people", "their kind", "these animals",     "germans", "americans", "europeans", "iranians", "persians", "kurds", "turks", "poles",
+        "germans", "americans", "europeans", "iranians", "persians", "kurds", "turks", "poles",
   ],
   dehumanizing: [
     "vermin", "animals", "subhuman", "sub-human", "savages", "savage", "cockroaches", "rats", "parasites",
-    "parasite", "sheep", "plague", "infestation", "invaders", "invasion", "horde", "swarm",
+    "parasite", "sheep", "plague", "infestation", "invaders", "horde", "swarm",
     "filth", "scum", "minions", "breed", "barbarians", "barbaric",
     "mongrels", "untermenschen", "lice", "maggots", "leeches", "leech",     "terrorist", "terrorists", "bloodlust", "beasts", "creatures",
     "inbred", "degenerates",   ],
@@ -267,7 +268,11 @@ export const LEXICON: Record<Family, readonly string[]> = {
   spam: [
     "click here", "buy now", "subscribe to my", "check out my", "visit my", "follow me", "dm me",
     "make money", "earn money", "work from home", "free trial", "limited offer", "promo code", "discount code",
-    "crypto", "bitcoin", "investment opportunity", "whatsapp", "telegram", "onlyfans", "casino", "viagra",
+    "investment opportunity", "whatsapp me", "onlyfans", "viagra", "use my link", "sign up here",
+  ],
+  othering: [
+    "these people", "those people", "you people", "their kind", "these animals", "such people", "that lot",
+    "their ilk", "your kind", "these creatures", "the lot of them", "all of them",
   ],
   politicalLabel: [
     "neocon", "neocons", "globalist", "globalists", "uniparty", "deep state", "msm", "mainstream media",

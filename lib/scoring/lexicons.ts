@@ -108,6 +108,8 @@ export const LEXICON_DATA_FOR_HASH: unknown = {
 
 /** Everything the scorer needs to know about one token, found with a single map lookup. */
 export interface WordInfo {
+  /** The word's singular, the key it is matched by inside phrases. */
+  lemma: string;
   /** Trie node after this token's singular from the root (phrases starting with it). */
   trie: TrieNode | undefined;
   sentiment: number | undefined;
@@ -119,6 +121,7 @@ export interface WordInfo {
 }
 
 export const NO_INFO: WordInfo = Object.freeze({
+  lemma: "",
   trie: undefined,
   sentiment: undefined,
   negator: false,
@@ -128,8 +131,10 @@ export const NO_INFO: WordInfo = Object.freeze({
 });
 
 function exactInfo(word: string): WordInfo {
+  const lemma = singular(word);
   return {
-    trie: TRIE.next.get(singular(word)),
+    lemma,
+    trie: TRIE.next.get(lemma),
     sentiment: WORD_SENTIMENT.get(word),
     negator: NEGATOR_SET.has(word),
     clauseBreaker: CLAUSE_BREAKER_SET.has(word),
@@ -161,7 +166,7 @@ function buildVocabulary(): Map<string, WordInfo> {
 
 const VOCABULARY: ReadonlyMap<string, WordInfo> = buildVocabulary();
 
-/** Facts about a token from its normalised form, falling back to its singular. */
-export function wordInfo(norm: string, lemma: string): WordInfo {
-  return VOCABULARY.get(norm) ?? (lemma === norm ? undefined : VOCABULARY.get(lemma)) ?? NO_INFO;
+/** Facts about a known word (exact normalised form), or undefined. */
+export function lookupWord(norm: string): WordInfo | undefined {
+  return VOCABULARY.get(norm);
 }

@@ -3,7 +3,7 @@
  * group, threats or wished harm, personal abuse of another commenter, spam and doxxing. Insults aimed only
  * at public figures raise `insult` (and push the tone to hostile) but do not flag on their own.
  */
-import { type Analysis, cooccurring, count } from "./analyze";
+import { type Analysis, cooccurring, count, nearby } from "./analyze";
 import { FAMILY_INDEX } from "./lexicons";
 import type { FlagReason, ModerationSignals } from "./types";
 
@@ -46,25 +46,40 @@ export function moderate(a: Analysis): Moderation {
 
   const violenceAtPerson =
     cooccurring(a, F.violence, F.secondPerson) + cooccurring(a, F.violence, F.identityGroup) > 0;
-  const threat = threats > 0 ? 0.6 + 0.3 * saturate(threats) : violenceAtPerson ? 0.3 : saturate(0.05 * violence);
+  // "These people" next to violence reads as wished harm on a group more often than as reporting.
+  const violenceAtOthered = cooccurring(a, F.violence, F.othering) > 0;
+  const threat =
+    threats > 0
+      ? 0.6 + 0.3 * saturate(threats)
+      : violenceAtOthered
+        ? 0.55
+        : violenceAtPerson
+          ? 0.3
+          : saturate(0.05 * violence);
 
   const groupDehumanized = cooccurring(a, F.identityGroup, F.dehumanizing);
   const groupInsulted = cooccurring(a, F.identityGroup, F.insult) + cooccurring(a, F.identityGroup, F.slur);
   const groupContempt = cooccurring(a, F.identityGroup, F.contempt);
+  const othered = count(a, "othering") > 0;
   let identityAttack = slurs > 0 ? 0.85 + 0.1 * saturate(slurs) : 0;
   if (groupDehumanized > 0) identityAttack = Math.max(identityAttack, 0.7 + 0.1 * saturate(groupDehumanized));
+  else if (nearby(a, F.identityGroup, F.dehumanizing)) identityAttack = Math.max(identityAttack, 0.55);
+  if (othered && (dehumanizing > 0 || insults > 0)) identityAttack = Math.max(identityAttack, 0.6);
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
-  if (groupContempt > 0) identityAttack = Math.max(identityAttack, 0.3);
+  if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
 
   const insultAtYou = cooccurring(a, F.insult, F.secondPerson) + cooccurring(a, F.slur, F.secondPerson);
   const contemptAtYou = cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
+  // A reply that opens by addressing someone and insults anywhere is aimed at that person.
+  const opensAtYou = ((a.sentenceFamilies[0] ?? 0) >> F.secondPerson) & 1;
   let personalAbuse = 0;
   if (insultAtYou > 0) personalAbuse = 0.5 + 0.25 * a.isReply;
+  else if (opensAtYou === 1 && insults > 0 && a.isReply === 1) personalAbuse = 0.5;
   else if (contemptAtYou > 0) personalAbuse = 0.3 + 0.25 * a.isReply;
 
   const spamCues = count(a, "spam");
-  const spam = saturate(0.6 * spamCues + (spamCues > 0 ? 0.4 * a.urlCount : 0) + (a.urlCount >= 3 ? 0.3 : 0));
+  const spam = saturate(0.3 * spamCues + (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) + (a.urlCount >= 3 ? 0.3 : 0));
   // The substring checks keep the regexes off the hot path for the vast majority of comments.
   const text = a.text;
   const contact = (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= 2 && PHONE.test(text));

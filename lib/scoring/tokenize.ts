@@ -1,5 +1,5 @@
 import { singular } from "./lemma";
-import { type WordInfo, wordInfo } from "./lexicons";
+import { lookupWord, NO_INFO, type WordInfo } from "./lexicons";
 
 /**
  * One-pass tokeniser over the original text. Every token keeps [start, end) offsets into the ORIGINAL
@@ -161,14 +161,22 @@ function isSentencePunct(ch: string): boolean {
 
 function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
   const k = t.count++;
-  const lemma = kind === WORD && norm.charCodeAt(norm.length - 1) === 115 ? singular(norm) : norm;
+  let info = lookupWord(norm);
+  let lemma = info?.lemma ?? norm;
+  if (info === undefined) {
+    // Only unknown words pay for the singular (known ones carry theirs).
+    if (kind === WORD && norm.charCodeAt(norm.length - 1) === 115) {
+      lemma = singular(norm);
+      info = lookupWord(lemma);
+    }
+  }
   t.norm[k] = norm;
   t.lemma[k] = lemma;
   t.start[k] = start;
   t.end[k] = end;
   t.kind[k] = kind;
   t.caps[k] = caps;
-  t.info[k] = wordInfo(norm, lemma);
+  t.info[k] = info ?? NO_INFO;
 }
 
 /**

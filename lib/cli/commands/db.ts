@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import { createMigration, diffMigrationsToSchema } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/server/demo/seed";
+import { UsageError } from "../main";
 import { note, withDatabase } from "../context";
 
 export function registerDbCommands(program: Command): void {
@@ -11,6 +13,30 @@ export function registerDbCommands(program: Command): void {
     .action(async () => {
       await withDatabase(async () => {
         note("database schema is up to date");
+      });
+    });
+
+  dbCommand
+    .command("diff")
+    .description("print the SQL that would take the migrations to prisma/schema.prisma (empty when they agree)")
+    .action(async () => {
+      await withDatabase(async ({ url }) => {
+        const script = await diffMigrationsToSchema(url);
+        process.stdout.write(script === "" ? "" : `${script.trimEnd()}\n`);
+        if (script !== "") process.exitCode = 1;
+      });
+    });
+
+  dbCommand
+    .command("new-migration")
+    .description("write prisma/migrations/<timestamp>_<name>/migration.sql from the schema's difference")
+    .argument("<name>", "what the change does, e.g. add_post_flags_index")
+    .action(async (name: string) => {
+      if (!/^[a-z0-9_]{3,60}$/.test(name)) throw new UsageError("the name must be 3-60 characters of a-z, 0-9 and _");
+      await withDatabase(async ({ url }) => {
+        const dir = await createMigration(url, name);
+        process.stdout.write(dir ? `${dir}\n` : "");
+        if (!dir) note("the migrations already produce the schema: nothing to write");
       });
     });
 

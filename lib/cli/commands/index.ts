@@ -2,9 +2,11 @@ import type { Command } from "commander";
 import { registerClassifyCommand } from "./classify";
 import { registerEvalCommand } from "./eval";
 import { registerDbCommands } from "./db";
+import { registerImportCommands } from "./import";
 import { registerScoreCommand } from "./score";
 import { registerServeCommand } from "./serve";
 import { registerUserCommands } from "./user";
+import { registerWorkerCommand } from "./worker";
 
 /** Every `marginalia` sub-command registers itself here, one line each. */
 export function registerCommands(program: Command): void {
@@ -14,4 +16,6 @@ export function registerCommands(program: Command): void {
   registerDbCommands(program);
   registerUserCommands(program);
   registerScoreCommand(program);
+  registerImportCommands(program);
+  registerWorkerCommand(program);
 }

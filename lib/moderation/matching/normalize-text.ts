@@ -12,8 +12,8 @@ export interface FoldedText {
   /** The folded text. */
   readonly text: string;
   /**
-   * `text` with every whitespace unit replaced by " " and every other non-letter, non-digit unit by
-   * "."; same length. Word patterns run on it with plain ASCII classes: Unicode property classes
+   * `text` with every whitespace unit replaced by " ", every apostrophe by "'" and every other
+   * non-letter, non-digit unit by "."; same length. Word patterns run on it with plain ASCII classes: Unicode property classes
    * repeated across hundreds of patterns make V8 regexes slow to compile and run.
    */
   readonly skeleton: string;
@@ -150,13 +150,19 @@ function collapseRuns(units: readonly Unit[]): FoldedText {
   return { text, skeleton: skeletonOf(text), starts, ends };
 }
 
-export const SKELETON_SPACE = " ";
-export const SKELETON_OTHER = ".";
+/** Apostrophes are kept apart from other punctuation so "he'll" is not read as "hell". */
+const APOSTROPHE = /['‘’ʼ`´]/u;
+
+function skeletonChar(char: string): string {
+  if (WORD_CHAR.test(char)) return char;
+  if (/\s/u.test(char)) return " ";
+  return APOSTROPHE.test(char) ? "'" : ".";
+}
 
 function skeletonOf(text: string): string {
   let skeleton = "";
   for (const char of text) {
-    const replacement = WORD_CHAR.test(char) ? char : /\s/u.test(char) ? SKELETON_SPACE : SKELETON_OTHER;
+    const replacement = skeletonChar(char);
     skeleton += replacement.length === char.length ? replacement : replacement.repeat(char.length);
   }
   return skeleton;

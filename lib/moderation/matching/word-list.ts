@@ -19,13 +19,16 @@ export interface CompiledWordList {
 }
 
 /*
- * Word patterns run on the folded text's skeleton, where " " is whitespace, "." any other non-word
- * character and everything else a letter or digit, so every class is ASCII and cheap.
+ * Word patterns run on the folded text's skeleton, where " " is whitespace, "'" an apostrophe, "."
+ * any other non-word character and everything else a letter or digit, so every class is ASCII.
  */
-const WORD = "[^ .]";
-const NOT_WORD = "[ .]";
-/** Between the letters of one word: punctuation only ("i.d.i.o.t", "don't"), never a space. */
+const WORD = "[^ .']";
+const NOT_WORD = "[ .']";
+/** Between the letters of one word: punctuation ("i.d.i.o.t"), but not a space or an apostrophe. */
 const INSIDE_WORD = "\\.*";
+/** An apostrophe in an entry is optional: "don't" matches "dont" too. */
+const OPTIONAL_APOSTROPHE = "'?";
+const APOSTROPHE = /['‘’ʼ`´]/u;
 /** Between letters spelled out one at a time ("i d i o t"). */
 const BETWEEN_SPELLED_LETTERS = `${NOT_WORD}+`;
 const BETWEEN_PHRASE_WORDS = `${NOT_WORD}+`;
@@ -53,18 +56,20 @@ function squeeze(text: string): string {
 
 /** One word of an entry: letters with optional punctuation between them, each letter repeatable. */
 function wordSource(word: string): string {
-  const units = [...word].filter((char) => char === "*" || WORD_CHAR.test(char));
+  const units = [...word].filter((char) => char === "*" || WORD_CHAR.test(char) || APOSTROPHE.test(char));
   let source = "";
   units.forEach((unit, index) => {
     const previous = units[index - 1];
     if (unit === "*") {
       source += WILDCARD;
-      return;
+    } else if (APOSTROPHE.test(unit)) {
+      source += OPTIONAL_APOSTROPHE;
+    } else {
+      if (previous !== undefined && WORD_CHAR.test(previous)) source += INSIDE_WORD;
+      source += repeatable(unit);
     }
-    if (previous !== undefined && previous !== "*") source += INSIDE_WORD;
-    source += repeatable(unit);
   });
-  const spelled = spelledOutSource(units);
+  const spelled = spelledOutSource(units.filter((unit) => !APOSTROPHE.test(unit)));
   return spelled ? `(?:${source}|${spelled})` : source;
 }
 
@@ -80,12 +85,14 @@ function spelledOutSource(units: readonly string[]): string | null {
 
 /** The skeleton pattern for an entry with letters or digits. Punctuation in it is optional. */
 function wordEntrySource(folded: string): string {
-  const words = folded.split(" ");
+  const words = folded.split(" ").filter((word) => WORD_CHAR.test(word) || /^\*+$/u.test(word));
   // Inside a phrase a word of wildcards only stands for any one word ("you * idiot").
   const sources = words.map((word) => (WORD_CHAR.test(word) ? wordSource(word) : `${WORD}+`));
+  // Boundaries apply even beside a wildcard ("*hole" matches whole words ending in "hole"): they also
+  // keep a leading wildcard from being retried at every letter of a long word.
   const unspaced = UNSPACED_SCRIPT.test(folded);
-  const before = !unspaced && !folded.startsWith("*") ? `(?<!${WORD})` : "";
-  const after = !unspaced && !folded.endsWith("*") ? `(?!${WORD})` : "";
+  const before = unspaced ? "" : `(?<!${WORD})`;
+  const after = unspaced ? "" : `(?!${WORD})`;
   return `${before}${sources.join(BETWEEN_PHRASE_WORDS)}${after}`;
 }
 
@@ -124,7 +131,7 @@ let lastHaystacks: { original: string; haystacks: Haystacks } | null = null;
 function haystacksOnce(text: string): Haystacks {
   if (lastHaystacks?.original !== text) {
     const folded = foldText(text);
-    const letters = squeeze(folded.skeleton.replace(/[ .]+/gu, ""));
+    const letters = squeeze(folded.skeleton.replace(/[ .']+/gu, ""));
     lastHaystacks = { original: text, haystacks: { folded, letters } };
   }
   return lastHaystacks.haystacks;

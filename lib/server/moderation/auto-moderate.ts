@@ -1,7 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { FlagReason } from "@/lib/db/generated/client";
-import { type CommenterStatus, type ModerationScore, moderateComment, parseModerationSettings } from "@/lib/moderation";
+import {
+  type CommenterStatus,
+  type ModerationScore,
+  moderateComment,
+  parseModerationSettings,
+} from "@/lib/moderation";
 
 interface Candidate {
   id: number;
@@ -26,7 +31,11 @@ interface Candidate {
  * comments nobody has decided on yet (status NONE), a system flag per flagging rule, and one log row per
  * decision naming the rule and the matched text. Human decisions are never overridden.
  */
-export async function moderateNewComments(db: Db, publicationId: number, commentIds: number[]): Promise<number> {
+export async function moderateNewComments(
+  db: Db,
+  publicationId: number,
+  commentIds: number[],
+): Promise<number> {
   if (commentIds.length === 0) return 0;
   const publication = await db.publication.findUniqueOrThrow({ where: { id: publicationId } });
   const settings = parseModerationSettings(publication.moderationSettings);
@@ -65,7 +74,10 @@ export async function moderateNewComments(db: Db, publicationId: number, comment
       const decision = moderateComment(
         {
           text: row.body,
-          commenter: { status: (row.commenter_status ?? "active") as CommenterStatus, priorCommentCount: row.prior_count },
+          commenter: {
+            status: (row.commenter_status ?? "active") as CommenterStatus,
+            priorCommentCount: row.prior_count,
+          },
           score,
           recentIdenticalCount: row.identical_count,
         },

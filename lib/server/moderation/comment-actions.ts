@@ -16,12 +16,24 @@ async function one(results: CommentActionResult[]): Promise<CommentActionResult>
 /** A person approves a comment: status APPROVED, its open flags resolved, logged. */
 export async function approveComment(actor: Actor, commentId: number, input: { note?: string } = {}) {
   return db().$transaction(async (tx) =>
-    one(await decideComments(tx, actor.id, await lockComments(tx, [commentId]), { status: "APPROVED" }, input.note)),
+    one(
+      await decideComments(
+        tx,
+        actor.id,
+        await lockComments(tx, [commentId]),
+        { status: "APPROVED" },
+        input.note,
+      ),
+    ),
   );
 }
 
 /** A person rejects a comment with a reason code and optional free text: status REJECTED, flags resolved, logged. */
-export async function rejectComment(actor: Actor, commentId: number, input: { reason: RejectReason; note?: string }) {
+export async function rejectComment(
+  actor: Actor,
+  commentId: number,
+  input: { reason: RejectReason; note?: string },
+) {
   return db().$transaction(async (tx) =>
     one(
       await decideComments(
@@ -36,13 +48,21 @@ export async function rejectComment(actor: Actor, commentId: number, input: { re
 }
 
 /** A person flags a comment for a later look (it then shows under "reported"), logged. */
-export async function flagComment(actor: Actor, commentId: number, input: { note: string; reason: RejectReason }) {
-  return db().$transaction(async (tx) => one(await flagComments(tx, actor.id, await lockComments(tx, [commentId]), input)));
+export async function flagComment(
+  actor: Actor,
+  commentId: number,
+  input: { note: string; reason: RejectReason },
+) {
+  return db().$transaction(async (tx) =>
+    one(await flagComments(tx, actor.id, await lockComments(tx, [commentId]), input)),
+  );
 }
 
 /** A moderator note on a comment, logged. */
 export async function addModeratorNote(actor: Actor, commentId: number, body: string) {
-  return db().$transaction(async (tx) => one(await noteComments(tx, actor.id, await lockComments(tx, [commentId]), body)));
+  return db().$transaction(async (tx) =>
+    one(await noteComments(tx, actor.id, await lockComments(tx, [commentId]), body)),
+  );
 }
 
 /** One action over a selection of comments, all or nothing (one transaction). */
@@ -54,7 +74,13 @@ export async function applyBulkAction(actor: Actor, body: BulkActionBody): Promi
         return { results: await decideComments(tx, actor.id, comments, { status: "APPROVED" }) };
       case "reject":
         return {
-          results: await decideComments(tx, actor.id, comments, { status: "REJECTED", reason: body.reason }, body.note),
+          results: await decideComments(
+            tx,
+            actor.id,
+            comments,
+            { status: "REJECTED", reason: body.reason },
+            body.note,
+          ),
         };
       case "flag":
         return { results: await flagComments(tx, actor.id, comments, { reason: "OTHER", note: body.note }) };

@@ -56,7 +56,12 @@ export async function decideComments(
   if (flags.length > 0) {
     await tx.flag.updateMany({
       where: { id: { in: flags.map((f) => f.id) } },
-      data: { status: "RESOLVED", resolvedById: actorId, resolvedAt: now, resolutionNote: note || resolution },
+      data: {
+        status: "RESOLVED",
+        resolvedById: actorId,
+        resolvedAt: now,
+        resolutionNote: note || resolution,
+      },
     });
   }
   const byId = new Map(comments.map((c) => [c.id, c]));
@@ -101,11 +106,22 @@ export async function flagComments(
   flag: { reason: RejectReason; note: string },
 ): Promise<CommentActionResult[]> {
   await tx.flag.createMany({
-    data: comments.map((c) => ({ commentId: c.id, reason: flag.reason, note: flag.note, raisedById: actorId })),
+    data: comments.map((c) => ({
+      commentId: c.id,
+      reason: flag.reason,
+      note: flag.note,
+      raisedById: actorId,
+    })),
   });
   await appendLog(
     tx,
-    comments.map((c) => ({ actorId, action: "COMMENT_FLAGGED", ...target(c), reason: flag.reason, note: flag.note })),
+    comments.map((c) => ({
+      actorId,
+      action: "COMMENT_FLAGGED",
+      ...target(c),
+      reason: flag.reason,
+      note: flag.note,
+    })),
   );
   return comments.map((c) => ({ commentId: c.id, status: c.status, flagsResolved: 0 }));
 }

@@ -14,7 +14,14 @@ export async function getCommenterDrawer(commenterId: number): Promise<Commenter
       where: { commenterId },
       orderBy: [{ postedAt: "desc" }, { id: "desc" }],
       take: DRAWER_LIMIT,
-      select: { id: true, body: true, status: true, postedAt: true, postId: true, post: { select: { title: true } } },
+      select: {
+        id: true,
+        body: true,
+        status: true,
+        postedAt: true,
+        postId: true,
+        post: { select: { title: true } },
+      },
     }),
     db().moderationAction.findMany({
       where: { commenterId },

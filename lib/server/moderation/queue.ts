@@ -2,7 +2,13 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import type { CommenterStatusValue, QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
+import type {
+  CommenterStatusValue,
+  QueueCounts,
+  QueueItem,
+  QueuePage,
+  QueueQuery,
+} from "@/lib/schemas/moderation-queue";
 import { ApiError } from "@/lib/server/api";
 import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
 import { upstreamCommentUrl } from "./upstream-url";
@@ -34,7 +40,9 @@ interface Row {
 const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: z.number().int() });
 
 function encodeCursor(asOf: Date, row: Row): string {
-  return Buffer.from(JSON.stringify({ a: asOf.toISOString(), p: row.priority, i: row.id })).toString("base64url");
+  return Buffer.from(JSON.stringify({ a: asOf.toISOString(), p: row.priority, i: row.id })).toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
@@ -53,8 +61,12 @@ export async function listQueue(query: QueueQuery): Promise<QueuePage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const asOf = cursor ? new Date(cursor.a) : new Date();
   const rejected = Prisma.sql`(coalesce(r.n, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
-  const publication = query.publicationId ? Prisma.sql`AND c.publication_id = ${query.publicationId}` : Prisma.empty;
-  const after = cursor ? Prisma.sql`WHERE (q.priority, q.id) < (${cursor.p}::float8, ${cursor.i}::int)` : Prisma.empty;
+  const publication = query.publicationId
+    ? Prisma.sql`AND c.publication_id = ${query.publicationId}`
+    : Prisma.empty;
+  const after = cursor
+    ? Prisma.sql`WHERE (q.priority, q.id) < (${cursor.p}::float8, ${cursor.i}::int)`
+    : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
     WITH rejected AS (
       SELECT commenter_id, count(*)::int AS n FROM comment

@@ -4,7 +4,19 @@ import { bannedWordsRule } from "@/lib/moderation/rules/banned-words";
 import { makeInput } from "./make-input";
 
 const settings = parseModerationSettings({
-  bannedWords: ["idiot*", "stupid", "ass", "shit", "go back to where", "crétin", "🖕", "Straße", "バカ"],
+  bannedWords: [
+    "idiot*",
+    "stupid",
+    "ass",
+    "shit",
+    "hell",
+    "don't",
+    "go back to where",
+    "crétin",
+    "🖕",
+    "Straße",
+    "バカ",
+  ],
 });
 
 function matched(text: string): string | null {
@@ -41,6 +53,9 @@ describe("banned-words rule", () => {
     ["a Cyrillic look-alike letter", "ѕtupid take", "ѕtupid"],
     ["ß spelled ss", "STRASSE", "STRASSE"],
     ["an emoji entry", "here is my answer 🖕🖕", "🖕"],
+    ["an entry with an apostrophe", "I don't care", "don't"],
+    ["an entry with an apostrophe, typed without", "I dont care", "dont"],
+    ["an entry with an apostrophe, typed curly", "I DON’T care", "DON’T"],
     ["a word next to emoji", "😡idiot😡", "idiot"],
     ["an emoji inside the word", "you id🤡iot", "id🤡iot"],
     ["Japanese without spaces", "お前はバカだ", "バカ"],
@@ -58,6 +73,7 @@ describe("banned-words rule", () => {
     ["a banned word split across two words", "that's hit or miss"],
     ["letters of a banned word spread over real words", "Mrs Hit plays bass"],
     ["a place name", "Scunthorpe and Essex"],
+    ["a contraction spelling a banned word", "He'll see, she’ll see."],
     ["numbers alone are not leetspeak", "It cost $5 in 2026, 100% sure."],
     ["an exclamation mark after a word", "Stupendous!"],
     ["a partial phrase", "go back to work"],

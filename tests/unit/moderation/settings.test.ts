@@ -69,6 +69,7 @@ describe("parseModerationSettings", () => {
     ["a word that is not a string", { suspectWords: [42] }],
     ["a repeat count below 2", { repeatTextMinCount: 1 }],
     ["a zero repeat window", { repeatTextWindowHours: 0 }],
+    ["a fractional repeat window", { repeatTextWindowHours: 1.5 }],
     ["an unknown rule name", { disabledRules: ["no-such-rule"] }],
     ["a non-object", "bannedWords=idiot"],
     ["an array", []],

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { compiledWordList, compileWordList } from "@/lib/moderation";
 
 describe("compileWordList", () => {
-  const list = compileWordList(["idiot*", "moron", "you * fool", "*hole"]);
+  const list = compileWordList(["idiot*", "moron", "you * fool", "*hole", "go - away"]);
 
   test("findAll returns every match with offsets into the original text", () => {
     const text = "Ｙｏｕ moron, you idiots, you utter fool, a$$hole";
@@ -13,6 +13,8 @@ describe("compileWordList", () => {
       ["you * fool", "you utter fool"],
       ["*hole", "a$$hole"],
     ]);
+    expect(list.find("oh go away")?.entry).toBe("go - away");
+    expect(list.find("a black hole")?.matchedText).toBe("hole");
     for (const match of matches) expect(text.slice(match.start, match.end)).toBe(match.matchedText);
   });
 
@@ -45,6 +47,8 @@ describe("compileWordList", () => {
     ...Array.from({ length: 1_000 }, (_, i) => `term${i}x*`),
     "ass",
     "i d i o t",
+    "*hole",
+    "f*ck",
     "sss*",
     "🖕",
   ];
@@ -53,7 +57,7 @@ describe("compileWordList", () => {
     const started = performance.now();
     const list = compileWordList(longList);
     for (let i = 0; i < 100; i++) list.find(`An ordinary comment number ${i} about the post.`);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
     expect(list.find("see term7x and term12xyz")?.matchedText).toBe("term7x");
   });
 
@@ -63,10 +67,12 @@ describe("compileWordList", () => {
     ["one repeated letter", "s".repeat(20_000)],
     ["spaced letters", "a s ".repeat(5_000)],
     ["emoji", "🖕".repeat(5_000)],
+    ["one long word before a wildcard suffix", `${"ab".repeat(10_000)}hole`],
+    ["one long word inside a wildcard", `f${"ab".repeat(10_000)}`],
   ])("a long run of %s is handled quickly", (_label, text) => {
     const list = compileWordList(longList);
     const started = performance.now();
     list.findAll(text);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

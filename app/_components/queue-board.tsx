@@ -1,0 +1,289 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type QueueActionInput, useQueueActionMutation } from "@/lib/client/use-queue-mutation";
+import { useQueueCountsQuery, useQueueQuery } from "@/lib/client/use-queue-query";
+import { type QueueAction, queueActionForKey, type RejectReason } from "@/lib/moderation/reasons";
+import {
+  QUEUE_TAB_LABELS,
+  QUEUE_TABS,
+  type QueueCounts,
+  type QueuePage,
+  type QueueTab,
+} from "@/lib/schemas/moderation-queue";
+import { ModerationCommenterDrawer } from "./moderation-commenter-drawer";
+import { QueueHelpOverlay } from "./queue-help-overlay";
+import { QueueItemCard } from "./queue-item";
+import { QueueReasonPicker } from "./queue-reason-picker";
+import { QueueTextDialog } from "./queue-text-dialog";
+
+type Dialog = { kind: "reject" | "flag" | "note"; ids: number[] } | { kind: "help" } | null;
+
+const count = new Intl.NumberFormat(undefined);
+
+/** Keys typed into a field belong to the field, not to the queue. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/**
+ * The moderation queue: tabs with live counts, comments by priority, one-key actions (QUEUE_SHORTCUTS),
+ * selection and bulk actions, and the commenter drawer.
+ */
+export function QueueBoard(props: { initialPage: QueuePage; initialCounts: QueueCounts }) {
+  const [tab, setTab] = useState<QueueTab>("needs_review");
+  const queue = useQueueQuery(tab, tab === "needs_review" ? props.initialPage : undefined);
+  const counts = useQueueCountsQuery(props.initialCounts);
+  const act = useQueueActionMutation();
+  const [focusIndex, setFocusIndex] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [drawer, setDrawer] = useState<number | null>(null);
+  const [status, setStatus] = useState("");
+  const itemRefs = useRef(new Map<number, HTMLElement>());
+
+  const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
+  const focusedIndex = Math.min(focusIndex, Math.max(items.length - 1, 0));
+  const focused = items[focusedIndex];
+
+  // Keep the focused comment on screen and holding DOM focus, so the ring is visible and keys land here.
+  useEffect(() => {
+    if (dialog || drawer !== null || !focused) return;
+    const element = itemRefs.current.get(focused.id);
+    if (element && !isTyping(document.activeElement)) {
+      element.focus({ preventScroll: true });
+      element.scrollIntoView({ block: "nearest" });
+    }
+  }, [focused, dialog, drawer]);
+
+  // Fetch the next page before the moderator reaches the end of this one.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = queue;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && focusedIndex >= items.length - 3) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, focusedIndex, items.length]);
+
+  const targets = useCallback((): number[] => {
+    if (selected.size > 0) return [...selected];
+    return focused ? [focused.id] : [];
+  }, [selected, focused]);
+
+  const run = useCallback(
+    (input: QueueActionInput, done: string) => {
+      act.mutate(input, {
+        onSuccess: () => setStatus(done),
+        onError: (error) => setStatus(`Failed: ${error.message}`),
+      });
+      if (selected.size > 0) setSelected(new Set());
+    },
+    [act, selected],
+  );
+
+  const perform = useCallback(
+    (action: QueueAction) => {
+      switch (action) {
+        case "next":
+          setFocusIndex(Math.min(focusedIndex + 1, Math.max(items.length - 1, 0)));
+          return;
+        case "previous":
+          setFocusIndex(Math.max(focusedIndex - 1, 0));
+          return;
+        case "help":
+          setDialog({ kind: "help" });
+          return;
+        case "select":
+          if (focused) {
+            const next = new Set(selected);
+            if (next.has(focused.id)) next.delete(focused.id);
+            else next.add(focused.id);
+            setSelected(next);
+          }
+          return;
+        case "approve": {
+          const ids = targets();
+          if (ids.length > 0)
+            run({ action: "approve", commentIds: ids }, `Approved ${ids.length} comment(s).`);
+          return;
+        }
+        case "reject":
+        case "flag":
+        case "note": {
+          const ids = targets();
+          if (ids.length > 0) setDialog({ kind: action, ids });
+          return;
+        }
+      }
+    },
+    [focusedIndex, items.length, focused, selected, targets, run],
+  );
+
+  const performRef = useRef(perform);
+  performRef.current = perform;
+  const blocked = dialog !== null || drawer !== null;
+  const helpOpen = dialog?.kind === "help";
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (helpOpen && e.key === "?") {
+        e.preventDefault();
+        setDialog(null);
+        return;
+      }
+      if (blocked || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const action = queueActionForKey(e.key);
+      if (!action) return;
+      e.preventDefault();
+      performRef.current(action);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [blocked, helpOpen]);
+
+  const closeDialog = useCallback(() => setDialog(null), []);
+  const closeDrawer = useCallback(() => setDrawer(null), []);
+  const switchTab = (next: QueueTab) => {
+    setTab(next);
+    setFocusIndex(0);
+    setSelected(new Set());
+  };
+
+  return (
+    <section className="queue" aria-label="Moderation queue">
+      <div className="queue-toolbar">
+        <div role="tablist" aria-label="Queue" className="tabs">
+          {QUEUE_TABS.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className="tab"
+              data-testid={`queue-tab-${t}`}
+              onClick={() => switchTab(t)}
+            >
+              {QUEUE_TAB_LABELS[t]}{" "}
+              <span className="tab-count" data-testid={`queue-count-${t}`}>
+                {counts.data ? count.format(counts.data[t]) : "…"}
+              </span>
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={() => setDialog({ kind: "help" })} aria-keyshortcuts="?">
+          Keyboard <kbd>?</kbd>
+        </button>
+      </div>
+
+      {selected.size > 0 && (
+        <div className="bulk-bar panel" role="toolbar" aria-label="Bulk actions">
+          <strong>{selected.size} selected</strong>
+          <button type="button" className="primary" onClick={() => perform("approve")}>
+            Approve selected
+          </button>
+          <button type="button" className="danger" onClick={() => perform("reject")}>
+            Reject selected…
+          </button>
+          <button type="button" onClick={() => perform("flag")}>
+            Flag selected…
+          </button>
+          <button type="button" onClick={() => perform("note")}>
+            Note…
+          </button>
+          <button type="button" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+      {queue.error && (
+        <p className="error" role="alert">
+          Could not load the queue: {queue.error.message}
+        </p>
+      )}
+      {queue.isPending && <div className="skeleton" style={{ height: 160 }} />}
+      {!queue.isPending && items.length === 0 && (
+        <div className="panel empty">
+          <p>Nothing in “{QUEUE_TAB_LABELS[tab]}”. Well done.</p>
+        </div>
+      )}
+
+      <div
+        role="tabpanel"
+        aria-label={QUEUE_TAB_LABELS[tab]}
+        className="queue-list"
+        aria-busy={queue.isFetching}
+      >
+        {items.map((item, index) => (
+          <QueueItemCard
+            key={item.id}
+            ref={(el) => {
+              if (el) itemRefs.current.set(item.id, el);
+              else itemRefs.current.delete(item.id);
+            }}
+            item={item}
+            focused={index === focusedIndex}
+            selected={selected.has(item.id)}
+            busy={act.isPending && act.variables?.commentIds.includes(item.id) === true}
+            onFocus={() => setFocusIndex(index)}
+            onToggleSelect={() => {
+              const next = new Set(selected);
+              if (next.has(item.id)) next.delete(item.id);
+              else next.add(item.id);
+              setSelected(next);
+            }}
+            onApprove={() => run({ action: "approve", commentIds: [item.id] }, "Approved 1 comment.")}
+            onReject={() => setDialog({ kind: "reject", ids: [item.id] })}
+            onFlag={() => setDialog({ kind: "flag", ids: [item.id] })}
+            onNote={() => setDialog({ kind: "note", ids: [item.id] })}
+            onOpenCommenter={setDrawer}
+          />
+        ))}
+      </div>
+      {queue.hasNextPage && (
+        <button type="button" onClick={() => void queue.fetchNextPage()} disabled={queue.isFetchingNextPage}>
+          {queue.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+
+      {dialog?.kind === "reject" && (
+        <QueueReasonPicker
+          count={dialog.ids.length}
+          onCancel={closeDialog}
+          onConfirm={(reason: RejectReason, note: string) => {
+            run(
+              { action: "reject", commentIds: dialog.ids, reason, ...(note ? { note } : {}) },
+              `Rejected ${dialog.ids.length} comment(s).`,
+            );
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === "flag" && (
+        <QueueTextDialog
+          title={dialog.ids.length > 1 ? `Flag ${dialog.ids.length} comments` : "Flag the comment"}
+          label="Why should someone look at it?"
+          confirmLabel="Flag"
+          onCancel={closeDialog}
+          onConfirm={(note) => {
+            run({ action: "flag", commentIds: dialog.ids, note }, `Flagged ${dialog.ids.length} comment(s).`);
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === "note" && (
+        <QueueTextDialog
+          title={dialog.ids.length > 1 ? `Note on ${dialog.ids.length} comments` : "Note on the comment"}
+          label="Moderator note"
+          confirmLabel="Add note"
+          onCancel={closeDialog}
+          onConfirm={(body) => {
+            run({ action: "note", commentIds: dialog.ids, body }, "Note added.");
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog?.kind === "help" && <QueueHelpOverlay onClose={closeDialog} />}
+      {drawer !== null && <ModerationCommenterDrawer commenterId={drawer} onClose={closeDrawer} />}
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Next.js calls register() once when the server starts: in the embedded default the web process also runs
+ * the background workers (imports, scheduled syncs). Set MARGINALIA_IN_PROCESS_JOBS=false when dedicated
+ * `marginalia worker` processes run them.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/lib/env");
+  if (!env().MARGINALIA_IN_PROCESS_JOBS || !process.env.DATABASE_URL) return;
+  const { startWorkers } = await import("@/lib/server/jobs/queue");
+  await startWorkers().catch((err: unknown) => {
+    console.error("background workers did not start:", err instanceof Error ? err.message : err);
+  });
+}

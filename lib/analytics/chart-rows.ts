@@ -1,0 +1,86 @@
+import { STANCE_COLORS, TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
+import { STANCES, type Stance, TONES, type Tone } from "@/lib/scoring/types";
+
+export interface LabelRow {
+  key: string;
+  label: string;
+  color: string;
+  count: number;
+  /** count / total, 0 when the total is 0. */
+  share: number;
+}
+
+const share = (count: number, total: number) => (total === 0 ? 0 : count / total);
+
+/** One bar per tone, in the palette's order, with its share of the total. */
+export function toneRows(tones: Record<Tone, number>): LabelRow[] {
+  const total = TONES.reduce((sum, t) => sum + tones[t], 0);
+  return TONES.map((t) => ({ key: t, label: TONE_LABELS[t], color: TONE_COLORS[t], count: tones[t], share: share(tones[t], total) }));
+}
+
+export const STANCE_LABELS: Record<Stance, string> = { agree: "Agree", disagree: "Disagree", neutral: "Neutral" };
+
+/** One bar per stance, with its share of the total. */
+export function stanceRows(stances: Record<Stance, number>): LabelRow[] {
+  const total = STANCES.reduce((sum, s) => sum + stances[s], 0);
+  return STANCES.map((s) => ({
+    key: s,
+    label: STANCE_LABELS[s],
+    color: STANCE_COLORS[s],
+    count: stances[s],
+    share: share(stances[s], total),
+  }));
+}
+
+export interface ToneShareGroup extends Record<Tone, number> {
+  group: string;
+  total: number;
+}
+
+/** Tone shares (0..1) of several groups (top-level vs replies, posts side by side) for stacked bars. */
+export function toneShareGroups(groups: readonly { group: string; tones: Record<Tone, number> }[]): ToneShareGroup[] {
+  return groups.map(({ group, tones }) => {
+    const total = TONES.reduce((sum, t) => sum + tones[t], 0);
+    const row = { group, total } as ToneShareGroup;
+    for (const t of TONES) row[t] = share(tones[t], total);
+    return row;
+  });
+}
+
+export interface PostTrendRow {
+  postId: number;
+  label: string;
+  publishedAt: string | null;
+  comments: number;
+  meanSentiment: number | null;
+  /** [p25, p75] of the comparative sentiment, for a band around the mean; null when nothing is scored. */
+  spread: [number, number] | null;
+  /** Share of scored comments that disagree (0..1); null when nothing is scored. */
+  disagreeRate: number | null;
+}
+
+/** The overview's over-time rows: one per post, oldest first (posts without a date first, by id). */
+export function postTrendRows(
+  posts: readonly {
+    id: number;
+    title: string;
+    publishedAt: string | null;
+    comments: number;
+    scored: number;
+    meanSentiment: number | null;
+    sentimentQuartiles: { p25: number; p75: number } | null;
+    stances: Record<Stance, number>;
+  }[],
+): PostTrendRow[] {
+  return [...posts]
+    .sort((a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.id - b.id)
+    .map((p) => ({
+      postId: p.id,
+      label: p.title || "(untitled)",
+      publishedAt: p.publishedAt,
+      comments: p.comments,
+      meanSentiment: p.meanSentiment,
+      spread: p.sentimentQuartiles ? [p.sentimentQuartiles.p25, p.sentimentQuartiles.p75] : null,
+      disagreeRate: p.scored === 0 ? null : p.stances.disagree / p.scored,
+    }));
+}

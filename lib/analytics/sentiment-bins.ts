@@ -1,0 +1,37 @@
+/**
+ * Sentiment histogram bins over the comparative score (AFINN score per token, usually within -1..1):
+ * BIN_COUNT equal bins between SENTIMENT_MIN and SENTIMENT_MAX, plus an open bin on each side. Bin indexes
+ * follow PostgreSQL's width_bucket(value, min, max, count): 0 is below the range, count + 1 at or above max.
+ */
+export const SENTIMENT_MIN = -1;
+export const SENTIMENT_MAX = 1;
+export const SENTIMENT_BIN_COUNT = 8;
+
+export interface SentimentBin {
+  from: number | null;
+  to: number | null;
+  count: number;
+}
+
+/** Every bin in order (empty ones with 0) from sparse `width_bucket` rows. */
+export function sentimentBins(rows: readonly { bucket: number; count: number }[]): SentimentBin[] {
+  const width = (SENTIMENT_MAX - SENTIMENT_MIN) / SENTIMENT_BIN_COUNT;
+  const bins: SentimentBin[] = [];
+  for (let i = 0; i <= SENTIMENT_BIN_COUNT + 1; i++) {
+    const from = i === 0 ? null : SENTIMENT_MIN + (i - 1) * width;
+    const to = i === SENTIMENT_BIN_COUNT + 1 ? null : SENTIMENT_MIN + i * width;
+    bins.push({ from, to, count: 0 });
+  }
+  for (const row of rows) {
+    const bin = bins[Math.min(Math.max(row.bucket, 0), SENTIMENT_BIN_COUNT + 1)];
+    if (bin) bin.count += row.count;
+  }
+  return bins;
+}
+
+/** A bin's label for axes and tables: "−0.25 to 0", "below −1", "1 and above". */
+export function sentimentBinLabel(bin: Pick<SentimentBin, "from" | "to">, format: (n: number) => string = String): string {
+  if (bin.from === null && bin.to !== null) return `below ${format(bin.to)}`;
+  if (bin.to === null && bin.from !== null) return `${format(bin.from)} and above`;
+  return `${format(bin.from ?? 0)} to ${format(bin.to ?? 0)}`;
+}

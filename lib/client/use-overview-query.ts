@@ -1,0 +1,46 @@
+"use client";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { DateRange } from "@/lib/schemas/date-range";
+import type { Agreement, Headline } from "@/lib/schemas/overview";
+import type { PostListResponse } from "@/lib/schemas/posts";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./query-keys";
+
+function rangeRecord(range: DateRange): Record<string, string> {
+  return { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
+}
+
+const sameRange = (a: DateRange, b: DateRange) => a.from === b.from && a.to === b.to;
+
+/** The overview's posts published within the range. */
+export function useOverviewPostsQuery(range: DateRange, initial?: { range: DateRange; data: PostListResponse }) {
+  const record = rangeRecord(range);
+  const query = new URLSearchParams(record).toString();
+  return useQuery({
+    queryKey: queryKeys.overview.posts(record),
+    queryFn: () => fetchJson<PostListResponse>(`/api/posts${query ? `?${query}` : ""}`),
+    initialData: initial && sameRange(initial.range, range) ? initial.data : undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Headline figures of the comments posted within the range, and of the range before it. */
+export function useHeadlineQuery(range: DateRange, initial?: { range: DateRange; data: Headline }) {
+  const record = rangeRecord(range);
+  const query = new URLSearchParams(record).toString();
+  return useQuery({
+    queryKey: queryKeys.overview.headline(record),
+    queryFn: () => fetchJson<Headline>(`/api/posts/headline${query ? `?${query}` : ""}`),
+    initialData: initial && sameRange(initial.range, range) ? initial.data : undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How often people agree with the scorer. */
+export function useAgreementQuery(initialData?: Agreement) {
+  return useQuery({
+    queryKey: queryKeys.overview.agreement(),
+    queryFn: () => fetchJson<Agreement>("/api/posts/agreement"),
+    initialData,
+  });
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** One import run as the imports page shows it. Dates are ISO strings. */
+export const importRunSchema = z.object({
+  id: z.number().int(),
+  publicationId: z.number().int().nullable(),
+  publicationName: z.string().nullable(),
+  source: z.enum(["SUBSTACK", "FILE"]),
+  status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"]),
+  /** True when RUNNING but silent for over two minutes: the process was killed; the next run resumes it. */
+  stalled: z.boolean(),
+  postsTotal: z.number().int().nullable(),
+  postsDone: z.number().int(),
+  commentsNew: z.number().int(),
+  commentsUpdated: z.number().int(),
+  commentsUnchanged: z.number().int(),
+  commentsVanished: z.number().int(),
+  issueCount: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()),
+});
+export type ImportRunView = z.infer<typeof importRunSchema>;
+
+export const importRunDetailSchema = importRunSchema.extend({
+  errors: z.array(z.object({ location: z.string(), message: z.string(), at: z.string().optional() })),
+});
+export type ImportRunDetail = z.infer<typeof importRunDetailSchema>;
+
+export const publicationViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  baseUrl: z.string(),
+  platform: z.enum(["SUBSTACK", "DISQUS", "WORDPRESS", "FILE"]),
+  syncIntervalMinutes: z.number().int().nullable(),
+  lastSyncedAt: z.string().nullable(),
+  posts: z.number().int(),
+  comments: z.number().int(),
+});
+export type PublicationView = z.infer<typeof publicationViewSchema>;
+
+export const importsResponseSchema = z.object({
+  publications: z.array(publicationViewSchema),
+  runs: z.array(importRunSchema),
+});
+export type ImportsResponse = z.infer<typeof importsResponseSchema>;
+
+/** POST /api/imports */
+export const startImportSchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .min(4)
+    .max(300)
+    .refine((u) => {
+      try {
+        const parsed = new URL(/^https?:\/\//i.test(u) ? u : `https://${u}`);
+        return parsed.hostname.includes(".");
+      } catch {
+        return false;
+      }
+    }, "enter the publication's address, e.g. https://example.substack.com"),
+  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
+  posts: z.number().int().min(1).max(10_000).optional(),
+  cookieEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "the name of an environment variable on the server").optional(),
+});
+export type StartImportInput = z.infer<typeof startImportSchema>;
+
+/** PUT /api/publications/[publicationId]/schedule: minutes between syncs, or null for none. */
+export const SYNC_INTERVALS = [15, 60, 360, 1440] as const;
+export const scheduleSchema = z.strictObject({
+  intervalMinutes: z.union([z.literal(SYNC_INTERVALS[0]), z.literal(60), z.literal(360), z.literal(1440), z.null()]),
+});

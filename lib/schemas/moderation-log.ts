@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+export const LOG_ACTIONS = [
+  "COMMENT_APPROVED",
+  "COMMENT_REJECTED",
+  "COMMENT_WITHHELD",
+  "COMMENT_FLAGGED",
+  "POST_FLAGGED",
+  "FLAG_RESOLVED",
+  "FLAG_DISMISSED",
+  "NOTE_ADDED",
+  "COMMENTER_STATUS_CHANGED",
+  "LABEL_CORRECTED",
+  "IMPORT_STARTED",
+  "IMPORT_FINISHED",
+  "SETTINGS_CHANGED",
+  "USER_CREATED",
+  "USER_ROLE_CHANGED",
+] as const;
+export const LOG_TARGET_TYPES = [
+  "COMMENT",
+  "POST",
+  "COMMENTER",
+  "PUBLICATION",
+  "IMPORT_RUN",
+  "USER",
+] as const;
+
+/**
+ * Filters of the log page, its JSON route and its CSV export. `actor` is a user id or "system"; dates are
+ * whole UTC days, both ends included.
+ */
+export const logFiltersSchema = z.strictObject({
+  actor: z.string().min(1).max(100).optional(),
+  action: z.enum(LOG_ACTIONS).optional(),
+  targetType: z.enum(LOG_TARGET_TYPES).optional(),
+  targetId: z.string().min(1).max(100).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type LogFilters = z.infer<typeof logFiltersSchema>;
+
+export const logQuerySchema = logFiltersSchema.extend({
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/u, "a log row id")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type LogQuery = z.output<typeof logQuerySchema>;
+
+export interface LogRow {
+  id: string;
+  createdAt: string;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  commentId: number | null;
+  postId: number | null;
+  commenterId: number | null;
+  publicationId: number | null;
+  reason: string | null;
+  rule: string | null;
+  matchedText: string | null;
+  note: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface LogPage {
+  rows: LogRow[];
+  nextCursor: string | null;
+}

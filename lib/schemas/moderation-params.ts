@@ -1,0 +1,10 @@
+import { z } from "zod";
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Path parameters of the moderation routes (segment names are fixed project-wide). */
+export const commentParamsSchema = z.strictObject({ commentId: id });
+export const commenterParamsSchema = z.strictObject({ commenterId: id });
+export const postParamsSchema = z.strictObject({ postId: id });
+export const flagParamsSchema = z.strictObject({ flagId: id });
+export const userParamsSchema = z.strictObject({ userId: z.string().min(1).max(100) });

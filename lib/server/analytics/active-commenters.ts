@@ -1,0 +1,40 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import type { ActiveCommenters } from "@/lib/schemas/post-figures";
+import { TONES, type Tone } from "@/lib/scoring/types";
+import { commentFilterSql } from "./comment-filter-sql";
+
+interface Row {
+  commenter_id: number | null;
+  name: string;
+  comments: number;
+  disagree: number;
+  top_tone: string | null;
+}
+
+/**
+ * The ten commenters with the most comments (with a body) in the thread that match the filters; ties by name.
+ * The top tone is the most frequent effective tone (ties go to the first tone in the enum's order).
+ */
+export async function getActiveCommenters(postId: number, filters: CommentFilters): Promise<ActiveCommenters> {
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT c.commenter_id, max(c.author_name) AS name, count(*)::int AS comments,
+      count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree,
+      (mode() WITHIN GROUP (ORDER BY coalesce(c.corrected_tone, s.tone)))::text AS top_tone
+    FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+    WHERE c.post_id = ${postId} AND c.body IS NOT NULL ${commentFilterSql(filters)}
+    GROUP BY c.commenter_id, CASE WHEN c.commenter_id IS NULL THEN c.author_name END
+    ORDER BY comments DESC, name, c.commenter_id
+    LIMIT 10`;
+  return {
+    postId,
+    commenters: rows.map((r) => ({
+      commenterId: r.commenter_id,
+      name: r.name,
+      comments: r.comments,
+      disagree: r.disagree,
+      topTone: r.top_tone !== null && (TONES as readonly string[]).includes(r.top_tone) ? (r.top_tone as Tone) : null,
+    })),
+  };
+}

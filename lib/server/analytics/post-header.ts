@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { PostHeader } from "@/lib/schemas/post-figures";
+import { notFound } from "@/lib/server/api";
+
+interface Row {
+  id: number;
+  title: string;
+  subtitle: string | null;
+  slug: string | null;
+  url: string | null;
+  published_at: Date | null;
+  publication_name: string;
+  comments: number;
+  deleted: number;
+  scored: number;
+  commenters: number;
+  open_flags: number;
+}
+
+/** The post page's header: the post and its unfiltered counts; null when there is no such post. */
+export async function getPostHeader(postId: number): Promise<PostHeader | null> {
+  const [row] = await db().$queryRaw<Row[]>`
+    SELECT p.id, p.title, p.subtitle, p.slug, p.url, p.published_at, pub.name AS publication_name,
+      (SELECT count(*)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NOT NULL) AS comments,
+      (SELECT count(*)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NULL) AS deleted,
+      (SELECT count(*)::int FROM comment c JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = p.id) AS scored,
+      (SELECT count(DISTINCT c.commenter_id)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NOT NULL) AS commenters,
+      (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN'
+         AND (f.post_id = p.id OR f.comment_id IN (SELECT id FROM comment WHERE post_id = p.id))) AS open_flags
+    FROM post p JOIN publication pub ON pub.id = p.publication_id
+    WHERE p.id = ${postId}`;
+  if (!row) return null;
+  return {
+    id: row.id,
+    title: row.title,
+    subtitle: row.subtitle,
+    slug: row.slug,
+    url: row.url,
+    publishedAt: row.published_at?.toISOString() ?? null,
+    publicationName: row.publication_name,
+    comments: row.comments,
+    deleted: row.deleted,
+    scored: row.scored,
+    commenters: row.commenters,
+    openFlags: row.open_flags,
+  };
+}
+
+/** For route handlers: answers 404 (not_found) unless the post exists. */
+export async function requirePost(postId: number): Promise<void> {
+  const rows = await db().$queryRaw<{ id: number }[]>`SELECT id FROM post WHERE id = ${postId}`;
+  if (rows.length === 0) throw notFound("post");
+}

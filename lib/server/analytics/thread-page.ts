@@ -1,0 +1,47 @@
+import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import type { ThreadPage } from "@/lib/schemas/thread";
+import { commentFilterSql } from "./comment-filter-sql";
+import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
+
+export const THREAD_PAGE_SIZE = 100;
+
+/**
+ * Tree order: the ancestor ids root first, then the comment's own id, compared as integer arrays, so every
+ * reply sorts right after its parent's subtree position and siblings by id (import order). The same
+ * expression is the keyset cursor.
+ */
+const SORT_KEY = Prisma.sql`(string_to_array(nullif(c.ancestor_path, ''), '.')::int[] || c.id)`;
+
+/** One page of the thread in tree order, keyset-paged on the sort key; filters keep each match's depth. */
+export async function getThreadPage(
+  postId: number,
+  filters: CommentFilters,
+  page: { cursor?: string; limit?: number } = {},
+): Promise<ThreadPage> {
+  const limit = page.limit ?? THREAD_PAGE_SIZE;
+  const after = page.cursor ? Prisma.sql` AND ${SORT_KEY} > string_to_array(${page.cursor}, '.')::int[]` : Prisma.empty;
+  const [rows, counted] = await Promise.all([
+    db().$queryRaw<(ThreadCommentRow & { sort_key: number[] })[]>`
+      SELECT ${THREAD_COMMENT_COLUMNS}, ${SORT_KEY} AS sort_key
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.post_id = ${postId} ${commentFilterSql(filters)} ${after}
+      ORDER BY sort_key
+      LIMIT ${limit + 1}`,
+    db().$queryRaw<{ total: number }[]>`
+      SELECT count(*)::int AS total
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.post_id = ${postId} ${commentFilterSql(filters)}`,
+  ]);
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
+  return {
+    postId,
+    total: counted[0]?.total ?? 0,
+    comments: shown.map(toThreadComment),
+    nextCursor: more && last ? last.sort_key.join(".") : null,
+  };
+}

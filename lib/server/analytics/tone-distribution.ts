@@ -1,0 +1,28 @@
+import "server-only";
+import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
+import { db } from "@/lib/db/client";
+import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import type { StanceSplit, ToneDistribution } from "@/lib/schemas/post-figures";
+import { commentFilterSql } from "./comment-filter-sql";
+
+/** Effective tone of the post's comments that match the filters (comments with no tone are left out). */
+export async function getToneDistribution(postId: number, filters: CommentFilters): Promise<ToneDistribution> {
+  const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
+    SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
+    FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+    WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(filters)}
+    GROUP BY 1`;
+  const tones = toneCountsFromRows(rows);
+  return { postId, total: totalOf(tones), tones };
+}
+
+/** Effective stance of the post's comments that match the filters (comments with no stance are left out). */
+export async function getStanceSplit(postId: number, filters: CommentFilters): Promise<StanceSplit> {
+  const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
+    SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
+    FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+    WHERE c.post_id = ${postId} AND coalesce(c.corrected_stance, s.stance) IS NOT NULL ${commentFilterSql(filters)}
+    GROUP BY 1`;
+  const stances = stanceCountsFromRows(rows);
+  return { postId, total: totalOf(stances), stances };
+}

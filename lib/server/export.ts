@@ -1,0 +1,186 @@
+import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+
+/**
+ * One exported comment. The column order of the CSV is EXPORT_COLUMNS. `tone` and `stance` are the effective
+ * labels (a person's correction, else the scorer's; null when unscored), `sentiment` the scorer's label,
+ * `flag` true when the scorer flagged it or a flag is open, `status` Marginalia's moderation status.
+ */
+export interface ExportRecord {
+  publication: string;
+  postExternalId: string;
+  postSlug: string | null;
+  postTitle: string;
+  commentExternalId: string;
+  parentExternalId: string | null;
+  author: string;
+  /** ISO 8601, UTC. */
+  postedAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  automodHidden: boolean;
+  /** Plain text; null when deleted or removed upstream. */
+  body: string | null;
+  tone: string | null;
+  stance: string | null;
+  sentiment: string | null;
+  flag: boolean;
+  status: string;
+}
+
+export const EXPORT_COLUMNS = [
+  "publication",
+  "postExternalId",
+  "postSlug",
+  "postTitle",
+  "commentExternalId",
+  "parentExternalId",
+  "author",
+  "postedAt",
+  "editedAt",
+  "deleted",
+  "automodHidden",
+  "body",
+  "tone",
+  "stance",
+  "sentiment",
+  "flag",
+  "status",
+] as const satisfies readonly (keyof ExportRecord)[];
+
+interface Row {
+  id: number;
+  posted_at: Date;
+  publication: string;
+  post_external_id: string;
+  post_slug: string | null;
+  post_title: string;
+  comment_external_id: string;
+  parent_external_id: string | null;
+  author: string;
+  edited_at: Date | null;
+  deleted: boolean;
+  automod_hidden: boolean;
+  body: string | null;
+  tone: string | null;
+  stance: string | null;
+  sentiment: string | null;
+  flag: boolean;
+  status: string;
+}
+
+export interface ExportScope {
+  /** One post; otherwise every post of `publicationId`, otherwise everything. */
+  postId?: number;
+  publicationId?: number;
+  /** Rows per database round trip. */
+  batchSize?: number;
+}
+
+/**
+ * Streams the comments of a post (or a publication, or all) in (posted_at, id) order, keyset-paged so memory
+ * stays flat however large the export.
+ */
+export async function* exportCommentRecords(scope: ExportScope = {}): AsyncGenerator<ExportRecord> {
+  const batchSize = scope.batchSize ?? 1000;
+  const where = scope.postId !== undefined
+    ? Prisma.sql`c.post_id = ${scope.postId}`
+    : scope.publicationId !== undefined
+      ? Prisma.sql`c.publication_id = ${scope.publicationId}`
+      : Prisma.sql`true`;
+  let after: { postedAt: Date; id: number } | null = null;
+  for (;;) {
+    const keyset: Prisma.Sql = after
+      ? Prisma.sql`AND (c.posted_at, c.id) > (${after.postedAt}::timestamptz, ${after.id}::int)`
+      : Prisma.empty;
+    const rows: Row[] = await db().$queryRaw<Row[]>`
+      SELECT c.id, c.posted_at, pub.name AS publication, p.external_id AS post_external_id, p.slug AS post_slug,
+        p.title AS post_title, c.external_id AS comment_external_id, c.parent_external_id, c.author_name AS author,
+        c.edited_at, c.deleted, c.automod_hidden, c.body,
+        coalesce(c.corrected_tone, s.tone)::text AS tone, coalesce(c.corrected_stance, s.stance)::text AS stance,
+        s.sentiment_label::text AS sentiment,
+        (coalesce(s.flag, false) OR EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN')) AS flag,
+        c.status::text AS status
+      FROM comment c
+      JOIN post p ON p.id = c.post_id
+      JOIN publication pub ON pub.id = c.publication_id
+      LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE ${where} ${keyset}
+      ORDER BY c.posted_at, c.id
+      LIMIT ${batchSize}`;
+    for (const r of rows) {
+      yield {
+        publication: r.publication,
+        postExternalId: r.post_external_id,
+        postSlug: r.post_slug,
+        postTitle: r.post_title,
+        commentExternalId: r.comment_external_id,
+        parentExternalId: r.parent_external_id,
+        author: r.author,
+        postedAt: r.posted_at.toISOString(),
+        editedAt: r.edited_at?.toISOString() ?? null,
+        deleted: r.deleted,
+        automodHidden: r.automod_hidden,
+        body: r.body,
+        tone: r.tone,
+        stance: r.stance,
+        sentiment: r.sentiment,
+        flag: r.flag,
+        status: r.status,
+      };
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = { postedAt: last.posted_at, id: last.id };
+  }
+}
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A text starting
+ * with = + - @ (or a tab or CR) gets a leading apostrophe so spreadsheets do not run it as a formula.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** One CSV line of a record, CRLF-terminated. */
+export function csvLine(values: readonly (string | number | boolean | null)[]): string {
+  return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+/** The CSV text of records, chunk by chunk: the header line, then one line per record. */
+export async function* encodeCsv(records: AsyncIterable<ExportRecord>): AsyncGenerator<string> {
+  yield csvLine(EXPORT_COLUMNS);
+  for await (const record of records) yield csvLine(EXPORT_COLUMNS.map((column) => record[column]));
+}
+
+/** A JSON array of records, chunk by chunk (valid JSON when concatenated). */
+export async function* encodeJsonArray(records: AsyncIterable<ExportRecord>): AsyncGenerator<string> {
+  yield "[";
+  let first = true;
+  for await (const record of records) {
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(record)}`;
+    first = false;
+  }
+  yield "\n]\n";
+}
+
+/** A web ReadableStream of text chunks, for a streaming Response. */
+export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = chunks[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
+}

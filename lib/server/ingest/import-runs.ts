@@ -1,0 +1,138 @@
+import "server-only";
+import type { JSONValue } from "postgres";
+import type { Sql } from "@/lib/db/sql";
+import type { IngestIssue } from "@/lib/ingest/types";
+
+/** Progress figures of one import, as stored on its ImportRun row and shown on the imports page. */
+export interface ImportProgress {
+  postsTotal: number | null;
+  postsSeen: number;
+  postsDone: number;
+  commentsNew: number;
+  commentsUpdated: number;
+  commentsUnchanged: number;
+  commentsVanished: number;
+}
+
+export interface StoredIssue extends IngestIssue {
+  at: string;
+}
+
+/** Runs beyond this many stored issues keep counting them but store only the first ones. */
+export const MAX_STORED_ISSUES = 500;
+
+/** A RUNNING run whose heartbeat is older than this was killed; the next run of the same import resumes it. */
+export const STALE_HEARTBEAT_MS = 2 * 60_000;
+
+export async function startImportRun(
+  sql: Sql,
+  input: { publicationId: number; source: "SUBSTACK" | "FILE"; params: Record<string, unknown>; startedById?: string | null },
+): Promise<{ id: number; resumed: boolean; doneExternalIds: Set<string> }> {
+  // The same import (same publication, source and parameters) killed mid-way is continued, not restarted.
+  const [stale] = await sql<{ id: number; cursor: { done?: string[] } }[]>`
+    SELECT id, cursor FROM import_run
+    WHERE publication_id = ${input.publicationId} AND source = ${input.source}::"ImportSource"
+      AND status = 'RUNNING' AND params = ${sql.json(input.params as JSONValue)}
+      AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${STALE_HEARTBEAT_MS / 1000}))
+    ORDER BY started_at DESC LIMIT 1`;
+  if (stale) {
+    await sql`UPDATE import_run SET heartbeat_at = now() WHERE id = ${stale.id}`;
+    return { id: stale.id, resumed: true, doneExternalIds: new Set(stale.cursor.done ?? []) };
+  }
+  const [row] = await sql<{ id: number }[]>`
+    INSERT INTO import_run (publication_id, source, params, status, started_by_id, heartbeat_at)
+    VALUES (${input.publicationId}, ${input.source}::"ImportSource", ${sql.json(input.params as JSONValue)}, 'RUNNING',
+            ${input.startedById ?? null}, now())
+    RETURNING id`;
+  if (!row) throw new Error("could not create the import run");
+  await sql`
+    INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
+    VALUES (${input.startedById ?? null}, 'IMPORT_STARTED', 'IMPORT_RUN', ${String(row.id)}, ${input.publicationId},
+            ${sql.json({ source: input.source, params: input.params } as JSONValue)})`;
+  return { id: row.id, resumed: false, doneExternalIds: new Set() };
+}
+
+/**
+ * Adds to a run's counters and marks posts done, in the caller's transaction, so that what a killed run
+ * recorded is exactly what it stored.
+ */
+export async function recordImportProgress(
+  sql: Sql,
+  runId: number,
+  delta: Partial<Omit<ImportProgress, "postsTotal">> & { postsTotal?: number | null; donePostExternalId?: string },
+): Promise<void> {
+  await sql`
+    UPDATE import_run SET
+      posts_total = coalesce(${delta.postsTotal ?? null}::int, posts_total),
+      posts_seen = posts_seen + ${delta.postsSeen ?? 0},
+      posts_done = posts_done + ${delta.postsDone ?? 0},
+      comments_new = comments_new + ${delta.commentsNew ?? 0},
+      comments_updated = comments_updated + ${delta.commentsUpdated ?? 0},
+      comments_unchanged = comments_unchanged + ${delta.commentsUnchanged ?? 0},
+      comments_vanished = comments_vanished + ${delta.commentsVanished ?? 0},
+      cursor = CASE WHEN ${delta.donePostExternalId ?? null}::text IS NULL THEN cursor
+               ELSE jsonb_set(cursor, '{done}', coalesce(cursor->'done', '[]'::jsonb) || to_jsonb(${delta.donePostExternalId ?? null}::text))
+               END,
+      heartbeat_at = now()
+    WHERE id = ${runId}`;
+}
+
+export async function recordImportIssues(sql: Sql, runId: number, issues: IngestIssue[]): Promise<void> {
+  if (issues.length === 0) return;
+  const at = new Date().toISOString();
+  const stored: StoredIssue[] = issues.map((i) => ({ location: i.location, message: i.message, at }));
+  await sql`
+    UPDATE import_run SET
+      errors = CASE WHEN jsonb_array_length(errors) >= ${MAX_STORED_ISSUES} THEN errors
+               ELSE errors || ${sql.json(stored as unknown as JSONValue)}::jsonb END,
+      cursor = jsonb_set(cursor, '{issueCount}', to_jsonb(coalesce((cursor->>'issueCount')::int, 0) + ${issues.length}))
+    WHERE id = ${runId}`;
+}
+
+export async function finishImportRun(
+  sql: Sql,
+  runId: number,
+  outcome: { failed: boolean; actorId?: string | null },
+): Promise<{ status: "SUCCEEDED" | "PARTIAL" | "FAILED"; progress: ImportProgress; issueCount: number }> {
+  const [row] = await sql<(ImportProgressRow & { issue_count: number; publication_id: number | null })[]>`
+    UPDATE import_run SET
+      status = (CASE WHEN ${outcome.failed} THEN 'FAILED'
+                     WHEN jsonb_array_length(errors) > 0 THEN 'PARTIAL' ELSE 'SUCCEEDED' END)::"ImportStatus",
+      finished_at = now(), heartbeat_at = now()
+    WHERE id = ${runId}
+    RETURNING status, posts_total, posts_seen, posts_done, comments_new, comments_updated, comments_unchanged,
+      comments_vanished, coalesce((cursor->>'issueCount')::int, 0) AS issue_count, publication_id`;
+  if (!row) throw new Error(`import run ${runId} not found`);
+  const progress = progressFromRow(row);
+  await sql`
+    INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
+    VALUES (${outcome.actorId ?? null}, 'IMPORT_FINISHED', 'IMPORT_RUN', ${String(runId)}, ${row.publication_id},
+            ${sql.json({ status: row.status, ...progress, issues: row.issue_count } as unknown as JSONValue)})`;
+  if (row.publication_id !== null && !outcome.failed) {
+    await sql`UPDATE publication SET last_synced_at = now() WHERE id = ${row.publication_id}`;
+  }
+  return { status: row.status, progress, issueCount: row.issue_count };
+}
+
+interface ImportProgressRow {
+  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  posts_total: number | null;
+  posts_seen: number;
+  posts_done: number;
+  comments_new: number;
+  comments_updated: number;
+  comments_unchanged: number;
+  comments_vanished: number;
+}
+
+function progressFromRow(row: ImportProgressRow): ImportProgress {
+  return {
+    postsTotal: row.posts_total,
+    postsSeen: row.posts_seen,
+    postsDone: row.posts_done,
+    commentsNew: row.comments_new,
+    commentsUpdated: row.comments_updated,
+    commentsUnchanged: row.comments_unchanged,
+    commentsVanished: row.comments_vanished,
+  };
+}

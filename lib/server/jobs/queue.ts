@@ -1,0 +1,96 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import { importSubstack } from "@/lib/server/ingest/substack-import";
+
+/**
+ * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
+ * any number of machines share it. In the embedded default the web process runs the workers itself
+ * (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
+ */
+
+export const QUEUES = {
+  /** One Substack import or sync; data: SubstackImportJob. One at a time per publication (singletonKey). */
+  importSubstack: "import-substack",
+  /** Every minute: enqueue syncs for publications whose interval has passed. */
+  syncDue: "sync-due-publications",
+} as const;
+
+export const substackImportJobSchema = z.object({
+  url: z.string().min(1),
+  since: z.string().optional(),
+  posts: z.number().int().positive().optional(),
+  cookieEnv: z.string().optional(),
+  startedById: z.string().nullable().optional(),
+});
+export type SubstackImportJob = z.infer<typeof substackImportJobSchema>;
+
+const globalForBoss = globalThis as { marginaliaBoss?: Promise<PgBoss> };
+
+export function boss(): Promise<PgBoss> {
+  globalForBoss.marginaliaBoss ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    const instance = new PgBoss({ connectionString: url, schema: "pgboss", max: 4 });
+    instance.on("error", (err) => console.error("job queue:", err.message));
+    await instance.start();
+    for (const name of Object.values(QUEUES)) await instance.createQueue(name);
+    return instance;
+  })();
+  return globalForBoss.marginaliaBoss;
+}
+
+/** Queues an import; returns the job id, or null when one for the same publication is already waiting. */
+export async function enqueueSubstackImport(job: SubstackImportJob): Promise<string | null> {
+  const queue = await boss();
+  return queue.send(QUEUES.importSubstack, job, {
+    singletonKey: new URL(job.url).origin,
+    retryLimit: 1,
+    expireInSeconds: 6 * 60 * 60,
+  });
+}
+
+/** Publications whose sync interval has passed since their last sync (or that were never synced). */
+async function enqueueDueSyncs(): Promise<number> {
+  const due = await sql()<{ base_url: string }[]>`
+    SELECT p.base_url FROM publication p
+    WHERE p.platform = 'SUBSTACK' AND p.sync_interval_minutes IS NOT NULL
+      AND (p.last_synced_at IS NULL OR p.last_synced_at < now() - make_interval(mins => p.sync_interval_minutes))
+      AND NOT EXISTS (SELECT 1 FROM import_run r WHERE r.publication_id = p.id AND r.status = 'RUNNING'
+                      AND r.heartbeat_at > now() - interval '2 minutes')`;
+  for (const p of due) await enqueueSubstackImport({ url: p.base_url, startedById: null });
+  return due.length;
+}
+
+/** Starts the workers in this process (idempotent). */
+export async function startWorkers(log: (line: string) => void = (l) => console.log(l)): Promise<PgBoss> {
+  const queue = await boss();
+  const g = globalThis as { marginaliaWorkers?: boolean };
+  if (g.marginaliaWorkers) return queue;
+  g.marginaliaWorkers = true;
+  await queue.work<SubstackImportJob>(QUEUES.importSubstack, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const data = substackImportJobSchema.parse(job.data);
+    const cookie = data.cookieEnv ? process.env[data.cookieEnv] : undefined;
+    const result = await importSubstack(
+      { db: db(), sql: sql() },
+      {
+        url: data.url,
+        since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
+        maxPosts: data.posts,
+        cookie,
+        cookieEnv: data.cookieEnv,
+        startedById: data.startedById ?? null,
+      },
+    );
+    log(`import run ${result.runId} of ${data.url}: ${result.status}`);
+  });
+  await queue.work(QUEUES.syncDue, async () => {
+    const count = await enqueueDueSyncs();
+    if (count > 0) log(`queued ${count} scheduled sync(s)`);
+  });
+  await queue.schedule(QUEUES.syncDue, "* * * * *");
+  return queue;
+}

@@ -1,0 +1,147 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO, signIn, watchConsole } from "./helpers";
+
+interface QueuePage {
+  items: { id: number; body: string }[];
+  nextCursor: string | null;
+}
+
+async function countOf(page: Page, tab: string): Promise<number> {
+  const text = (await page.getByTestId(`queue-count-${tab}`).textContent()) ?? "";
+  return Number(text.replace(/\D/gu, ""));
+}
+
+async function focusedId(page: Page): Promise<string> {
+  const focused = page.locator('[data-testid="queue-item"][aria-current="true"]');
+  await expect(focused).toHaveCount(1);
+  return (await focused.getAttribute("data-comment-id")) ?? "";
+}
+
+/** Finds a comment whose body contains `needle` through the queue API (the "all" tab, page by page). */
+async function findComment(page: Page, needle: string): Promise<number> {
+  let cursor: string | null = null;
+  for (let i = 0; i < 50; i += 1) {
+    const response = await page.request.get(
+      `/api/moderation/queue?tab=all&limit=100${cursor ? `&cursor=${cursor}` : ""}`,
+    );
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as QueuePage;
+    const hit = body.items.find((item) => item.body.includes(needle));
+    if (hit) return hit.id;
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  throw new Error(`no demo comment contains ${needle}`);
+}
+
+test("a moderator clears five comments with the keyboard, flags a post, and the author sees the flag", async ({
+  page,
+  baseURL,
+}) => {
+  const errors = watchConsole(page);
+  page.on("dialog", (dialog) => {
+    errors.push(`unexpected browser dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await signIn(page, DEMO.moderator);
+  await page.goto("/moderation");
+  await expect(page.getByRole("heading", { name: "Moderation", exact: true })).toBeVisible();
+  const before = await countOf(page, "needs_review");
+  expect(before).toBeGreaterThanOrEqual(6);
+
+  // Keyboard only from here: j/k move, "?" shows the keys, a approves, r + Enter rejects.
+  const first = await focusedId(page);
+  await page.keyboard.press("j");
+  expect(await focusedId(page)).not.toBe(first);
+  await page.keyboard.press("k");
+  expect(await focusedId(page)).toBe(first);
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/moderation-queue.png", fullPage: false });
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  const cleared: string[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const id = await focusedId(page);
+    if (i === 2) {
+      await page.keyboard.press("r");
+      await expect(page.getByRole("dialog", { name: "Reject the comment" })).toBeVisible();
+      await page.keyboard.press("2");
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+    } else {
+      await page.keyboard.press("a");
+    }
+    await expect(page.locator(`[data-testid="queue-item"][data-comment-id="${id}"]`)).toHaveCount(0);
+    cleared.push(id);
+  }
+  expect(new Set(cleared).size).toBe(5);
+  await expect.poll(() => countOf(page, "needs_review"), { timeout: 20_000 }).toBe(before - 5);
+
+  // The log holds the five decisions, by this moderator.
+  await page.goto("/moderation/log");
+  await page.getByLabel("Person").selectOption({ label: `Demo Moderator (${DEMO.moderator})` });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/actor=/u);
+  const decisions = page
+    .getByTestId("log-row")
+    .filter({ has: page.locator(".badge", { hasText: /^comment (approved|rejected)$/u }) });
+  await expect(decisions).toHaveCount(5);
+  await expect(page.getByTestId("log-row").filter({ hasText: "comment rejected" })).toContainText("abusive");
+  await page.screenshot({ path: "tests/e2e/screenshots/moderation-log.png", fullPage: true });
+
+  // A comment with markup shows as text in the queue: flag it so it is listed under "reported".
+  const scriptId = await findComment(page, "<script>");
+  const flagged = await page.request.post(`/api/comments/${scriptId}/flag`, {
+    data: { note: "markup check" },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(flagged.status()).toBe(200);
+  await page.goto("/moderation");
+  await page.getByTestId("queue-tab-reported").click();
+  const item = page.locator(`[data-testid="queue-item"][data-comment-id="${scriptId}"]`);
+  await expect(item.getByTestId("queue-body")).toContainText("<script>alert(1)</script>");
+  await expect(item.locator("script")).toHaveCount(0);
+
+  // Flag a post for the author.
+  const note = `E2E: the thread is getting heated ${Date.now()}`;
+  await page.getByLabel("Post", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Reason", { exact: true }).selectOption("HEATED_THREAD");
+  await page.getByLabel("Note", { exact: true }).fill(note);
+  await page.getByRole("button", { name: "Flag post" }).click();
+  await expect(page.getByTestId("post-flag").filter({ hasText: note })).toBeVisible();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/sign-in/u);
+  await signIn(page, DEMO.author);
+  await page.goto("/moderation");
+  const flag = page.getByTestId("post-flag").filter({ hasText: note });
+  await expect(flag).toBeVisible();
+  await expect(flag).toContainText("Heated thread");
+  await flag.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByTestId("post-flag").filter({ hasText: note })).toHaveCount(0);
+
+  expect(errors).toEqual([]);
+});
+
+test("a comment body with an <img onerror> renders as text", async ({ page, baseURL }) => {
+  let alerted = false;
+  page.on("dialog", (dialog) => {
+    alerted = true;
+    void dialog.dismiss();
+  });
+  await signIn(page, DEMO.moderator);
+  const id = await findComment(page, "<img src=x onerror=alert(1)>");
+  const flagged = await page.request.post(`/api/comments/${id}/flag`, {
+    data: { note: "markup check" },
+    headers: { origin: baseURL ?? "" },
+  });
+  expect(flagged.status()).toBe(200);
+  await page.goto("/moderation");
+  await page.getByTestId("queue-tab-reported").click();
+  const item = page.locator(`[data-testid="queue-item"][data-comment-id="${id}"]`);
+  await expect(item.getByTestId("queue-body")).toContainText("<img src=x onerror=alert(1)>");
+  await expect(item.locator("img")).toHaveCount(0);
+  expect(alerted).toBe(false);
+});

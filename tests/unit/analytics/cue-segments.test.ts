@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import { cueSegments, signalLabel } from "@/lib/analytics/cue-segments";
+
+const body = "I doubt this is true, frankly.";
+
+describe("cueSegments", () => {
+  test.each([
+    ["no cues", [], [{ text: body, start: 0 }]],
+    [
+      "one cue in the middle",
+      [{ start: 2, end: 7, text: "doubt", signal: "doubt" }],
+      [
+        { text: "I ", start: 0 },
+        { text: "doubt", signal: "doubt", start: 2 },
+        { text: " this is true, frankly.", start: 7 },
+      ],
+    ],
+    [
+      "a cue at the very start and one at the end, given out of order",
+      [
+        { start: 22, end: 30, text: "frankly.", signal: "hedge" },
+        { start: 0, end: 1, text: "I", signal: "first-person" },
+      ],
+      [
+        { text: "I", signal: "first-person", start: 0 },
+        { text: " doubt this is true, ", start: 1 },
+        { text: "frankly.", signal: "hedge", start: 22 },
+      ],
+    ],
+    [
+      "an overlapping cue is skipped (the earlier one wins)",
+      [
+        { start: 2, end: 12, text: "doubt this", signal: "a" },
+        { start: 8, end: 15, text: "this is", signal: "b" },
+      ],
+      [
+        { text: "I ", start: 0 },
+        { text: "doubt this", signal: "a", start: 2 },
+        { text: " is true, frankly.", start: 12 },
+      ],
+    ],
+    [
+      "out-of-range, empty, reversed and mismatched cues are skipped",
+      [
+        { start: -1, end: 3, signal: "x" },
+        { start: 25, end: 99, signal: "x" },
+        { start: 4, end: 4, signal: "x" },
+        { start: 7, end: 2, signal: "x" },
+        { start: 2, end: 7, text: "dOubt", signal: "x" },
+        { start: 1.5, end: 3, signal: "x" },
+      ],
+      [{ text: body, start: 0 }],
+    ],
+  ])("%s", (_name, cues, expected) => {
+    const segments = cueSegments(body, cues);
+    expect(segments).toEqual(expected);
+    expect(segments.map((s) => s.text).join("")).toBe(body);
+  });
+
+  test("markup in a body stays text", () => {
+    const html = "<script>alert(1)</script>";
+    expect(cueSegments(html, [{ start: 0, end: 8, signal: "x" }]).map((s) => s.text)).toEqual(["<script>", "alert(1)</script>"]);
+  });
+});
+
+describe("signalLabel", () => {
+  test.each([
+    ["negation_doubt", "negation doubt"],
+    ["tone:skeptical", "tone skeptical"],
+    ["plain", "plain"],
+  ])("%s -> %s", (signal, label) => {
+    expect(signalLabel(signal)).toBe(label);
+  });
+});
