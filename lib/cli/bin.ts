@@ -10,6 +10,12 @@ async function exitWith(code: number): Promise<never> {
   process.exit(code);
 }
 
+// A reader that stops early (`… | head`) is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(exitWith, (err: unknown) => {
   process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
   return exitWith(1);

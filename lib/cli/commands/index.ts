@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerClassifyCommand } from "./classify";
 import { registerEvalCommand } from "./eval";
+import { registerExportCommand } from "./export";
 import { registerDbCommands } from "./db";
 import { registerImportCommands } from "./import";
 import { registerScoreCommand } from "./score";
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerScoreCommand(program);
   registerImportCommands(program);
   registerWorkerCommand(program);
+  registerExportCommand(program);
 }

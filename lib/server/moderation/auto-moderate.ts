@@ -55,6 +55,15 @@ export async function moderateNewComments(
       LEFT JOIN commenter m ON m.id = c.commenter_id
       LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.id = ANY(${batch}::int[]) AND c.body IS NOT NULL AND c.status = 'NONE'`;
+    // A re-run must not raise the same rule's flag twice on a comment still waiting for a person.
+    const openSystemFlags = new Set(
+      (
+        await db.flag.findMany({
+          where: { commentId: { in: batch }, status: "OPEN", raisedById: null },
+          select: { commentId: true, rule: true },
+        })
+      ).map((f) => `${f.commentId}:${f.rule}`),
+    );
     for (const row of rows) {
       const score: ModerationScore | null =
         row.tone === null
@@ -83,7 +92,8 @@ export async function moderateNewComments(
         },
         settings,
       );
-      if (decision.fired.length === 0) continue;
+      const newFlags = decision.flags.filter((flag) => !openSystemFlags.has(`${row.id}:${flag.rule}`));
+      if (decision.status === "NONE" && newFlags.length === 0) continue;
       decided += 1;
       const writes = [];
       if (decision.status !== "NONE" && decision.decidedBy) {
@@ -108,7 +118,7 @@ export async function moderateNewComments(
           }),
         );
       }
-      for (const flag of decision.flags) {
+      for (const flag of newFlags) {
         writes.push(
           db.flag.create({
             data: {

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { listModerationSettings } from "@/lib/server/moderation/settings";
+import { requirePageViewer } from "@/lib/server/session";
+import { SettingsForm } from "../../_components/settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  await requirePageViewer("administer");
+  const publications = await listModerationSettings();
+  return (
+    <>
+      <h1>Moderation settings</h1>
+      <p className="subtle">
+        Word lists and thresholds per publication. A change applies to new comments; re-run the rules to apply it to
+        comments nobody has decided on yet. Every save is in the moderation log.
+      </p>
+      <SettingsForm publications={publications} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+import { formatInteger } from "@/lib/analytics/format";
+import type { Initial } from "@/lib/client/use-post-figure-query";
+import { useThreadQuery } from "@/lib/client/use-thread-query";
+import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import type { ThreadPage } from "@/lib/schemas/thread";
+import { CommentCard } from "./comment-card";
+
+/** The whole thread as a tree (replies indented under parents), loaded page by page. */
+export function ThreadList({
+  postId,
+  filters,
+  initial,
+  canModerate,
+  filtered,
+}: {
+  postId: number;
+  filters: CommentFilters;
+  initial?: Initial<ThreadPage>;
+  canModerate: boolean;
+  filtered: boolean;
+}) {
+  const query = useThreadQuery(postId, filters, initial);
+  if (query.error) {
+    return (
+      <p className="error" role="alert">
+        Could not load the comments: {query.error.message}
+      </p>
+    );
+  }
+  if (!query.data) return <ThreadSkeleton />;
+  const comments = query.data.pages.flatMap((p) => p.comments);
+  const total = query.data.pages[0]?.total ?? 0;
+  return (
+    <div aria-busy={query.isFetching}>
+      <p className="subtle" data-testid="thread-count" aria-live="polite">
+        {filtered
+          ? `${formatInteger(total)} comments match the filters`
+          : `${formatInteger(total)} comments, replies under their parents`}
+        {comments.length < total ? ` · showing ${formatInteger(comments.length)}` : ""}
+      </p>
+      {comments.length === 0 ? (
+        <p className="empty">
+          {filtered ? "No comment matches these filters. Clear a filter to see more." : "This post has no comments yet."}
+        </p>
+      ) : (
+        <div className="thread" data-testid="thread">
+          {comments.map((c) => (
+            <CommentCard key={c.id} comment={c} canModerate={canModerate} indent={!filtered} />
+          ))}
+        </div>
+      )}
+      {query.hasNextPage && (
+        <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage} className="load-more">
+          {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function ThreadSkeleton() {
+  return (
+    <div aria-hidden="true">
+      {[0, 1, 2, 3].map((i) => (
+        <div key={i} className="skeleton" style={{ height: 64, marginBottom: 10, marginInlineStart: `${(i % 2) * 1.25}rem` }} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { toneShareGroups } from "@/lib/analytics/chart-rows";
+import { formatInteger, formatPercent } from "@/lib/analytics/format";
+import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
+import type { ToneByDepth } from "@/lib/schemas/post-figures";
+import { TONES } from "@/lib/scoring/types";
+import { ChartFrame, useHiddenSeries } from "./chart-frame";
+import { TOOLTIP_STYLE } from "./chart-styles";
+
+export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boolean }) {
+  const [hidden, toggle] = useHiddenSeries();
+  const rows = toneShareGroups([
+    { group: `Top-level (${formatInteger(data.topLevel.total)})`, tones: data.topLevel.tones },
+    { group: `Replies (${formatInteger(data.replies.total)})`, tones: data.replies.tones },
+  ]);
+  return (
+    <ChartFrame
+      title="Tone by thread depth"
+      description="Share of each tone in top-level comments and in replies"
+      legend={TONES.map((t) => ({ key: t, label: TONE_LABELS[t], color: TONE_COLORS[t] }))}
+      hidden={hidden}
+      onToggle={toggle}
+      table={{
+        columns: ["Where", ...TONES.map((t) => TONE_LABELS[t])],
+        rows: rows.map((r) => [r.group, ...TONES.map((t) => formatPercent(r[t]))]),
+      }}
+      isEmpty={data.topLevel.total + data.replies.total === 0}
+      busy={busy}
+      height={200}
+      testId="tone-by-depth-chart"
+    >
+      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
+        <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+        <YAxis type="category" dataKey="group" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
+        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        {TONES.filter((t) => !hidden.has(t)).map((t) => (
+          <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AddedUser, AddUserBody, UserList, UserRole, UserSummary } from "@/lib/schemas/users";
+import { fetchJson } from "./fetch-json";
+import { queryKeys } from "./query-keys";
+
+export function useUsersQuery(initialData: UserList) {
+  return useQuery({ queryKey: queryKeys.users.list(), queryFn: () => fetchJson<UserList>("/api/users"), initialData });
+}
+
+export function useAddUserMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AddUserBody) =>
+      fetchJson<AddedUser>("/api/users", { method: "POST", body: JSON.stringify(input) }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.users.all }),
+  });
+}
+
+export function useChangeRoleMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { userId: string; role: UserRole }) =>
+      fetchJson<UserSummary>(`/api/users/${encodeURIComponent(input.userId)}`, {
+        method: "PATCH",
+        body: JSON.stringify({ role: input.role }),
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.users.all }),
+  });
+}

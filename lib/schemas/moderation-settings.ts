@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { type ModerationSettings, moderationSettingsSchema } from "@/lib/moderation/settings";
+
+/** PUT /api/settings/moderation: a publication's whole settings object, validated by lib/moderation. */
+export const saveSettingsBodySchema = z.strictObject({
+  publicationId: z.number().int().positive(),
+  settings: moderationSettingsSchema,
+});
+
+/** POST /api/settings/moderation/rerun */
+export const rerunRulesBodySchema = z.strictObject({ publicationId: z.number().int().positive() });
+
+export interface PublicationSettings {
+  id: number;
+  name: string;
+  settings: ModerationSettings;
+  /** The stored JSON did not validate; the form shows the defaults and saving replaces it. */
+  invalidStored: boolean;
+}
+
+export interface SettingsList {
+  publications: PublicationSettings[];
+}
+
+export interface SaveSettingsResult {
+  publicationId: number;
+  changed: boolean;
+  settings: ModerationSettings;
+}
+
+export interface RerunResult {
+  publicationId: number;
+  checked: number;
+  decided: number;
+}

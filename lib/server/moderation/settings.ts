@@ -1,0 +1,80 @@
+import "server-only";
+import { isDeepStrictEqual } from "node:util";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings, parseModerationSettings } from "@/lib/moderation/settings";
+import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
+import { notFound } from "@/lib/server/api";
+import { appendLog } from "@/lib/server/audit-log";
+import type { Viewer } from "@/lib/server/permissions";
+import { moderateNewComments } from "./auto-moderate";
+
+type Actor = Pick<Viewer, "id">;
+
+function readSettings(json: unknown): { settings: ModerationSettings; invalidStored: boolean } {
+  try {
+    return { settings: parseModerationSettings(json), invalidStored: false };
+  } catch {
+    return { settings: DEFAULT_MODERATION_SETTINGS, invalidStored: true };
+  }
+}
+
+/** Every publication's moderation settings with the defaults filled in. */
+export async function listModerationSettings(): Promise<PublicationSettings[]> {
+  const publications = await db().publication.findMany({
+    select: { id: true, name: true, moderationSettings: true },
+    orderBy: { name: "asc" },
+  });
+  return publications.map((p) => ({ id: p.id, name: p.name, ...readSettings(p.moderationSettings) }));
+}
+
+/**
+ * Saves a publication's word lists and thresholds (already validated by moderationSettingsSchema) and logs
+ * SETTINGS_CHANGED with the settings before and after. Saving identical settings writes nothing.
+ * New comments use them at once; existing ones only through `rerunModerationRules`.
+ */
+export async function saveModerationSettings(
+  actor: Actor,
+  publicationId: number,
+  settings: ModerationSettings,
+): Promise<SaveSettingsResult> {
+  return db().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ moderation_settings: unknown }[]>`
+      SELECT moderation_settings FROM publication WHERE id = ${publicationId} FOR UPDATE`;
+    if (!row) throw notFound("publication");
+    const before = row.moderation_settings;
+    if (isDeepStrictEqual(readSettings(before).settings, settings) && !readSettings(before).invalidStored) {
+      return { publicationId, changed: false, settings };
+    }
+    const after = settings as unknown as Prisma.InputJsonValue;
+    await tx.publication.update({ where: { id: publicationId }, data: { moderationSettings: after } });
+    await appendLog(tx, {
+      actorId: actor.id,
+      action: "SETTINGS_CHANGED",
+      targetType: "PUBLICATION",
+      targetId: String(publicationId),
+      publicationId,
+      note: "moderation settings",
+      before: (before ?? {}) as Prisma.InputJsonValue,
+      after,
+    });
+    return { publicationId, changed: true, settings };
+  });
+}
+
+/**
+ * Re-applies the automatic rules, with the current settings, to the publication's comments nobody has decided
+ * on (status NONE). The rules' decisions are logged as the system's; flags a rule already raised stay single.
+ */
+export async function rerunModerationRules(_actor: Actor, publicationId: number): Promise<RerunResult> {
+  const publication = await db().publication.findUnique({ where: { id: publicationId }, select: { id: true } });
+  if (!publication) throw notFound("publication");
+  const rows = await db().comment.findMany({
+    where: { publicationId, status: "NONE", body: { not: null } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  const ids = rows.map((r) => r.id);
+  const decided = await moderateNewComments(db(), publicationId, ids);
+  return { publicationId, checked: ids.length, decided };
+}
