@@ -1,28 +1,70 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { dateRangeFromSearchParams } from "@/lib/schemas/date-range";
+import { getAgreement } from "@/lib/server/analytics/agreement";
+import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { requirePageViewer } from "@/lib/server/session";
 import { PostsOverview } from "../_components/posts-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
 
-export default async function OverviewPage() {
-  const posts = await listPostSummaries();
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function OverviewData({ searchParams }: Props) {
+  const range = dateRangeFromSearchParams(await searchParams);
+  const [posts, allPosts, headline, agreement] = await Promise.all([
+    listPostSummaries(range),
+    range.from || range.to ? Promise.resolve(null) : Promise.resolve([]),
+    getHeadline(range),
+    getAgreement(),
+  ]);
+  const nothingImported = !range.from && !range.to && posts.length === 0 && allPosts !== null;
+  if (nothingImported) {
+    return (
+      <div className="panel empty">
+        <p>No posts yet.</p>
+        <p>
+          Import a publication on the <Link href="/imports">Imports</Link> page, or run{" "}
+          <code>npm run marginalia -- import substack https://your.substack.com</code>.
+        </p>
+      </div>
+    );
+  }
+  return <PostsOverview initial={{ range, posts: { posts }, headline, agreement }} />;
+}
+
+function OverviewSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading the overview">
+      <div className="panel">
+        <div className="skeleton" style={{ height: 80 }} />
+      </div>
+      <div className="panel chart-grid">
+        {[0, 1, 2, 3].map((i) => (
+          <div key={i} className="skeleton" style={{ height: 280 }} />
+        ))}
+      </div>
+      <div className="panel">
+        {[0, 1, 2, 3, 4].map((i) => (
+          <div key={i} className="skeleton" style={{ height: 28, marginBottom: 8 }} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export default async function OverviewPage(props: Props) {
+  await requirePageViewer("read");
   return (
     <>
       <h1>How readers took each post</h1>
       <p className="subtle">Tone, stance and sentiment of every comment, scored and explained.</p>
-      {posts.length === 0 ? (
-        <div className="panel empty">
-          <p>No posts yet.</p>
-          <p>
-            Import a publication on the <Link href="/imports">Imports</Link> page, or run{" "}
-            <code>npm run marginalia -- import substack https://your.substack.com</code>.
-          </p>
-        </div>
-      ) : (
-        <PostsOverview initialData={{ posts }} />
-      )}
+      <Suspense fallback={<OverviewSkeleton />}>
+        <OverviewData searchParams={props.searchParams} />
+      </Suspense>
     </>
   );
 }

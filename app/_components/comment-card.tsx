@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { formatSignedDecimal } from "@/lib/analytics/format";
+import { TONE_COLORS } from "@/lib/analytics/palette";
 import type { ThreadComment } from "@/lib/schemas/thread";
 import { CueText } from "./cue-text";
 import { StanceBadge, ToneBadge } from "./label-badges";
@@ -31,7 +32,10 @@ export function CommentCard({
       data-comment-id={comment.id}
       data-tone={comment.tone ?? undefined}
       aria-label={`Comment by ${removed ? "a deleted account" : comment.authorName}${comment.depth > 0 ? `, reply at depth ${comment.depth}` : ""}`}
-      style={indent ? { marginInlineStart: `${Math.min(comment.depth, MAX_INDENT) * 1.25}rem` } : undefined}
+      style={{
+        ...(indent ? { marginInlineStart: `${Math.min(comment.depth, MAX_INDENT) * 1.25}rem` } : {}),
+        ...(comment.tone ? { borderInlineStartColor: TONE_COLORS[comment.tone] } : {}),
+      }}
     >
       <header className="comment-head">
         <strong>

@@ -1,54 +1,105 @@
 "use client";
-import { usePostsQuery } from "@/lib/client/use-posts-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { postTrendRows } from "@/lib/analytics/chart-rows";
+import { useAgreementQuery, useHeadlineQuery, useOverviewPostsQuery } from "@/lib/client/use-overview-query";
+import { type DateRange, dateRangeFromSearchParams } from "@/lib/schemas/date-range";
+import type { Agreement, Headline } from "@/lib/schemas/overview";
 import type { PostListResponse } from "@/lib/schemas/posts";
-import { ToneMixBar } from "./tone-mix-bar";
+import { useHiddenSeries } from "./chart-frame";
+import { DateRangePicker } from "./date-range-picker";
+import { FlaggedPosts } from "./flagged-posts";
+import { HeadlineFigures } from "./headline-figures";
+import { CommentsPerPostChart, DisagreementChart, SentimentTrendChart } from "./post-trend-charts";
+import { PostsTable } from "./posts-table";
 import { ToneShareChart } from "./tone-share-chart";
 
-export function PostsOverview({ initialData }: { initialData: PostListResponse }) {
-  const { data, error, isFetching } = usePostsQuery(initialData);
-  if (error) return <p className="error" role="alert">Could not load the posts: {error.message}</p>;
-  const posts = data?.posts ?? [];
-  const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-  const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
+export interface OverviewInitial {
+  range: DateRange;
+  posts: PostListResponse;
+  headline: Headline;
+  agreement: Agreement;
+}
+
+/** The overview: a date range in the URL drives the headline, the charts over time and the posts table. */
+export function PostsOverview({ initial }: { initial: OverviewInitial }) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const range = useMemo(() => dateRangeFromSearchParams(Object.fromEntries(searchParams.entries())), [searchParams]);
+  const setRange = useCallback(
+    (next: DateRange) => {
+      const params = new URLSearchParams();
+      if (next.from) params.set("from", next.from);
+      if (next.to) params.set("to", next.to);
+      const query = params.toString();
+      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    },
+    [pathname, router],
+  );
+  const posts = useOverviewPostsQuery(range, { range: initial.range, data: initial.posts });
+  const headline = useHeadlineQuery(range, { range: initial.range, data: initial.headline });
+  const agreement = useAgreementQuery(initial.agreement);
+  const [hiddenTones, toggleTone] = useHiddenSeries();
+
+  const list = posts.data?.posts ?? [];
+  const rows = useMemo(() => postTrendRows(list), [list]);
+
   return (
     <>
-      <section className="panel" aria-labelledby="tone-share-title">
-        <h2 id="tone-share-title">Tone of the comments, post by post</h2>
-        <ToneShareChart posts={posts} />
+      <section className="panel" aria-labelledby="range-title">
+        <h2 id="range-title">Range</h2>
+        <DateRangePicker range={range} onChange={setRange} />
       </section>
-      <section className="panel" aria-labelledby="posts-title" aria-busy={isFetching}>
-        <h2 id="posts-title">Posts</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Title</th>
-              <th scope="col" className="num">Comments</th>
-              <th scope="col">Tone mix</th>
-              <th scope="col" className="num">Disagree</th>
-              <th scope="col" className="num">Mean sentiment</th>
-              <th scope="col" className="num">Open flags</th>
-            </tr>
-          </thead>
-          <tbody>
-            {posts.map((post) => (
-              <tr key={post.id} data-testid="post-row">
-                <td>{post.publishedAt ? dateFormat.format(new Date(post.publishedAt)) : "—"}</td>
-                <td>
-                  <a href={`/posts/${post.id}`}>{post.title || "(untitled)"}</a>
-                </td>
-                <td className="num">{post.comments.toLocaleString()}</td>
-                <td>
-                  <ToneMixBar tones={post.tones} />
-                </td>
-                <td className="num">{post.stances.disagree.toLocaleString()}</td>
-                <td className="num">{post.meanSentiment === null ? "—" : number.format(post.meanSentiment)}</td>
-                <td className="num">{post.openFlags.toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <section className="panel" aria-labelledby="headline-title" aria-busy={headline.isFetching}>
+        <h2 id="headline-title">
+          {range.from || range.to ? "Comments posted in the range" : "All comments"}
+        </h2>
+        {headline.error ? (
+          <p className="error" role="alert">
+            Could not load the headline figures: {headline.error.message}
+          </p>
+        ) : headline.data && agreement.data ? (
+          <HeadlineFigures headline={headline.data} agreement={agreement.data} />
+        ) : (
+          <div className="skeleton" style={{ height: 80 }} aria-hidden="true" />
+        )}
       </section>
+      {posts.error ? (
+        <p className="error" role="alert">
+          Could not load the posts: {posts.error.message}
+        </p>
+      ) : (
+        <>
+          <section className="panel" aria-labelledby="trends-title" aria-busy={posts.isFetching}>
+            <h2 id="trends-title">Post by post</h2>
+            <div className="chart-grid">
+              <ToneShareChart posts={list} hidden={hiddenTones} onToggle={toggleTone} />
+              <SentimentTrendChart rows={rows} />
+              <CommentsPerPostChart rows={rows} />
+              <DisagreementChart rows={rows} />
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="flagged-title">
+            <h2 id="flagged-title">Flagged posts</h2>
+            <FlaggedPosts posts={list} />
+          </section>
+          <section className="panel" aria-labelledby="posts-title" aria-busy={posts.isFetching}>
+            <h2 id="posts-title">Posts</h2>
+            {list.length === 0 ? (
+              <div className="empty">
+                <p>No posts were published in this range.</p>
+                <p>
+                  Widen the range, or <Link href="/">show all time</Link>.
+                </p>
+              </div>
+            ) : (
+              <PostsTable posts={list} />
+            )}
+          </section>
+        </>
+      )}
     </>
   );
 }

@@ -1,57 +1,41 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { toneShareRows } from "@/lib/analytics/tone-share";
 import type { PostSummary } from "@/lib/schemas/posts";
 import { TONES } from "@/lib/scoring/types";
+import { ChartFrame } from "./chart-frame";
+import { TOOLTIP_STYLE } from "./chart-styles";
 
-const percent = (v: number) => `${Math.round(v * 100)}%`;
-
-export function ToneShareChart({ posts }: { posts: PostSummary[] }) {
+/** Tone share per post, oldest to newest, stacked; the legend (shared with the overview) hides tones. */
+export function ToneShareChart({ posts, hidden, onToggle }: { posts: PostSummary[]; hidden: ReadonlySet<string>; onToggle: (key: string) => void }) {
   const rows = toneShareRows(posts);
   return (
-    <figure style={{ margin: 0 }} data-testid="tone-share-chart">
-      <div style={{ width: "100%", height: 300 }}>
-        <ResponsiveContainer>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="label" tick={false} label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }} />
-            <YAxis tickFormatter={percent} domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} stroke="var(--muted)" />
-            <Tooltip formatter={(v) => percent(Number(v))} contentStyle={{ background: "var(--panel)", border: "1px solid var(--border)" }} />
-            <Legend />
-            {TONES.map((t) => (
-              <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-      <details className="table-view">
-        <summary>Show the numbers as a table</summary>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Post</th>
-              {TONES.map((t) => (
-                <th key={t} scope="col" className="num">
-                  {TONE_LABELS[t]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label}>
-                <td>{r.label}</td>
-                {TONES.map((t) => (
-                  <td key={t} className="num">
-                    {percent(r[t])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    <ChartFrame
+      title="Tone of the comments, post by post"
+      description="Share of each tone among a post's scored comments; posts oldest to newest"
+      legend={TONES.map((t) => ({ key: t, label: TONE_LABELS[t], color: TONE_COLORS[t] }))}
+      hidden={hidden}
+      onToggle={onToggle}
+      table={{
+        columns: ["Post", ...TONES.map((t) => TONE_LABELS[t])],
+        rows: rows.map((r) => [r.label, ...TONES.map((t) => formatPercent(r[t]))]),
+      }}
+      isEmpty={rows.length === 0}
+      emptyMessage="No posts in this range: widen the date range."
+      height={300}
+      testId="tone-share-chart"
+    >
+      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis dataKey="label" tick={false} label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }} />
+        <YAxis tickFormatter={(v: number) => formatPercent(v)} domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} stroke="var(--muted)" />
+        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        {TONES.filter((t) => !hidden.has(t)).map((t) => (
+          <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -12,7 +12,7 @@ export const MAX_CUES = 100;
 /** Families that say something about tone, stance or moderation (the rest are only model features). */
 const SHOWN_FAMILIES: ReadonlySet<string> = new Set([
   "hedge", "doubt", "absolute", "dismissive", "sarcasm", "reasoning", "insult", "contempt", "profanity",
-  "threat", "identityGroup", "dehumanizing", "slur", "agree", "disagree", "praise", "thanks", "laughter",
+  "threat", "identityGroup", "othering", "dehumanizing", "slur", "agree", "disagree", "praise", "thanks", "laughter",
   "spam",
 ]);
 

@@ -182,7 +182,7 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "vermin", "animals", "subhuman", "sub-human", "savages", "savage", "cockroaches", "rats", "parasites",
     "parasite", "sheep", "plague", "infestation", "invaders", "horde", "swarm",
     "filth", "scum", "minions", "breed", "barbarians", "barbaric",
-    "mongrels", "untermenschen", "lice", "maggots", "leeches", "leech",     "terrorist", "terrorists", "bloodlust", "beasts", "creatures",
+    "mongrels", "untermenschen", "lice", "maggots", "leeches", "leech", "bloodlust", "beasts", "creatures",
     "inbred", "degenerates",   ],
   slur: [
     "retard", "retarded", "faggot", "fag", "nigger", "nigga", "kike", "spic", "chink", "wetback",

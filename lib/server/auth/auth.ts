@@ -1,13 +1,22 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clearSignInAttempts, recordSignInAttempt } from "@/lib/server/auth/account-rate-limit";
+
+const SIGN_IN_PATH = "/sign-in/email";
+
+function emailOf(body: unknown): string | null {
+  const email = (body as { email?: unknown } | null)?.email;
+  return typeof email === "string" && email.trim() !== "" ? email : null;
+}
 
 /**
  * Better Auth: email and password, sessions in PostgreSQL, scrypt password hashes (memory-hard), per-address
- * rate limits in the database. Sign-up over HTTP is off: accounts are made by `marginalia user add`, the demo
+ * rate limits in the database, and per-account sign-in limits (the hooks below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by `marginalia user add`, the demo
  * seed, or an author on the users page.
  */
 function createAuth() {
@@ -32,6 +41,27 @@ function createAuth() {
       window: 60,
       max: 100,
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
+    },
+    hooks: {
+      // Per account, whatever the address: guessing one person's password from many addresses is refused too.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = emailOf(ctx.body);
+        if (!email) return;
+        const verdict = await recordSignInAttempt(email);
+        if (!verdict.allowed) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { message: "Too many sign-in attempts for this account; try again later.", code: "TOO_MANY_ATTEMPTS" },
+            { "Retry-After": String(verdict.retryAfter) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH || !ctx.context.newSession) return;
+        const email = emailOf(ctx.body);
+        if (email) await clearSignInAttempts(email);
+      }),
     },
     trustedOrigins: [baseURL],
     advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { formatInteger } from "@/lib/analytics/format";
+import type { PostSummary } from "@/lib/schemas/posts";
+
+/** Posts with open flags (on the post itself or its comments), most flags first. */
+export function FlaggedPosts({ posts }: { posts: PostSummary[] }) {
+  const flagged = posts.filter((p) => p.openFlags > 0).sort((a, b) => b.openFlags - a.openFlags);
+  if (flagged.length === 0) return <p className="subtle">No open flags on the posts in this range.</p>;
+  return (
+    <ul className="flagged-posts" data-testid="flagged-posts">
+      {flagged.map((p) => (
+        <li key={p.id}>
+          <Link href={`/posts/${p.id}?status=flagged`}>{p.title || "(untitled)"}</Link>{" "}
+          <span className="subtle">
+            {formatInteger(p.openFlags)} open flags
+            {p.openPostFlags > 0 && ` · on the post: ${p.postFlagReasons.map((r) => r.toLowerCase().replaceAll("_", " ")).join(", ")}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
