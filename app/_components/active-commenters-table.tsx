@@ -24,7 +24,9 @@ export function ActiveCommentersTable({ data }: { data: ActiveCommenters }) {
       <tbody>
         {data.commenters.map((c) => (
           <tr key={`${c.commenterId ?? "anon"}-${c.name}`}>
-            <td>{c.commenterId === null ? c.name : <Link href={`/commenters/${c.commenterId}`}>{c.name}</Link>}</td>
+            <td>
+              {c.commenterId === null ? c.name : <Link href={`/commenters/${c.commenterId}`}>{c.name}</Link>}
+            </td>
             <td className="num">{formatInteger(c.comments)}</td>
             <td className="num">{formatInteger(c.disagree)}</td>
             <td>{c.topTone ? <ToneBadge tone={c.topTone} /> : "—"}</td>

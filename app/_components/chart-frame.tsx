@@ -86,7 +86,10 @@ export function ChartFrame({
         <h3 id={titleId}>{title}</h3>
         {description && <p className="subtle chart-description">{description}</p>}
       </figcaption>
-      <ul className="chart-legend" aria-label={`${title}: legend${onToggle ? " (press to show or hide a series)" : ""}`}>
+      <ul
+        className="chart-legend"
+        aria-label={`${title}: legend${onToggle ? " (press to show or hide a series)" : ""}`}
+      >
         {legend.map((item) => {
           const off = hidden?.has(item.key) ?? false;
           const swatch = <span className="swatch" style={{ background: item.color }} aria-hidden="true" />;

@@ -52,7 +52,12 @@ export function CommentCard({
           {comment.editedAt && " · edited"}
           {comment.reactionCount > 0 && ` · ${comment.reactionCount} reactions`}
         </span>
-        {comment.tone && <ToneBadge tone={comment.tone} corrected={comment.corrected && comment.tone !== comment.scoredTone} />}
+        {comment.tone && (
+          <ToneBadge
+            tone={comment.tone}
+            corrected={comment.corrected && comment.tone !== comment.scoredTone}
+          />
+        )}
         {comment.stance && <StanceBadge stance={comment.stance} />}
         {comment.sentiment && (
           <span className="badge" title="Sentiment per word (AFINN comparative score)">

@@ -2,7 +2,11 @@
 import { useEffect, useId, useState } from "react";
 import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { TONE_LABELS } from "@/lib/analytics/palette";
-import { COMMENT_STATUS_FILTERS, type CommentFilters, type CommentStatusFilter } from "@/lib/schemas/comment-filters";
+import {
+  COMMENT_STATUS_FILTERS,
+  type CommentFilters,
+  type CommentStatusFilter,
+} from "@/lib/schemas/comment-filters";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 
 const STATUS_LABELS: Record<CommentStatusFilter, string> = {
@@ -18,7 +22,13 @@ const STATUS_LABELS: Record<CommentStatusFilter, string> = {
 const SENTIMENT_NAMES = { positive: "Positive", negative: "Negative", neutral: "Neutral" } as const;
 
 /** The post page's filters; every change goes to the URL (and so to the list and the charts together). */
-export function CommentFiltersBar({ filters, onChange }: { filters: CommentFilters; onChange: (f: CommentFilters) => void }) {
+export function CommentFiltersBar({
+  filters,
+  onChange,
+}: {
+  filters: CommentFilters;
+  onChange: (f: CommentFilters) => void;
+}) {
   const id = useId();
   const [text, setText] = useState(filters.q ?? "");
   // Free text waits for a pause in typing before it filters.
@@ -35,7 +45,7 @@ export function CommentFiltersBar({ filters, onChange }: { filters: CommentFilte
   const active = Object.values(filters).some((v) => v !== undefined);
 
   return (
-    <form className="filters" role="search" aria-label="Filter the comments" onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label="Filter the comments" onSubmit={(e) => e.preventDefault()}>
       <span>
         <label htmlFor={`${id}-tone`}>Tone</label>
         <select id={`${id}-tone`} value={filters.tone ?? ""} onChange={(e) => set("tone", e.target.value)}>
@@ -49,7 +59,11 @@ export function CommentFiltersBar({ filters, onChange }: { filters: CommentFilte
       </span>
       <span>
         <label htmlFor={`${id}-stance`}>Stance</label>
-        <select id={`${id}-stance`} value={filters.stance ?? ""} onChange={(e) => set("stance", e.target.value)}>
+        <select
+          id={`${id}-stance`}
+          value={filters.stance ?? ""}
+          onChange={(e) => set("stance", e.target.value)}
+        >
           <option value="">Any stance</option>
           {STANCES.map((s) => (
             <option key={s} value={s}>
@@ -60,7 +74,11 @@ export function CommentFiltersBar({ filters, onChange }: { filters: CommentFilte
       </span>
       <span>
         <label htmlFor={`${id}-sentiment`}>Sentiment</label>
-        <select id={`${id}-sentiment`} value={filters.sentiment ?? ""} onChange={(e) => set("sentiment", e.target.value)}>
+        <select
+          id={`${id}-sentiment`}
+          value={filters.sentiment ?? ""}
+          onChange={(e) => set("sentiment", e.target.value)}
+        >
           <option value="">Any sentiment</option>
           {SENTIMENT_LABELS.map((s) => (
             <option key={s} value={s}>
@@ -71,7 +89,11 @@ export function CommentFiltersBar({ filters, onChange }: { filters: CommentFilte
       </span>
       <span>
         <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} value={filters.status ?? ""} onChange={(e) => set("status", e.target.value)}>
+        <select
+          id={`${id}-status`}
+          value={filters.status ?? ""}
+          onChange={(e) => set("status", e.target.value)}
+        >
           <option value="">Any status</option>
           {COMMENT_STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>

@@ -24,7 +24,11 @@ export function CommentTimelineChart({ data, busy }: { data: Timeline; busy?: bo
       onToggle={toggle}
       table={{
         columns: [`${unit} after`, ...TONES.map((t) => TONE_LABELS[t]), "Total"],
-        rows: rows.map((r) => [r.index + 1, ...TONES.map((t) => formatInteger(r[t])), formatInteger(r.total)]),
+        rows: rows.map((r) => [
+          r.index + 1,
+          ...TONES.map((t) => formatInteger(r[t])),
+          formatInteger(r.total),
+        ]),
       }}
       isEmpty={rows.length === 0}
       busy={busy}

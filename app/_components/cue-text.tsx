@@ -17,7 +17,13 @@ export function CueText({ body, cues }: { body: string; cues: readonly CommentCu
         const label = signalLabel(segment.signal);
         return (
           <span key={segment.start} className="cue">
-            <mark tabIndex={0} title={`Signal: ${label}`} aria-describedby={tipId} data-signal={segment.signal}>
+            <mark
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users reach each cue to learn its signal
+              tabIndex={0}
+              title={`Signal: ${label}`}
+              aria-describedby={tipId}
+              data-signal={segment.signal}
+            >
               {segment.text}
             </mark>
             <span role="tooltip" id={tipId} className="cue-tip">

@@ -25,12 +25,18 @@ export function DateRangePicker({ range, onChange }: { range: DateRange; onChang
   return (
     <fieldset className="range-picker" style={{ border: 0, padding: 0, margin: 0 }}>
       <legend className="visually-hidden">Date range</legend>
-      <span role="group" aria-label="Preset ranges" style={{ display: "inline-flex", gap: 6 }}>
+      <span className="range-presets" style={{ display: "inline-flex", gap: 6 }}>
         {PRESETS.map((p) => {
           const r = presetRange(p.days);
           const active = r.from === range.from && r.to === range.to;
           return (
-            <button key={p.key} type="button" aria-pressed={active} className={active ? "primary" : undefined} onClick={() => onChange(r)}>
+            <button
+              key={p.key}
+              type="button"
+              aria-pressed={active}
+              className={active ? "primary" : undefined}
+              onClick={() => onChange(r)}
+            >
               {p.label}
             </button>
           );

@@ -13,7 +13,8 @@ export function FlaggedPosts({ posts }: { posts: PostSummary[] }) {
           <Link href={`/posts/${p.id}?status=flagged`}>{p.title || "(untitled)"}</Link>{" "}
           <span className="subtle">
             {formatInteger(p.openFlags)} open flags
-            {p.openPostFlags > 0 && ` · on the post: ${p.postFlagReasons.map((r) => r.toLowerCase().replaceAll("_", " ")).join(", ")}`}
+            {p.openPostFlags > 0 &&
+              ` · on the post: ${p.postFlagReasons.map((r) => r.toLowerCase().replaceAll("_", " ")).join(", ")}`}
           </span>
         </li>
       ))}

@@ -1,5 +1,5 @@
-import { headlineFigures } from "@/lib/analytics/headline-change";
 import { formatInteger, formatPercent, formatPoints, formatSignedPercent } from "@/lib/analytics/format";
+import { headlineFigures } from "@/lib/analytics/headline-change";
 import type { Agreement, Headline } from "@/lib/schemas/overview";
 
 /** The range's headline figures with their change against the previous range, and the agreement figure. */

@@ -30,14 +30,22 @@ export function ImportRunView({ initialData }: { initialData: ImportRunDetail })
       </p>
       <section className="panel" aria-labelledby="progress-title">
         <h2 id="progress-title">Progress</h2>
-        <progress value={run.postsDone} max={Math.max(total, 1)} style={{ width: "100%" }} aria-label="posts done" />
+        <progress
+          value={run.postsDone}
+          max={Math.max(total, 1)}
+          style={{ width: "100%" }}
+          aria-label="posts done"
+        />
         <p>
-          {number.format(run.postsDone)} of {run.postsTotal === null ? "?" : number.format(run.postsTotal)} posts
+          {number.format(run.postsDone)} of {run.postsTotal === null ? "?" : number.format(run.postsTotal)}{" "}
+          posts
         </p>
         <dl style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: 12 }}>
           {figures.map(([label, value]) => (
             <div key={label}>
-              <dt className="subtle" style={{ fontSize: 12 }}>{label}</dt>
+              <dt className="subtle" style={{ fontSize: 12 }}>
+                {label}
+              </dt>
               <dd style={{ margin: 0, fontSize: 22 }}>{number.format(value)}</dd>
             </div>
           ))}
@@ -67,7 +75,9 @@ export function ImportRunView({ initialData }: { initialData: ImportRunDetail })
           </table>
         )}
         {run.issueCount > run.errors.length && (
-          <p className="subtle">Only the first {run.errors.length} of {run.issueCount} issues are kept.</p>
+          <p className="subtle">
+            Only the first {run.errors.length} of {run.issueCount} issues are kept.
+          </p>
         )}
       </section>
     </>

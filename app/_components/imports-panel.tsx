@@ -5,7 +5,12 @@ import { useImportsQuery, useSetScheduleMutation, useStartImportMutation } from 
 import { type ImportsResponse, SYNC_INTERVALS } from "@/lib/schemas/imports";
 import { ImportStatus, importProgressText } from "./import-status";
 
-const INTERVAL_LABELS: Record<number, string> = { 15: "every 15 minutes", 60: "hourly", 360: "every 6 hours", 1440: "daily" };
+const INTERVAL_LABELS: Record<number, string> = {
+  15: "every 15 minutes",
+  60: "hourly",
+  360: "every 6 hours",
+  1440: "daily",
+};
 
 export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) {
   const { data, error } = useImportsQuery(initialData);
@@ -29,21 +34,39 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
         ...(posts ? { posts: Number(posts) } : {}),
         ...(cookieEnv ? { cookieEnv } : {}),
       });
-      setMessage(result.queued ? `Import of ${result.url} queued; it appears below when it starts.` : `An import of ${result.url} is already waiting.`);
+      setMessage(
+        result.queued
+          ? `Import of ${result.url} queued; it appears below when it starts.`
+          : `An import of ${result.url} is already waiting.`,
+      );
     } catch (err) {
       setMessage(err instanceof Error ? err.message : String(err));
     }
   }
 
-  if (error) return <p className="error" role="alert">Could not load the imports: {error.message}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        Could not load the imports: {error.message}
+      </p>
+    );
   return (
     <>
       <section className="panel" aria-labelledby="start-title">
         <h2 id="start-title">Import from Substack</h2>
-        <form onSubmit={onStart} style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}>
+        <form
+          onSubmit={onStart}
+          style={{ display: "flex", gap: 12, flexWrap: "wrap", alignItems: "flex-end" }}
+        >
           <div>
             <label htmlFor="import-url">Publication address</label>
-            <input id="import-url" name="url" required placeholder="https://example.substack.com" style={{ width: 300 }} />
+            <input
+              id="import-url"
+              name="url"
+              required
+              placeholder="https://example.substack.com"
+              style={{ width: 300 }}
+            />
           </div>
           <div>
             <label htmlFor="import-since">Posts since (optional)</label>
@@ -62,8 +85,9 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
           </button>
         </form>
         <p className="subtle" style={{ fontSize: 13 }}>
-          For publications that show comments only to signed-in readers, put the author's <code>substack.sid</code> cookie in
-          an environment variable of the server and give its name; the cookie itself is never stored or shown.
+          For publications that show comments only to signed-in readers, put the author's{" "}
+          <code>substack.sid</code> cookie in an environment variable of the server and give its name; the
+          cookie itself is never stored or shown.
         </p>
         {message && <p role="status">{message}</p>}
       </section>
@@ -77,8 +101,12 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
             <thead>
               <tr>
                 <th scope="col">Publication</th>
-                <th scope="col" className="num">Posts</th>
-                <th scope="col" className="num">Comments</th>
+                <th scope="col" className="num">
+                  Posts
+                </th>
+                <th scope="col" className="num">
+                  Comments
+                </th>
                 <th scope="col">Last sync</th>
                 <th scope="col">Sync</th>
               </tr>
@@ -88,7 +116,9 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
                 <tr key={p.id}>
                   <td>
                     {p.name}
-                    <div className="subtle" style={{ fontSize: 12 }}>{p.baseUrl}</div>
+                    <div className="subtle" style={{ fontSize: 12 }}>
+                      {p.baseUrl}
+                    </div>
                   </td>
                   <td className="num">{number.format(p.posts)}</td>
                   <td className="num">{number.format(p.comments)}</td>
@@ -99,7 +129,10 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
                         aria-label={`Sync schedule of ${p.name}`}
                         value={p.syncIntervalMinutes ?? ""}
                         onChange={(e) =>
-                          schedule.mutate({ publicationId: p.id, intervalMinutes: e.target.value === "" ? null : Number(e.target.value) })
+                          schedule.mutate({
+                            publicationId: p.id,
+                            intervalMinutes: e.target.value === "" ? null : Number(e.target.value),
+                          })
                         }
                       >
                         <option value="">no schedule</option>
@@ -118,7 +151,11 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
             </tbody>
           </table>
         )}
-        {schedule.error && <p className="error" role="alert">{schedule.error.message}</p>}
+        {schedule.error && (
+          <p className="error" role="alert">
+            {schedule.error.message}
+          </p>
+        )}
       </section>
 
       <section className="panel" aria-labelledby="runs-title">
@@ -133,10 +170,18 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
                 <th scope="col">Publication</th>
                 <th scope="col">Status</th>
                 <th scope="col">Progress</th>
-                <th scope="col" className="num">New</th>
-                <th scope="col" className="num">Updated</th>
-                <th scope="col" className="num">Unchanged</th>
-                <th scope="col" className="num">Issues</th>
+                <th scope="col" className="num">
+                  New
+                </th>
+                <th scope="col" className="num">
+                  Updated
+                </th>
+                <th scope="col" className="num">
+                  Unchanged
+                </th>
+                <th scope="col" className="num">
+                  Issues
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -27,7 +27,11 @@ export function LabelCorrectionForm({ comment }: { comment: ThreadComment }) {
   return (
     <details className="correction">
       <summary>Correct labels</summary>
-      <form onSubmit={onSubmit} className="correction-form" aria-label={`Correct the labels of ${comment.authorName}'s comment`}>
+      <form
+        onSubmit={onSubmit}
+        className="correction-form"
+        aria-label={`Correct the labels of ${comment.authorName}'s comment`}
+      >
         <span>
           <label htmlFor={`${id}-tone`}>Tone</label>
           <select id={`${id}-tone`} value={tone} onChange={(e) => setTone(e.target.value as Tone)}>

@@ -1,6 +1,11 @@
 "use client";
 import { useCommentFilters } from "@/lib/client/use-comment-filters";
-import { type Initial, type PostFigureName, type PostFigures, usePostFigureQuery } from "@/lib/client/use-post-figure-query";
+import {
+  type Initial,
+  type PostFigureName,
+  type PostFigures,
+  usePostFigureQuery,
+} from "@/lib/client/use-post-figure-query";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ReadingList, ReadingListName } from "@/lib/schemas/post-figures";
 import type { ThreadPage } from "@/lib/schemas/thread";
@@ -38,7 +43,12 @@ function ChartSkeleton() {
   return <div className="skeleton" style={{ height: 300 }} aria-hidden="true" />;
 }
 
-function useFigure<N extends PostFigureName>(postId: number, name: N, filters: CommentFilters, initial: PostDashboardInitial) {
+function useFigure<N extends PostFigureName>(
+  postId: number,
+  name: N,
+  filters: CommentFilters,
+  initial: PostDashboardInitial,
+) {
   return usePostFigureQuery(postId, name, filters, initialOf(initial, initial.figures[name]));
 }
 
@@ -78,14 +88,50 @@ export function PostDashboard({
       <section className="panel" aria-labelledby="charts-title">
         <h2 id="charts-title">How readers took it</h2>
         <div className="chart-grid">
-          {tones.error ? <FigureError what="the tone chart" error={tones.error} /> : tones.data ? <ToneDistributionChart data={tones.data} busy={tones.isFetching} /> : <ChartSkeleton />}
-          {stances.error ? <FigureError what="the stance chart" error={stances.error} /> : stances.data ? <StanceSplitChart data={stances.data} busy={stances.isFetching} /> : <ChartSkeleton />}
-          {sentiment.error ? <FigureError what="the sentiment chart" error={sentiment.error} /> : sentiment.data ? <SentimentHistogramChart data={sentiment.data} busy={sentiment.isFetching} /> : <ChartSkeleton />}
-          {timeline.error ? <FigureError what="the timeline" error={timeline.error} /> : timeline.data ? <CommentTimelineChart data={timeline.data} busy={timeline.isFetching} /> : <ChartSkeleton />}
-          {depth.error ? <FigureError what="the depth chart" error={depth.error} /> : depth.data ? <ToneByDepthChart data={depth.data} busy={depth.isFetching} /> : <ChartSkeleton />}
+          {tones.error ? (
+            <FigureError what="the tone chart" error={tones.error} />
+          ) : tones.data ? (
+            <ToneDistributionChart data={tones.data} busy={tones.isFetching} />
+          ) : (
+            <ChartSkeleton />
+          )}
+          {stances.error ? (
+            <FigureError what="the stance chart" error={stances.error} />
+          ) : stances.data ? (
+            <StanceSplitChart data={stances.data} busy={stances.isFetching} />
+          ) : (
+            <ChartSkeleton />
+          )}
+          {sentiment.error ? (
+            <FigureError what="the sentiment chart" error={sentiment.error} />
+          ) : sentiment.data ? (
+            <SentimentHistogramChart data={sentiment.data} busy={sentiment.isFetching} />
+          ) : (
+            <ChartSkeleton />
+          )}
+          {timeline.error ? (
+            <FigureError what="the timeline" error={timeline.error} />
+          ) : timeline.data ? (
+            <CommentTimelineChart data={timeline.data} busy={timeline.isFetching} />
+          ) : (
+            <ChartSkeleton />
+          )}
+          {depth.error ? (
+            <FigureError what="the depth chart" error={depth.error} />
+          ) : depth.data ? (
+            <ToneByDepthChart data={depth.data} busy={depth.isFetching} />
+          ) : (
+            <ChartSkeleton />
+          )}
           <div className="chart" aria-busy={commenters.isFetching}>
             <h3>Most active commenters</h3>
-            {commenters.error ? <FigureError what="the commenters" error={commenters.error} /> : commenters.data ? <ActiveCommentersTable data={commenters.data} /> : <ChartSkeleton />}
+            {commenters.error ? (
+              <FigureError what="the commenters" error={commenters.error} />
+            ) : commenters.data ? (
+              <ActiveCommentersTable data={commenters.data} />
+            ) : (
+              <ChartSkeleton />
+            )}
           </div>
         </div>
       </section>

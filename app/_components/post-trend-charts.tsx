@@ -1,5 +1,16 @@
 "use client";
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { PostTrendRow } from "@/lib/analytics/chart-rows";
 import { formatDecimal, formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import { SECOND_SERIES_COLOR, SENTIMENT_COLOR } from "@/lib/analytics/palette";
@@ -7,7 +18,11 @@ import { ChartFrame, useHiddenSeries } from "./chart-frame";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 const X_AXIS = (
-  <XAxis dataKey="label" tick={false} label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }} />
+  <XAxis
+    dataKey="label"
+    tick={false}
+    label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }}
+  />
 );
 
 /** Mean sentiment per post with the interquartile spread as a band; the legend hides either series. */
@@ -42,13 +57,32 @@ export function SentimentTrendChart({ rows }: { rows: PostTrendRow[] }) {
         <YAxis tickFormatter={(v: number) => formatDecimal(v)} stroke="var(--muted)" />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
-          formatter={(v) => (Array.isArray(v) ? v.map((n) => formatSignedDecimal(Number(n))).join(" to ") : formatSignedDecimal(Number(v)))}
+          formatter={(v) =>
+            Array.isArray(v)
+              ? v.map((n) => formatSignedDecimal(Number(n))).join(" to ")
+              : formatSignedDecimal(Number(v))
+          }
         />
         {!hidden.has("spread") && (
-          <Area dataKey="spread" name="Middle half" stroke="none" fill={SECOND_SERIES_COLOR} fillOpacity={0.2} isAnimationActive={false} />
+          <Area
+            dataKey="spread"
+            name="Middle half"
+            stroke="none"
+            fill={SECOND_SERIES_COLOR}
+            fillOpacity={0.2}
+            isAnimationActive={false}
+          />
         )}
         {!hidden.has("mean") && (
-          <Line dataKey="meanSentiment" name="Mean" stroke={SENTIMENT_COLOR} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+          <Line
+            dataKey="meanSentiment"
+            name="Mean"
+            stroke={SENTIMENT_COLOR}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            isAnimationActive={false}
+            connectNulls
+          />
         )}
       </ComposedChart>
     </ChartFrame>
@@ -71,7 +105,11 @@ export function CommentsPerPostChart({ rows }: { rows: PostTrendRow[] }) {
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         {X_AXIS}
         <YAxis allowDecimals={false} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatInteger(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <Tooltip
+          formatter={(v) => formatInteger(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         <Bar dataKey="comments" name="Comments" fill={SENTIMENT_COLOR} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>
@@ -98,7 +136,15 @@ export function DisagreementChart({ rows }: { rows: PostTrendRow[] }) {
         {X_AXIS}
         <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
         <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} />
-        <Line dataKey="disagreeRate" name="Disagree" stroke={SECOND_SERIES_COLOR} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} connectNulls />
+        <Line
+          dataKey="disagreeRate"
+          name="Disagree"
+          stroke={SECOND_SERIES_COLOR}
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+          connectNulls
+        />
       </LineChart>
     </ChartFrame>
   );

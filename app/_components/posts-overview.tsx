@@ -27,7 +27,10 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
-  const range = useMemo(() => dateRangeFromSearchParams(Object.fromEntries(searchParams.entries())), [searchParams]);
+  const range = useMemo(
+    () => dateRangeFromSearchParams(Object.fromEntries(searchParams.entries())),
+    [searchParams],
+  );
   const setRange = useCallback(
     (next: DateRange) => {
       const params = new URLSearchParams();

@@ -43,7 +43,9 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
   }, [posts, search, sort]);
 
   const toggleSort = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: key !== "title" }));
+    setSort((s) =>
+      s.key === key ? { key, descending: !s.descending } : { key, descending: key !== "title" },
+    );
   const toggleSelected = (id: number) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -57,11 +59,21 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
       <div className="table-tools">
         <span>
           <label htmlFor={searchId}>Search titles</label>
-          <input id={searchId} type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. sanctions" />
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="e.g. sanctions"
+          />
         </span>
         <span>
           {selected.size >= 2 ? (
-            <Link className="button primary" href={`/compare?posts=${[...selected].join(",")}`} data-testid="compare-selected">
+            <Link
+              className="button primary"
+              href={`/compare?posts=${[...selected].join(",")}`}
+              data-testid="compare-selected"
+            >
               Compare {selected.size} posts
             </Link>
           ) : (
@@ -111,15 +123,24 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
                 <Link href={`/posts/${post.id}`}>{post.title || "(untitled)"}</Link>
               </td>
               <td className="num">{formatInteger(post.comments)}</td>
-              <td className="num">{post.scored === 0 ? "—" : formatPercent(post.stances.disagree / post.scored)}</td>
-              <td className="num">{post.meanSentiment === null ? "—" : formatSignedDecimal(post.meanSentiment)}</td>
+              <td className="num">
+                {post.scored === 0 ? "—" : formatPercent(post.stances.disagree / post.scored)}
+              </td>
+              <td className="num">
+                {post.meanSentiment === null ? "—" : formatSignedDecimal(post.meanSentiment)}
+              </td>
               <td className="num">{formatInteger(post.openFlags)}</td>
               <td>
                 <ToneMixBar tones={post.tones} />
               </td>
               <td>
                 {post.url ? (
-                  <a href={post.url} target="_blank" rel="noreferrer noopener" aria-label={`“${post.title}” on Substack`}>
+                  <a
+                    href={post.url}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    aria-label={`“${post.title}” on Substack`}
+                  >
                     Open ↗
                   </a>
                 ) : (

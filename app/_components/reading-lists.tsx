@@ -9,7 +9,8 @@ import { CommentCard } from "./comment-card";
 const LISTS: Record<ReadingListName, { title: string; about: string; empty: string }> = {
   pushback: {
     title: "Substantive pushback",
-    about: "Disagreeing or skeptical, analytical in tone, not hostile; the most substantive and most reacted-to first.",
+    about:
+      "Disagreeing or skeptical, analytical in tone, not hostile; the most substantive and most reacted-to first.",
     empty: "No substantive pushback here: nobody disagreed with reasons.",
   },
   dismissive: {
@@ -40,7 +41,12 @@ function ReadingListSection({
   const query = useReadingListQuery(postId, list, filters, initial);
   const meta = LISTS[list];
   return (
-    <section className="panel reading-list" aria-labelledby={`list-${list}`} data-testid={`reading-list-${list}`} aria-busy={query.isFetching}>
+    <section
+      className="panel reading-list"
+      aria-labelledby={`list-${list}`}
+      data-testid={`reading-list-${list}`}
+      aria-busy={query.isFetching}
+    >
       <h2 id={`list-${list}`}>
         {meta.title}
         {query.data && <span className="subtle"> · {formatInteger(query.data.total)}</span>}
@@ -55,7 +61,9 @@ function ReadingListSection({
       ) : query.data.comments.length === 0 ? (
         <p className="empty">{meta.empty}</p>
       ) : (
-        query.data.comments.map((c) => <CommentCard key={c.id} comment={c} canModerate={canModerate} indent={false} />)
+        query.data.comments.map((c) => (
+          <CommentCard key={c.id} comment={c} canModerate={canModerate} indent={false} />
+        ))
       )}
     </section>
   );

@@ -18,16 +18,31 @@ export function SentimentHistogramChart({ data, busy }: { data: SentimentHistogr
           : `Mean ${formatSignedDecimal(data.mean)} per word over ${formatInteger(data.total)} comments; below 0 is negative`
       }
       legend={[{ key: "count", label: "Comments per sentiment range", color: SENTIMENT_COLOR }]}
-      table={{ columns: ["Sentiment per word", "Comments"], rows: rows.map((r) => [r.label, formatInteger(r.count)]) }}
+      table={{
+        columns: ["Sentiment per word", "Comments"],
+        rows: rows.map((r) => [r.label, formatInteger(r.count)]),
+      }}
       isEmpty={data.total === 0}
       busy={busy}
       testId="sentiment-histogram-chart"
     >
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} barCategoryGap={1}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 10 }} interval={0} angle={-30} textAnchor="end" height={56} />
+        <XAxis
+          dataKey="label"
+          stroke="var(--muted)"
+          tick={{ fontSize: 10 }}
+          interval={0}
+          angle={-30}
+          textAnchor="end"
+          height={56}
+        />
         <YAxis allowDecimals={false} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatInteger(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <Tooltip
+          formatter={(v) => formatInteger(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         <Bar dataKey="count" name="Comments" fill={SENTIMENT_COLOR} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>

@@ -19,7 +19,11 @@ export function SignInForm() {
     });
     setPending(false);
     if (failure) {
-      setError(failure.status === 429 ? "Too many attempts; wait a minute and try again." : "Wrong email or password.");
+      setError(
+        failure.status === 429
+          ? "Too many attempts; wait a minute and try again."
+          : "Wrong email or password.",
+      );
       return;
     }
     router.push("/");
@@ -30,11 +34,25 @@ export function SignInForm() {
     <form onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
       <div className="form-row">
         <label htmlFor="email">Email</label>
-        <input id="email" name="email" type="email" autoComplete="username" required style={{ width: "100%" }} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          style={{ width: "100%" }}
+        />
       </div>
       <div className="form-row">
         <label htmlFor="password">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required style={{ width: "100%" }} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          style={{ width: "100%" }}
+        />
       </div>
       {error && (
         <p id="sign-in-error" className="error" role="alert">

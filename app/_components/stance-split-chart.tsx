@@ -13,7 +13,10 @@ export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boo
       title="Stance toward the post"
       description={`${formatInteger(data.total)} scored comments`}
       legend={rows.map((r) => ({ key: r.key, label: r.label, color: r.color }))}
-      table={{ columns: ["Stance", "Comments", "Share"], rows: rows.map((r) => [r.label, formatInteger(r.count), formatPercent(r.share)]) }}
+      table={{
+        columns: ["Stance", "Comments", "Share"],
+        rows: rows.map((r) => [r.label, formatInteger(r.count), formatPercent(r.share)]),
+      }}
       isEmpty={data.total === 0}
       busy={busy}
       testId="stance-split-chart"
@@ -22,7 +25,11 @@ export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boo
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
         <XAxis type="number" allowDecimals={false} stroke="var(--muted)" />
         <YAxis type="category" dataKey="label" stroke="var(--muted)" width={70} />
-        <Tooltip formatter={(v) => formatInteger(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <Tooltip
+          formatter={(v) => formatInteger(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         <Bar dataKey="count" name="Comments" isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.key} fill={r.color} />

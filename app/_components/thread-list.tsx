@@ -41,7 +41,9 @@ export function ThreadList({
       </p>
       {comments.length === 0 ? (
         <p className="empty">
-          {filtered ? "No comment matches these filters. Clear a filter to see more." : "This post has no comments yet."}
+          {filtered
+            ? "No comment matches these filters. Clear a filter to see more."
+            : "This post has no comments yet."}
         </p>
       ) : (
         <div className="thread" data-testid="thread">
@@ -51,7 +53,12 @@ export function ThreadList({
         </div>
       )}
       {query.hasNextPage && (
-        <button type="button" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage} className="load-more">
+        <button
+          type="button"
+          onClick={() => query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+          className="load-more"
+        >
           {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
         </button>
       )}
@@ -63,7 +70,11 @@ export function ThreadSkeleton() {
   return (
     <div aria-hidden="true">
       {[0, 1, 2, 3].map((i) => (
-        <div key={i} className="skeleton" style={{ height: 64, marginBottom: 10, marginInlineStart: `${(i % 2) * 1.25}rem` }} />
+        <div
+          key={i}
+          className="skeleton"
+          style={{ height: 64, marginBottom: 10, marginInlineStart: `${(i % 2) * 1.25}rem` }}
+        />
       ))}
     </div>
   );

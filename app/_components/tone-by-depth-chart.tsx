@@ -32,11 +32,27 @@ export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boo
     >
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
-        <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          tickFormatter={(v: number) => formatPercent(v)}
+          stroke="var(--muted)"
+        />
         <YAxis type="category" dataKey="group" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <Tooltip
+          formatter={(v) => formatPercent(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         {TONES.filter((t) => !hidden.has(t)).map((t) => (
-          <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
+          <Bar
+            key={t}
+            dataKey={t}
+            name={TONE_LABELS[t]}
+            stackId="tone"
+            fill={TONE_COLORS[t]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartFrame>

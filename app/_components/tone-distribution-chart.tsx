@@ -13,7 +13,10 @@ export function ToneDistributionChart({ data, busy }: { data: ToneDistribution; 
       title="Tone of the comments"
       description={`${formatInteger(data.total)} scored comments`}
       legend={rows.map((r) => ({ key: r.key, label: r.label, color: r.color }))}
-      table={{ columns: ["Tone", "Comments", "Share"], rows: rows.map((r) => [r.label, formatInteger(r.count), formatPercent(r.share)]) }}
+      table={{
+        columns: ["Tone", "Comments", "Share"],
+        rows: rows.map((r) => [r.label, formatInteger(r.count), formatPercent(r.share)]),
+      }}
       isEmpty={data.total === 0}
       busy={busy}
       testId="tone-distribution-chart"
@@ -22,7 +25,11 @@ export function ToneDistributionChart({ data, busy }: { data: ToneDistribution; 
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatInteger(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <Tooltip
+          formatter={(v) => formatInteger(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         <Bar dataKey="count" name="Comments" isAnimationActive={false}>
           {rows.map((r) => (
             <Cell key={r.key} fill={r.color} data-tone={r.key} data-count={r.count} />

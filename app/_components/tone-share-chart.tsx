@@ -9,7 +9,15 @@ import { ChartFrame } from "./chart-frame";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 /** Tone share per post, oldest to newest, stacked; the legend (shared with the overview) hides tones. */
-export function ToneShareChart({ posts, hidden, onToggle }: { posts: PostSummary[]; hidden: ReadonlySet<string>; onToggle: (key: string) => void }) {
+export function ToneShareChart({
+  posts,
+  hidden,
+  onToggle,
+}: {
+  posts: PostSummary[];
+  hidden: ReadonlySet<string>;
+  onToggle: (key: string) => void;
+}) {
   const rows = toneShareRows(posts);
   return (
     <ChartFrame
@@ -29,11 +37,31 @@ export function ToneShareChart({ posts, hidden, onToggle }: { posts: PostSummary
     >
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis dataKey="label" tick={false} label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }} />
-        <YAxis tickFormatter={(v: number) => formatPercent(v)} domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+        <XAxis
+          dataKey="label"
+          tick={false}
+          label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }}
+        />
+        <YAxis
+          tickFormatter={(v: number) => formatPercent(v)}
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          stroke="var(--muted)"
+        />
+        <Tooltip
+          formatter={(v) => formatPercent(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
         {TONES.filter((t) => !hidden.has(t)).map((t) => (
-          <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
+          <Bar
+            key={t}
+            dataKey={t}
+            name={TONE_LABELS[t]}
+            stackId="tone"
+            fill={TONE_COLORS[t]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartFrame>

@@ -15,10 +15,20 @@ const share = (count: number, total: number) => (total === 0 ? 0 : count / total
 /** One bar per tone, in the palette's order, with its share of the total. */
 export function toneRows(tones: Record<Tone, number>): LabelRow[] {
   const total = TONES.reduce((sum, t) => sum + tones[t], 0);
-  return TONES.map((t) => ({ key: t, label: TONE_LABELS[t], color: TONE_COLORS[t], count: tones[t], share: share(tones[t], total) }));
+  return TONES.map((t) => ({
+    key: t,
+    label: TONE_LABELS[t],
+    color: TONE_COLORS[t],
+    count: tones[t],
+    share: share(tones[t], total),
+  }));
 }
 
-export const STANCE_LABELS: Record<Stance, string> = { agree: "Agree", disagree: "Disagree", neutral: "Neutral" };
+export const STANCE_LABELS: Record<Stance, string> = {
+  agree: "Agree",
+  disagree: "Disagree",
+  neutral: "Neutral",
+};
 
 /** One bar per stance, with its share of the total. */
 export function stanceRows(stances: Record<Stance, number>): LabelRow[] {
@@ -38,7 +48,9 @@ export interface ToneShareGroup extends Record<Tone, number> {
 }
 
 /** Tone shares (0..1) of several groups (top-level vs replies, posts side by side) for stacked bars. */
-export function toneShareGroups(groups: readonly { group: string; tones: Record<Tone, number> }[]): ToneShareGroup[] {
+export function toneShareGroups(
+  groups: readonly { group: string; tones: Record<Tone, number> }[],
+): ToneShareGroup[] {
   return groups.map(({ group, tones }) => {
     const total = TONES.reduce((sum, t) => sum + tones[t], 0);
     const row = { group, total } as ToneShareGroup;

@@ -1,19 +1,25 @@
 import { STANCES, type Stance, TONES, type Tone } from "@/lib/scoring/types";
 
 /** Counts per tone from GROUP BY rows; tones missing from the rows count 0, unknown labels are ignored. */
-export function toneCountsFromRows(rows: readonly { label: string | null; count: number }[]): Record<Tone, number> {
+export function toneCountsFromRows(
+  rows: readonly { label: string | null; count: number }[],
+): Record<Tone, number> {
   const counts = Object.fromEntries(TONES.map((t) => [t, 0])) as Record<Tone, number>;
   for (const row of rows) {
-    if (row.label !== null && (TONES as readonly string[]).includes(row.label)) counts[row.label as Tone] += row.count;
+    if (row.label !== null && (TONES as readonly string[]).includes(row.label))
+      counts[row.label as Tone] += row.count;
   }
   return counts;
 }
 
 /** Counts per stance from GROUP BY rows; stances missing from the rows count 0, unknown labels are ignored. */
-export function stanceCountsFromRows(rows: readonly { label: string | null; count: number }[]): Record<Stance, number> {
+export function stanceCountsFromRows(
+  rows: readonly { label: string | null; count: number }[],
+): Record<Stance, number> {
   const counts = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, number>;
   for (const row of rows) {
-    if (row.label !== null && (STANCES as readonly string[]).includes(row.label)) counts[row.label as Stance] += row.count;
+    if (row.label !== null && (STANCES as readonly string[]).includes(row.label))
+      counts[row.label as Stance] += row.count;
   }
   return counts;
 }

@@ -30,7 +30,10 @@ export function sentimentBins(rows: readonly { bucket: number; count: number }[]
 }
 
 /** A bin's label for axes and tables: "−0.25 to 0", "below −1", "1 and above". */
-export function sentimentBinLabel(bin: Pick<SentimentBin, "from" | "to">, format: (n: number) => string = String): string {
+export function sentimentBinLabel(
+  bin: Pick<SentimentBin, "from" | "to">,
+  format: (n: number) => string = String,
+): string {
   if (bin.from === null && bin.to !== null) return `below ${format(bin.to)}`;
   if (bin.to === null && bin.from !== null) return `${format(bin.from)} and above`;
   return `${format(bin.from ?? 0)} to ${format(bin.to ?? 0)}`;

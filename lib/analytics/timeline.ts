@@ -2,7 +2,11 @@ import { TONES, type Tone } from "@/lib/scoring/types";
 
 export type TimelineBucket = "hour" | "day" | "week";
 
-export const BUCKET_MS: Record<TimelineBucket, number> = { hour: 3_600_000, day: 86_400_000, week: 604_800_000 };
+export const BUCKET_MS: Record<TimelineBucket, number> = {
+  hour: 3_600_000,
+  day: 86_400_000,
+  week: 604_800_000,
+};
 
 /** Hours for a thread of up to three days, days up to ten weeks, weeks beyond: 72 to 70 points at most, usually. */
 export function chooseTimelineBucket(spanMs: number): TimelineBucket {
@@ -38,7 +42,12 @@ export function cumulativeTimelineRows(timeline: {
     const tones = perIndex.get(index);
     if (tones) for (const t of TONES) running[t] += tones[t];
     const total = TONES.reduce((sum, t) => sum + running[t], 0);
-    rows.push({ index, at: new Date(start + (index + 1) * BUCKET_MS[timeline.bucket]).toISOString(), total, ...running });
+    rows.push({
+      index,
+      at: new Date(start + (index + 1) * BUCKET_MS[timeline.bucket]).toISOString(),
+      total,
+      ...running,
+    });
   }
   return rows;
 }

@@ -9,7 +9,9 @@ export interface ToneShareRow extends Record<Tone, number> {
  * Tone shares (0..1) per post, oldest first, for a stacked chart. A post without scored comments gets zeros
  * rather than NaN so the chart keeps its place on the time axis.
  */
-export function toneShareRows(posts: { title: string; publishedAt: string | null; tones: Record<Tone, number> }[]): ToneShareRow[] {
+export function toneShareRows(
+  posts: { title: string; publishedAt: string | null; tones: Record<Tone, number> }[],
+): ToneShareRow[] {
   return [...posts]
     .sort((a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? ""))
     .map((post) => {

@@ -18,7 +18,10 @@ export function note(line: string): void {
  * Runs a command against the configured database (DATABASE_URL, else the embedded server), with the
  * migrations applied first, and closes everything afterwards.
  */
-export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  fn: (ctx: CliContext) => Promise<T>,
+  options: { migrate?: boolean } = {},
+): Promise<T> {
   const handle = await openDatabase(note);
   const db = createDb(handle.url);
   const sql = createSql(handle.url);

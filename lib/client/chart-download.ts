@@ -2,7 +2,17 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** Presentation properties copied from the live chart, so CSS variables and classes survive standalone. */
-const STYLE_PROPS = ["fill", "stroke", "stroke-width", "stroke-dasharray", "opacity", "fill-opacity", "font-size", "font-family", "font-weight"] as const;
+const STYLE_PROPS = [
+  "fill",
+  "stroke",
+  "stroke-width",
+  "stroke-dasharray",
+  "opacity",
+  "fill-opacity",
+  "font-size",
+  "font-family",
+  "font-weight",
+] as const;
 
 /**
  * A standalone copy of a rendered chart's <svg>: computed colours inlined (the chart uses CSS variables
@@ -25,11 +35,15 @@ export function standaloneSvg(svg: SVGSVGElement, title: string): string {
   clone.setAttribute("xmlns", SVG_NS);
   clone.setAttribute("width", String(Math.round(width)));
   clone.setAttribute("height", String(Math.round(height)));
-  if (!clone.getAttribute("viewBox")) clone.setAttribute("viewBox", `0 0 ${Math.round(width)} ${Math.round(height)}`);
+  if (!clone.getAttribute("viewBox"))
+    clone.setAttribute("viewBox", `0 0 ${Math.round(width)} ${Math.round(height)}`);
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
-  background.setAttribute("fill", getComputedStyle(svg.closest(".panel") ?? document.body).backgroundColor || "#fff");
+  background.setAttribute(
+    "fill",
+    getComputedStyle(svg.closest(".panel") ?? document.body).backgroundColor || "#fff",
+  );
   clone.insertBefore(background, clone.firstChild);
   const titleElement = document.createElementNS(SVG_NS, "title");
   titleElement.textContent = title;
@@ -82,5 +96,10 @@ export async function downloadPng(svg: SVGSVGElement, title: string, filename: s
 
 /** A file-name-safe slug of a chart title. */
 export function chartFilename(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";
+  return (
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "chart"
+  );
 }

@@ -12,7 +12,8 @@ export function useImportsQuery(initialData: ImportsResponse) {
     queryKey: queryKeys.imports.list(),
     queryFn: () => fetchJson<ImportsResponse>("/api/imports"),
     initialData,
-    refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === "RUNNING" && !r.stalled) ? POLL_MS : 10_000),
+    refetchInterval: (query) =>
+      query.state.data?.runs.some((r) => r.status === "RUNNING" && !r.stalled) ? POLL_MS : 10_000,
   });
 }
 
@@ -21,7 +22,8 @@ export function useImportRunQuery(initialData: ImportRunDetail) {
     queryKey: queryKeys.imports.run(initialData.id),
     queryFn: () => fetchJson<ImportRunDetail>(`/api/imports/${initialData.id}`),
     initialData,
-    refetchInterval: (query) => (query.state.data?.status === "RUNNING" && !query.state.data.stalled ? POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data?.status === "RUNNING" && !query.state.data.stalled ? POLL_MS : false,
   });
 }
 
@@ -29,7 +31,10 @@ export function useStartImportMutation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: StartImportInput) =>
-      fetchJson<{ queued: boolean; url: string }>("/api/imports", { method: "POST", body: JSON.stringify(input) }),
+      fetchJson<{ queued: boolean; url: string }>("/api/imports", {
+        method: "POST",
+        body: JSON.stringify(input),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.imports.all }),
   });
 }
@@ -37,8 +42,17 @@ export function useStartImportMutation() {
 export function useSetScheduleMutation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ publicationId, intervalMinutes }: { publicationId: number; intervalMinutes: number | null }) =>
-      fetchJson(`/api/publications/${publicationId}/schedule`, { method: "PUT", body: JSON.stringify({ intervalMinutes }) }),
+    mutationFn: ({
+      publicationId,
+      intervalMinutes,
+    }: {
+      publicationId: number;
+      intervalMinutes: number | null;
+    }) =>
+      fetchJson(`/api/publications/${publicationId}/schedule`, {
+        method: "PUT",
+        body: JSON.stringify({ intervalMinutes }),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.imports.all }),
   });
 }

@@ -13,7 +13,10 @@ function rangeRecord(range: DateRange): Record<string, string> {
 const sameRange = (a: DateRange, b: DateRange) => a.from === b.from && a.to === b.to;
 
 /** The overview's posts published within the range. */
-export function useOverviewPostsQuery(range: DateRange, initial?: { range: DateRange; data: PostListResponse }) {
+export function useOverviewPostsQuery(
+  range: DateRange,
+  initial?: { range: DateRange; data: PostListResponse },
+) {
   const record = rangeRecord(range);
   const query = new URLSearchParams(record).toString();
   return useQuery({

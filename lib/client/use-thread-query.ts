@@ -13,12 +13,17 @@ export function useThreadQuery(postId: number, filters: CommentFilters, initial?
   return useInfiniteQuery({
     queryKey: queryKeys.post.thread(postId, record),
     queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams({ ...record, ...(pageParam ? { cursor: pageParam } : {}) }).toString();
+      const query = new URLSearchParams({
+        ...record,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }).toString();
       return fetchJson<ThreadPage>(`/api/posts/${postId}/comments${query ? `?${query}` : ""}`);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData:
-      initial && sameFilters(initial.filters, filters) ? { pages: [initial.data], pageParams: [null] } : undefined,
+      initial && sameFilters(initial.filters, filters)
+        ? { pages: [initial.data], pageParams: [null] }
+        : undefined,
   });
 }

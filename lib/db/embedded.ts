@@ -79,10 +79,17 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
  * A server still running from a start that was killed (kill -9 leaves postgres up): adopt it instead of
  * failing on its lock file, and stop it like our own. Postgres clears a lock file whose process is gone itself.
  */
-async function leftoverServer(dataDir: string, port: number, database: string): Promise<EmbeddedServer | null> {
+async function leftoverServer(
+  dataDir: string,
+  port: number,
+  database: string,
+): Promise<EmbeddedServer | null> {
   let pid: number;
   try {
-    pid = Number.parseInt((await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0] ?? "", 10);
+    pid = Number.parseInt(
+      (await readFile(path.join(dataDir, "postmaster.pid"), "utf8")).split("\n")[0] ?? "",
+      10,
+    );
   } catch {
     return null;
   }
@@ -93,7 +100,9 @@ async function leftoverServer(dataDir: string, port: number, database: string): 
     await client.connect();
     await client.end();
   } catch {
-    throw new Error(`an embedded PostgreSQL (pid ${pid}) already runs on ${dataDir} but does not answer on port ${port}`);
+    throw new Error(
+      `an embedded PostgreSQL (pid ${pid}) already runs on ${dataDir} but does not answer on port ${port}`,
+    );
   }
   return {
     url,
@@ -138,7 +147,9 @@ export function findFreePort(): Promise<number> {
     srv.on("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
-      srv.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

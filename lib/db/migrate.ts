@@ -30,7 +30,8 @@ export async function migrateDatabase(url: string): Promise<string[]> {
  * Runs the migrations in a `<db>_shadow` database next to `url`.
  */
 export async function diffMigrationsToSchema(url: string, schemaContent?: string): Promise<string> {
-  const schema = schemaContent === undefined ? await readSchema() : { path: SCHEMA_PATH, content: schemaContent };
+  const schema =
+    schemaContent === undefined ? await readSchema() : { path: SCHEMA_PATH, content: schemaContent };
   const handle = await openSchemaEngine(url, schema, true);
   try {
     const result = await handle.engine.diff({
@@ -55,6 +56,6 @@ export async function createMigration(url: string, name: string): Promise<string
   const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name.replace(/\W+/g, "_")}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), script);
-  
+
   return dir;
 }

@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
 
 /**
@@ -27,7 +27,10 @@ function loadBindings(): Promise<void> {
         lastPanic = message;
       },
     };
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+      "schema_engine_bg.wasm",
+    );
     const imports: WebAssembly.ModuleImports = { ...(bindings as unknown as WebAssembly.ModuleImports) };
     // The engine leaves a ~10 s timer after free(); unref it so CLIs and test runners can exit.
     for (const name of Object.keys(imports)) {
@@ -39,7 +42,9 @@ function loadBindings(): Promise<void> {
         };
       }
     }
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), { "./schema_engine_bg.js": imports });
+    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
+      "./schema_engine_bg.js": imports,
+    });
     const exports = instance.exports as Record<string, unknown> & { __wbindgen_start?: () => void };
     bindings.__wbg_set_wasm(exports);
     exports.__wbindgen_start?.();
@@ -95,7 +100,8 @@ function withCharColumns<T extends object>(queryable: T): T {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (prop === "queryRaw" && typeof value === "function") {
-        return async (q: unknown) => unmarkCharColumns(await (value as Queryable["queryRaw"]).call(target, q));
+        return async (q: unknown) =>
+          unmarkCharColumns(await (value as Queryable["queryRaw"]).call(target, q));
       }
       if (prop === "executeScript") {
         // adapter-pg splits scripts on every ";", which breaks function bodies; Postgres runs a whole script itself.
@@ -105,7 +111,8 @@ function withCharColumns<T extends object>(queryable: T): T {
         };
       }
       if (prop === "startTransaction" && typeof value === "function") {
-        return async (...a: unknown[]) => withCharColumns(await (value as (...x: unknown[]) => Promise<object>).apply(target, a));
+        return async (...a: unknown[]) =>
+          withCharColumns(await (value as (...x: unknown[]) => Promise<object>).apply(target, a));
       }
       return typeof value === "function" ? value.bind(target) : value;
     },
@@ -148,7 +155,11 @@ export interface EngineHandle {
  * Opens the engine on a database. With `withShadow`, a `<db>_shadow` database is (re)created for the engine's
  * diffs against the migrations folder; PrismaPg's own shadow database handling drops a database its pool still holds.
  */
-export async function openSchemaEngine(url: string, schema: { path: string; content: string }, withShadow = false): Promise<EngineHandle> {
+export async function openSchemaEngine(
+  url: string,
+  schema: { path: string; content: string },
+  withShadow = false,
+): Promise<EngineHandle> {
   await loadBindings();
   const mainPool = poolFor(url);
   const shadow = shadowUrl(url);
@@ -192,7 +203,10 @@ export async function openSchemaEngine(url: string, schema: { path: string; cont
 export async function readMigrationsList(migrationsDir: string): Promise<MigrationList> {
   const { readdir } = await import("node:fs/promises");
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort((a, b) => a.localeCompare(b));
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
   const migrationDirectories = await Promise.all(
     dirs.map(async (name) => {
       const content = await readFile(path.join(migrationsDir, name, "migration.sql"), "utf8").then(

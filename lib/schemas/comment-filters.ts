@@ -38,13 +38,21 @@ export const commentFiltersShape = {
 export const commentFiltersSchema = z.strictObject(commentFiltersShape);
 export type CommentFilters = z.infer<typeof commentFiltersSchema>;
 
-export const COMMENT_FILTER_KEYS = ["tone", "stance", "sentiment", "status", "q"] as const satisfies readonly (keyof CommentFilters)[];
+export const COMMENT_FILTER_KEYS = [
+  "tone",
+  "stance",
+  "sentiment",
+  "status",
+  "q",
+] as const satisfies readonly (keyof CommentFilters)[];
 
 /**
  * Filters from a page's search params, leniently: a malformed value is dropped rather than failing the page
  * (the JSON API answers 400 for the same value).
  */
-export function commentFiltersFromSearchParams(params: Record<string, string | string[] | undefined>): CommentFilters {
+export function commentFiltersFromSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): CommentFilters {
   const filters: Record<string, unknown> = {};
   for (const key of COMMENT_FILTER_KEYS) {
     const raw = params[key];

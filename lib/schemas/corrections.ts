@@ -10,7 +10,9 @@ export const labelCorrectionBodySchema = z
     tone: z.enum(TONES).optional(),
     stance: z.enum(STANCES).optional(),
   })
-  .refine((b) => b.tone !== undefined || b.stance !== undefined, { message: "give a tone, a stance or both" });
+  .refine((b) => b.tone !== undefined || b.stance !== undefined, {
+    message: "give a tone, a stance or both",
+  });
 export type LabelCorrectionBody = z.infer<typeof labelCorrectionBodySchema>;
 
 /** The answer: the comment's labels after the correction. */

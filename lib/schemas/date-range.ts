@@ -5,13 +5,22 @@ import { z } from "zod";
  * Either may be left out (open-ended).
  */
 export const dateRangeShape = {
-  from: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }).optional()),
-  to: z.preprocess((v) => (v === "" ? undefined : v), z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }).optional()),
+  from: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }).optional(),
+  ),
+  to: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }).optional(),
+  ),
 };
 
 export const dateRangeSchema = z
   .strictObject(dateRangeShape)
-  .refine((r) => !r.from || !r.to || r.from <= r.to, { message: "from must not be after to", path: ["from"] });
+  .refine((r) => !r.from || !r.to || r.from <= r.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  });
 export type DateRange = z.infer<typeof dateRangeSchema>;
 
 /** A range as half-open instants [start, end); null bounds are open. */

@@ -60,14 +60,26 @@ export const startImportSchema = z.strictObject({
         return false;
       }
     }, "enter the publication's address, e.g. https://example.substack.com"),
-  since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+    .optional(),
   posts: z.number().int().min(1).max(10_000).optional(),
-  cookieEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "the name of an environment variable on the server").optional(),
+  cookieEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "the name of an environment variable on the server")
+    .optional(),
 });
 export type StartImportInput = z.infer<typeof startImportSchema>;
 
 /** PUT /api/publications/[publicationId]/schedule: minutes between syncs, or null for none. */
 export const SYNC_INTERVALS = [15, 60, 360, 1440] as const;
 export const scheduleSchema = z.strictObject({
-  intervalMinutes: z.union([z.literal(SYNC_INTERVALS[0]), z.literal(60), z.literal(360), z.literal(1440), z.null()]),
+  intervalMinutes: z.union([
+    z.literal(SYNC_INTERVALS[0]),
+    z.literal(60),
+    z.literal(360),
+    z.literal(1440),
+    z.null(),
+  ]),
 });

@@ -24,9 +24,7 @@ export const headlineSchema = z.object({
   to: z.string().nullable(),
   current: rangeFiguresSchema,
   /** The previous range's bounds (inclusive days) and figures; null when the range is open-ended. */
-  previous: z
-    .object({ from: z.string(), to: z.string(), figures: rangeFiguresSchema })
-    .nullable(),
+  previous: z.object({ from: z.string(), to: z.string(), figures: rangeFiguresSchema }).nullable(),
 });
 export type Headline = z.infer<typeof headlineSchema>;
 

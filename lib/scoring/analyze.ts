@@ -44,7 +44,8 @@ let sentenceScratch = new Int32Array(256);
 
 /** Sentence index per token: scratch storage reused by every call (only read within `analyze`). */
 function sentenceBuffer(size: number): Int32Array {
-  if (sentenceScratch.length < size) sentenceScratch = new Int32Array(Math.max(size, sentenceScratch.length * 2));
+  if (sentenceScratch.length < size)
+    sentenceScratch = new Int32Array(Math.max(size, sentenceScratch.length * 2));
   return sentenceScratch;
 }
 

@@ -11,8 +11,25 @@ export const MAX_CUES = 100;
 
 /** Families that say something about tone, stance or moderation (the rest are only model features). */
 const SHOWN_FAMILIES: ReadonlySet<string> = new Set([
-  "hedge", "doubt", "absolute", "dismissive", "sarcasm", "reasoning", "insult", "contempt", "profanity",
-  "threat", "identityGroup", "othering", "dehumanizing", "slur", "agree", "disagree", "praise", "thanks", "laughter",
+  "hedge",
+  "doubt",
+  "absolute",
+  "dismissive",
+  "sarcasm",
+  "reasoning",
+  "insult",
+  "contempt",
+  "profanity",
+  "threat",
+  "identityGroup",
+  "othering",
+  "dehumanizing",
+  "slur",
+  "agree",
+  "disagree",
+  "praise",
+  "thanks",
+  "laughter",
   "spam",
 ]);
 
@@ -35,7 +52,8 @@ export function collectCues(a: Analysis): Cue[] {
     if (match !== undefined && (hit === undefined || match.first <= hit.first)) {
       m++;
       const family = FAMILIES[match.family];
-      if (family !== undefined && SHOWN_FAMILIES.has(family)) cues.push(span(a, match.first, match.last, family));
+      if (family !== undefined && SHOWN_FAMILIES.has(family))
+        cues.push(span(a, match.first, match.last, family));
     } else if (hit !== undefined) {
       h++;
       const polarity = hit.raw > 0 ? "positive" : "negative";

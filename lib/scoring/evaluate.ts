@@ -26,7 +26,11 @@ function safeDivide(n: number, d: number): number {
   return d === 0 ? 0 : n / d;
 }
 
-export function evaluate(labels: readonly string[], gold: readonly string[], predicted: readonly string[]): Evaluation {
+export function evaluate(
+  labels: readonly string[],
+  gold: readonly string[],
+  predicted: readonly string[],
+): Evaluation {
   if (gold.length !== predicted.length) throw new Error("gold and predicted differ in length");
   const index = new Map(labels.map((l, i) => [l, i]));
   const confusion = labels.map(() => labels.map(() => 0));
@@ -45,7 +49,14 @@ export function evaluate(labels: readonly string[], gold: readonly string[], pre
     const predictedCount = confusion.reduce((s, row) => s + (row[c] ?? 0), 0);
     const precision = safeDivide(tp, predictedCount);
     const recall = safeDivide(tp, support);
-    return { label, precision, recall, f1: safeDivide(2 * precision * recall, precision + recall), support, predicted: predictedCount };
+    return {
+      label,
+      precision,
+      recall,
+      f1: safeDivide(2 * precision * recall, precision + recall),
+      support,
+      predicted: predictedCount,
+    };
   });
   return {
     labels,
@@ -78,7 +89,9 @@ function padLeft(s: string, width: number): string {
 export function formatEvaluation(title: string, e: Evaluation): string {
   const w = Math.max(10, ...e.labels.map((l) => l.length)) + 2;
   const lines: string[] = [`== ${title} (n=${e.total})`];
-  lines.push(`${pad("class", w)}${padLeft("precision", 10)}${padLeft("recall", 8)}${padLeft("f1", 8)}${padLeft("support", 9)}`);
+  lines.push(
+    `${pad("class", w)}${padLeft("precision", 10)}${padLeft("recall", 8)}${padLeft("f1", 8)}${padLeft("support", 9)}`,
+  );
   for (const m of e.perClass) {
     lines.push(
       `${pad(m.label, w)}${padLeft(fixed(m.precision), 10)}${padLeft(fixed(m.recall), 8)}${padLeft(fixed(m.f1), 8)}${padLeft(String(m.support), 9)}`,

@@ -10,12 +10,33 @@ import type { Moderation } from "./moderation-signals";
 
 /** Families whose density (matches per ~20 words) matters apart from their count. */
 const DENSITY_FAMILIES = [
-  "doubt", "dismissive", "sarcasm", "insult", "contempt", "praise", "thanks", "reasoning", "evidence",
-  "agree", "disagree", "hedge", "absolute", "politicalLabel", "newsRelay",
+  "doubt",
+  "dismissive",
+  "sarcasm",
+  "insult",
+  "contempt",
+  "praise",
+  "thanks",
+  "reasoning",
+  "evidence",
+  "agree",
+  "disagree",
+  "hedge",
+  "absolute",
+  "politicalLabel",
+  "newsRelay",
 ] as const;
 
 /** Families whose presence in the opening words matters (an opening "Thanks", "Exactly", "Nonsense"). */
-const OPENING_FAMILIES = ["thanks", "praise", "agree", "disagree", "dismissive", "sarcasm", "laughter"] as const;
+const OPENING_FAMILIES = [
+  "thanks",
+  "praise",
+  "agree",
+  "disagree",
+  "dismissive",
+  "sarcasm",
+  "laughter",
+] as const;
 
 export const FEATURE_NAMES: readonly string[] = [
   ...FAMILIES.map((f) => `count:${f}`),
@@ -96,7 +117,9 @@ export function extractFeatures(
   out[i++] = Math.log1p(cooccurring(a, F.insult, F.secondPerson));
   out[i++] = Math.log1p(cooccurring(a, F.contempt, F.secondPerson));
   out[i++] = Math.log1p(cooccurring(a, F.disagree, F.secondPerson));
-  out[i++] = Math.log1p(cooccurring(a, F.praise, F.authorAddress) + cooccurring(a, F.thanks, F.authorAddress));
+  out[i++] = Math.log1p(
+    cooccurring(a, F.praise, F.authorAddress) + cooccurring(a, F.thanks, F.authorAddress),
+  );
   out[i++] = m.signals.insult;
   out[i++] = m.signals.profanity;
   out[i++] = m.signals.threat;

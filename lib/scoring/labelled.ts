@@ -3,7 +3,7 @@
  * scorer's input. Shared by `marginalia eval` and the training script so both score the same way.
  */
 import { z } from "zod";
-import { SENTIMENT_LABELS, STANCES, type ScoreContext, TONES } from "./types";
+import { type ScoreContext, SENTIMENT_LABELS, STANCES, TONES } from "./types";
 
 export const labelledCommentSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -41,7 +41,10 @@ export function parseLabelled(text: string): { records: LabelledComment[]; error
     }
     const parsed = labelledCommentSchema.safeParse(json);
     if (parsed.success) records.push(parsed.data);
-    else errors.push(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    else
+      errors.push(
+        `line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`,
+      );
   });
   return { records, errors };
 }

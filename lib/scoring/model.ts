@@ -54,9 +54,12 @@ function compileHead(head: HeadWeights, mean: readonly number[], scale: readonly
 
 export function compileModel(file: ModelFile): Record<HeadName, CompiledHead> {
   const same =
-    file.featureNames.length === FEATURE_NAMES.length && file.featureNames.every((n, i) => n === FEATURE_NAMES[i]);
+    file.featureNames.length === FEATURE_NAMES.length &&
+    file.featureNames.every((n, i) => n === FEATURE_NAMES[i]);
   if (!same) {
-    throw new Error("lib/scoring/model/weights.json was trained on other features: run `npm run scoring:train`");
+    throw new Error(
+      "lib/scoring/model/weights.json was trained on other features: run `npm run scoring:train`",
+    );
   }
   return {
     tone: compileHead(file.heads.tone, file.mean, file.scale),

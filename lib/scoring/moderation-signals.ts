@@ -70,7 +70,8 @@ export function moderate(a: Analysis): Moderation {
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
 
   const insultAtYou = cooccurring(a, F.insult, F.secondPerson) + cooccurring(a, F.slur, F.secondPerson);
-  const contemptAtYou = cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
+  const contemptAtYou =
+    cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
   // A reply that opens by addressing someone and insults anywhere is aimed at that person.
   const opensAtYou = ((a.sentenceFamilies[0] ?? 0) >> F.secondPerson) & 1;
   let personalAbuse = 0;
@@ -79,7 +80,9 @@ export function moderate(a: Analysis): Moderation {
   else if (contemptAtYou > 0) personalAbuse = 0.3 + 0.25 * a.isReply;
 
   const spamCues = count(a, "spam");
-  const spam = saturate(0.3 * spamCues + (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) + (a.urlCount >= 3 ? 0.3 : 0));
+  const spam = saturate(
+    0.3 * spamCues + (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) + (a.urlCount >= 3 ? 0.3 : 0),
+  );
   // The substring checks keep the regexes off the hot path for the vast majority of comments.
   const text = a.text;
   const contact = (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= 2 && PHONE.test(text));

@@ -67,4 +67,3 @@ export function matchPhrases(tokens: Tokens): Match[] {
   }
   return matches;
 }
-

@@ -4,10 +4,10 @@
  */
 import { type Analysis, analyze } from "./analyze";
 import { collectCues } from "./cues";
-import { FEATURE_COUNT, extractFeatures } from "./features";
+import { extractFeatures, FEATURE_COUNT } from "./features";
 import { type CompiledHead, MODEL, predict } from "./model";
-import { newTokens } from "./tokenize";
 import { moderate } from "./moderation-signals";
+import { newTokens } from "./tokenize";
 import {
   type Score,
   type ScoreContext,
@@ -132,11 +132,16 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
   for (const t of TONES) {
     if (t === tone) continue;
     const v = toneScores[t];
-    if (v >= SECONDARY_MIN && v >= toneScores[tone] / 2 && (secondaryTone === null || v > toneScores[secondaryTone])) {
+    if (
+      v >= SECONDARY_MIN &&
+      v >= toneScores[tone] / 2 &&
+      (secondaryTone === null || v > toneScores[secondaryTone])
+    ) {
       secondaryTone = t;
     }
   }
-  if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5) secondaryTone = "hostile";
+  if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
+    secondaryTone = "hostile";
 
   const stanceAt = best(stanceProbs, STANCE_AT);
   const stance: Stance = STANCES[stanceAt] ?? "neutral";

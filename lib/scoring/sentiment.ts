@@ -4,7 +4,7 @@
  * clause boundary, "let alone" carries an open negation into the next clause, fixed phrases carry their
  * own value, plurals fall back to the singular, and emoji are scored.
  */
-import { SENTIMENT_PHRASE } from "./lexicons";
+import { FAMILY_INDEX, SENTIMENT_PHRASE } from "./lexicons";
 import type { Match } from "./phrase-matcher";
 import { EMOJI, NUMBER, PUNCT, type Tokens, URL, WORD } from "./tokenize";
 
@@ -38,6 +38,8 @@ const LET_ALONE_REACH = 4;
 /** A negated positive word turns negative but weaker; a negated negative only softens toward positive. */
 const NEGATED_POSITIVE = -0.8;
 const NEGATED_NEGATIVE = -0.4;
+/** Under a sarcasm marker ("yeah right", "surprise, surprise") praise words read as mockery. */
+const SARCASTIC_POSITIVE = -0.5;
 
 function isSentenceEnd(norm: string): boolean {
   return norm === "." || norm === "!" || norm === "?" || norm === ";" || norm === ":";
@@ -58,8 +60,10 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
   let intensity = 1;
   const negatedTokens = new Uint8Array(tokens.count);
 
+  const sarcastic = matches.some((m) => m.family === FAMILY_INDEX.sarcasm);
   const add = (first: number, last: number, raw: number, negated: boolean) => {
     let value = raw * intensity;
+    if (sarcastic && value > 0 && first === last) value *= SARCASTIC_POSITIVE;
     if (negated) {
       value *= value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
       negatedCount++;

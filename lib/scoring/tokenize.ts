@@ -204,18 +204,24 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
     if (c === 38) {
       const entity = entityAt(text, i);
       if (entity) {
-        if (isSentencePunct(entity.char)) push(t, PUNCT_NORM[entity.char] ?? entity.char, i, i + entity.length, PUNCT, false);
+        if (isSentencePunct(entity.char))
+          push(t, PUNCT_NORM[entity.char] ?? entity.char, i, i + entity.length, PUNCT, false);
         i += entity.length;
         continue;
       }
     }
-    if ((c === 104 && (text.startsWith("http://", i) || text.startsWith("https://", i))) || (c === 119 && text.startsWith("www.", i))) {
+    if (
+      (c === 104 && (text.startsWith("http://", i) || text.startsWith("https://", i))) ||
+      (c === 119 && text.startsWith("www.", i))
+    ) {
       let j = i;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d <= 32 || d === 60 || d === 34 || d === 41 || d === 93) break;
         j++;
       }
+      // Sentence punctuation right after a link belongs to the sentence, not the link.
+      while (j > i + 4 && ".,;:!?".includes(text[j - 1] ?? "")) j--;
       push(t, "<url>", i, j, URL, false);
       i = j;
       continue;
@@ -278,7 +284,7 @@ function scanWord(text: string, i: number, t: Tokens): number {
       continue;
     }
     if (isApostrophe(d) && j + 1 < n && isWordChar(text, j + 1, text.charCodeAt(j + 1))) {
-      decoded = (decoded ?? text.slice(i, j)) + "'";
+      decoded = `${decoded ?? text.slice(i, j)}'`;
       j++;
       continue;
     }

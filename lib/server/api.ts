@@ -23,8 +23,16 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
 
-function errorResponse(status: number, code: string, message: string, issues?: ApiErrorBody["error"]["issues"]) {
-  return NextResponse.json<ApiErrorBody>({ error: { code, message, ...(issues ? { issues } : {}) } }, { status });
+function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  issues?: ApiErrorBody["error"]["issues"],
+) {
+  return NextResponse.json<ApiErrorBody>(
+    { error: { code, message, ...(issues ? { issues } : {}) } },
+    { status },
+  );
 }
 
 function zodIssues(error: z.ZodError) {
@@ -57,7 +65,13 @@ function isSameOrigin(request: Request): boolean {
   return allowed.has(sourceOrigin);
 }
 
-type Handler<Q, B, P> = (input: { viewer: Viewer; query: Q; body: B; params: P; request: Request }) => Promise<unknown>;
+type Handler<Q, B, P> = (input: {
+  viewer: Viewer;
+  query: Q;
+  body: B;
+  params: P;
+  request: Request;
+}) => Promise<unknown>;
 
 /**
  * Every route handler is one call to this: parse (zod) -> check the capability -> call lib/server -> JSON.
@@ -86,7 +100,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       let params = undefined as P;
       if (options.params) {
         const parsed = options.params.safeParse(await context.params);
-        if (!parsed.success) return errorResponse(400, "bad_request", "bad path parameter", zodIssues(parsed.error));
+        if (!parsed.success)
+          return errorResponse(400, "bad_request", "bad path parameter", zodIssues(parsed.error));
         params = parsed.data;
       }
       let query = undefined as Q;
@@ -98,7 +113,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
           raw[key] = all.length > 1 ? all : (all[0] ?? "");
         }
         const parsed = options.query.safeParse(raw);
-        if (!parsed.success) return errorResponse(400, "bad_request", "bad query parameter", zodIssues(parsed.error));
+        if (!parsed.success)
+          return errorResponse(400, "bad_request", "bad query parameter", zodIssues(parsed.error));
         query = parsed.data;
       }
       let body = undefined as B;
@@ -110,7 +126,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
           return errorResponse(400, "bad_request", "the body must be JSON");
         }
         const parsed = options.body.safeParse(json);
-        if (!parsed.success) return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));
+        if (!parsed.success)
+          return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));
         body = parsed.data;
       }
       const result = await handler({ viewer, query, body, params, request });

@@ -67,7 +67,12 @@ export async function correctCommentLabels(
         commenterId: comment.commenterId,
         publicationId: comment.publicationId,
         before: { tone: oldTone, stance: oldStance },
-        after: { tone: newTone, stance: newStance, scorerTone: comment.score?.tone ?? null, scorerStance: comment.score?.stance ?? null },
+        after: {
+          tone: newTone,
+          stance: newStance,
+          scorerTone: comment.score?.tone ?? null,
+          scorerStance: comment.score?.stance ?? null,
+        },
       },
     });
     const scoredTone = comment.score?.tone ?? null;
@@ -80,7 +85,8 @@ export async function correctCommentLabels(
       stance: newStance,
       scoredTone,
       scoredStance,
-      corrected: (newTone !== null && newTone !== scoredTone) || (newStance !== null && newStance !== scoredStance),
+      corrected:
+        (newTone !== null && newTone !== scoredTone) || (newStance !== null && newStance !== scoredStance),
     };
   });
 }

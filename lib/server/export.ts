@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 
 /**
  * One exported comment. The column order of the CSV is EXPORT_COLUMNS. `tone` and `stance` are the effective
@@ -84,11 +84,12 @@ export interface ExportScope {
  */
 export async function* exportCommentRecords(scope: ExportScope = {}): AsyncGenerator<ExportRecord> {
   const batchSize = scope.batchSize ?? 1000;
-  const where = scope.postId !== undefined
-    ? Prisma.sql`c.post_id = ${scope.postId}`
-    : scope.publicationId !== undefined
-      ? Prisma.sql`c.publication_id = ${scope.publicationId}`
-      : Prisma.sql`true`;
+  const where =
+    scope.postId !== undefined
+      ? Prisma.sql`c.post_id = ${scope.postId}`
+      : scope.publicationId !== undefined
+        ? Prisma.sql`c.publication_id = ${scope.publicationId}`
+        : Prisma.sql`true`;
   let after: { postedAt: Date; id: number } | null = null;
   for (;;) {
     const keyset: Prisma.Sql = after

@@ -1,7 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { ImportRunDetail, ImportRunView, ImportsResponse, StartImportInput } from "@/lib/schemas/imports";
+import type {
+  ImportRunDetail,
+  ImportRunView,
+  ImportsResponse,
+  StartImportInput,
+} from "@/lib/schemas/imports";
 import { STALE_HEARTBEAT_MS } from "@/lib/server/ingest/import-runs";
 import { publicationOrigin } from "@/lib/server/ingest/substack-import";
 import { enqueueSubstackImport } from "@/lib/server/jobs/queue";
@@ -11,7 +16,8 @@ type RunRow = Prisma.ImportRunGetPayload<{ include: { publication: { select: { n
 function toView(run: RunRow): ImportRunView {
   const cursor = (run.cursor ?? {}) as { issueCount?: number };
   const stalled =
-    run.status === "RUNNING" && (run.heartbeatAt === null || Date.now() - run.heartbeatAt.getTime() > STALE_HEARTBEAT_MS);
+    run.status === "RUNNING" &&
+    (run.heartbeatAt === null || Date.now() - run.heartbeatAt.getTime() > STALE_HEARTBEAT_MS);
   return {
     id: run.id,
     publicationId: run.publicationId,
@@ -40,7 +46,11 @@ export async function listImports(limit = 50): Promise<ImportsResponse> {
       SELECT p.id, (SELECT count(*)::int FROM post WHERE publication_id = p.id) AS posts,
              (SELECT count(*)::int FROM comment WHERE publication_id = p.id) AS comments
       FROM publication p`,
-    db().importRun.findMany({ orderBy: { startedAt: "desc" }, take: limit, include: { publication: { select: { name: true } } } }),
+    db().importRun.findMany({
+      orderBy: { startedAt: "desc" },
+      take: limit,
+      include: { publication: { select: { name: true } } },
+    }),
   ]);
   const byId = new Map(counts.map((c) => [c.id, c]));
   return {
@@ -59,13 +69,19 @@ export async function listImports(limit = 50): Promise<ImportsResponse> {
 }
 
 export async function getImportRun(id: number): Promise<ImportRunDetail | null> {
-  const run = await db().importRun.findUnique({ where: { id }, include: { publication: { select: { name: true } } } });
+  const run = await db().importRun.findUnique({
+    where: { id },
+    include: { publication: { select: { name: true } } },
+  });
   if (!run) return null;
   return { ...toView(run), errors: (run.errors ?? []) as ImportRunDetail["errors"] };
 }
 
 /** Queues a Substack import for the background workers; the run appears on the imports page when it starts. */
-export async function startSubstackImport(input: StartImportInput, actorId: string): Promise<{ queued: boolean; url: string }> {
+export async function startSubstackImport(
+  input: StartImportInput,
+  actorId: string,
+): Promise<{ queued: boolean; url: string }> {
   const url = publicationOrigin(input.url);
   const jobId = await enqueueSubstackImport({
     url,
@@ -78,11 +94,18 @@ export async function startSubstackImport(input: StartImportInput, actorId: stri
 }
 
 /** Sets or clears a publication's periodic sync, and logs the change. Returns null for an unknown publication. */
-export async function setSyncInterval(publicationId: number, intervalMinutes: number | null, actorId: string) {
+export async function setSyncInterval(
+  publicationId: number,
+  intervalMinutes: number | null,
+  actorId: string,
+) {
   return db().$transaction(async (tx) => {
     const before = await tx.publication.findUnique({ where: { id: publicationId } });
     if (!before) return null;
-    const after = await tx.publication.update({ where: { id: publicationId }, data: { syncIntervalMinutes: intervalMinutes } });
+    const after = await tx.publication.update({
+      where: { id: publicationId },
+      data: { syncIntervalMinutes: intervalMinutes },
+    });
     await tx.moderationAction.create({
       data: {
         actorId,

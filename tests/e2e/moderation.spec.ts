@@ -57,9 +57,9 @@ test("a moderator clears five comments with the keyboard, flags a post, and the 
   expect(await focusedId(page)).toBe(first);
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
-  await page.screenshot({ path: "tests/e2e/screenshots/moderation-queue.png", fullPage: false });
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.screenshot({ path: "tests/e2e/screenshots/moderation-queue.png", fullPage: false });
 
   const cleared: string[] = [];
   for (let i = 0; i < 5; i += 1) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { POST as correct } from "@/app/api/comments/[commentId]/correction/route";
-import { GET as getAgreement } from "@/app/api/posts/agreement/route";
 import { GET as getTones } from "@/app/api/posts/[postId]/tones/route";
+import { GET as getAgreement } from "@/app/api/posts/agreement/route";
 import type { ToneDistribution } from "@/lib/schemas/post-figures";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -29,7 +29,10 @@ function post(commentId: number | string, body: unknown, session: TestSession | 
 }
 
 async function toneCounts() {
-  const response = await getTones(apiRequest(`/api/posts/${f.p1}/tones`, { session: viewer }), routeContext({ postId: String(f.p1) }));
+  const response = await getTones(
+    apiRequest(`/api/posts/${f.p1}/tones`, { session: viewer }),
+    routeContext({ postId: String(f.p1) }),
+  );
   return ((await response.json()) as ToneDistribution).tones;
 }
 
@@ -81,9 +84,15 @@ describe("label corrections", () => {
     });
     const comment = await db.comment.findUniqueOrThrow({ where: { id: f.ids.a2! } });
     expect(comment.correctedTone).toBe("analytical");
-    const log = await db.moderationAction.findMany({ where: { commentId: f.ids.a2!, action: "LABEL_CORRECTED" } });
+    const log = await db.moderationAction.findMany({
+      where: { commentId: f.ids.a2!, action: "LABEL_CORRECTED" },
+    });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actorId: moderator.userId, targetType: "COMMENT", targetId: String(f.ids.a2) });
+    expect(log[0]).toMatchObject({
+      actorId: moderator.userId,
+      targetType: "COMMENT",
+      targetId: String(f.ids.a2),
+    });
     expect(log[0]?.before).toEqual({ tone: "skeptical", stance: "disagree" });
   });
 
@@ -91,7 +100,10 @@ describe("label corrections", () => {
     // a2 corrected above (disagrees); the author confirms a1's labels (agrees) and corrects a7's stance.
     expect((await post(f.ids.a1!, { tone: "analytical", stance: "disagree" }, author)).status).toBe(200);
     expect((await post(f.ids.a7!, { stance: "neutral" }, author)).status).toBe(200);
-    const response = await getAgreement(apiRequest("/api/posts/agreement", { session: viewer }), routeContext());
+    const response = await getAgreement(
+      apiRequest("/api/posts/agreement", { session: viewer }),
+      routeContext(),
+    );
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toEqual({ reviewed: 3, agreed: 1, toneChanged: 1, stanceChanged: 1, rate: 1 / 3 });
   });

@@ -60,7 +60,9 @@ describe("export", () => {
     const response = await download("csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
-    expect(response.headers.get("content-disposition")).toBe('attachment; filename="marginalia-first-post-comments.csv"');
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="marginalia-first-post-comments.csv"',
+    );
     const text = await response.text();
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(EXPORT_COLUMNS.join(","));

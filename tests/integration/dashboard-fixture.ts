@@ -77,7 +77,12 @@ const SPECS: Spec[] = [
     author: "Ben",
     body: "I doubt the source holds up.",
     reactions: 1,
-    score: { tone: "skeptical", stance: "disagree", comparative: -0.3, toneScores: { analytical: 0.1, skeptical: 0.7 } },
+    score: {
+      tone: "skeptical",
+      stance: "disagree",
+      comparative: -0.3,
+      toneScores: { analytical: 0.1, skeptical: 0.7 },
+    },
   },
   {
     key: "a3",

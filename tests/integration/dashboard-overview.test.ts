@@ -67,10 +67,13 @@ describe("post summaries", () => {
     expect(posts.map((p) => p.id)).toEqual(keys.map((k) => (k === "p1" ? f.p1 : f.p2)));
   });
 
-  test.each([["from=2026-13-01"], ["from=2026-01-02&to=2026-01-01"], ["page=2"]])("%s answers 400", async (query) => {
-    const response = await getPosts(apiRequest(`/api/posts?${query}`, { session: viewer }), routeContext());
-    expect(response.status).toBe(400);
-  });
+  test.each([["from=2026-13-01"], ["from=2026-01-02&to=2026-01-01"], ["page=2"]])(
+    "%s answers 400",
+    async (query) => {
+      const response = await getPosts(apiRequest(`/api/posts?${query}`, { session: viewer }), routeContext());
+      expect(response.status).toBe(400);
+    },
+  );
 });
 
 describe("headline figures", () => {

@@ -8,7 +8,13 @@ import { GET as getSentiment } from "@/app/api/posts/[postId]/sentiment/route";
 import { GET as getStances } from "@/app/api/posts/[postId]/stances/route";
 import { GET as getTimeline } from "@/app/api/posts/[postId]/timeline/route";
 import { GET as getTones } from "@/app/api/posts/[postId]/tones/route";
-import type { ActiveCommenters, ReadingList, SentimentHistogram, Timeline, ToneByDepth } from "@/lib/schemas/post-figures";
+import type {
+  ActiveCommenters,
+  ReadingList,
+  SentimentHistogram,
+  Timeline,
+  ToneByDepth,
+} from "@/lib/schemas/post-figures";
 import type { ThreadPage } from "@/lib/schemas/thread";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -27,7 +33,10 @@ beforeAll(async () => {
 type Handler = (request: Request, context: { params?: Promise<unknown> }) => Promise<Response>;
 
 async function call<T>(handler: Handler, path: string, postId: number | string = f.p1): Promise<T> {
-  const response = await handler(apiRequest(path, { session: viewer }), routeContext({ postId: String(postId) }));
+  const response = await handler(
+    apiRequest(path, { session: viewer }),
+    routeContext({ postId: String(postId) }),
+  );
   expect(response.status, await response.clone().text()).toBe(200);
   return (await response.json()) as T;
 }
@@ -130,7 +139,10 @@ describe("tone by depth", () => {
   test("top-level comments against replies", async () => {
     const body = await call<ToneByDepth>(getDepth, `/api/posts/${f.p1}/depth`);
     expect(body.topLevel).toEqual({ total: 3, tones: tones({ analytical: 2, supportive: 1 }) });
-    expect(body.replies).toEqual({ total: 4, tones: tones({ skeptical: 1, hostile: 1, dismissive: 1, neutral: 1 }) });
+    expect(body.replies).toEqual({
+      total: 4,
+      tones: tones({ skeptical: 1, hostile: 1, dismissive: 1, neutral: 1 }),
+    });
   });
 });
 
@@ -163,7 +175,10 @@ describe("reading lists", () => {
   });
 
   test("the list honours the filters", async () => {
-    const body = await call<ReadingList>(getReadingList, `/api/posts/${f.p1}/reading-list?list=pushback&tone=skeptical`);
+    const body = await call<ReadingList>(
+      getReadingList,
+      `/api/posts/${f.p1}/reading-list?list=pushback&tone=skeptical`,
+    );
     expect(body.comments.map((c) => c.id)).toEqual([f.ids.a2]);
   });
 });
@@ -175,7 +190,10 @@ describe("thread", () => {
     let pages = 0;
     do {
       const query: string = cursor ? `&cursor=${cursor}` : "";
-      const page: ThreadPage = await call<ThreadPage>(getComments, `/api/posts/${f.p1}/comments?limit=3${query}`);
+      const page: ThreadPage = await call<ThreadPage>(
+        getComments,
+        `/api/posts/${f.p1}/comments?limit=3${query}`,
+      );
       expect(page.total).toBe(8);
       order.push(...page.comments.map((c) => c.id));
       cursor = page.nextCursor;
@@ -197,7 +215,12 @@ describe("thread", () => {
       sentiment: { comparative: 0.1, label: "positive" },
       cues: [{ start: 0, end: 6, text: "Strong", signal: "praise" }],
     });
-    expect(byId.get(f.ids.a3!)).toMatchObject({ depth: 2, body: A3_BODY, scorerFlag: true, flagReasons: ["threat"] });
+    expect(byId.get(f.ids.a3!)).toMatchObject({
+      depth: 2,
+      body: A3_BODY,
+      scorerFlag: true,
+      flagReasons: ["threat"],
+    });
     expect(byId.get(f.ids.a4!)).toMatchObject({ openFlags: 1, flagReasons: ["OFF_TOPIC"] });
     expect(byId.get(f.ids.a5!)).toMatchObject({ body: null, deleted: true, tone: null, sentiment: null });
     expect(byId.get(f.ids.a6!)).toMatchObject({ depth: 1, parentId: f.ids.a5 });
@@ -233,16 +256,25 @@ describe("bad requests", () => {
   });
 
   test("a malformed post id answers 400, a missing post 404", async () => {
-    const bad = await getTones(apiRequest("/api/posts/abc/tones", { session: viewer }), routeContext({ postId: "abc" }));
+    const bad = await getTones(
+      apiRequest("/api/posts/abc/tones", { session: viewer }),
+      routeContext({ postId: "abc" }),
+    );
     expect(bad.status).toBe(400);
     for (const handler of [getPost, getTones, getComments, getTimeline] as Handler[]) {
-      const missing = await handler(apiRequest("/api/posts/999999/x", { session: viewer }), routeContext({ postId: "999999" }));
+      const missing = await handler(
+        apiRequest("/api/posts/999999/x", { session: viewer }),
+        routeContext({ postId: "999999" }),
+      );
       expect(missing.status).toBe(404);
     }
   });
 
   test("anonymous callers get 401", async () => {
-    const response = await getTones(apiRequest(`/api/posts/${f.p1}/tones`), routeContext({ postId: String(f.p1) }));
+    const response = await getTones(
+      apiRequest(`/api/posts/${f.p1}/tones`),
+      routeContext({ postId: String(f.p1) }),
+    );
     expect(response.status).toBe(401);
   });
 });

@@ -38,7 +38,11 @@ describe("file import", () => {
     expect(result.status).toBe("PARTIAL");
     expect(result.progress.commentsNew).toBe(4);
     const publication = await db.publication.findFirstOrThrow();
-    expect(publication).toMatchObject({ name: "Grain Watch", baseUrl: "file://grain-watch", platform: "FILE" });
+    expect(publication).toMatchObject({
+      name: "Grain Watch",
+      baseUrl: "file://grain-watch",
+      platform: "FILE",
+    });
     expect(await db.post.count()).toBe(2);
     const c3 = await db.comment.findFirstOrThrow({ where: { externalId: "c3" } });
     const c2 = await db.comment.findFirstOrThrow({ where: { externalId: "c2" } });
@@ -47,7 +51,9 @@ describe("file import", () => {
     expect(c3.ancestorPath).toBe(`${c1.id}.${c2.id}`);
     expect(c3.depth).toBe(2);
     expect(await db.commenter.count()).toBe(3);
-    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: result.runId } })).errors as { location: string }[];
+    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: result.runId } })).errors as {
+      location: string;
+    }[];
     expect(errors.map((e) => e.location)).toEqual(["line 5"]);
     expect(await db.commentScore.count()).toBe(4);
 
@@ -58,15 +64,35 @@ describe("file import", () => {
 
   test("JSON Lines with a malformed line goes on past it", async () => {
     const lines = [
-      { post_id: "7", post_title: "Arctic routes", post_date: "2026-04-01T00:00:00Z", comment_id: "a", parent_id: "", author: "Ola", date: "2026-04-01T10:00:00Z", body: "Great piece, thank you." },
+      {
+        post_id: "7",
+        post_title: "Arctic routes",
+        post_date: "2026-04-01T00:00:00Z",
+        comment_id: "a",
+        parent_id: "",
+        author: "Ola",
+        date: "2026-04-01T10:00:00Z",
+        body: "Great piece, thank you.",
+      },
       "{not json",
-      { post_id: "7", post_title: "", post_date: "", comment_id: "b", parent_id: "a", author: "Per", date: "2026-04-01T11:00:00Z", body: "Agreed." },
+      {
+        post_id: "7",
+        post_title: "",
+        post_date: "",
+        comment_id: "b",
+        parent_id: "a",
+        author: "Per",
+        date: "2026-04-01T11:00:00Z",
+        body: "Agreed.",
+      },
     ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)));
     const file = await fileWith("comments.jsonl", lines.join("\n"));
     const result = await importFile({ db, sql }, { path: file });
     expect(result.format).toBe("jsonl");
     expect(result.progress.commentsNew).toBe(2);
-    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: result.runId } })).errors as { location: string }[];
+    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: result.runId } })).errors as {
+      location: string;
+    }[];
     expect(errors.map((e) => e.location)).toEqual(["line 2"]);
     expect((await db.post.findFirstOrThrow()).title).toBe("Arctic routes");
   });
@@ -105,20 +131,52 @@ describe("file import", () => {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/bin.ts", "export", "--publication", "Grain Watch", "--format", "jsonl"],
+        [
+          path.resolve("node_modules/tsx/dist/cli.mjs"),
+          "--conditions=react-server",
+          "lib/cli/bin.ts",
+          "export",
+          "--publication",
+          "Grain Watch",
+          "--format",
+          "jsonl",
+        ],
         { env: { ...process.env, DATABASE_URL: databaseUrl } },
       );
       let out = "";
       child.stdout.on("data", (d) => (out += d));
       child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`export exited ${code}`))));
     });
-    const records = output.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = output
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records).toHaveLength(4);
     expect(Object.keys(records[0]!)).toEqual([
-      "publication", "postExternalId", "postSlug", "postTitle", "commentExternalId", "parentExternalId", "author",
-      "postedAt", "editedAt", "deleted", "automodHidden", "body", "tone", "stance", "sentiment", "flag", "status",
+      "publication",
+      "postExternalId",
+      "postSlug",
+      "postTitle",
+      "commentExternalId",
+      "parentExternalId",
+      "author",
+      "postedAt",
+      "editedAt",
+      "deleted",
+      "automodHidden",
+      "body",
+      "tone",
+      "stance",
+      "sentiment",
+      "flag",
+      "status",
     ]);
     const c3 = records.find((r) => r.commentExternalId === "c3");
-    expect(c3).toMatchObject({ parentExternalId: "c2", author: "Tomas Lind", postTitle: "Grain, again", publication: "Grain Watch" });
+    expect(c3).toMatchObject({
+      parentExternalId: "c2",
+      author: "Tomas Lind",
+      postTitle: "Grain, again",
+      publication: "Grain Watch",
+    });
   });
 });

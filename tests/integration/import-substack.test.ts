@@ -10,7 +10,10 @@ const { url: databaseUrl, db, sql } = useTestDatabase();
 let fake: FakeSubstack;
 const fast = { sleep: async () => {}, random: () => 0.5 };
 const run = (options: Partial<Parameters<typeof importSubstack>[1]> = {}) =>
-  importSubstack({ db, sql }, { url: fake.url, delayMs: 0, timeoutMs: 2000, retries: 3, transport: fast, ...options });
+  importSubstack(
+    { db, sql },
+    { url: fake.url, delayMs: 0, timeoutMs: 2000, retries: 3, transport: fast, ...options },
+  );
 
 beforeEach(async () => {
   await resetDatabase(sql);
@@ -23,11 +26,17 @@ describe("Substack import", () => {
     const expected = fixtureCounts(fake.state.fixture);
     const result = await run();
     expect(result.status).toBe("SUCCEEDED");
-    expect(result.progress).toMatchObject({ postsTotal: expected.posts, postsDone: expected.posts, commentsNew: expected.comments });
+    expect(result.progress).toMatchObject({
+      postsTotal: expected.posts,
+      postsDone: expected.posts,
+      commentsNew: expected.comments,
+    });
     expect(await db.post.count()).toBe(expected.posts);
     expect(await db.comment.count()).toBe(expected.comments);
     expect(await db.comment.count({ where: { deleted: true } })).toBe(expected.deleted);
-    expect(await db.comment.count({ where: { upstreamStatus: "moderator_removed" } })).toBe(expected.moderatorRemoved);
+    expect(await db.comment.count({ where: { upstreamStatus: "moderator_removed" } })).toBe(
+      expected.moderatorRemoved,
+    );
     expect(await db.comment.count({ where: { automodHidden: true } })).toBe(expected.automodHidden);
     expect(await db.comment.count({ where: { editedAt: { not: null } } })).toBe(expected.edited);
     expect(expected.maxDepth).toBeGreaterThanOrEqual(4);
@@ -39,7 +48,9 @@ describe("Substack import", () => {
       expect(reply.ancestorPath.split(".").at(-1)).toBe(String(reply.parentId));
     }
     // A deleted parent keeps its place, and its live replies stay under it.
-    const deletedWithReplies = await db.comment.findFirst({ where: { deleted: true, replies: { some: { body: { not: null } } } } });
+    const deletedWithReplies = await db.comment.findFirst({
+      where: { deleted: true, replies: { some: { body: { not: null } } } },
+    });
     expect(deletedWithReplies).not.toBeNull();
     // Everything with a body is scored; nothing without one is.
     expect(await db.commentScore.count()).toBe(await db.comment.count({ where: { body: { not: null } } }));
@@ -55,13 +66,20 @@ describe("Substack import", () => {
     expect(again.progress.commentsUnchanged).toBe(before);
     expect(await db.comment.count()).toBe(before);
 
-    const target = await db.comment.findFirstOrThrow({ where: { body: { not: null }, deleted: false, replies: { none: {} } }, orderBy: { id: "asc" } });
+    const target = await db.comment.findFirstOrThrow({
+      where: { body: { not: null }, deleted: false, replies: { none: {} } },
+      orderBy: { id: "asc" },
+    });
     const leaf = await db.comment.findFirstOrThrow({
       where: { body: { not: null }, replies: { none: {} }, id: { not: target.id }, automodHidden: false },
       orderBy: { id: "desc" },
     });
     const scoredBefore = await db.commentScore.findUniqueOrThrow({ where: { commentId: target.id } });
-    fake.state.editComment(Number(target.externalId), "Edited: I doubt the corridor will ever carry that much freight.", "2026-11-20T10:00:00.000Z");
+    fake.state.editComment(
+      Number(target.externalId),
+      "Edited: I doubt the corridor will ever carry that much freight.",
+      "2026-11-20T10:00:00.000Z",
+    );
     fake.state.removeComment(Number(leaf.externalId));
     const third = await run();
     expect(third.progress.commentsUpdated).toBe(1);
@@ -80,7 +98,10 @@ describe("Substack import", () => {
     fake.faults.add("/api/v1/post/102/comments", { kind: "status", status: 503 }, 2);
     fake.faults.add("/api/v1/posts/taiwan-strait-drills-signal", { kind: "hang", ms: 1500 }, 1);
     const sleeps: number[] = [];
-    const result = await run({ timeoutMs: 500, transport: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) } });
+    const result = await run({
+      timeoutMs: 500,
+      transport: { random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) },
+    });
     expect(result.status).toBe("SUCCEEDED");
     expect(sleeps).toContain(1000);
     expect(fake.requests.count("/api/v1/post/102/comments")).toBe(3);
@@ -108,7 +129,9 @@ describe("Substack import", () => {
     fake.state.setCookieOnly(103);
     const anonymous = await run();
     expect(anonymous.status).toBe("PARTIAL");
-    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: anonymous.runId } })).errors as { message: string }[];
+    const errors = (await db.importRun.findUniqueOrThrow({ where: { id: anonymous.runId } })).errors as {
+      message: string;
+    }[];
     expect(errors.some((e) => /signed-in readers/.test(e.message))).toBe(true);
     const withCookie = await run({ cookie: fake.state.sessionCookie, cookieEnv: "SUBSTACK_SID" });
     expect(withCookie.status).toBe("SUCCEEDED");
@@ -120,19 +143,32 @@ describe("Substack import", () => {
   test("an import killed with SIGKILL mid-way is resumed by the next run: nothing lost, nothing doubled", async () => {
     const child = spawn(
       process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/bin.ts", "import", "substack", fake.url, "--delay-ms", "400"],
+      [
+        path.resolve("node_modules/tsx/dist/cli.mjs"),
+        "--conditions=react-server",
+        "lib/cli/bin.ts",
+        "import",
+        "substack",
+        fake.url,
+        "--delay-ms",
+        "400",
+      ],
       { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" },
     );
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const [row] = await sql<{ posts_done: number }[]>`SELECT posts_done FROM import_run ORDER BY id DESC LIMIT 1`;
+      const [row] = await sql<
+        { posts_done: number }[]
+      >`SELECT posts_done FROM import_run ORDER BY id DESC LIMIT 1`;
       if (row && row.posts_done >= 1) break;
       if (Date.now() > deadline) throw new Error("the import never finished a post");
       await new Promise((r) => setTimeout(r, 100));
     }
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    const [killed] = await sql<{ id: number; status: string; posts_done: number }[]>`SELECT id, status, posts_done FROM import_run`;
+    const [killed] = await sql<
+      { id: number; status: string; posts_done: number }[]
+    >`SELECT id, status, posts_done FROM import_run`;
     expect(killed?.status).toBe("RUNNING");
     expect(killed!.posts_done).toBeLessThan(fixtureCounts(fake.state.fixture).posts);
     // The heartbeat is fresh; pretend the crash was a while ago, as a later start would see it.
@@ -145,7 +181,9 @@ describe("Substack import", () => {
     const expected = fixtureCounts(fake.state.fixture);
     expect(await db.comment.count()).toBe(expected.comments);
     expect(await db.post.count()).toBe(expected.posts);
-    const [done] = await sql<{ posts_done: number; comments_new: number }[]>`SELECT posts_done, comments_new FROM import_run`;
+    const [done] = await sql<
+      { posts_done: number; comments_new: number }[]
+    >`SELECT posts_done, comments_new FROM import_run`;
     expect(done).toEqual({ posts_done: expected.posts, comments_new: expected.comments });
     // Posts finished before the kill were not fetched again.
     expect(fake.requests.count("/api/v1/post/103/comments")).toBe(0);

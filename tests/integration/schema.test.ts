@@ -29,7 +29,9 @@ describe("database rules", () => {
     const row = await db.moderationAction.create({
       data: { action: "SETTINGS_CHANGED", targetType: "PUBLICATION", targetId: "1", note: "first" },
     });
-    await expect(db.moderationAction.update({ where: { id: row.id }, data: { note: "rewritten" } })).rejects.toThrow(/append-only/);
+    await expect(
+      db.moderationAction.update({ where: { id: row.id }, data: { note: "rewritten" } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db.moderationAction.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE moderation_action`).rejects.toThrow(/append-only/);
     const again = await db.moderationAction.findUniqueOrThrow({ where: { id: row.id } });

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { auth } from "@/lib/server/auth/auth";
 import { createUser } from "@/lib/server/auth/users";
-import { db } from "@/lib/db/client";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 
@@ -19,7 +19,10 @@ export async function signedIn(role: Role): Promise<TestSession> {
   const password = "correct horse battery staple";
   const user = await createUser(db(), { email, role, password });
   const response = await auth().api.signInEmail({ body: { email, password }, asResponse: true });
-  const setCookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const setCookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (!setCookie) throw new Error(`sign-in for the test user failed: ${response.status}`);
   return { userId: user.id, role, headers: { cookie: setCookie, origin: TEST_ORIGIN } };
 }
@@ -27,7 +30,12 @@ export async function signedIn(role: Role): Promise<TestSession> {
 /** A Request to one of our route handlers, as the given session (or anonymous). */
 export function apiRequest(
   path: string,
-  options: { method?: string; session?: TestSession | null; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    session?: TestSession | null;
+    body?: unknown;
+    headers?: Record<string, string>;
+  } = {},
 ): Request {
   const headers: Record<string, string> = { ...(options.session?.headers ?? {}), ...(options.headers ?? {}) };
   if (options.body !== undefined) headers["content-type"] = "application/json";

@@ -13,8 +13,8 @@ export default async function ImportsPage() {
     <>
       <h1>Imports</h1>
       <p className="subtle">
-        Pull a publication's posts and comments from Substack, keep them current on a schedule, and see every run.
-        Export files (Disqus, WordPress, saved Substack JSON, CSV, JSON Lines) are imported with{" "}
+        Pull a publication's posts and comments from Substack, keep them current on a schedule, and see every
+        run. Export files (Disqus, WordPress, saved Substack JSON, CSV, JSON Lines) are imported with{" "}
         <code>npm run marginalia -- import file &lt;path&gt;</code>.
       </p>
       <ImportsPanel initialData={initial} />

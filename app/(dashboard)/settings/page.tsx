@@ -13,8 +13,8 @@ export default async function SettingsPage() {
     <>
       <h1>Moderation settings</h1>
       <p className="subtle">
-        Word lists and thresholds per publication. A change applies to new comments; re-run the rules to apply it to
-        comments nobody has decided on yet. Every save is in the moderation log.
+        Word lists and thresholds per publication. A change applies to new comments; re-run the rules to apply
+        it to comments nobody has decided on yet. Every save is in the moderation log.
       </p>
       <SettingsForm publications={publications} />
     </>

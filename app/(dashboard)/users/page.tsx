@@ -13,7 +13,8 @@ export default async function UsersPage() {
     <>
       <h1>Users</h1>
       <p className="subtle">
-        Authors manage everything; moderators work the queue; viewers read. Every change is in the moderation log.
+        Authors manage everything; moderators work the queue; viewers read. Every change is in the moderation
+        log.
       </p>
       <UsersAdmin initialData={{ users }} viewerId={viewer.id} />
     </>

@@ -36,7 +36,11 @@ export function classifyLine(line: string, lineNumber: number): string {
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
     const id = idOf(json);
-    return JSON.stringify(id === undefined ? { error: `line ${lineNumber}: ${detail}` } : { id, error: `line ${lineNumber}: ${detail}` });
+    return JSON.stringify(
+      id === undefined
+        ? { error: `line ${lineNumber}: ${detail}` }
+        : { id, error: `line ${lineNumber}: ${detail}` },
+    );
   }
   const { id, text, postTitle, postBody, isReply } = parsed.data;
   const score = scoreComment(text, { postTitle, postBody, isReply });
@@ -70,7 +74,9 @@ export async function classifyStream(input: Readable, output: Writable): Promise
 export function registerClassifyCommand(program: Command): void {
   program
     .command("classify")
-    .description("score JSON Lines comments from stdin ({ id, text, postTitle?, postBody?, isReply? }) to stdout")
+    .description(
+      "score JSON Lines comments from stdin ({ id, text, postTitle?, postBody?, isReply? }) to stdout",
+    )
     .action(async () => {
       await classifyStream(process.stdin, process.stdout);
     });

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { createMigration, diffMigrationsToSchema } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/server/demo/seed";
-import { UsageError } from "../main";
 import { note, withDatabase } from "../context";
+import { UsageError } from "../main";
 
 export function registerDbCommands(program: Command): void {
   const dbCommand = program.command("db").description("database schema and demo data");
@@ -18,7 +18,9 @@ export function registerDbCommands(program: Command): void {
 
   dbCommand
     .command("diff")
-    .description("print the SQL that would take the migrations to prisma/schema.prisma (empty when they agree)")
+    .description(
+      "print the SQL that would take the migrations to prisma/schema.prisma (empty when they agree)",
+    )
     .action(async () => {
       await withDatabase(async ({ url }) => {
         const script = await diffMigrationsToSchema(url);
@@ -32,7 +34,8 @@ export function registerDbCommands(program: Command): void {
     .description("write prisma/migrations/<timestamp>_<name>/migration.sql from the schema's difference")
     .argument("<name>", "what the change does, e.g. add_post_flags_index")
     .action(async (name: string) => {
-      if (!/^[a-z0-9_]{3,60}$/.test(name)) throw new UsageError("the name must be 3-60 characters of a-z, 0-9 and _");
+      if (!/^[a-z0-9_]{3,60}$/.test(name))
+        throw new UsageError("the name must be 3-60 characters of a-z, 0-9 and _");
       await withDatabase(async ({ url }) => {
         const dir = await createMigration(url, name);
         process.stdout.write(dir ? `${dir}\n` : "");

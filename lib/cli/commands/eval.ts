@@ -23,7 +23,8 @@ const FLAG_LABELS = ["flagged", "not flagged"] as const;
 function floor(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0 || value > 1) throw new UsageError(`${name} must be a number in [0, 1], got "${raw}"`);
+  if (!Number.isFinite(value) || value < 0 || value > 1)
+    throw new UsageError(`${name} must be a number in [0, 1], got "${raw}"`);
   return value;
 }
 
@@ -32,7 +33,9 @@ async function readLabelled(file: string): Promise<string> {
     return await readFile(file, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`);
+    throw new UsageError(
+      code === "ENOENT" ? `no such file: ${file}` : `cannot read ${file}: ${(err as Error).message}`,
+    );
   }
 }
 
@@ -45,7 +48,8 @@ export interface EvalReport {
 
 export async function runEval(file: string): Promise<{ report: EvalReport; skipped: string[] }> {
   const { records, errors } = parseLabelled(await readLabelled(file));
-  if (records.length === 0) throw new UsageError(`${file}: no labelled comments${errors[0] ? ` (${errors[0]})` : ""}`);
+  if (records.length === 0)
+    throw new UsageError(`${file}: no labelled comments${errors[0] ? ` (${errors[0]})` : ""}`);
   const predicted = records.map((r) => scoreComment(r.body, contextOf(r)));
   const flagLabel = (f: boolean) => (f ? "flagged" : "not flagged");
   return {
@@ -79,7 +83,10 @@ export function registerEvalCommand(program: Command): void {
   program
     .command("eval")
     .description("score a labelled JSON Lines file and print metrics for tone, stance, sentiment and flag")
-    .argument("<labelled>", "labelled comments (JSON Lines with body, tone, stance, sentiment, flag, is_reply)")
+    .argument(
+      "<labelled>",
+      "labelled comments (JSON Lines with body, tone, stance, sentiment, flag, is_reply)",
+    )
     .option("--min-tone-f1 <f1>", "exit 1 when tone macro-F1 is below this")
     .option("--min-stance-f1 <f1>", "exit 1 when stance macro-F1 is below this")
     .option("--min-sentiment-f1 <f1>", "exit 1 when sentiment macro-F1 is below this")

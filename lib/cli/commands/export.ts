@@ -12,12 +12,15 @@ async function write(chunk: string): Promise<void> {
 export function registerExportCommand(program: Command): void {
   program
     .command("export")
-    .description(`write one record per comment (${EXPORT_COLUMNS.length} fields: publication … status) to stdout`)
+    .description(
+      `write one record per comment (${EXPORT_COLUMNS.length} fields: publication … status) to stdout`,
+    )
     .option("--publication <P>", "publication id, name or address")
     .option("--post <SLUG-OR-ID>", "one post: its id, slug or upstream id")
     .requiredOption("--format <jsonl|csv>", "jsonl (one JSON object a line) or csv (with a header row)")
     .action(async (opts: { publication?: string; post?: string; format: string }) => {
-      if (opts.format !== "jsonl" && opts.format !== "csv") throw new UsageError("--format must be jsonl or csv");
+      if (opts.format !== "jsonl" && opts.format !== "csv")
+        throw new UsageError("--format must be jsonl or csv");
       await withDatabase(async () => {
         let scope: Awaited<ReturnType<typeof resolveExportScope>>;
         try {

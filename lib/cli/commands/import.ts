@@ -1,8 +1,8 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
-import type { ImportProgress } from "@/lib/server/ingest/import-runs";
 import { importFile } from "@/lib/server/ingest/file-import";
+import type { ImportProgress } from "@/lib/server/ingest/import-runs";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 import { note, withDatabase } from "../context";
 import { UsageError } from "../main";
@@ -24,7 +24,10 @@ const substackArgs = z.object({
     .optional(),
   posts: z.coerce.number().int().min(1, "--posts must be a positive whole number").optional(),
   delayMs: z.coerce.number().int().min(0).max(60_000, "--delay-ms must be between 0 and 60000").default(2000),
-  cookieEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "--cookie-env must name an environment variable").optional(),
+  cookieEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "--cookie-env must name an environment variable")
+    .optional(),
 });
 
 /** A progress bar on a terminal; one line per post otherwise (so logs of scheduled runs stay readable). */
@@ -35,7 +38,9 @@ function progressReporter(label: string) {
       update(p: ImportProgress) {
         if (p.postsDone !== lastDone) {
           lastDone = p.postsDone;
-          note(`${label}: posts ${p.postsDone}/${p.postsTotal ?? "?"}, comments new ${p.commentsNew}, updated ${p.commentsUpdated}`);
+          note(
+            `${label}: posts ${p.postsDone}/${p.postsTotal ?? "?"}, comments new ${p.commentsNew}, updated ${p.commentsUpdated}`,
+          );
         }
       },
       stop() {},
@@ -55,7 +60,10 @@ function progressReporter(label: string) {
     update(p: ImportProgress) {
       const stored = p.commentsNew + p.commentsUpdated;
       bar.setTotal(Math.max(p.postsTotal ?? 1, 1));
-      bar.update(p.postsDone, { comments: stored, rate: Math.round(stored / Math.max((Date.now() - started) / 1000, 0.001)) });
+      bar.update(p.postsDone, {
+        comments: stored,
+        rate: Math.round(stored / Math.max((Date.now() - started) / 1000, 0.001)),
+      });
     },
     stop() {
       bar.stop();
@@ -63,7 +71,12 @@ function progressReporter(label: string) {
   };
 }
 
-function printSummary(result: { runId: number; status: string; progress: ImportProgress; issueCount: number }) {
+function printSummary(result: {
+  runId: number;
+  status: string;
+  progress: ImportProgress;
+  issueCount: number;
+}) {
   const p = result.progress;
   process.stdout.write(
     `import run ${result.runId}: ${result.status}; posts ${p.postsDone}/${p.postsTotal ?? p.postsSeen}; comments new ${p.commentsNew}, updated ${p.commentsUpdated}, unchanged ${p.commentsUnchanged}, vanished ${p.commentsVanished}; ${result.issueCount} issue(s)\n`,
@@ -118,11 +131,16 @@ export function registerImportCommands(program: Command): void {
     .argument("<path>", "Disqus XML, WordPress WXR, saved Substack JSON (file or folder), CSV or JSON Lines")
     .option("--publication <name-or-url>", "the publication the comments belong to")
     .action(async (filePath: string, raw: { publication?: string }) => {
-      if (raw.publication !== undefined && raw.publication.trim() === "") throw new UsageError("--publication is empty");
+      if (raw.publication !== undefined && raw.publication.trim() === "")
+        throw new UsageError("--publication is empty");
       await withDatabase(async (ctx) => {
         const reporter = progressReporter("file");
         try {
-          const result = await importFile(ctx, { path: filePath, publication: raw.publication, onProgress: (p) => reporter.update(p) });
+          const result = await importFile(ctx, {
+            path: filePath,
+            publication: raw.publication,
+            onProgress: (p) => reporter.update(p),
+          });
           reporter.stop();
           note(`format: ${result.format}`);
           printSummary(result);

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { registerClassifyCommand } from "./classify";
+import { registerDbCommands } from "./db";
 import { registerEvalCommand } from "./eval";
 import { registerExportCommand } from "./export";
-import { registerDbCommands } from "./db";
 import { registerImportCommands } from "./import";
 import { registerScoreCommand } from "./score";
 import { registerServeCommand } from "./serve";

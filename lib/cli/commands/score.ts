@@ -16,7 +16,9 @@ export function registerScoreCommand(program: Command): void {
         });
         if (process.stderr.isTTY) note("");
         const seconds = (Date.now() - started) / 1000;
-        process.stdout.write(`scored ${result.scored} comments with scorer ${result.scorerVersion} in ${seconds.toFixed(1)} s\n`);
+        process.stdout.write(
+          `scored ${result.scored} comments with scorer ${result.scorerVersion} in ${seconds.toFixed(1)} s\n`,
+        );
       });
     });
 }

@@ -57,7 +57,9 @@ function run(cmd: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
-    .description("build if needed, start the database (embedded unless DATABASE_URL), migrate, seed the demo, serve")
+    .description(
+      "build if needed, start the database (embedded unless DATABASE_URL), migrate, seed the demo, serve",
+    )
     .option("--dev", "run the Next.js development server instead of a production build")
     .action(async (opts: { dev?: boolean }) => {
       const config = env();
@@ -94,7 +96,9 @@ export function registerServeCommand(program: Command): void {
         try {
           const result = await seedDemo({ db, sql });
           if (result.seeded) note(result.message);
-          demoLoaded = (await db.publication.count()) > 0 && (await db.user.count({ where: { email: { endsWith: "@demo.marginalia.local" } } })) > 0;
+          demoLoaded =
+            (await db.publication.count()) > 0 &&
+            (await db.user.count({ where: { email: { endsWith: "@demo.marginalia.local" } } })) > 0;
         } finally {
           await db.$disconnect();
           await sql.end({ timeout: 5 });
@@ -102,15 +106,24 @@ export function registerServeCommand(program: Command): void {
       }
       if (!opts.dev && needsBuild()) {
         note("building the app (first start, or sources changed)…");
-        const code = await run(process.execPath, [NEXT_BIN, "build"], { ...childEnv, NODE_ENV: "production" });
+        const code = await run(process.execPath, [NEXT_BIN, "build"], {
+          ...childEnv,
+          NODE_ENV: "production",
+        });
         if (code !== 0) {
           await database.close();
           throw new Error(`next build failed with exit code ${code}`);
         }
       }
       const address = `http://localhost:${config.PORT}`;
-      note(`\nMarginalia: ${address}${database.embedded ? ` (embedded PostgreSQL on port ${database.embedded.port})` : ""}`);
-      note(demoLoaded ? `Sign in with a demo account:\n${demoSignInHelp()}` : "Sign in with an account made by `npm run marginalia -- user add --email … --role AUTHOR`");
+      note(
+        `\nMarginalia: ${address}${database.embedded ? ` (embedded PostgreSQL on port ${database.embedded.port})` : ""}`,
+      );
+      note(
+        demoLoaded
+          ? `Sign in with a demo account:\n${demoSignInHelp()}`
+          : "Sign in with an account made by `npm run marginalia -- user add --email … --role AUTHOR`",
+      );
       child = spawn(process.execPath, [NEXT_BIN, opts.dev ? "dev" : "start", "-p", String(config.PORT)], {
         cwd: ROOT,
         env: { ...childEnv, NODE_ENV: opts.dev ? "development" : "production" },

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { createUser, generatePassword, ROLES } from "@/lib/server/auth/users";
-import { UsageError } from "../main";
 import { withDatabase } from "../context";
+import { UsageError } from "../main";
 
 const argsSchema = z.object({
   email: z.email("--email must be an email address"),
@@ -14,7 +14,9 @@ const argsSchema = z.object({
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function registerUserCommands(program: Command): void {
@@ -33,7 +35,12 @@ export function registerUserCommands(program: Command): void {
       const password = args.passwordStdin ? await readStdin() : generatePassword();
       if (password.length < 10) throw new UsageError("the password must be at least 10 characters");
       await withDatabase(async ({ db }) => {
-        const created = await createUser(db, { email: args.email, name: args.name, role: args.role, password });
+        const created = await createUser(db, {
+          email: args.email,
+          name: args.name,
+          role: args.role,
+          password,
+        });
         process.stdout.write(`created ${created.role} ${created.email}\n`);
         if (!args.passwordStdin) process.stdout.write(`password: ${password}\n(shown once: keep it now)\n`);
       });

@@ -3,7 +3,14 @@
  * training fold but are never judged, so the figures are about the development comments only.
  */
 import { evaluate } from "../evaluate";
-import { balancedWeights, fitSoftmax, fitStandardizer, predictClass, type SoftmaxModel, standardize } from "./logistic";
+import {
+  balancedWeights,
+  fitSoftmax,
+  fitStandardizer,
+  predictClass,
+  type SoftmaxModel,
+  standardize,
+} from "./logistic";
 
 export interface TrainingRow {
   features: Float64Array;
@@ -84,7 +91,11 @@ export function crossValidatedPredictions(
   return predictions;
 }
 
-export function macroF1(labels: readonly string[], gold: readonly number[], predicted: readonly number[]): number {
+export function macroF1(
+  labels: readonly string[],
+  gold: readonly number[],
+  predicted: readonly number[],
+): number {
   return evaluate(
     labels,
     gold.map((g) => labels[g] ?? ""),

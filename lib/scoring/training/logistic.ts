@@ -20,7 +20,9 @@ export function fitStandardizer(rows: readonly Float64Array[], d: number): Stand
   const mean = new Float64Array(d);
   const scale = new Float64Array(d);
   for (const r of rows) for (let f = 0; f < d; f++) mean[f] = (mean[f] ?? 0) + (r[f] ?? 0) / rows.length;
-  for (const r of rows) for (let f = 0; f < d; f++) scale[f] = (scale[f] ?? 0) + ((r[f] ?? 0) - (mean[f] ?? 0)) ** 2 / rows.length;
+  for (const r of rows)
+    for (let f = 0; f < d; f++)
+      scale[f] = (scale[f] ?? 0) + ((r[f] ?? 0) - (mean[f] ?? 0)) ** 2 / rows.length;
   for (let f = 0; f < d; f++) {
     const sd = Math.sqrt(scale[f] ?? 0);
     scale[f] = sd < 1e-9 ? 1 : sd;

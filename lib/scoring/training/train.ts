@@ -5,12 +5,13 @@
  * labelled comments, prints k-fold cross-validated figures (L2 chosen by CV; nested CV for an unflattered
  * estimate), and writes lib/scoring/model/weights.json fitted on everything.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { analyze } from "../analyze";
 import { evaluate, formatEvaluation } from "../evaluate";
-import { FEATURE_NAMES, extractFeatures } from "../features";
+import { extractFeatures, FEATURE_NAMES } from "../features";
 import { contextOf, type LabelledComment, parseLabelled } from "../labelled";
 import { moderate } from "../moderation-signals";
 import { SENTIMENT_LABELS, STANCES, TONES } from "../types";
@@ -57,7 +58,10 @@ function prepare(records: readonly LabelledComment[]): Prepared[] {
 
 function rows(prepared: readonly Prepared[], head: HeadName): TrainingRow[] {
   const { labels, label } = HEADS[head];
-  return prepared.map((p) => ({ features: p.features, label: (labels as readonly string[]).indexOf(label(p.record)) }));
+  return prepared.map((p) => ({
+    features: p.features,
+    label: (labels as readonly string[]).indexOf(label(p.record)),
+  }));
 }
 
 function main(): void {
@@ -82,7 +86,9 @@ function main(): void {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
   const own = prepare(ownRecords);
-  console.log(`development comments: ${dev.length}; project-written comments: ${own.length}; features: ${FEATURE_NAMES.length}`);
+  console.log(
+    `development comments: ${dev.length}; project-written comments: ${own.length}; features: ${FEATURE_NAMES.length}`,
+  );
   console.log(`${foldCount}-fold stratified CV, ${seeds.length} shuffles; project comments only ever train`);
 
   const chosen: Record<HeadName, number> = { tone: 1, stance: 1, sentiment: 1 };
@@ -94,7 +100,9 @@ function main(): void {
     const { l2, scores } = chooseL2(devRows, ownRows, labels, L2_GRID, foldCount, seeds);
     chosen[head] = l2;
     cvSummary[`${head}CvMacroF1`] = round(scores.get(l2) ?? 0);
-    console.log(`\n### ${head}: CV macro-F1 by L2: ${[...scores].map(([k, v]) => `${k}=${v.toFixed(3)}`).join("  ")}`);
+    console.log(
+      `\n### ${head}: CV macro-F1 by L2: ${[...scores].map(([k, v]) => `${k}=${v.toFixed(3)}`).join("  ")}`,
+    );
     const folds = stratifiedFolds(
       devRows.map((r) => r.label),
       foldCount,
@@ -121,7 +129,9 @@ function main(): void {
       );
       const mean = nested.reduce((s, v) => s + v, 0) / nested.length;
       cvSummary[`${head}NestedCvMacroF1`] = round(mean);
-      console.log(`${head}: NESTED CV macro-F1 ${mean.toFixed(3)} (per shuffle ${nested.map((v) => v.toFixed(3)).join(", ")})`);
+      console.log(
+        `${head}: NESTED CV macro-F1 ${mean.toFixed(3)} (per shuffle ${nested.map((v) => v.toFixed(3)).join(", ")})`,
+      );
     }
   }
 
@@ -136,11 +146,14 @@ function main(): void {
     dev.map((p) => p.record.sentiment),
     dev.map((p) => (p.comparative > 0.05 ? "positive" : p.comparative < -0.05 ? "negative" : "neutral")),
   );
-  console.log(`corrected-AFINN comparative with a +-0.05 band (no fitting): sentiment macro-F1 ${byComparative.macroF1.toFixed(3)}`);
+  console.log(
+    `corrected-AFINN comparative with a +-0.05 band (no fitting): sentiment macro-F1 ${byComparative.macroF1.toFixed(3)}`,
+  );
 
   const all = [...dev, ...own];
   const fitted = {} as Record<HeadName, ReturnType<typeof fitHead>>;
-  for (const head of Object.keys(HEADS) as HeadName[]) fitted[head] = fitHead(rows(all, head), HEADS[head].labels.length, chosen[head]);
+  for (const head of Object.keys(HEADS) as HeadName[])
+    fitted[head] = fitHead(rows(all, head), HEADS[head].labels.length, chosen[head]);
   // Every head is standardised with the same statistics (all rows), so the file stores one mean/scale.
   const reference = fitted.tone;
   const file = {
@@ -155,17 +168,28 @@ function main(): void {
           {
             classes: HEADS[head].labels,
             bias: [...model.bias].map(round),
-            weights: Array.from({ length: model.k }, (_, c) => [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(round)),
+            weights: Array.from({ length: model.k }, (_, c) =>
+              [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(round),
+            ),
             l2: chosen[head],
           },
         ];
       }),
     ),
-    training: { devComments: dev.length, ownComments: own.length, folds: foldCount, shuffles: seeds.length, ...cvSummary },
+    training: {
+      devComments: dev.length,
+      ownComments: own.length,
+      folds: foldCount,
+      shuffles: seeds.length,
+      ...cvSummary,
+    },
   };
   if (values["dry-run"]) console.log("\n(dry run: weights not written)");
   else {
-    writeFileSync(values.out, `${JSON.stringify(file, null, 1)}\n`);
+    writeFileSync(values.out, `${JSON.stringify(file, null, 2)}\n`);
+    // Keep the committed file in the repository's format so `biome check` stays clean after a retrain.
+    const biome = path.join(process.cwd(), "node_modules", ".bin", "biome");
+    spawnSync(biome, ["format", "--write", values.out], { stdio: "ignore" });
     console.log(`\nwrote ${values.out}`);
   }
 }

@@ -17,7 +17,10 @@ interface Row {
  * The ten commenters with the most comments (with a body) in the thread that match the filters; ties by name.
  * The top tone is the most frequent effective tone (ties go to the first tone in the enum's order).
  */
-export async function getActiveCommenters(postId: number, filters: CommentFilters): Promise<ActiveCommenters> {
+export async function getActiveCommenters(
+  postId: number,
+  filters: CommentFilters,
+): Promise<ActiveCommenters> {
   const rows = await db().$queryRaw<Row[]>`
     SELECT c.commenter_id, max(c.author_name) AS name, count(*)::int AS comments,
       count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree,
@@ -34,7 +37,10 @@ export async function getActiveCommenters(postId: number, filters: CommentFilter
       name: r.name,
       comments: r.comments,
       disagree: r.disagree,
-      topTone: r.top_tone !== null && (TONES as readonly string[]).includes(r.top_tone) ? (r.top_tone as Tone) : null,
+      topTone:
+        r.top_tone !== null && (TONES as readonly string[]).includes(r.top_tone)
+          ? (r.top_tone as Tone)
+          : null,
     })),
   };
 }

@@ -29,12 +29,15 @@ const STATUS_SQL = {
 export function commentFilterSql(filters: CommentFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (filters.tone) parts.push(Prisma.sql`coalesce(c.corrected_tone, s.tone)::text = ${filters.tone}`);
-  if (filters.stance) parts.push(Prisma.sql`coalesce(c.corrected_stance, s.stance)::text = ${filters.stance}`);
+  if (filters.stance)
+    parts.push(Prisma.sql`coalesce(c.corrected_stance, s.stance)::text = ${filters.stance}`);
   if (filters.sentiment) parts.push(Prisma.sql`s.sentiment_label::text = ${filters.sentiment}`);
   if (filters.status) parts.push(STATUS_SQL[filters.status]);
   if (filters.q) {
     const pattern = likePattern(filters.q);
-    parts.push(Prisma.sql`(c.body ILIKE ${pattern} ESCAPE '\\' OR c.author_name ILIKE ${pattern} ESCAPE '\\')`);
+    parts.push(
+      Prisma.sql`(c.body ILIKE ${pattern} ESCAPE '\\' OR c.author_name ILIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   if (parts.length === 0) return Prisma.empty;
   return Prisma.sql` AND ${Prisma.join(parts, " AND ")}`;

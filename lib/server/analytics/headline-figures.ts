@@ -1,7 +1,7 @@
 import "server-only";
 import { toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
 
@@ -44,7 +44,11 @@ export async function getHeadline(range: DateRange): Promise<Headline> {
     current: figures,
     previous:
       before?.start && before.end && previousFigures
-        ? { from: day(before.start), to: day(new Date(before.end.getTime() - 86_400_000)), figures: previousFigures }
+        ? {
+            from: day(before.start),
+            to: day(new Date(before.end.getTime() - 86_400_000)),
+            figures: previousFigures,
+          }
         : null,
   };
 }

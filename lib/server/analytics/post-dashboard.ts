@@ -30,5 +30,10 @@ export async function getPostDashboard(postId: number, filters: CommentFilters) 
     ]);
   const lists: Record<ReadingListName, ReadingList> = { pushback, dismissive, flagged };
   const firstPage: ThreadPage = thread;
-  return { filters, figures: { tones, stances, sentiment, timeline, depth, commenters }, lists, thread: firstPage };
+  return {
+    filters,
+    figures: { tones, stances, sentiment, timeline, depth, commenters },
+    lists,
+    thread: firstPage,
+  };
 }

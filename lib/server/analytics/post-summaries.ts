@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
 import type { PostSummary } from "@/lib/schemas/posts";
 import { TONES, type Tone } from "@/lib/scoring/types";

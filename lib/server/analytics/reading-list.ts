@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ReadingList, ReadingListName } from "@/lib/schemas/post-figures";
 import { commentFilterSql, FLAGGED_SQL } from "./comment-filter-sql";

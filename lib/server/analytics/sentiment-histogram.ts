@@ -1,12 +1,20 @@
 import "server-only";
-import { SENTIMENT_BIN_COUNT, SENTIMENT_MAX, SENTIMENT_MIN, sentimentBins } from "@/lib/analytics/sentiment-bins";
+import {
+  SENTIMENT_BIN_COUNT,
+  SENTIMENT_MAX,
+  SENTIMENT_MIN,
+  sentimentBins,
+} from "@/lib/analytics/sentiment-bins";
 import { db } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { SentimentHistogram } from "@/lib/schemas/post-figures";
 import { commentFilterSql } from "./comment-filter-sql";
 
 /** Histogram of the comparative sentiment of the post's scored comments that match the filters. */
-export async function getSentimentHistogram(postId: number, filters: CommentFilters): Promise<SentimentHistogram> {
+export async function getSentimentHistogram(
+  postId: number,
+  filters: CommentFilters,
+): Promise<SentimentHistogram> {
   const rows = await db().$queryRaw<{ bucket: number; count: number; sum: number }[]>`
     SELECT width_bucket(s.sentiment_comparative, ${SENTIMENT_MIN}::float8, ${SENTIMENT_MAX}::float8, ${SENTIMENT_BIN_COUNT}::int)::int AS bucket,
       count(*)::int AS count, sum(s.sentiment_comparative)::float8 AS sum

@@ -1,7 +1,14 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { cueSchema, type ThreadComment } from "@/lib/schemas/thread";
-import { SENTIMENT_LABELS, type SentimentLabel, STANCES, type Stance, TONES, type Tone } from "@/lib/scoring/types";
+import {
+  SENTIMENT_LABELS,
+  type SentimentLabel,
+  STANCES,
+  type Stance,
+  TONES,
+  type Tone,
+} from "@/lib/scoring/types";
 
 /**
  * The columns of a ThreadComment, selected FROM `comment c LEFT JOIN comment_score s`; pair with
@@ -51,8 +58,10 @@ export interface ThreadCommentRow {
   flag_reasons: string[];
 }
 
-const asTone = (v: string | null) => (v !== null && (TONES as readonly string[]).includes(v) ? (v as Tone) : null);
-const asStance = (v: string | null) => (v !== null && (STANCES as readonly string[]).includes(v) ? (v as Stance) : null);
+const asTone = (v: string | null) =>
+  v !== null && (TONES as readonly string[]).includes(v) ? (v as Tone) : null;
+const asStance = (v: string | null) =>
+  v !== null && (STANCES as readonly string[]).includes(v) ? (v as Stance) : null;
 const asLabel = (v: string | null) =>
   v !== null && (SENTIMENT_LABELS as readonly string[]).includes(v) ? (v as SentimentLabel) : null;
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ThreadPage } from "@/lib/schemas/thread";
 import { commentFilterSql } from "./comment-filter-sql";
@@ -22,7 +22,9 @@ export async function getThreadPage(
   page: { cursor?: string; limit?: number } = {},
 ): Promise<ThreadPage> {
   const limit = page.limit ?? THREAD_PAGE_SIZE;
-  const after = page.cursor ? Prisma.sql` AND ${SORT_KEY} > string_to_array(${page.cursor}, '.')::int[]` : Prisma.empty;
+  const after = page.cursor
+    ? Prisma.sql` AND ${SORT_KEY} > string_to_array(${page.cursor}, '.')::int[]`
+    : Prisma.empty;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<(ThreadCommentRow & { sort_key: number[] })[]>`
       SELECT ${THREAD_COMMENT_COLUMNS}, ${SORT_KEY} AS sort_key

@@ -6,7 +6,10 @@ import type { StanceSplit, ToneDistribution } from "@/lib/schemas/post-figures";
 import { commentFilterSql } from "./comment-filter-sql";
 
 /** Effective tone of the post's comments that match the filters (comments with no tone are left out). */
-export async function getToneDistribution(postId: number, filters: CommentFilters): Promise<ToneDistribution> {
+export async function getToneDistribution(
+  postId: number,
+  filters: CommentFilters,
+): Promise<ToneDistribution> {
   const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id

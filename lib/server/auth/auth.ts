@@ -1,7 +1,7 @@
 import "server-only";
 import { betterAuth } from "better-auth";
-import { APIError, createAuthMiddleware } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -52,7 +52,10 @@ function createAuth() {
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { message: "Too many sign-in attempts for this account; try again later.", code: "TOO_MANY_ATTEMPTS" },
+            {
+              message: "Too many sign-in attempts for this account; try again later.",
+              code: "TOO_MANY_ATTEMPTS",
+            },
             { "Retry-After": String(verdict.retryAfter) },
           );
         }

@@ -27,11 +27,25 @@ export async function createUser(
   const hash = await hashPassword(input.password);
   await client.$transaction([
     client.user.create({
-      data: { id, email, name: input.name ?? email.split("@")[0] ?? email, role: input.role, emailVerified: true },
+      data: {
+        id,
+        email,
+        name: input.name ?? email.split("@")[0] ?? email,
+        role: input.role,
+        emailVerified: true,
+      },
     }),
-    client.account.create({ data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash } }),
+    client.account.create({
+      data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
+    }),
     client.moderationAction.create({
-      data: { actorId, action: "USER_CREATED", targetType: "USER", targetId: id, after: { email, role: input.role } },
+      data: {
+        actorId,
+        action: "USER_CREATED",
+        targetType: "USER",
+        targetId: id,
+        after: { email, role: input.role },
+      },
     }),
   ]);
   return { id, email, role: input.role };

@@ -23,14 +23,20 @@ export function demoSignInHelp(): string {
  * demo accounts. Does nothing when the demo publication exists, or (without `force`) when the database holds
  * any other publication: the demo never mixes into a real one by accident.
  */
-export async function seedDemo(ctx: { db: Db; sql: Sql }, options: { force?: boolean } = {}): Promise<SeedResult> {
+export async function seedDemo(
+  ctx: { db: Db; sql: Sql },
+  options: { force?: boolean } = {},
+): Promise<SeedResult> {
   const demo = buildDemoPublication();
   const existing = await ctx.db.publication.findMany({ select: { baseUrl: true } });
   if (existing.some((p) => p.baseUrl === demo.publication.baseUrl)) {
     return { seeded: false, message: "the demo publication is already loaded" };
   }
   if (existing.length > 0 && !options.force) {
-    return { seeded: false, message: "the database already has a publication; use --force to add the demo beside it" };
+    return {
+      seeded: false,
+      message: "the database already has a publication; use --force to add the demo beside it",
+    };
   }
 
   const publicationId = await upsertPublication(ctx.sql, {
@@ -59,7 +65,11 @@ export async function seedDemo(ctx: { db: Db; sql: Sql }, options: { force?: boo
       parentExternalId: c.parentExternalId,
       ancestorExternalIds: c.parentExternalId ? [c.parentExternalId] : [],
       ancestryComplete: false,
-      author: { externalId: c.commenterExternalId, name: c.deleted ? "" : (author?.name ?? ""), handle: author?.handle ?? null },
+      author: {
+        externalId: c.commenterExternalId,
+        name: c.deleted ? "" : (author?.name ?? ""),
+        handle: author?.handle ?? null,
+      },
       body: c.body,
       postedAt: c.postedAt,
       editedAt: c.editedAt,

@@ -6,9 +6,15 @@ import { type ImportFormat, openImportFile } from "@/lib/ingest/files";
 import type { IngestIssue, NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
-import { finishImportRun, type ImportProgress, recordImportIssues, recordImportProgress, startImportRun } from "./import-runs";
-import { publicationOrigin } from "./substack-import";
+import {
+  finishImportRun,
+  type ImportProgress,
+  recordImportIssues,
+  recordImportProgress,
+  startImportRun,
+} from "./import-runs";
 import { linkReplies, upsertComments, upsertPosts, upsertPublication } from "./store";
+import { publicationOrigin } from "./substack-import";
 
 const BATCH = 1000;
 const PLATFORM_OF: Record<ImportFormat, "substack" | "disqus" | "wordpress" | "file"> = {
@@ -31,7 +37,12 @@ export interface FileImportOptions {
 
 /** A key for a publication known only by name (file imports): stable, readable, never a real address. */
 export function publicationKeyForName(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "imported";
+  const slug =
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "imported";
   return `file://${slug}`;
 }
 
@@ -45,7 +56,11 @@ export async function importFile(ctx: { db: Db; sql: Sql }, options: FileImportO
   const opened = await openImportFile(options.path);
   const first = await opened.events.next();
   const named = !first.done && first.value.type === "publication" ? first.value.publication : null;
-  const chosen = options.publication ?? named?.baseUrl ?? named?.name ?? path.basename(options.path).replace(/\.[^.]+$/, "");
+  const chosen =
+    options.publication ??
+    named?.baseUrl ??
+    named?.name ??
+    path.basename(options.path).replace(/\.[^.]+$/, "");
   const isAddress = /^https?:\/\//i.test(chosen) || /\.[a-z]{2,}(\/|$)/i.test(chosen);
   const publicationId = await upsertPublication(ctx.sql, {
     platform: PLATFORM_OF[opened.format],
@@ -56,14 +71,26 @@ export async function importFile(ctx: { db: Db; sql: Sql }, options: FileImportO
   const run = await startImportRun(ctx.sql, {
     publicationId,
     source: "FILE",
-    params: { path: path.resolve(options.path), format: opened.format, publication: options.publication ?? null },
+    params: {
+      path: path.resolve(options.path),
+      format: opened.format,
+      publication: options.publication ?? null,
+    },
     startedById: options.startedById,
   });
 
   const postIds = new Map<string, number>();
   const touchedPosts = new Set<number>();
   const changed: number[] = [];
-  const progress: ImportProgress = { postsTotal: null, postsSeen: 0, postsDone: 0, commentsNew: 0, commentsUpdated: 0, commentsUnchanged: 0, commentsVanished: 0 };
+  const progress: ImportProgress = {
+    postsTotal: null,
+    postsSeen: 0,
+    postsDone: 0,
+    commentsNew: 0,
+    commentsUpdated: 0,
+    commentsUnchanged: 0,
+    commentsVanished: 0,
+  };
   let comments: NormalizedComment[] = [];
   let issues: IngestIssue[] = [];
   let failed = false;
@@ -81,7 +108,13 @@ export async function importFile(ctx: { db: Db; sql: Sql }, options: FileImportO
       // A comment may name a post the file never described (Disqus threads defined later, bare CSV rows).
       for (const c of comments) {
         if (!postIds.has(c.postExternalId)) {
-          await storePost({ externalId: c.postExternalId, slug: null, title: "", url: null, publishedAt: null });
+          await storePost({
+            externalId: c.postExternalId,
+            slug: null,
+            title: "",
+            url: null,
+            publishedAt: null,
+          });
         }
       }
       const counts = await upsertComments(ctx.sql, publicationId, postIds, comments);
@@ -129,5 +162,12 @@ export async function importFile(ctx: { db: Db; sql: Sql }, options: FileImportO
     await moderateNewComments(ctx.db, publicationId, ids);
   }
   const finished = await finishImportRun(ctx.sql, run.id, { failed, actorId: options.startedById });
-  return { runId: run.id, publicationId, format: opened.format, status: finished.status, progress: finished.progress, issueCount: finished.issueCount };
+  return {
+    runId: run.id,
+    publicationId,
+    format: opened.format,
+    status: finished.status,
+    progress: finished.progress,
+    issueCount: finished.issueCount,
+  };
 }

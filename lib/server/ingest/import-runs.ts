@@ -26,7 +26,12 @@ export const STALE_HEARTBEAT_MS = 2 * 60_000;
 
 export async function startImportRun(
   sql: Sql,
-  input: { publicationId: number; source: "SUBSTACK" | "FILE"; params: Record<string, unknown>; startedById?: string | null },
+  input: {
+    publicationId: number;
+    source: "SUBSTACK" | "FILE";
+    params: Record<string, unknown>;
+    startedById?: string | null;
+  },
 ): Promise<{ id: number; resumed: boolean; doneExternalIds: Set<string> }> {
   // The same import (same publication, source and parameters) killed mid-way is continued, not restarted.
   const [stale] = await sql<{ id: number; cursor: { done?: string[] } }[]>`
@@ -59,7 +64,10 @@ export async function startImportRun(
 export async function recordImportProgress(
   sql: Sql,
   runId: number,
-  delta: Partial<Omit<ImportProgress, "postsTotal">> & { postsTotal?: number | null; donePostExternalId?: string },
+  delta: Partial<Omit<ImportProgress, "postsTotal">> & {
+    postsTotal?: number | null;
+    donePostExternalId?: string;
+  },
 ): Promise<void> {
   await sql`
     UPDATE import_run SET

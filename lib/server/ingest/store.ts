@@ -20,7 +20,10 @@ export interface CommentCounts {
 
 const PLATFORM = { substack: "SUBSTACK", disqus: "DISQUS", wordpress: "WORDPRESS", file: "FILE" } as const;
 
-export async function upsertPublication(sql: Sql, publication: NormalizedPublication & { baseUrl: string }): Promise<number> {
+export async function upsertPublication(
+  sql: Sql,
+  publication: NormalizedPublication & { baseUrl: string },
+): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     INSERT INTO publication (platform, name, base_url, external_id, updated_at)
     VALUES (${PLATFORM[publication.platform]}::"Platform", ${publication.name}, ${publication.baseUrl},
@@ -34,7 +37,11 @@ export async function upsertPublication(sql: Sql, publication: NormalizedPublica
 }
 
 /** Upserts posts; returns their database ids by external id. Fields the source did not send are kept. */
-export async function upsertPosts(sql: Sql, publicationId: number, posts: NormalizedPost[]): Promise<Map<string, number>> {
+export async function upsertPosts(
+  sql: Sql,
+  publicationId: number,
+  posts: NormalizedPost[],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (posts.length === 0) return ids;
   const rows = posts.map((p) => ({
@@ -74,8 +81,21 @@ export function commenterKey(author: NormalizedComment["author"]): string {
   return author.externalId ?? `name:${author.name.trim().toLowerCase() || "anonymous"}`;
 }
 
-async function upsertCommenters(sql: Sql, publicationId: number, comments: NormalizedComment[]): Promise<Map<string, number>> {
-  const byKey = new Map<string, { external_id: string; name: string; handle: string | null; photo_url: string | null; first_seen_at: Date }>();
+async function upsertCommenters(
+  sql: Sql,
+  publicationId: number,
+  comments: NormalizedComment[],
+): Promise<Map<string, number>> {
+  const byKey = new Map<
+    string,
+    {
+      external_id: string;
+      name: string;
+      handle: string | null;
+      photo_url: string | null;
+      first_seen_at: Date;
+    }
+  >();
   for (const c of comments) {
     const key = commenterKey(c.author);
     const seen = byKey.get(key);
@@ -95,7 +115,11 @@ async function upsertCommenters(sql: Sql, publicationId: number, comments: Norma
   }
   const ids = new Map<string, number>();
   if (byKey.size === 0) return ids;
-  const rows = [...byKey.values()].map((r) => ({ ...r, publication_id: publicationId, updated_at: new Date() }));
+  const rows = [...byKey.values()].map((r) => ({
+    ...r,
+    publication_id: publicationId,
+    updated_at: new Date(),
+  }));
   const result = await sql<{ id: number; external_id: string }[]>`
     INSERT INTO commenter ${sql(rows)}
     ON CONFLICT (publication_id, external_id) DO UPDATE SET
@@ -123,7 +147,8 @@ export async function upsertComments(
   const commenterIds = await upsertCommenters(sql, publicationId, comments);
   const rows = comments.map((c) => {
     const postId = postIds.get(c.postExternalId);
-    if (postId === undefined) throw new Error(`comment ${c.externalId} belongs to post ${c.postExternalId}, which was not stored`);
+    if (postId === undefined)
+      throw new Error(`comment ${c.externalId} belongs to post ${c.postExternalId}, which was not stored`);
     return {
       publication_id: publicationId,
       post_id: postId,

@@ -45,7 +45,8 @@ export interface ImportSummary {
 
 export function publicationOrigin(url: string): string {
   const parsed = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") throw new Error(`not a web address: ${url}`);
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    throw new Error(`not a web address: ${url}`);
   return parsed.origin + parsed.pathname.replace(/\/+$/, "");
 }
 
@@ -56,7 +57,10 @@ export function publicationOrigin(url: string): string {
  * the last post it finished. Every write is an idempotent upsert: running it again creates nothing new.
  * A post that fails after the client's retries is recorded on the run and the import goes on.
  */
-export async function importSubstack(ctx: { db: Db; sql: Sql }, options: SubstackImportOptions): Promise<ImportSummary> {
+export async function importSubstack(
+  ctx: { db: Db; sql: Sql },
+  options: SubstackImportOptions,
+): Promise<ImportSummary> {
   const baseUrl = publicationOrigin(options.url);
   const publicationId = await upsertPublication(ctx.sql, {
     platform: "substack",
@@ -113,7 +117,10 @@ export async function importSubstack(ctx: { db: Db; sql: Sql }, options: Substac
     const postIds = await upsertPosts(ctx.sql, publicationId, posts);
     progress.postsTotal = posts.length;
     progress.postsSeen = posts.length;
-    await recordImportProgress(ctx.sql, run.id, { postsTotal: posts.length, postsSeen: run.resumed ? 0 : posts.length });
+    await recordImportProgress(ctx.sql, run.id, {
+      postsTotal: posts.length,
+      postsSeen: run.resumed ? 0 : posts.length,
+    });
     report();
     for (const post of posts) {
       if (run.doneExternalIds.has(post.externalId)) {
@@ -153,9 +160,18 @@ export async function importSubstack(ctx: { db: Db; sql: Sql }, options: Substac
         let counts = { new: 0, updated: 0, unchanged: 0, changedIds: [] as number[] };
         let vanished = 0;
         if (fetched && !hiddenFromUs) {
-          counts = await upsertComments(tx, publicationId, new Map([[post.externalId, postId]]), fetched.comments);
+          counts = await upsertComments(
+            tx,
+            publicationId,
+            new Map([[post.externalId, postId]]),
+            fetched.comments,
+          );
           await linkReplies(tx, [postId]);
-          vanished = await markVanished(tx, postId, fetched.comments.map((c) => c.externalId));
+          vanished = await markVanished(
+            tx,
+            postId,
+            fetched.comments.map((c) => c.externalId),
+          );
         }
         await recordImportProgress(tx, run.id, {
           postsDone: 1,

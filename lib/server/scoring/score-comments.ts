@@ -24,7 +24,9 @@ export async function scoreComments(
   const only = options.commentIds;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
   for (;;) {
-    const rows = await sql<{ id: number; body: string; is_reply: boolean; title: string; body_html: string | null }[]>`
+    const rows = await sql<
+      { id: number; body: string; is_reply: boolean; title: string; body_html: string | null }[]
+    >`
       SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html
       FROM comment c
       JOIN post p ON p.id = c.post_id

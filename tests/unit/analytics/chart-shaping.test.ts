@@ -19,27 +19,64 @@ const tones = (partial: Partial<Record<Tone, number>>): Record<Tone, number> => 
 describe("label counts", () => {
   test.each([
     ["empty", [], tones({})],
-    ["known labels", [{ label: "skeptical", count: 2 }, { label: "neutral", count: 1 }], tones({ skeptical: 2, neutral: 1 })],
-    ["null and unknown labels are ignored", [{ label: null, count: 5 }, { label: "angry", count: 1 }], tones({})],
-    ["repeated labels add up", [{ label: "hostile", count: 1 }, { label: "hostile", count: 2 }], tones({ hostile: 3 })],
+    [
+      "known labels",
+      [
+        { label: "skeptical", count: 2 },
+        { label: "neutral", count: 1 },
+      ],
+      tones({ skeptical: 2, neutral: 1 }),
+    ],
+    [
+      "null and unknown labels are ignored",
+      [
+        { label: null, count: 5 },
+        { label: "angry", count: 1 },
+      ],
+      tones({}),
+    ],
+    [
+      "repeated labels add up",
+      [
+        { label: "hostile", count: 1 },
+        { label: "hostile", count: 2 },
+      ],
+      tones({ hostile: 3 }),
+    ],
   ])("tones: %s", (_name, rows, expected) => {
     expect(toneCountsFromRows(rows)).toEqual(expected);
   });
 
   test("stances fill zeros", () => {
-    expect(stanceCountsFromRows([{ label: "agree", count: 4 }])).toEqual({ agree: 4, disagree: 0, neutral: 0 });
+    expect(stanceCountsFromRows([{ label: "agree", count: 4 }])).toEqual({
+      agree: 4,
+      disagree: 0,
+      neutral: 0,
+    });
     expect(totalOf({ a: 1, b: 2 })).toBe(3);
   });
 });
 
 describe("toneRows / stanceRows", () => {
   test.each([
-    ["shares of a total", tones({ analytical: 1, skeptical: 3 }), { analytical: 0.25, skeptical: 0.75, hostile: 0 }],
+    [
+      "shares of a total",
+      tones({ analytical: 1, skeptical: 3 }),
+      { analytical: 0.25, skeptical: 0.75, hostile: 0 },
+    ],
     ["all zero gives zero shares", tones({}), { analytical: 0, skeptical: 0, hostile: 0 }],
   ])("%s", (_name, counts, shares) => {
     const rows = toneRows(counts);
-    expect(rows.map((r) => r.key)).toEqual(["analytical", "skeptical", "dismissive", "supportive", "hostile", "neutral"]);
-    for (const [key, value] of Object.entries(shares)) expect(rows.find((r) => r.key === key)?.share).toBe(value);
+    expect(rows.map((r) => r.key)).toEqual([
+      "analytical",
+      "skeptical",
+      "dismissive",
+      "supportive",
+      "hostile",
+      "neutral",
+    ]);
+    for (const [key, value] of Object.entries(shares))
+      expect(rows.find((r) => r.key === key)?.share).toBe(value);
   });
 
   test("stance rows carry labels and colours", () => {
@@ -55,7 +92,11 @@ describe("toneRows / stanceRows", () => {
 
 describe("toneShareGroups", () => {
   test.each([
-    ["top-level vs replies", [{ group: "Top-level", tones: tones({ analytical: 2, supportive: 2 }) }], { analytical: 0.5, supportive: 0.5, total: 4 }],
+    [
+      "top-level vs replies",
+      [{ group: "Top-level", tones: tones({ analytical: 2, supportive: 2 }) }],
+      { analytical: 0.5, supportive: 0.5, total: 4 },
+    ],
     ["an empty group", [{ group: "Replies", tones: tones({}) }], { analytical: 0, total: 0 }],
   ])("%s", (_name, groups, expected) => {
     expect(toneShareGroups(groups)[0]).toMatchObject(expected);
@@ -65,8 +106,22 @@ describe("toneShareGroups", () => {
 describe("sentimentBins", () => {
   test.each([
     ["no rows: ten empty bins", [], [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]],
-    ["sparse buckets land in place", [{ bucket: 1, count: 2 }, { bucket: 9, count: 1 }], [0, 2, 0, 0, 0, 0, 0, 0, 0, 1]],
-    ["out-of-range buckets are clamped", [{ bucket: -3, count: 1 }, { bucket: 12, count: 1 }], [1, 0, 0, 0, 0, 0, 0, 0, 0, 1]],
+    [
+      "sparse buckets land in place",
+      [
+        { bucket: 1, count: 2 },
+        { bucket: 9, count: 1 },
+      ],
+      [0, 2, 0, 0, 0, 0, 0, 0, 0, 1],
+    ],
+    [
+      "out-of-range buckets are clamped",
+      [
+        { bucket: -3, count: 1 },
+        { bucket: 12, count: 1 },
+      ],
+      [1, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+    ],
   ])("%s", (_name, rows, counts) => {
     expect(sentimentBins(rows).map((b) => b.count)).toEqual(counts);
   });
@@ -111,7 +166,9 @@ describe("timeline", () => {
   });
 
   test("no buckets, no rows", () => {
-    expect(cumulativeTimelineRows({ start: "2026-01-01T00:00:00.000Z", bucket: "day", buckets: [] })).toEqual([]);
+    expect(cumulativeTimelineRows({ start: "2026-01-01T00:00:00.000Z", bucket: "day", buckets: [] })).toEqual(
+      [],
+    );
   });
 });
 
@@ -129,7 +186,12 @@ describe("postTrendRows", () => {
 
   test.each([
     ["oldest first", [post(1, "2026-02-01", 4, 1), post(2, "2026-01-01", 2, 2)], [2, 1], [1, 0.25]],
-    ["undated first, then by id", [post(3, "2026-01-01", 1, 0), post(5, null, 0, 0), post(4, null, 0, 0)], [4, 5, 3], [null, null, 0]],
+    [
+      "undated first, then by id",
+      [post(3, "2026-01-01", 1, 0), post(5, null, 0, 0), post(4, null, 0, 0)],
+      [4, 5, 3],
+      [null, null, 0],
+    ],
   ])("%s", (_name, posts, ids, rates) => {
     const rows = postTrendRows(posts);
     expect(rows.map((r) => r.postId)).toEqual(ids);
@@ -152,22 +214,42 @@ describe("headlineFigures", () => {
       "against a previous range",
       figures(15, 6, { skeptical: 3, analytical: 6, neutral: 1 }),
       figures(10, 8, { skeptical: 1, analytical: 3, neutral: 1 }),
-      { comments: [15, 0.5], commenters: [6, -0.25], skeptical: [0.3, 0.1], dismissive: [0, 0], analytical: [0.6, 0] },
+      {
+        comments: [15, 0.5],
+        commenters: [6, -0.25],
+        skeptical: [0.3, 0.1],
+        dismissive: [0, 0],
+        analytical: [0.6, 0],
+      },
     ],
     [
       "without a previous range",
       figures(4, 2, { dismissive: 1, neutral: 3 }),
       null,
-      { comments: [4, null], commenters: [2, null], skeptical: [0, null], dismissive: [0.25, null], analytical: [0, null] },
+      {
+        comments: [4, null],
+        commenters: [2, null],
+        skeptical: [0, null],
+        dismissive: [0.25, null],
+        analytical: [0, null],
+      },
     ],
     [
       "a previous count of zero has no relative change",
       figures(3, 1, {}),
       figures(0, 0, {}),
-      { comments: [3, null], commenters: [1, null], skeptical: [0, 0], dismissive: [0, 0], analytical: [0, 0] },
+      {
+        comments: [3, null],
+        commenters: [1, null],
+        skeptical: [0, 0],
+        dismissive: [0, 0],
+        analytical: [0, 0],
+      },
     ],
   ])("%s", (_name, current, previous, expected) => {
-    const result = Object.fromEntries(headlineFigures(current, previous).map((f) => [f.key, [f.value, f.change]]));
+    const result = Object.fromEntries(
+      headlineFigures(current, previous).map((f) => [f.key, [f.value, f.change]]),
+    );
     for (const [key, [value, change]] of Object.entries(expected)) {
       expect(result[key]?.[0]).toBeCloseTo(value as number, 10);
       if (change === null) expect(result[key]?.[1]).toBeNull();

@@ -59,7 +59,10 @@ describe("cueSegments", () => {
 
   test("markup in a body stays text", () => {
     const html = "<script>alert(1)</script>";
-    expect(cueSegments(html, [{ start: 0, end: 8, signal: "x" }]).map((s) => s.text)).toEqual(["<script>", "alert(1)</script>"]);
+    expect(cueSegments(html, [{ start: 0, end: 8, signal: "x" }]).map((s) => s.text)).toEqual([
+      "<script>",
+      "alert(1)</script>",
+    ]);
   });
 });
 

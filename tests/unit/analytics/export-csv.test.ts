@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { csvCell, csvLine, EXPORT_COLUMNS, type ExportRecord, encodeCsv, encodeJsonArray } from "@/lib/server/export";
+import {
+  csvCell,
+  csvLine,
+  EXPORT_COLUMNS,
+  type ExportRecord,
+  encodeCsv,
+  encodeJsonArray,
+} from "@/lib/server/export";
 
 describe("csvCell", () => {
   test.each([
@@ -68,12 +75,16 @@ describe("encoders", () => {
     const text = await collect(encodeCsv(records(record, record)));
     const header = `${EXPORT_COLUMNS.join(",")}\r\n`;
     expect(text.startsWith(header)).toBe(true);
-    const line = 'Pub,1,,"T, with comma",c1,,\'@ann,2026-01-01T00:00:00.000Z,,false,false,"line one\nline two",analytical,agree,positive,false,NONE\r\n';
+    const line =
+      'Pub,1,,"T, with comma",c1,,\'@ann,2026-01-01T00:00:00.000Z,,false,false,"line one\nline two",analytical,agree,positive,false,NONE\r\n';
     expect(text).toBe(header + line + line);
   });
 
-  test.each([[[]], [[record]], [[record, record, record]]])("JSON of %# records parses back", async (items) => {
-    const text = await collect(encodeJsonArray(records(...items)));
-    expect(JSON.parse(text)).toEqual(items);
-  });
+  test.each([[[]], [[record]], [[record, record, record]]])(
+    "JSON of %# records parses back",
+    async (items) => {
+      const text = await collect(encodeJsonArray(records(...items)));
+      expect(JSON.parse(text)).toEqual(items);
+    },
+  );
 });

@@ -67,7 +67,7 @@ describe("fake Substack", () => {
   test("the fixture has what the tests rely on", () => {
     expect(fixtureCounts(fake.state.fixture)).toEqual({
       posts: 3,
-      comments: 20,
+      comments: 19,
       deleted: 1,
       moderatorRemoved: 1,
       automodHidden: 3,

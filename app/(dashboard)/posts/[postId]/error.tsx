@@ -2,11 +2,20 @@
 import Link from "next/link";
 
 /** Shown when the post page fails to load: says what failed and offers a retry. */
-export default function PostError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function PostError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <div className="panel" role="alert">
       <h1>This post could not be loaded</h1>
-      <p>The charts and the thread of this post failed to load from the database. Try again, or go back to the overview.</p>
+      <p>
+        The charts and the thread of this post failed to load from the database. Try again, or go back to the
+        overview.
+      </p>
       {error.digest && <p className="subtle">Error reference: {error.digest}</p>}
       <p>
         <button type="button" className="primary" onClick={reset}>

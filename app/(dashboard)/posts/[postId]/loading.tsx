@@ -1,7 +1,7 @@
 /** The post page's skeleton while its figures load. */
 export default function PostLoading() {
   return (
-    <div aria-busy="true" aria-label="Loading the post">
+    <div role="status" aria-busy="true" aria-label="Loading the post">
       <div className="skeleton" style={{ height: 32, width: "60%", marginBottom: 12 }} />
       <div className="skeleton" style={{ height: 16, width: "40%", marginBottom: 24 }} />
       <div className="panel">

@@ -58,7 +58,12 @@ export default async function PostPage({ params, searchParams }: Props) {
         )}
       </p>
       <p className="post-actions">
-        <a className="button" href={`/api/posts/${post.id}/export?format=csv`} download data-testid="export-csv">
+        <a
+          className="button"
+          href={`/api/posts/${post.id}/export?format=csv`}
+          download
+          data-testid="export-csv"
+        >
           Download CSV
         </a>
         <a className="button" href={`/api/posts/${post.id}/export?format=json`} download>

@@ -8,7 +8,11 @@ import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.strictObject({ ...commentFiltersShape, cursor: threadCursorSchema.optional(), limit: limitParam(200) });
+const querySchema = z.strictObject({
+  ...commentFiltersShape,
+  cursor: threadCursorSchema.optional(),
+  limit: limitParam(200),
+});
 
 /** GET /api/posts/[postId]/comments?filters&cursor&limit: one page of the thread in tree order (replies under parents). */
 export const GET = route(

@@ -1,8 +1,8 @@
 import { commentFiltersSchema } from "@/lib/schemas/comment-filters";
 import type { ToneByDepth } from "@/lib/schemas/post-figures";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
-import { getToneByDepth } from "@/lib/server/analytics/tone-by-depth";
 import { requirePost } from "@/lib/server/analytics/post-header";
+import { getToneByDepth } from "@/lib/server/analytics/tone-by-depth";
 import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";

@@ -19,7 +19,8 @@ export const GET = route(
     const body = textStream(query.format === "csv" ? encodeCsv(records) : encodeJsonArray(records));
     return new Response(body, {
       headers: {
-        "content-type": query.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        "content-type":
+          query.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
         "content-disposition": `attachment; filename="${name}"`,
         "cache-control": "no-store",
       },

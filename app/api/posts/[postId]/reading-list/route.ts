@@ -8,7 +8,11 @@ import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";
 
-const querySchema = z.strictObject({ ...commentFiltersShape, list: z.enum(READING_LISTS), limit: limitParam(50) });
+const querySchema = z.strictObject({
+  ...commentFiltersShape,
+  list: z.enum(READING_LISTS),
+  limit: limitParam(50),
+});
 
 /** GET /api/posts/[postId]/reading-list?list=pushback|dismissive|flagged&limit&filters: the first comments of a reading list. */
 export const GET = route(

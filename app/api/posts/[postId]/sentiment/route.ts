@@ -1,8 +1,8 @@
 import { commentFiltersSchema } from "@/lib/schemas/comment-filters";
 import type { SentimentHistogram } from "@/lib/schemas/post-figures";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
-import { getSentimentHistogram } from "@/lib/server/analytics/sentiment-histogram";
 import { requirePost } from "@/lib/server/analytics/post-header";
+import { getSentimentHistogram } from "@/lib/server/analytics/sentiment-histogram";
 import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { commentFiltersSchema } from "@/lib/schemas/comment-filters";
 import type { StanceSplit } from "@/lib/schemas/post-figures";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
-import { getStanceSplit } from "@/lib/server/analytics/tone-distribution";
 import { requirePost } from "@/lib/server/analytics/post-header";
+import { getStanceSplit } from "@/lib/server/analytics/tone-distribution";
 import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { commentFiltersSchema } from "@/lib/schemas/comment-filters";
 import type { ToneDistribution } from "@/lib/schemas/post-figures";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
-import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { requirePost } from "@/lib/server/analytics/post-header";
+import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { route } from "@/lib/server/api";
 
 export const dynamic = "force-dynamic";

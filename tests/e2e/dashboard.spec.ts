@@ -1,0 +1,179 @@
+import { readFile } from "node:fs/promises";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { DEMO, signIn, watchConsole } from "./helpers";
+
+const EXPORT_HEADER =
+  "publication,postExternalId,postSlug,postTitle,commentExternalId,parentExternalId,author,postedAt,editedAt,deleted,automodHidden,body,tone,stance,sentiment,flag,status";
+
+/** The numbers of a chart's "show as table" view, as { first cell: second cell }. */
+async function chartTable(chart: Locator): Promise<Record<string, string>> {
+  const rows = await chart.locator("table tbody tr").all();
+  const result: Record<string, string> = {};
+  for (const row of rows) {
+    const cells = await row.locator("td").allTextContents();
+    if (cells[0] !== undefined) result[cells[0]] = cells[1] ?? "";
+  }
+  return result;
+}
+
+const toNumber = (text: string | undefined) => Number((text ?? "0").replace(/[^\d.-]/g, ""));
+
+/** Counts CSV records (quoted fields may hold commas, quotes and line breaks). */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      record.push(field.replace(/\r$/, ""));
+      records.push(record);
+      record = [];
+      field = "";
+    } else field += ch;
+  }
+  return records;
+}
+
+async function openPost(page: Page, title: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByTestId("tone-distribution-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("overview: headline, charts over time, sortable table; screenshot", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.author);
+  await expect(page.getByRole("heading", { name: "How readers took each post" })).toBeVisible();
+  const rows = page.getByTestId("post-row");
+  expect(await rows.count()).toBeGreaterThanOrEqual(9);
+  await expect(page.getByTestId("tone-share-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  for (const id of ["sentiment-trend-chart", "comments-per-post-chart", "disagreement-chart"]) {
+    await expect(page.getByTestId(id).locator("svg.recharts-surface")).toBeVisible();
+  }
+  await expect(page.getByTestId("headline-comments")).toBeVisible();
+  await expect(page.getByTestId("agreement")).toBeVisible();
+
+  // Sorting by comments puts the most-commented post first.
+  await page.getByRole("button", { name: /^Comments/ }).click();
+  const counts = (await page.getByTestId("post-row").locator("td:nth-child(4)").allTextContents()).map(toNumber);
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+
+  // A legend button hides a tone series and says so.
+  const skeptical = page.getByTestId("tone-share-chart").getByRole("button", { name: "Skeptical" });
+  await skeptical.click();
+  await expect(skeptical).toHaveAttribute("aria-pressed", "false");
+  await skeptical.click();
+
+  await page.screenshot({ path: "tests/e2e/screenshots/overview.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("post: filter by tone changes the list and the charts; a correction changes the chart; CSV download", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.author);
+  await openPost(page, "Sanctions That Did Not Bite");
+  await expect(page.getByTestId("comment").first()).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/post.png", fullPage: true });
+
+  const toneChart = page.getByTestId("tone-distribution-chart");
+  const before = await chartTable(toneChart);
+  const allCount = await page.getByTestId("thread-count").textContent();
+  expect(toNumber(before.Skeptical)).toBeGreaterThan(0);
+  expect(toNumber(before.Analytical)).toBeGreaterThan(0);
+
+  // Filter by tone: the URL, the thread and the charts follow.
+  await page.getByLabel("Tone", { exact: true }).first().selectOption("skeptical");
+  await expect(page).toHaveURL(/[?&]tone=skeptical/);
+  await expect(page.getByTestId("thread-count")).not.toHaveText(allCount ?? "");
+  await expect(page.getByTestId("thread-count")).toContainText(`${toNumber(before.Skeptical)} comments match`);
+  const tones = await page.getByTestId("thread").getByTestId("comment").evaluateAll((els) => els.map((e) => e.getAttribute("data-tone")));
+  expect(new Set(tones)).toEqual(new Set(["skeptical"]));
+  await expect.poll(async () => toNumber((await chartTable(toneChart)).Analytical)).toBe(0);
+  expect(toNumber((await chartTable(toneChart)).Skeptical)).toBe(toNumber(before.Skeptical));
+  await page.screenshot({ path: "tests/e2e/screenshots/post-filtered.png", fullPage: true });
+
+  // The filtered view is shareable: reloading the URL keeps the filter.
+  await page.reload();
+  await expect(page.getByTestId("thread-count")).toContainText(`${toNumber(before.Skeptical)} comments match`);
+
+  // Correct the first skeptical comment to analytical: the chart moves one comment across.
+  await page.getByLabel("Tone", { exact: true }).first().selectOption("");
+  await expect(page).not.toHaveURL(/tone=/);
+  await expect.poll(async () => toNumber((await chartTable(toneChart)).Analytical)).toBe(toNumber(before.Analytical));
+  const target = page.getByTestId("thread").locator('[data-testid="comment"][data-tone="skeptical"]').first();
+  const targetId = await target.getAttribute("data-comment-id");
+  await target.getByText("Correct labels").click();
+  await target.getByRole("combobox", { name: "Tone" }).selectOption("analytical");
+  await target.getByRole("button", { name: "Save correction" }).click();
+  await expect(page.locator(`[data-testid="thread"] [data-comment-id="${targetId}"]`)).toHaveAttribute("data-tone", "analytical");
+  await expect.poll(async () => toNumber((await chartTable(toneChart)).Skeptical)).toBe(toNumber(before.Skeptical) - 1);
+  expect(toNumber((await chartTable(toneChart)).Analytical)).toBe(toNumber(before.Analytical) + 1);
+  await expect(page.locator(`[data-testid="thread"] [data-comment-id="${targetId}"]`)).toContainText("(corrected)");
+
+  // Download the CSV: the header, and one record per comment of the post.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-csv").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = await readFile((await download.path()) ?? "", "utf8");
+  const records = csvRecords(csv);
+  expect(records[0]?.join(",")).toBe(EXPORT_HEADER);
+  const postId = page.url().match(/\/posts\/(\d+)/)?.[1];
+  const json = (await (await page.request.get(`/api/posts/${postId}/export?format=json`)).json()) as unknown[];
+  expect(records.length - 1).toBe(json.length);
+  expect(json.length).toBeGreaterThan(10);
+  const corrected = records.find((r) => r[11]?.length && r[12] === "analytical");
+  expect(corrected).toBeDefined();
+
+  expect(errors).toEqual([]);
+});
+
+test("comment bodies with markup show as text, never as HTML", async ({ page }) => {
+  const errors = watchConsole(page);
+  let dialogs = 0;
+  page.on("dialog", async (dialog) => {
+    dialogs++;
+    await dialog.dismiss();
+  });
+  await signIn(page, DEMO.viewer);
+  await openPost(page, "NATO's Eastern Flank Needs Brigades, Not Summits");
+  await page.getByLabel("Text", { exact: true }).fill("script");
+  await expect(page).toHaveURL(/[?&]q=script/);
+  const scriptComment = page.getByTestId("thread").getByTestId("comment").filter({ hasText: "<script>alert(1)</script>" });
+  await expect(scriptComment).toHaveCount(1);
+  expect(await page.locator(".comment-body script").count()).toBe(0);
+
+  await openPost(page, "Sanctions That Did Not Bite");
+  await page.getByLabel("Text", { exact: true }).fill("onerror");
+  const imgComment = page.getByTestId("thread").getByTestId("comment").filter({ hasText: "<img src=x onerror=alert(1)>" });
+  await expect(imgComment).toHaveCount(1);
+  expect(await page.locator(".comment-body img").count()).toBe(0);
+  expect(dialogs).toBe(0);
+  // A viewer reads but cannot correct.
+  await expect(page.getByText("Correct labels")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("cue spans explain the score on focus", async ({ page }) => {
+  await signIn(page, DEMO.author);
+  await openPost(page, "Sanctions That Did Not Bite");
+  const cue = page.getByTestId("thread").locator("mark[data-signal]").first();
+  await expect(cue).toBeVisible();
+  await cue.focus();
+  const tipId = await cue.getAttribute("aria-describedby");
+  await expect(page.locator(`[id="${tipId}"]`)).toBeVisible();
+  await expect(page.locator(`[id="${tipId}"]`)).toContainText("Signal:");
+});

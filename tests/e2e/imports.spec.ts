@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { startFakeSubstack } from "../support/fake-substack";
+import { DEMO, signIn, watchConsole } from "./helpers";
+
+test("the author imports a publication from (a local stand-in for) Substack and watches the run finish", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const fake = await startFakeSubstack();
+  try {
+    const errors = watchConsole(page);
+    await signIn(page, DEMO.author);
+    await page.goto("/imports");
+    await expect(page.getByRole("heading", { name: "Imports" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: /The Long View/ })).toBeVisible();
+
+    await page.getByLabel("Publication address").fill(fake.url);
+    await page.getByRole("button", { name: "Start import" }).click();
+    await expect(page.getByRole("status")).toContainText("queued");
+    const runs = page.getByRole("region", { name: "Runs" });
+    const row = runs.getByRole("row").filter({ hasText: new URL(fake.url).hostname });
+    await expect(row.getByText("done", { exact: true })).toBeVisible({ timeout: 90_000 });
+    await expect(row).toContainText("3/3 posts");
+
+    await page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`).selectOption({ label: "hourly" });
+    await page.reload();
+    await expect(page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`)).toHaveValue("60");
+    await page.screenshot({ path: "tests/e2e/screenshots/imports.png", fullPage: true });
+    expect(errors).toEqual([]);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("the imports page is for the author only", async ({ page }) => {
+  await signIn(page, DEMO.moderator);
+  const response = await page.goto("/imports");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Not for your role" })).toBeVisible();
+  const api = await page.request.get("/api/imports");
+  expect(api.status()).toBe(403);
+});
