@@ -96,3 +96,26 @@ export function postTrendRows(
       disagreeRate: p.scored === 0 ? null : p.stances.disagree / p.scored,
     }));
 }
+
+export interface ToneProfileRow {
+  key: Tone;
+  label: string;
+  color: string;
+  /** Share (0..1) of the person's comments with this tone. */
+  person: number;
+  /** Share (0..1) of all the publication's comments with this tone. */
+  publication: number;
+}
+
+/** A commenter's tone shares beside the publication's, one row per tone. */
+export function toneProfileRows(person: Record<Tone, number>, publication: Record<Tone, number>): ToneProfileRow[] {
+  const personTotal = TONES.reduce((sum, t) => sum + person[t], 0);
+  const publicationTotal = TONES.reduce((sum, t) => sum + publication[t], 0);
+  return TONES.map((t) => ({
+    key: t,
+    label: TONE_LABELS[t],
+    color: TONE_COLORS[t],
+    person: share(person[t], personTotal),
+    publication: share(publication[t], publicationTotal),
+  }));
+}

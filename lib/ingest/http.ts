@@ -74,6 +74,8 @@ export interface HttpClient {
   getJson(url: string): Promise<unknown>;
 }
 
+const MAX_REDIRECTS = 5;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The full-jitter backoff for the retry after failed attempt `attempt` (1-based): uniform in [0, ceiling). */
@@ -138,15 +140,43 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return parts.join("");
   }
 
+  /**
+   * Follows redirects only within the URL's origin: the configured headers (the session cookie) must not
+   * travel to another host. A redirect elsewhere is an error naming where it pointed.
+   */
+  async function fetchFollowingSameOrigin(
+    url: string,
+    signal: AbortSignal,
+    attempt: number,
+  ): Promise<Response> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const response = await fetchImpl(current, {
+        headers: { accept: "application/json", ...options.headers },
+        signal,
+        redirect: "manual",
+      });
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status > 399 || location === null) return response;
+      await response.body?.cancel().catch(() => undefined);
+      const next = new URL(location, current);
+      const detail =
+        next.origin !== new URL(url).origin
+          ? `redirected to another host (${next.origin}${next.pathname}); use that address instead`
+          : hop >= MAX_REDIRECTS
+            ? `more than ${MAX_REDIRECTS} redirects`
+            : null;
+      if (detail)
+        throw new HttpError({ kind: "status", status: response.status, url, attempts: attempt, detail });
+      current = next.href;
+    }
+  }
+
   async function attemptOnce(url: string, attempt: number): Promise<AttemptOutcome> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
-      const response = await fetchImpl(url, {
-        headers: { accept: "application/json", ...options.headers },
-        signal: controller.signal,
-        redirect: "follow",
-      });
+      const response = await fetchFollowingSameOrigin(url, controller.signal, attempt);
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
         return {

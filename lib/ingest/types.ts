@@ -22,7 +22,8 @@ export interface NormalizedPost {
   externalId: string;
   /// The URL slug; null when the source has none (Disqus threads, our file formats).
   slug: string | null;
-  /// The post title; "" when the source gives none.
+  /// The post title; "" when the source gives none (e.g. a saved comments file): the store should then keep
+  /// a title it already has rather than overwrite it with "".
   title: string;
   /// The subtitle, when the source has one.
   subtitle?: string | null;

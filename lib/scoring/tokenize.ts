@@ -258,6 +258,34 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
 /** Scans one word or number from `i` (letters, digits, inner apostrophes, inner `.`/`,` in numbers). */
 function scanWord(text: string, i: number, t: Tokens): number {
   const n = text.length;
+  // Fast path: a run of ASCII letters and digits ended by a character that cannot continue a word.
+  {
+    let j = i;
+    let upper = 0;
+    let lower = 0;
+    let c = 0;
+    for (; j < n; j++) {
+      c = text.charCodeAt(j);
+      if (c >= 97 && c <= 122) lower++;
+      else if (c >= 65 && c <= 90) upper++;
+      else if (c < 48 || c > 57) break;
+    }
+    const startsWithDigit = text.charCodeAt(i) <= 57;
+    const afterNext = text.charCodeAt(j + 1);
+    const continues =
+      j < n &&
+      (c >= 128 ||
+        c === 38 ||
+        (c === 39 && afterNext > 64) ||
+        ((c === 44 || c === 46) && startsWithDigit && afterNext >= 48 && afterNext <= 57));
+    if (!continues) {
+      const raw = text.slice(i, j);
+      const lowered = upper > 0 ? raw.toLowerCase() : raw;
+      const norm = lowered.length <= 7 ? (CONTRACTIONS[lowered] ?? lowered) : lowered;
+      push(t, norm, i, j, startsWithDigit ? NUMBER : WORD, upper >= 3 && lower === 0 && isCaps(raw));
+      return j;
+    }
+  }
   const numeric = text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
   let j = i;
   let decoded: string | null = null;

@@ -53,13 +53,12 @@ async function openPost(page: Page, title: string) {
   await expect(page.getByTestId("tone-distribution-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 }
 
-test.describe.configure({ mode: "serial" });
-
 test("overview: headline, charts over time, sortable table; screenshot", async ({ page }) => {
   const errors = watchConsole(page);
   await signIn(page, DEMO.author);
   await expect(page.getByRole("heading", { name: "How readers took each post" })).toBeVisible();
   const rows = page.getByTestId("post-row");
+  await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(9);
   await expect(page.getByTestId("tone-share-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   for (const id of ["sentiment-trend-chart", "comments-per-post-chart", "disagreement-chart"]) {

@@ -57,6 +57,9 @@ export function sniffContent(head: string): ImportFormat {
     const firstLine = text.split("\n", 1)[0] ?? "";
     if (/"comment_id"\s*:/.test(firstLine) && /"post_id"\s*:/.test(firstLine)) return "jsonl";
     if (/"comments"\s*:\s*\[/.test(text) && !text.includes("\n{")) return "substack-comments";
+    // A JSON Lines row whose long body comes before the id fields: the first line does not fit in the head.
+    const firstLineCut = !text.includes("\n");
+    if (firstLineCut && /"(comment_id|post_id|post_title)"\s*:/.test(text)) return "jsonl";
     throw new ImportFileError(
       unknownFormatMessage("a JSON object that is neither a comments answer nor a JSON Lines row"),
     );

@@ -106,12 +106,19 @@ export function createSubstackSource(options: SubstackSourceOptions): SubstackSo
   return {
     baseUrl,
     async *archivePages() {
+      const seen = new Set<string>();
       for (let offset = 0; ; ) {
-        const page = await fetchAndParse(
-          `/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`,
-          parseArchivePage,
-        );
+        const path = `/api/v1/archive?sort=new&offset=${offset}&limit=${pageSize}`;
+        const page = await fetchAndParse(path, parseArchivePage);
         if (page.length === 0) return;
+        // A server that ignores `offset` would otherwise be paged forever.
+        if (page.every((post) => seen.has(post.externalId))) {
+          throw new IngestFetchError(
+            `${baseUrl}${path}`,
+            "archive paging is not advancing: the page repeats posts already seen",
+          );
+        }
+        for (const post of page) seen.add(post.externalId);
         yield page;
         offset += page.length;
       }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { FlagReason } from "@/lib/db/generated/client";
+import type { FlagReason, Prisma } from "@/lib/db/generated/client";
 import {
   type CommenterStatus,
   type ModerationScore,
@@ -64,6 +64,11 @@ export async function moderateNewComments(
         })
       ).map((f) => `${f.commentId}:${f.rule}`),
     );
+    // One transaction per batch: statuses grouped by outcome, flags and log rows in bulk.
+    const withheld: number[] = [];
+    const rejected: number[] = [];
+    const flags: Prisma.FlagCreateManyInput[] = [];
+    const actions: Prisma.ModerationActionCreateManyInput[] = [];
     for (const row of rows) {
       const score: ModerationScore | null =
         row.tone === null
@@ -92,62 +97,48 @@ export async function moderateNewComments(
         },
         settings,
       );
-      const newFlags = decision.flags.filter((flag) => !openSystemFlags.has(`${row.id}:${flag.rule}`));
-      if (decision.status === "NONE" && newFlags.length === 0) continue;
+      if (decision.fired.length === 0) continue;
       decided += 1;
-      const writes = [];
+      const target = {
+        targetType: "COMMENT" as const,
+        targetId: String(row.id),
+        commentId: row.id,
+        postId: row.post_id,
+        commenterId: row.commenter_id,
+        publicationId,
+      };
       if (decision.status !== "NONE" && decision.decidedBy) {
-        writes.push(
-          db.comment.update({ where: { id: row.id }, data: { status: decision.status } }),
-          db.moderationAction.create({
-            data: {
-              action: decision.status === "REJECTED" ? "COMMENT_REJECTED" : "COMMENT_WITHHELD",
-              targetType: "COMMENT",
-              targetId: String(row.id),
-              commentId: row.id,
-              postId: row.post_id,
-              commenterId: row.commenter_id,
-              publicationId,
-              reason: (decision.rejectReason ?? decision.decidedBy.reason) as FlagReason,
-              rule: decision.decidedBy.rule,
-              matchedText: decision.decidedBy.matchedText ?? null,
-              note: decision.decidedBy.detail,
-              before: { status: "NONE" },
-              after: { status: decision.status, fired: decision.fired.map((f) => f.rule) },
-            },
-          }),
-        );
+        (decision.status === "REJECTED" ? rejected : withheld).push(row.id);
+        actions.push({
+          ...target,
+          action: decision.status === "REJECTED" ? "COMMENT_REJECTED" : "COMMENT_WITHHELD",
+          reason: (decision.rejectReason ?? decision.decidedBy.reason) as FlagReason,
+          rule: decision.decidedBy.rule,
+          matchedText: decision.decidedBy.matchedText ?? null,
+          note: decision.decidedBy.detail,
+          before: { status: "NONE" },
+          after: { status: decision.status, fired: decision.fired.map((f) => f.rule) },
+        });
       }
-      for (const flag of newFlags) {
-        writes.push(
-          db.flag.create({
-            data: {
-              commentId: row.id,
-              reason: flag.reason as FlagReason,
-              rule: flag.rule,
-              matchedText: flag.matchedText ?? null,
-              note: flag.detail,
-            },
-          }),
-          db.moderationAction.create({
-            data: {
-              action: "COMMENT_FLAGGED",
-              targetType: "COMMENT",
-              targetId: String(row.id),
-              commentId: row.id,
-              postId: row.post_id,
-              commenterId: row.commenter_id,
-              publicationId,
-              reason: flag.reason as FlagReason,
-              rule: flag.rule,
-              matchedText: flag.matchedText ?? null,
-              note: flag.detail,
-            },
-          }),
-        );
+      for (const flag of decision.flags) {
+        if (openSystemFlags.has(`${row.id}:${flag.rule}`)) continue;
+        const fields = {
+          reason: flag.reason as FlagReason,
+          rule: flag.rule,
+          matchedText: flag.matchedText ?? null,
+          note: flag.detail,
+        };
+        flags.push({ commentId: row.id, ...fields });
+        actions.push({ ...target, action: "COMMENT_FLAGGED", ...fields });
       }
-      await db.$transaction(writes);
     }
+    if (actions.length === 0) continue;
+    await db.$transaction([
+      db.comment.updateMany({ where: { id: { in: withheld }, status: "NONE" }, data: { status: "SYSTEM_WITHHELD" } }),
+      db.comment.updateMany({ where: { id: { in: rejected }, status: "NONE" }, data: { status: "REJECTED" } }),
+      db.flag.createMany({ data: flags }),
+      db.moderationAction.createMany({ data: actions }),
+    ]);
   }
   return decided;
 }

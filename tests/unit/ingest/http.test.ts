@@ -181,3 +181,28 @@ describe("politeness", () => {
     expect(calls[0]?.headers.get("cookie")).toBe("substack.sid=abc");
   });
 });
+
+describe("redirects", () => {
+  const redirect = (location: string) => new Response(null, { status: 301, headers: { location } });
+
+  test("follows a redirect within the same origin", async () => {
+    const { http, calls } = client([redirect("/api/v1/archive?page=2"), json([7])]);
+    await expect(http.getJson(URL_)).resolves.toEqual([7]);
+    expect(calls.map((c) => c.url)).toEqual([URL_, "https://pub.example/api/v1/archive?page=2"]);
+  });
+
+  test("refuses to carry headers to another host", async () => {
+    const { http, calls } = client([redirect("https://elsewhere.example/x")], {
+      headers: { cookie: "substack.sid=secret" },
+    });
+    const error = await http.getJson(URL_).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "status", status: 301, url: URL_ });
+    expect((error as Error).message).toMatch(/redirected to another host \(https:\/\/elsewhere.example\/x\)/);
+    expect(calls).toHaveLength(1);
+  });
+
+  test("stops a redirect loop", async () => {
+    const { http } = client(Array.from({ length: 10 }, () => redirect("/loop")));
+    await expect(http.getJson(URL_)).rejects.toThrow(/more than 5 redirects/);
+  });
+});

@@ -23,6 +23,11 @@ describe("sniffContent", () => {
     expect(sniffContent(head)).toBe(format);
   });
 
+  test("a JSON Lines file whose first line is longer than the head is still JSON Lines", () => {
+    const head = `{"post_id": 1, "comment_id": 2, "body": "${"x".repeat(20_000)}`.slice(0, 16_384);
+    expect(sniffContent(head)).toBe("jsonl");
+  });
+
   test.each([
     ["", /the file is empty/],
     ["<html><body>", /neither a Disqus nor a WordPress export/],

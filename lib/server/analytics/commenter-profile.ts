@@ -1,0 +1,114 @@
+import "server-only";
+import { stanceCountsFromRows, toneCountsFromRows } from "@/lib/analytics/label-counts";
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
+import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
+
+export const COMMENTER_PAGE_SIZE = 25;
+
+/** The commenter's profile: status, first seen, tone profile against the publication's, notes. */
+export async function getCommenterProfile(
+  commenterId: number,
+  options: { includeNotes: boolean },
+): Promise<CommenterProfile | null> {
+  const commenter = await db().commenter.findUnique({
+    where: { id: commenterId },
+    select: {
+      id: true,
+      name: true,
+      handle: true,
+      status: true,
+      firstSeenAt: true,
+      publicationId: true,
+      publication: { select: { name: true } },
+      notes: {
+        where: options.includeNotes ? {} : { id: -1 },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
+    },
+  });
+  if (!commenter) return null;
+  const [counts, tones, publicationTones, stances] = await Promise.all([
+    db().$queryRaw<{ comments: number; posts: number }[]>`
+      SELECT count(*)::int AS comments, count(DISTINCT c.post_id)::int AS posts
+      FROM comment c WHERE c.commenter_id = ${commenterId} AND c.body IS NOT NULL`,
+    db().$queryRaw<{ label: string | null; count: number }[]>`
+      SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.commenter_id = ${commenterId} GROUP BY 1`,
+    db().$queryRaw<{ label: string | null; count: number }[]>`
+      SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.publication_id = ${commenter.publicationId} GROUP BY 1`,
+    db().$queryRaw<{ label: string | null; count: number }[]>`
+      SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE c.commenter_id = ${commenterId} GROUP BY 1`,
+  ]);
+  return {
+    id: commenter.id,
+    name: commenter.name,
+    handle: commenter.handle,
+    status: commenter.status,
+    firstSeenAt: commenter.firstSeenAt.toISOString(),
+    publicationId: commenter.publicationId,
+    publicationName: commenter.publication.name,
+    comments: counts[0]?.comments ?? 0,
+    posts: counts[0]?.posts ?? 0,
+    tones: toneCountsFromRows(tones),
+    publicationTones: toneCountsFromRows(publicationTones),
+    stances: stanceCountsFromRows(stances),
+    notes: commenter.notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+      authorName: n.author?.name ?? null,
+    })),
+  };
+}
+
+/** One page of the commenter's comments across posts, newest first, keyset-paged on (posted_at, id). */
+export async function getCommenterComments(
+  commenterId: number,
+  cursor?: string,
+  limit = COMMENTER_PAGE_SIZE,
+): Promise<{ comments: CommenterComment[]; nextCursor: string | null }> {
+  let before: Prisma.Sql = Prisma.empty;
+  if (cursor) {
+    const [at, id] = cursor.split("_");
+    before = Prisma.sql` AND (c.posted_at, c.id) < (${new Date(at ?? "")}::timestamptz, ${Number(id)}::int)`;
+  }
+  const rows = await db().$queryRaw<(ThreadCommentRow & { post_title: string })[]>`
+    SELECT ${THREAD_COMMENT_COLUMNS}, p.title AS post_title
+    FROM comment c
+    JOIN post p ON p.id = c.post_id
+    LEFT JOIN comment_score s ON s.comment_id = c.id
+    WHERE c.commenter_id = ${commenterId} ${before}
+    ORDER BY c.posted_at DESC, c.id DESC
+    LIMIT ${limit + 1}`;
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
+  return {
+    comments: shown.map((r) => ({ ...toThreadComment(r), postTitle: r.post_title })),
+    nextCursor: more && last ? `${last.posted_at.toISOString()}_${last.id}` : null,
+  };
+}
+
+/**
+ * The commenter page's data: the profile and the first (or a later) page of comments. Moderator notes are
+ * moderation records: only people who may moderate see them.
+ */
+export async function getCommenterPage(
+  commenterId: number,
+  options: { cursor?: string; includeNotes: boolean },
+): Promise<CommenterPage | null> {
+  const [commenter, page] = await Promise.all([
+    getCommenterProfile(commenterId, { includeNotes: options.includeNotes }),
+    getCommenterComments(commenterId, options.cursor),
+  ]);
+  return commenter ? { commenter, ...page } : null;
+}
