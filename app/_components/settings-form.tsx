@@ -113,7 +113,11 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
       {publications.length > 1 && (
         <div className="form-row">
           <label htmlFor="settings-publication">Publication</label>
-          <select id="settings-publication" value={publicationId} onChange={(e) => choose(Number(e.target.value))}>
+          <select
+            id="settings-publication"
+            value={publicationId}
+            onChange={(e) => choose(Number(e.target.value))}
+          >
             {publications.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -211,7 +215,11 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
         <legend>Rules turned off</legend>
         {RULE_NAMES.map((rule) => (
           <label key={rule} className="checkbox">
-            <input type="checkbox" checked={form.disabledRules.includes(rule)} onChange={() => toggleRule(rule)} />{" "}
+            <input
+              type="checkbox"
+              checked={form.disabledRules.includes(rule)}
+              onChange={() => toggleRule(rule)}
+            />{" "}
             {rule}
           </label>
         ))}
@@ -234,7 +242,8 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
           disabled={rerun.isPending}
           onClick={() =>
             rerun.mutate(publicationId, {
-              onSuccess: (r) => setMessage(`Re-ran the rules over ${r.checked} undecided comment(s); ${r.decided} changed.`),
+              onSuccess: (r) =>
+                setMessage(`Re-ran the rules over ${r.checked} undecided comment(s); ${r.decided} changed.`),
             })
           }
         >

@@ -37,7 +37,13 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
         <form className="form-inline" onSubmit={submit}>
           <div>
             <label htmlFor="user-email">Email</label>
-            <input id="user-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="user-email"
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
           <div>
             <label htmlFor="user-name">Name (optional)</label>
@@ -65,7 +71,8 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
         {added && (
           <div className="notice" role="status" data-testid="new-password">
             <p>
-              Account <strong>{added.user.email}</strong> created. Its password is shown this once; pass it on safely:
+              Account <strong>{added.user.email}</strong> created. Its password is shown this once; pass it on
+              safely:
             </p>
             <p>
               <code>{added.password}</code>

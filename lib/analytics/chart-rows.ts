@@ -119,3 +119,24 @@ export function toneProfileRows(person: Record<Tone, number>, publication: Recor
     publication: share(publication[t], publicationTotal),
   }));
 }
+
+/**
+ * Sentiment histograms of several posts as one row per bin with each post's SHARE of its comments in that
+ * bin (posts of different sizes stay comparable); keys are `post-<id>`.
+ */
+export function sentimentComparisonRows(
+  posts: readonly { id: number; sentimentBins: readonly { count: number }[] }[],
+  binLabels: readonly string[],
+): Record<string, number | string>[] {
+  return binLabels.map((label, i) => {
+    const row: Record<string, number | string> = { label };
+    for (const post of posts) {
+      const total = post.sentimentBins.reduce((sum, b) => sum + b.count, 0);
+      row[`post-${post.id}`] = share(post.sentimentBins[i]?.count ?? 0, total);
+    }
+    return row;
+  });
+}
+
+/** Okabe–Ito colours for up to six compared posts (distinct from one another for colour-blind readers). */
+export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"] as const;

@@ -37,8 +37,10 @@ export const queryKeys = {
   },
   overview: {
     all: ["overview"] as const,
-    posts: (range: Record<string, string | undefined>) => [...queryKeys.overview.all, "posts", range] as const,
-    headline: (range: Record<string, string | undefined>) => [...queryKeys.overview.all, "headline", range] as const,
+    posts: (range: Record<string, string | undefined>) =>
+      [...queryKeys.overview.all, "posts", range] as const,
+    headline: (range: Record<string, string | undefined>) =>
+      [...queryKeys.overview.all, "headline", range] as const,
     agreement: () => [...queryKeys.overview.all, "agreement"] as const,
     compare: (postIds: readonly number[]) => [...queryKeys.overview.all, "compare", postIds] as const,
   },

@@ -9,7 +9,10 @@ export function useSaveSettingsMutation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: { publicationId: number; settings: ModerationSettingsInput }) =>
-      fetchJson<SaveSettingsResult>("/api/settings/moderation", { method: "PUT", body: JSON.stringify(input) }),
+      fetchJson<SaveSettingsResult>("/api/settings/moderation", {
+        method: "PUT",
+        body: JSON.stringify(input),
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.settings.all }),
   });
 }
@@ -19,7 +22,10 @@ export function useRerunRulesMutation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (publicationId: number) =>
-      fetchJson<RerunResult>("/api/settings/moderation/rerun", { method: "POST", body: JSON.stringify({ publicationId }) }),
+      fetchJson<RerunResult>("/api/settings/moderation/rerun", {
+        method: "POST",
+        body: JSON.stringify({ publicationId }),
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.moderation.all }),
   });
 }

@@ -5,7 +5,11 @@ import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
 export function useUsersQuery(initialData: UserList) {
-  return useQuery({ queryKey: queryKeys.users.list(), queryFn: () => fetchJson<UserList>("/api/users"), initialData });
+  return useQuery({
+    queryKey: queryKeys.users.list(),
+    queryFn: () => fetchJson<UserList>("/api/users"),
+    initialData,
+  });
 }
 
 export function useAddUserMutation() {

@@ -33,6 +33,33 @@ const SHOWN_FAMILIES: ReadonlySet<string> = new Set([
   "spam",
 ]);
 
+/** Words too common to be worth highlighting on their own (they still count as model features). */
+const TOO_COMMON_ALONE: ReadonlySet<string> = new Set([
+  "all",
+  "only",
+  "if",
+  "then",
+  "since",
+  "while",
+  "though",
+  "every",
+  "whole",
+  "simply",
+  "purely",
+  "good",
+  "best",
+  "clear",
+  "hope",
+  "true",
+  "yes",
+  "indeed",
+  "actually",
+  "spin",
+  "drama",
+  "tired",
+  "quality",
+]);
+
 function span(a: Analysis, first: number, last: number, signal: string): Cue {
   const start = a.tokens.start[first] ?? 0;
   const end = a.tokens.end[last] ?? start;
@@ -52,8 +79,10 @@ export function collectCues(a: Analysis): Cue[] {
     if (match !== undefined && (hit === undefined || match.first <= hit.first)) {
       m++;
       const family = FAMILIES[match.family];
-      if (family !== undefined && SHOWN_FAMILIES.has(family))
+      const alone = match.first === match.last && TOO_COMMON_ALONE.has(a.tokens.norm[match.first] ?? "");
+      if (family !== undefined && SHOWN_FAMILIES.has(family) && !alone) {
         cues.push(span(a, match.first, match.last, family));
+      }
     } else if (hit !== undefined) {
       h++;
       const polarity = hit.raw > 0 ? "positive" : "negative";

@@ -78,7 +78,8 @@ export function predict(head: CompiledHead, features: Float64Array, out: Float64
   for (let c = 0; c < k; c++) {
     let z = head.offset[c] ?? 0;
     const base = c * FEATURE_COUNT;
-    for (let f = 0; f < FEATURE_COUNT; f++) z += (head.weights[base + f] ?? 0) * (features[f] ?? 0);
+    // Lengths are checked when the model is compiled, so every index below is in range.
+    for (let f = 0; f < FEATURE_COUNT; f++) z += head.weights[base + f]! * features[f]!;
     out[c] = z;
     if (z > max) max = z;
   }

@@ -29,7 +29,10 @@ export interface SentimentAnalysis {
   /** Word, number and emoji tokens: the denominator of `comparative`. */
   scoredTokenCount: number;
   hits: SentimentHit[];
-  /** 1 for each token inside a negation scope (so cue families can discount "not great"). */
+  /**
+   * 1 for each token inside a negation scope (so cue families can discount "not great"). Scratch storage
+   * shared by all calls: read it before the next call; entries past the token count are meaningless.
+   */
   negatedTokens: Uint8Array;
 }
 
@@ -45,6 +48,15 @@ function isSentenceEnd(norm: string): boolean {
   return norm === "." || norm === "!" || norm === "?" || norm === ";" || norm === ":";
 }
 
+let negationScratch = new Uint8Array(256);
+
+function negationBuffer(size: number): Uint8Array {
+  if (negationScratch.length < size)
+    negationScratch = new Uint8Array(Math.max(size, negationScratch.length * 2));
+  negationScratch.fill(0, 0, size);
+  return negationScratch;
+}
+
 export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): SentimentAnalysis {
   // Matches come in order of first token: walk the sentiment phrases with a cursor.
   let cursor = 0;
@@ -58,7 +70,7 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
   let negLeft = 0;
   let clauseNegated = false;
   let intensity = 1;
-  const negatedTokens = new Uint8Array(tokens.count);
+  const negatedTokens = negationBuffer(tokens.count);
 
   const sarcastic = matches.some((m) => m.family === FAMILY_INDEX.sarcasm);
   const add = (first: number, last: number, raw: number, negated: boolean) => {

@@ -8,7 +8,13 @@ import type { Viewer } from "@/lib/server/permissions";
 
 type Actor = Pick<Viewer, "id">;
 
-function summary(u: { id: string; email: string; name: string; role: UserRole; createdAt: Date }): UserSummary {
+function summary(u: {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  createdAt: Date;
+}): UserSummary {
   return { id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt.toISOString() };
 }
 
@@ -21,7 +27,11 @@ export async function listUsers(): Promise<UserSummary[]> {
 export async function addUser(actor: Actor, input: AddUserBody): Promise<AddedUser> {
   const password = generatePassword();
   try {
-    const created = await createUser(db(), { email: input.email, name: input.name, role: input.role, password }, actor.id);
+    const created = await createUser(
+      db(),
+      { email: input.email, name: input.name, role: input.role, password },
+      actor.id,
+    );
     const user = await db().user.findUniqueOrThrow({ where: { id: created.id } });
     return { user: summary(user), password };
   } catch (err) {
@@ -43,7 +53,8 @@ export async function changeUserRole(actor: Actor, userId: string, role: UserRol
     if (user.role === role) return summary(user);
     if (user.role === "AUTHOR") {
       const authors = await tx.user.count({ where: { role: "AUTHOR" } });
-      if (authors <= 1) throw new ApiError(409, "last_author", "the last author cannot be given another role");
+      if (authors <= 1)
+        throw new ApiError(409, "last_author", "the last author cannot be given another role");
     }
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
     await appendLog(tx, {

@@ -48,7 +48,7 @@ function csvRecords(text: string): string[][] {
 
 async function openPost(page: Page, title: string) {
   await page.goto("/");
-  await page.getByRole("link", { name: title, exact: true }).click();
+  await page.getByTestId("posts-table").getByRole("link", { name: title, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByTestId("tone-distribution-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
 }

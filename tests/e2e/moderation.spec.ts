@@ -88,7 +88,9 @@ test("a moderator clears five comments with the keyboard, flags a post, and the 
     .getByTestId("log-row")
     .filter({ has: page.locator(".badge", { hasText: /^comment (approved|rejected)$/u }) });
   await expect(decisions).toHaveCount(5);
-  const rejected = page.getByTestId("log-row").filter({ has: page.locator(".badge", { hasText: /^comment rejected$/u }) });
+  const rejected = page
+    .getByTestId("log-row")
+    .filter({ has: page.locator(".badge", { hasText: /^comment rejected$/u }) });
   await expect(rejected).toContainText("abusive");
   await page.screenshot({ path: "tests/e2e/screenshots/moderation-log.png", fullPage: true });
 
@@ -145,4 +147,73 @@ test("a comment body with an <img onerror> renders as text", async ({ page, base
   await expect(item.getByTestId("queue-body")).toContainText("<img src=x onerror=alert(1)>");
   await expect(item.locator("img")).toHaveCount(0);
   expect(alerted).toBe(false);
+});
+
+test("select with x, then flag and note the selection from the keyboard", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.moderator);
+  await page.goto("/moderation");
+  const reported = await countOf(page, "reported");
+  await focusedId(page);
+  await page.keyboard.press("x");
+  await page.keyboard.press("j");
+  await page.keyboard.press("x");
+  await expect(page.getByRole("toolbar", { name: "Bulk actions" })).toContainText("2 selected");
+  await page.keyboard.press("f");
+  const dialog = page.getByRole("dialog", { name: "Flag 2 comments" });
+  await expect(dialog).toBeVisible();
+  // Typing "a" in the note must not approve anything.
+  await page.keyboard.type("a second look please");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect.poll(() => countOf(page, "reported"), { timeout: 20_000 }).toBe(reported + 2);
+  await page.keyboard.press("n");
+  await expect(page.getByRole("dialog", { name: "Note on the comment" })).toBeVisible();
+  await page.keyboard.type("known regular");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Note added." })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test("the author edits word lists, re-runs the rules and adds a user; both are logged", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.author);
+  await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await expect(page.getByRole("heading", { name: "Moderation settings" })).toBeVisible();
+  await page.getByLabel(/^Banned words/u).fill("zzzbannedzzz\nquux*");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  await page.getByRole("button", { name: "Re-run rules over existing comments" }).click();
+  await expect(page.getByRole("status")).toContainText("Re-ran the rules");
+
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByLabel("Email").fill("e2e-new-moderator@example.org");
+  await page.getByLabel("Role", { exact: true }).selectOption("MODERATOR");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByTestId("new-password")).toContainText("e2e-new-moderator@example.org");
+  await expect(
+    page.getByTestId("user-row").filter({ hasText: "e2e-new-moderator@example.org" }),
+  ).toBeVisible();
+
+  await page.goto("/moderation/log?action=SETTINGS_CHANGED");
+  await expect(page.getByTestId("log-row")).toHaveCount(1);
+  await page.goto("/moderation/log?action=USER_CREATED&targetType=USER");
+  await expect(page.getByTestId("log-row").filter({ hasText: "Eleanor Voss" })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test("a moderator cannot open the settings or users pages, and a viewer cannot open the queue", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.moderator);
+  await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  for (const path of ["/settings", "/users"]) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, DEMO.viewer);
+  const response = await page.goto("/moderation");
+  expect(response?.status()).toBe(403);
 });

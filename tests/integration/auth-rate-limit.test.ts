@@ -6,7 +6,6 @@ import { createUser } from "@/lib/server/auth/users";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { TEST_ORIGIN } from "../support/sessions";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { db, sql } = useTestDatabase();
 const PASSWORD = "correct horse battery staple";
 let address = 0;

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { POST as commenterNotePOST } from "@/app/api/commenters/[commenterId]/notes/route";
+import { POST as statusPOST } from "@/app/api/commenters/[commenterId]/status/route";
 import { POST as approvePOST } from "@/app/api/comments/[commentId]/approve/route";
 import { POST as flagPOST } from "@/app/api/comments/[commentId]/flag/route";
 import { POST as notePOST } from "@/app/api/comments/[commentId]/notes/route";
 import { POST as rejectPOST } from "@/app/api/comments/[commentId]/reject/route";
-import { POST as commenterNotePOST } from "@/app/api/commenters/[commenterId]/notes/route";
-import { POST as statusPOST } from "@/app/api/commenters/[commenterId]/status/route";
 import { POST as bulkPOST } from "@/app/api/moderation/bulk/route";
 import { GET as drawerGET } from "@/app/api/moderation/commenters/[commenterId]/route";
 import type { CommenterDrawer } from "@/lib/schemas/moderation-queue";
@@ -12,7 +12,6 @@ import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { makeComment, makeCommenter, makePublication } from "./moderation-fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { db, sql } = useTestDatabase();
 let moderator: TestSession;
 let fixture: { publicationId: number; postId: number; commenterId: number };
@@ -42,8 +41,13 @@ describe("single-comment actions", () => {
   test("approve: status APPROVED, open flags resolved, one decision row and one FLAG_RESOLVED row per flag", async () => {
     const c = await makeComment(db, fixture, { status: "SYSTEM_WITHHELD" });
     await db.flag.create({ data: { commentId: c.id, reason: "SUSPECT_WORD", rule: "suspect-words" } });
-    await db.flag.create({ data: { commentId: c.id, reason: "OTHER", raisedById: moderator.userId, note: "look" } });
-    const response = await approvePOST(post(`/api/comments/${c.id}/approve`, {}), routeContext({ commentId: String(c.id) }));
+    await db.flag.create({
+      data: { commentId: c.id, reason: "OTHER", raisedById: moderator.userId, note: "look" },
+    });
+    const response = await approvePOST(
+      post(`/api/comments/${c.id}/approve`, {}),
+      routeContext({ commentId: String(c.id) }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ commentId: c.id, status: "APPROVED", flagsResolved: 2 });
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("APPROVED");
@@ -88,29 +92,48 @@ describe("single-comment actions", () => {
   test("reject refuses an unknown reason code and an unknown field", async () => {
     const c = await makeComment(db, fixture);
     const ctx = routeContext({ commentId: String(c.id) });
-    expect((await rejectPOST(post(`/api/comments/${c.id}/reject`, { reason: "RUDE" }), ctx)).status).toBe(400);
+    expect((await rejectPOST(post(`/api/comments/${c.id}/reject`, { reason: "RUDE" }), ctx)).status).toBe(
+      400,
+    );
     expect(
-      (await rejectPOST(post(`/api/comments/${c.id}/reject`, { reason: "SPAM", extra: 1 }), routeContext({ commentId: String(c.id) })))
-        .status,
+      (
+        await rejectPOST(
+          post(`/api/comments/${c.id}/reject`, { reason: "SPAM", extra: 1 }),
+          routeContext({ commentId: String(c.id) }),
+        )
+      ).status,
     ).toBe(400);
     expect(await logOf(c.id)).toEqual([]);
   });
 
   test("flag: a person's OPEN flag with the note, the status unchanged", async () => {
     const c = await makeComment(db, fixture);
-    const response = await flagPOST(post(`/api/comments/${c.id}/flag`, { note: "check the sources" }), routeContext({ commentId: String(c.id) }));
+    const response = await flagPOST(
+      post(`/api/comments/${c.id}/flag`, { note: "check the sources" }),
+      routeContext({ commentId: String(c.id) }),
+    );
     expect(response.status).toBe(200);
     const flags = await db.flag.findMany({ where: { commentId: c.id } });
     expect(flags).toEqual([
-      expect.objectContaining({ status: "OPEN", reason: "OTHER", note: "check the sources", raisedById: moderator.userId }),
+      expect.objectContaining({
+        status: "OPEN",
+        reason: "OTHER",
+        note: "check the sources",
+        raisedById: moderator.userId,
+      }),
     ]);
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("NONE");
-    expect((await logOf(c.id)).map((r) => [r.action, r.note])).toEqual([["COMMENT_FLAGGED", "check the sources"]]);
+    expect((await logOf(c.id)).map((r) => [r.action, r.note])).toEqual([
+      ["COMMENT_FLAGGED", "check the sources"],
+    ]);
   });
 
   test("note: stored on the comment and logged", async () => {
     const c = await makeComment(db, fixture);
-    const response = await notePOST(post(`/api/comments/${c.id}/notes`, { body: "regular, usually fine" }), routeContext({ commentId: String(c.id) }));
+    const response = await notePOST(
+      post(`/api/comments/${c.id}/notes`, { body: "regular, usually fine" }),
+      routeContext({ commentId: String(c.id) }),
+    );
     expect(response.status).toBe(200);
     expect(await db.moderatorNote.findMany({ where: { commentId: c.id } })).toEqual([
       expect.objectContaining({ body: "regular, usually fine", authorId: moderator.userId }),
@@ -121,7 +144,10 @@ describe("single-comment actions", () => {
   test("a missing or deleted comment answers 404 and writes nothing", async () => {
     const deleted = await makeComment(db, fixture, { body: null });
     for (const id of [deleted.id, 999_999]) {
-      const response = await approvePOST(post(`/api/comments/${id}/approve`, {}), routeContext({ commentId: String(id) }));
+      const response = await approvePOST(
+        post(`/api/comments/${id}/approve`, {}),
+        routeContext({ commentId: String(id) }),
+      );
       expect(response.status).toBe(404);
     }
     expect(await moderationRows()).toBe(0);
@@ -132,9 +158,15 @@ describe("bulk actions", () => {
   test("approve a selection: all change in one go, one row each", async () => {
     const a = await makeComment(db, fixture, { status: "SYSTEM_WITHHELD" });
     const b = await makeComment(db, fixture, { status: "SYSTEM_WITHHELD" });
-    const response = await bulkPOST(post("/api/moderation/bulk", { action: "approve", commentIds: [a.id, b.id] }), routeContext());
+    const response = await bulkPOST(
+      post("/api/moderation/bulk", { action: "approve", commentIds: [a.id, b.id] }),
+      routeContext(),
+    );
     expect(response.status).toBe(200);
-    const statuses = await db.comment.findMany({ where: { id: { in: [a.id, b.id] } }, select: { status: true } });
+    const statuses = await db.comment.findMany({
+      where: { id: { in: [a.id, b.id] } },
+      select: { status: true },
+    });
     expect(statuses.map((s) => s.status)).toEqual(["APPROVED", "APPROVED"]);
     expect(await db.moderationAction.count({ where: { action: "COMMENT_APPROVED" } })).toBe(2);
   });
@@ -154,11 +186,16 @@ describe("bulk actions", () => {
 describe("commenter status", () => {
   test("watch: status changed and logged with before and after", async () => {
     const response = await statusPOST(
-      post(`/api/commenters/${fixture.commenterId}/status`, { status: "WATCHED", note: "two heated threads" }),
+      post(`/api/commenters/${fixture.commenterId}/status`, {
+        status: "WATCHED",
+        note: "two heated threads",
+      }),
       routeContext({ commenterId: String(fixture.commenterId) }),
     );
     expect(response.status).toBe(200);
-    expect((await db.commenter.findUniqueOrThrow({ where: { id: fixture.commenterId } })).status).toBe("WATCHED");
+    expect((await db.commenter.findUniqueOrThrow({ where: { id: fixture.commenterId } })).status).toBe(
+      "WATCHED",
+    );
     const rows = await db.moderationAction.findMany({ where: { commenterId: fixture.commenterId } });
     expect(rows).toEqual([
       expect.objectContaining({
@@ -186,8 +223,13 @@ describe("commenter status", () => {
       routeContext({ commenterId: String(fixture.commenterId) }),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ commenterId: fixture.commenterId, status: "BANNED", commentsRejected: 3 });
-    for (const c of mine) expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("REJECTED");
+    expect(await response.json()).toEqual({
+      commenterId: fixture.commenterId,
+      status: "BANNED",
+      commentsRejected: 3,
+    });
+    for (const c of mine)
+      expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("REJECTED");
     expect((await db.comment.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("NONE");
     expect(await db.moderationAction.count({ where: { action: "COMMENT_REJECTED" } })).toBe(3);
     expect(await db.moderationAction.count({ where: { commentId: alreadyRejected.id } })).toBe(0);
@@ -206,7 +248,10 @@ describe("commenter status", () => {
 
   test("the drawer shows the commenter's comments, decisions and notes", async () => {
     const c = await makeComment(db, fixture);
-    await rejectPOST(post(`/api/comments/${c.id}/reject`, { reason: "SPAM" }), routeContext({ commentId: String(c.id) }));
+    await rejectPOST(
+      post(`/api/comments/${c.id}/reject`, { reason: "SPAM" }),
+      routeContext({ commentId: String(c.id) }),
+    );
     await commenterNotePOST(
       post(`/api/commenters/${fixture.commenterId}/notes`, { body: "sells supplements" }),
       routeContext({ commenterId: String(fixture.commenterId) }),
@@ -229,10 +274,12 @@ describe("the log is append-only", () => {
     await approvePOST(post(`/api/comments/${c.id}/approve`, {}), routeContext({ commentId: String(c.id) }));
     const [row] = await logOf(c.id);
     expect(row).toBeDefined();
-    await expect(db.moderationAction.update({ where: { id: row?.id ?? 0n }, data: { note: "edited" } })).rejects.toThrow(
+    await expect(
+      db.moderationAction.update({ where: { id: row?.id ?? 0n }, data: { note: "edited" } }),
+    ).rejects.toThrow(/append-only/u);
+    await expect(db.moderationAction.delete({ where: { id: row?.id ?? 0n } })).rejects.toThrow(
       /append-only/u,
     );
-    await expect(db.moderationAction.delete({ where: { id: row?.id ?? 0n } })).rejects.toThrow(/append-only/u);
     await expect(sql`DELETE FROM moderation_action`).rejects.toThrow(/append-only/u);
     expect(await moderationRows()).toBe(1);
   });
@@ -240,7 +287,10 @@ describe("the log is append-only", () => {
   test("a viewer may not act: 403 and nothing written", async () => {
     const viewer = await signedIn("VIEWER");
     const c = await makeComment(db, fixture);
-    const response = await approvePOST(post(`/api/comments/${c.id}/approve`, {}, viewer), routeContext({ commentId: String(c.id) }));
+    const response = await approvePOST(
+      post(`/api/comments/${c.id}/approve`, {}, viewer),
+      routeContext({ commentId: String(c.id) }),
+    );
     expect(response.status).toBe(403);
     expect(await db.moderationAction.count({ where: { action: "COMMENT_APPROVED" } })).toBe(0);
   });

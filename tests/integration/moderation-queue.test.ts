@@ -6,7 +6,6 @@ import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { makeComment, makeCommenter, makePublication } from "./moderation-fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { db, sql } = useTestDatabase();
 let moderator: TestSession;
 const ids: Record<string, number> = {};

@@ -7,7 +7,6 @@ import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { makeComment, makeCommenter, makePublication } from "./moderation-fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { db, sql } = useTestDatabase();
 let author: TestSession;
 let moderator: TestSession;
@@ -24,20 +23,35 @@ beforeAll(async () => {
   ids = {
     spam: (await makeComment(db, f, { body: "Buy cheap widgets at my shop today" })).id,
     clean: (await makeComment(db, f, { body: "A careful point about the treaty" })).id,
-    approved: (await makeComment(db, f, { body: "widgets again, but a moderator approved this", status: "APPROVED" })).id,
+    approved: (
+      await makeComment(db, f, { body: "widgets again, but a moderator approved this", status: "APPROVED" })
+    ).id,
     suspect: (await makeComment(db, f, { body: "That sounds like propaganda to me" })).id,
   };
 });
 
 function put(body: unknown, session = author) {
-  return settingsPUT(apiRequest("/api/settings/moderation", { method: "PUT", session, body }), routeContext());
+  return settingsPUT(
+    apiRequest("/api/settings/moderation", { method: "PUT", session, body }),
+    routeContext(),
+  );
 }
 
 describe("moderation settings", () => {
   test("lists the defaults for a publication that never saved settings", async () => {
-    const response = await settingsGET(apiRequest("/api/settings/moderation", { session: author }), routeContext());
+    const response = await settingsGET(
+      apiRequest("/api/settings/moderation", { session: author }),
+      routeContext(),
+    );
     const body = (await response.json()) as SettingsList;
-    expect(body.publications).toEqual([{ id: publicationId, name: "Fixture Weekly", settings: DEFAULT_MODERATION_SETTINGS, invalidStored: false }]);
+    expect(body.publications).toEqual([
+      {
+        id: publicationId,
+        name: "Fixture Weekly",
+        settings: DEFAULT_MODERATION_SETTINGS,
+        invalidStored: false,
+      },
+    ]);
   });
 
   test("refuses invalid settings (threshold above 1, unknown rule) without writing", async () => {
@@ -56,19 +70,37 @@ describe("moderation settings", () => {
     const response = await put({ publicationId, settings });
     expect(response.status).toBe(200);
     const stored = await db.publication.findUniqueOrThrow({ where: { id: publicationId } });
-    expect(stored.moderationSettings).toMatchObject({ bannedWords: ["widgets"], suspectWords: ["propaganda"] });
+    expect(stored.moderationSettings).toMatchObject({
+      bannedWords: ["widgets"],
+      suspectWords: ["propaganda"],
+    });
     const rows = await db.moderationAction.findMany({ where: { action: "SETTINGS_CHANGED" } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorId: author.userId, targetType: "PUBLICATION", targetId: String(publicationId), before: {} });
+    expect(rows[0]).toMatchObject({
+      actorId: author.userId,
+      targetType: "PUBLICATION",
+      targetId: String(publicationId),
+      before: {},
+    });
     expect(rows[0]?.after).toMatchObject({ bannedWords: ["widgets"], suspectWords: ["propaganda"] });
-    const again = await put({ publicationId, settings: { bannedWords: ["widgets"], suspectWords: ["propaganda"] } });
+    const again = await put({
+      publicationId,
+      settings: { bannedWords: ["widgets"], suspectWords: ["propaganda"] },
+    });
     expect(await again.json()).toMatchObject({ changed: false });
     expect(await db.moderationAction.count({ where: { action: "SETTINGS_CHANGED" } })).toBe(1);
   });
 
   test("re-running the rules applies the new lists to undecided comments only, and twice raises no second flag", async () => {
     const run = () =>
-      rerunPOST(apiRequest("/api/settings/moderation/rerun", { method: "POST", session: author, body: { publicationId } }), routeContext());
+      rerunPOST(
+        apiRequest("/api/settings/moderation/rerun", {
+          method: "POST",
+          session: author,
+          body: { publicationId },
+        }),
+        routeContext(),
+      );
     const response = await run();
     expect(response.status).toBe(200);
     // NONE comments: spam, clean, suspect (3). Spam is rejected (banned word), suspect is flagged.
@@ -79,12 +111,18 @@ describe("moderation settings", () => {
     expect(await status(ids.approved)).toBe("APPROVED");
     expect(await status(ids.suspect)).toBe("NONE");
     const suspectFlags = await db.flag.findMany({ where: { commentId: ids.suspect } });
-    expect(suspectFlags.map((f) => [f.reason, f.matchedText, f.raisedById])).toEqual([["SUSPECT_WORD", "propaganda", null]]);
+    expect(suspectFlags.map((f) => [f.reason, f.matchedText, f.raisedById])).toEqual([
+      ["SUSPECT_WORD", "propaganda", null],
+    ]);
     const rejection = await db.moderationAction.findFirstOrThrow({ where: { commentId: ids.spam } });
-    expect(rejection).toMatchObject({ actorId: null, action: "COMMENT_REJECTED", rule: "banned-words", matchedText: "widgets" });
+    expect(rejection).toMatchObject({
+      actorId: null,
+      action: "COMMENT_REJECTED",
+      rule: "banned-words",
+      matchedText: "widgets",
+    });
 
     const second = await run();
-    console.log(JSON.stringify(await db.flag.findMany({ select: { commentId: true, rule: true, status: true } })), JSON.stringify(await db.moderationAction.findMany({ where: { actorId: null }, select: { commentId: true, action: true, rule: true } })));
     expect(await second.json()).toEqual({ publicationId, checked: 2, decided: 0 });
     expect(await db.flag.count({ where: { commentId: ids.suspect } })).toBe(1);
   });

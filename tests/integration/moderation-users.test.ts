@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { PATCH as rolePATCH } from "@/app/api/users/[userId]/route";
 import { GET as usersGET, POST as usersPOST } from "@/app/api/users/route";
-import { auth } from "@/lib/server/auth/auth";
 import type { AddedUser, UserList } from "@/lib/schemas/users";
+import { auth } from "@/lib/server/auth/auth";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { db, sql } = useTestDatabase();
 let author: TestSession;
 
@@ -33,13 +32,24 @@ describe("users", () => {
     const added = (await response.json()) as AddedUser;
     expect(added.user).toMatchObject({ email: "new.mod@example.org", role: "MODERATOR" });
     expect(added.password).toMatch(/^[A-Za-z0-9_-]{20}$/u);
-    const signIn = await auth().api.signInEmail({ body: { email: "new.mod@example.org", password: added.password }, asResponse: true });
+    const signIn = await auth().api.signInEmail({
+      body: { email: "new.mod@example.org", password: added.password },
+      asResponse: true,
+    });
     expect(signIn.status).toBe(200);
     const stored = await db.account.findFirstOrThrow({ where: { userId: added.user.id } });
     expect(stored.password).not.toContain(added.password);
-    const log = await db.moderationAction.findFirstOrThrow({ where: { action: "USER_CREATED", targetId: added.user.id } });
-    expect(log).toMatchObject({ actorId: author.userId, targetType: "USER", after: { email: "new.mod@example.org", role: "MODERATOR" } });
-    const list = (await (await usersGET(apiRequest("/api/users", { session: author }), routeContext())).json()) as UserList;
+    const log = await db.moderationAction.findFirstOrThrow({
+      where: { action: "USER_CREATED", targetId: added.user.id },
+    });
+    expect(log).toMatchObject({
+      actorId: author.userId,
+      targetType: "USER",
+      after: { email: "new.mod@example.org", role: "MODERATOR" },
+    });
+    const list = (await (
+      await usersGET(apiRequest("/api/users", { session: author }), routeContext())
+    ).json()) as UserList;
     expect(list.users.map((u) => u.email)).toContain("new.mod@example.org");
     expect(JSON.stringify(list)).not.toContain(added.password);
   });
@@ -53,14 +63,23 @@ describe("users", () => {
     const viewer = await signedIn("VIEWER");
     const response = await changeRole(viewer.userId, "MODERATOR");
     expect(response.status).toBe(200);
-    const log = await db.moderationAction.findFirstOrThrow({ where: { action: "USER_ROLE_CHANGED", targetId: viewer.userId } });
-    expect(log).toMatchObject({ actorId: author.userId, before: { role: "VIEWER" }, after: { role: "MODERATOR" } });
+    const log = await db.moderationAction.findFirstOrThrow({
+      where: { action: "USER_ROLE_CHANGED", targetId: viewer.userId },
+    });
+    expect(log).toMatchObject({
+      actorId: author.userId,
+      before: { role: "VIEWER" },
+      after: { role: "MODERATOR" },
+    });
     const session = await auth().api.getSession({ headers: new Headers(viewer.headers) });
     expect((session?.user as { role?: string } | undefined)?.role).toBe("MODERATOR");
   });
 
   test("the last author cannot be demoted; with a second author it works", async () => {
-    await db.user.updateMany({ where: { role: "AUTHOR", id: { not: author.userId } }, data: { role: "VIEWER" } });
+    await db.user.updateMany({
+      where: { role: "AUTHOR", id: { not: author.userId } },
+      data: { role: "VIEWER" },
+    });
     expect((await changeRole(author.userId, "VIEWER")).status).toBe(409);
     const second = await signedIn("AUTHOR");
     expect((await changeRole(second.userId, "MODERATOR")).status).toBe(200);

@@ -24,6 +24,8 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/posts/[postId]/stances": "read",
   "GET /api/posts/[postId]/timeline": "read",
   "GET /api/posts/[postId]/tones": "read",
+  "GET /api/posts/compare": "read",
+  "GET /api/commenters/[commenterId]": "read",
   "POST /api/comments/[commentId]/correction": "moderate",
 
   // Imports and schedules.

@@ -7,7 +7,6 @@ import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { DUMMY_PARAMS, ROUTE_CAPABILITIES } from "./permission-matrix.routes";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a vitest fixture, not a React hook
 const { sql } = useTestDatabase();
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -44,7 +43,9 @@ function concrete(file: string, params: Record<string, string>): string {
 
 async function verbsOf(file: string): Promise<[string, RouteHandler][]> {
   const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-  return VERBS.flatMap((verb) => (typeof mod[verb] === "function" ? [[verb, mod[verb] as RouteHandler]] : []));
+  return VERBS.flatMap((verb) =>
+    typeof mod[verb] === "function" ? [[verb, mod[verb] as RouteHandler]] : [],
+  );
 }
 
 const sessions: Partial<Record<Role, TestSession>> = {};
@@ -74,9 +75,13 @@ describe("permission matrix", () => {
 
   test("every table row names a route that exists", async () => {
     const existing = new Set<string>();
-    for (const file of routeFiles) for (const [verb] of await verbsOf(file)) existing.add(`${verb} ${urlPath(file)}`);
+    for (const file of routeFiles)
+      for (const [verb] of await verbsOf(file)) existing.add(`${verb} ${urlPath(file)}`);
     const stale = Object.keys(ROUTE_CAPABILITIES).filter((key) => !existing.has(key));
-    expect(stale, `remove these rows from tests/integration/permission-matrix.routes.ts: ${stale.join(", ")}`).toEqual([]);
+    expect(
+      stale,
+      `remove these rows from tests/integration/permission-matrix.routes.ts: ${stale.join(", ")}`,
+    ).toEqual([]);
   });
 
   test("no server actions exist unchecked (route handlers are the only mutation path)", () => {
@@ -98,7 +103,10 @@ describe("permission matrix", () => {
       for (const [verb, handler] of handlers) {
         const key = `${verb} ${urlPath(file)}`;
         const capability = ROUTE_CAPABILITIES[key];
-        expect(capability, `"${key}" is missing: add it to tests/integration/permission-matrix.routes.ts`).toBeDefined();
+        expect(
+          capability,
+          `"${key}" is missing: add it to tests/integration/permission-matrix.routes.ts`,
+        ).toBeDefined();
         if (!capability) continue;
         const anonymous = await call(handler, file, verb, null);
         expect(anonymous.status, `${key} as anonymous`).toBe(401);
@@ -114,7 +122,9 @@ describe("permission matrix", () => {
           }
         }
         if (UNSAFE.has(verb)) {
-          const evil = await call(handler, file, verb, sessions.AUTHOR ?? null, { origin: "https://evil.example" });
+          const evil = await call(handler, file, verb, sessions.AUTHOR ?? null, {
+            origin: "https://evil.example",
+          });
           expect(evil.status, `${key} cross-site`).toBe(403);
           expect(((await evil.json()) as { error: { code: string } }).error.code).toBe("cross_site");
           const bare = sessions.AUTHOR

@@ -98,7 +98,7 @@ export async function moderateNewComments(
         settings,
       );
       if (decision.fired.length === 0) continue;
-      decided += 1;
+      const actionsBefore = actions.length;
       const target = {
         targetType: "COMMENT" as const,
         targetId: String(row.id),
@@ -131,11 +131,19 @@ export async function moderateNewComments(
         flags.push({ commentId: row.id, ...fields });
         actions.push({ ...target, action: "COMMENT_FLAGGED", ...fields });
       }
+      // Counted only when something is recorded: a re-run that finds the same flags open decides nothing new.
+      if (actions.length > actionsBefore) decided += 1;
     }
     if (actions.length === 0) continue;
     await db.$transaction([
-      db.comment.updateMany({ where: { id: { in: withheld }, status: "NONE" }, data: { status: "SYSTEM_WITHHELD" } }),
-      db.comment.updateMany({ where: { id: { in: rejected }, status: "NONE" }, data: { status: "REJECTED" } }),
+      db.comment.updateMany({
+        where: { id: { in: withheld }, status: "NONE" },
+        data: { status: "SYSTEM_WITHHELD" },
+      }),
+      db.comment.updateMany({
+        where: { id: { in: rejected }, status: "NONE" },
+        data: { status: "REJECTED" },
+      }),
       db.flag.createMany({ data: flags }),
       db.moderationAction.createMany({ data: actions }),
     ]);

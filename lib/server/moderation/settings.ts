@@ -2,7 +2,11 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings, parseModerationSettings } from "@/lib/moderation/settings";
+import {
+  DEFAULT_MODERATION_SETTINGS,
+  type ModerationSettings,
+  parseModerationSettings,
+} from "@/lib/moderation/settings";
 import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
 import { notFound } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
@@ -67,7 +71,10 @@ export async function saveModerationSettings(
  * on (status NONE). The rules' decisions are logged as the system's; flags a rule already raised stay single.
  */
 export async function rerunModerationRules(_actor: Actor, publicationId: number): Promise<RerunResult> {
-  const publication = await db().publication.findUnique({ where: { id: publicationId }, select: { id: true } });
+  const publication = await db().publication.findUnique({
+    where: { id: publicationId },
+    select: { id: true },
+  });
   if (!publication) throw notFound("publication");
   const rows = await db().comment.findMany({
     where: { publicationId, status: "NONE", body: { not: null } },
