@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as countsGET } from "@/app/api/moderation/counts/route";
 import { GET as queueGET } from "@/app/api/moderation/queue/route";
+import { queuePriority } from "@/lib/moderation/priority";
 import type { QueueCounts, QueuePage } from "@/lib/schemas/moderation-queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -104,6 +105,26 @@ describe("moderation queue", () => {
     const seen = [...first.items, ...second.items, ...third.items].map((i) => i.id);
     expect(new Set(seen).size).toBe(7);
     expect(seen.slice(0, 3)).toEqual([ids.flagged, ids.threat, ids.hostile]);
+  });
+
+  test("the SQL priority equals queuePriority() for every comment (the formula is mirrored, not approximated)", async () => {
+    const { items } = await page("tab=all&limit=100");
+    expect(items).toHaveLength(7);
+    for (const item of items) {
+      const expected = queuePriority({
+        hostile: item.scores?.hostility ?? 0,
+        threat: item.scores?.threat ?? 0,
+        insult: item.scores?.insult ?? 0,
+        identityAttack: item.scores?.identityAttack ?? 0,
+        // No fixture comment has the scorer's own flag set, so only open flags count here.
+        scorerFlag: item.flags.length > 0,
+        reactionCount: item.reactionCount,
+        commenterRejectedCount: item.commenter?.rejectedCount ?? 0,
+        commenterStatus: (item.commenter?.status.toLowerCase() ?? "active") as "active",
+        ageHours: (Date.now() - Date.parse(item.postedAt)) / 3_600_000,
+      });
+      expect(item.priority).toBeCloseTo(expected, 9);
+    }
   });
 
   test("rejects an unknown parameter and a forged cursor", async () => {
