@@ -176,3 +176,28 @@ test("cue spans explain the score on focus", async ({ page }) => {
   await expect(page.locator(`[id="${tipId}"]`)).toBeVisible();
   await expect(page.locator(`[id="${tipId}"]`)).toContainText("Signal:");
 });
+
+test("commenter page and compare page; screenshots", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.moderator);
+  await openPost(page, "The Taiwan Strait: Deterrence by Ambiguity Is Running Out");
+  const commenter = page.getByTestId("active-commenters").getByRole("link").first();
+  const name = (await commenter.textContent()) ?? "";
+  await commenter.click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByTestId("tone-profile-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("commenter-comments").getByTestId("comment").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Moderator notes" })).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/commenter.png", fullPage: true });
+
+  await page.goto("/");
+  const boxes = page.getByTestId("posts-table").getByRole("checkbox");
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByTestId("compare-selected").click();
+  await expect(page).toHaveURL(/\/compare\?posts=\d+,\d+/);
+  await expect(page.getByTestId("compare-tone-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("compare-figures").locator("tbody tr")).toHaveCount(2);
+  await page.screenshot({ path: "tests/e2e/screenshots/compare.png", fullPage: true });
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { postTrendRows, stanceRows, toneRows, toneShareGroups } from "@/lib/analytics/chart-rows";
+import {
+  postTrendRows,
+  sentimentComparisonRows,
+  stanceRows,
+  toneProfileRows,
+  toneRows,
+  toneShareGroups,
+} from "@/lib/analytics/chart-rows";
 import { headlineFigures } from "@/lib/analytics/headline-change";
 import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
 import { sentimentBinLabel, sentimentBins } from "@/lib/analytics/sentiment-bins";
@@ -255,5 +262,35 @@ describe("headlineFigures", () => {
       if (change === null) expect(result[key]?.[1]).toBeNull();
       else expect(result[key]?.[1]).toBeCloseTo(change as number, 10);
     }
+  });
+});
+
+describe("toneProfileRows", () => {
+  test.each([
+    ["shares side by side", tones({ skeptical: 1, hostile: 1 }), tones({ skeptical: 1, analytical: 3 }), { skeptical: [0.5, 0.25], hostile: [0.5, 0], analytical: [0, 0.75] }],
+    ["an unscored person", tones({}), tones({ neutral: 2 }), { neutral: [0, 1], analytical: [0, 0] }],
+  ])("%s", (_name, person, publication, expected) => {
+    const rows = toneProfileRows(person, publication);
+    for (const [tone, [p, pub]] of Object.entries(expected)) {
+      expect(rows.find((r) => r.key === tone)).toMatchObject({ person: p, publication: pub });
+    }
+  });
+});
+
+describe("sentimentComparisonRows", () => {
+  test.each([
+    [
+      "shares per bin of each post",
+      [
+        { id: 1, sentimentBins: [{ count: 1 }, { count: 3 }] },
+        { id: 2, sentimentBins: [{ count: 0 }, { count: 0 }] },
+      ],
+      [
+        { label: "a", "post-1": 0.25, "post-2": 0 },
+        { label: "b", "post-1": 0.75, "post-2": 0 },
+      ],
+    ],
+  ])("%s", (_name, posts, expected) => {
+    expect(sentimentComparisonRows(posts, ["a", "b"])).toEqual(expected);
   });
 });
