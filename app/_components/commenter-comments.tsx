@@ -5,7 +5,13 @@ import type { CommenterPage } from "@/lib/schemas/commenter-profile";
 import { CommentCard } from "./comment-card";
 
 /** A commenter's comments across posts, newest first, with a link to each post. */
-export function CommenterComments({ initial, canModerate }: { initial: CommenterPage; canModerate: boolean }) {
+export function CommenterComments({
+  initial,
+  canModerate,
+}: {
+  initial: CommenterPage;
+  canModerate: boolean;
+}) {
   const query = useCommenterCommentsQuery(initial.commenter.id, initial);
   const comments = query.data?.pages.flatMap((p) => p.comments) ?? [];
   if (comments.length === 0) return <p className="empty">No comments from this commenter yet.</p>;
@@ -25,7 +31,12 @@ export function CommenterComments({ initial, canModerate }: { initial: Commenter
         </p>
       )}
       {query.hasNextPage && (
-        <button type="button" className="load-more" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        <button
+          type="button"
+          className="load-more"
+          onClick={() => query.fetchNextPage()}
+          disabled={query.isFetchingNextPage}
+        >
           {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
         </button>
       )}

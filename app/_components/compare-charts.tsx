@@ -1,6 +1,11 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { SERIES_COLORS, STANCE_LABELS, sentimentComparisonRows, toneShareGroups } from "@/lib/analytics/chart-rows";
+import {
+  SERIES_COLORS,
+  STANCE_LABELS,
+  sentimentComparisonRows,
+  toneShareGroups,
+} from "@/lib/analytics/chart-rows";
 import { formatDecimal, formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import { STANCE_COLORS, TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { sentimentBinLabel } from "@/lib/analytics/sentiment-bins";
@@ -19,11 +24,18 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
   const toneRows = toneShareGroups(posts.map((p) => ({ group: short(p.title), tones: p.tones })));
   const stanceRows = posts.map((p) => {
     const total = STANCES.reduce((sum, s) => sum + p.stances[s], 0);
-    return { group: short(p.title), ...Object.fromEntries(STANCES.map((s) => [s, total === 0 ? 0 : p.stances[s] / total])) };
+    return {
+      group: short(p.title),
+      ...Object.fromEntries(STANCES.map((s) => [s, total === 0 ? 0 : p.stances[s] / total])),
+    };
   });
   const binLabels = (posts[0]?.sentimentBins ?? []).map((b) => sentimentBinLabel(b, formatDecimal));
   const sentimentRows = sentimentComparisonRows(posts, binLabels);
-  const postLegend = posts.map((p, i) => ({ key: `post-${p.id}`, label: short(p.title), color: SERIES_COLORS[i % SERIES_COLORS.length] ?? "#888" }));
+  const postLegend = posts.map((p, i) => ({
+    key: `post-${p.id}`,
+    label: short(p.title),
+    color: SERIES_COLORS[i % SERIES_COLORS.length] ?? "#888",
+  }));
 
   return (
     <div className="chart-grid">
@@ -33,16 +45,30 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         legend={TONES.map((t) => ({ key: t, label: TONE_LABELS[t], color: TONE_COLORS[t] }))}
         hidden={hiddenTones}
         onToggle={toggleTone}
-        table={{ columns: ["Post", ...TONES.map((t) => TONE_LABELS[t])], rows: toneRows.map((r) => [r.group, ...TONES.map((t) => formatPercent(r[t]))]) }}
+        table={{
+          columns: ["Post", ...TONES.map((t) => TONE_LABELS[t])],
+          rows: toneRows.map((r) => [r.group, ...TONES.map((t) => formatPercent(r[t]))]),
+        }}
         testId="compare-tone-chart"
       >
         <BarChart data={toneRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-          <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+          <Tooltip
+            formatter={(v) => formatPercent(Number(v))}
+            contentStyle={TOOLTIP_STYLE}
+            cursor={{ fill: "var(--border)" }}
+          />
           {TONES.filter((t) => !hiddenTones.has(t)).map((t) => (
-            <Bar key={t} dataKey={t} name={TONE_LABELS[t]} stackId="tone" fill={TONE_COLORS[t]} isAnimationActive={false} />
+            <Bar
+              key={t}
+              dataKey={t}
+              name={TONE_LABELS[t]}
+              stackId="tone"
+              fill={TONE_COLORS[t]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ChartFrame>
@@ -52,7 +78,10 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         legend={STANCES.map((s) => ({ key: s, label: STANCE_LABELS[s], color: STANCE_COLORS[s] }))}
         table={{
           columns: ["Post", ...STANCES.map((s) => STANCE_LABELS[s])],
-          rows: stanceRows.map((r) => [r.group, ...STANCES.map((s) => formatPercent(Number((r as Record<string, unknown>)[s] ?? 0)))]),
+          rows: stanceRows.map((r) => [
+            r.group,
+            ...STANCES.map((s) => formatPercent(Number((r as Record<string, unknown>)[s] ?? 0))),
+          ]),
         }}
         testId="compare-stance-chart"
       >
@@ -60,9 +89,20 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-          <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
+          <Tooltip
+            formatter={(v) => formatPercent(Number(v))}
+            contentStyle={TOOLTIP_STYLE}
+            cursor={{ fill: "var(--border)" }}
+          />
           {STANCES.map((s) => (
-            <Bar key={s} dataKey={s} name={STANCE_LABELS[s]} stackId="stance" fill={STANCE_COLORS[s]} isAnimationActive={false} />
+            <Bar
+              key={s}
+              dataKey={s}
+              name={STANCE_LABELS[s]}
+              stackId="stance"
+              fill={STANCE_COLORS[s]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ChartFrame>
@@ -74,19 +114,38 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         onToggle={togglePost}
         table={{
           columns: ["Sentiment per word", ...posts.map((p) => short(p.title))],
-          rows: sentimentRows.map((r) => [String(r.label), ...posts.map((p) => formatPercent(Number(r[`post-${p.id}`] ?? 0)))]),
+          rows: sentimentRows.map((r) => [
+            String(r.label),
+            ...posts.map((p) => formatPercent(Number(r[`post-${p.id}`] ?? 0))),
+          ]),
         }}
         testId="compare-sentiment-chart"
       >
         <LineChart data={sentimentRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 10 }} interval={0} angle={-30} textAnchor="end" height={56} />
+          <XAxis
+            dataKey="label"
+            stroke="var(--muted)"
+            tick={{ fontSize: 10 }}
+            interval={0}
+            angle={-30}
+            textAnchor="end"
+            height={56}
+          />
           <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
           <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} />
           {postLegend
             .filter((p) => !hiddenPosts.has(p.key))
             .map((p) => (
-              <Line key={p.key} dataKey={p.key} name={p.label} stroke={p.color} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              <Line
+                key={p.key}
+                dataKey={p.key}
+                name={p.label}
+                stroke={p.color}
+                strokeWidth={2}
+                dot={{ r: 3 }}
+                isAnimationActive={false}
+              />
             ))}
         </LineChart>
       </ChartFrame>
@@ -115,7 +174,9 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
                 </td>
                 <td className="num">{formatInteger(p.comments)}</td>
                 <td className="num">{p.scored === 0 ? "—" : formatPercent(p.stances.disagree / p.scored)}</td>
-                <td className="num">{p.meanSentiment === null ? "—" : formatSignedDecimal(p.meanSentiment)}</td>
+                <td className="num">
+                  {p.meanSentiment === null ? "—" : formatSignedDecimal(p.meanSentiment)}
+                </td>
               </tr>
             ))}
           </tbody>

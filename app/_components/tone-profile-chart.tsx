@@ -44,10 +44,21 @@ export function ToneProfileChart({
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} cursor={{ fill: "var(--border)" }} />
-        {!hidden.has("person") && <Bar dataKey="person" name={name} fill={SENTIMENT_COLOR} isAnimationActive={false} />}
+        <Tooltip
+          formatter={(v) => formatPercent(Number(v))}
+          contentStyle={TOOLTIP_STYLE}
+          cursor={{ fill: "var(--border)" }}
+        />
+        {!hidden.has("person") && (
+          <Bar dataKey="person" name={name} fill={SENTIMENT_COLOR} isAnimationActive={false} />
+        )}
         {!hidden.has("publication") && (
-          <Bar dataKey="publication" name="Whole publication" fill={PUBLICATION_COLOR} isAnimationActive={false} />
+          <Bar
+            dataKey="publication"
+            name="Whole publication"
+            fill={PUBLICATION_COLOR}
+            isAnimationActive={false}
+          />
         )}
       </BarChart>
     </ChartFrame>

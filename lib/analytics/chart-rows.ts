@@ -108,7 +108,10 @@ export interface ToneProfileRow {
 }
 
 /** A commenter's tone shares beside the publication's, one row per tone. */
-export function toneProfileRows(person: Record<Tone, number>, publication: Record<Tone, number>): ToneProfileRow[] {
+export function toneProfileRows(
+  person: Record<Tone, number>,
+  publication: Record<Tone, number>,
+): ToneProfileRow[] {
   const personTotal = TONES.reduce((sum, t) => sum + person[t], 0);
   const publicationTotal = TONES.reduce((sum, t) => sum + publication[t], 0);
   return TONES.map((t) => ({

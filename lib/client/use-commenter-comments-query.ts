@@ -9,7 +9,9 @@ export function useCommenterCommentsQuery(commenterId: number, initial: Commente
   return useInfiniteQuery({
     queryKey: queryKeys.commenterProfile.comments(commenterId),
     queryFn: ({ pageParam }) =>
-      fetchJson<CommenterPage>(`/api/commenters/${commenterId}${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`),
+      fetchJson<CommenterPage>(
+        `/api/commenters/${commenterId}${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initial], pageParams: [null] },

@@ -22,7 +22,12 @@ export const commenterProfileSchema = z.object({
   stances: z.record(z.enum(STANCES), z.number().int()),
   /** Moderator notes on the commenter, newest first. */
   notes: z.array(
-    z.object({ id: z.number().int(), body: z.string(), createdAt: z.string(), authorName: z.string().nullable() }),
+    z.object({
+      id: z.number().int(),
+      body: z.string(),
+      createdAt: z.string(),
+      authorName: z.string().nullable(),
+    }),
   ),
 });
 export type CommenterProfile = z.infer<typeof commenterProfileSchema>;

@@ -21,7 +21,9 @@ export const comparedPostSchema = z.object({
   stances: z.record(z.enum(STANCES), z.number().int()),
   meanSentiment: z.number().nullable(),
   /** Sentiment histogram counts, same bins as GET /api/posts/[postId]/sentiment. */
-  sentimentBins: z.array(z.object({ from: z.number().nullable(), to: z.number().nullable(), count: z.number().int() })),
+  sentimentBins: z.array(
+    z.object({ from: z.number().nullable(), to: z.number().nullable(), count: z.number().int() }),
+  ),
 });
 export type ComparedPost = z.infer<typeof comparedPostSchema>;
 

@@ -99,8 +99,8 @@ export function formatEvaluation(title: string, e: Evaluation): string {
   }
   lines.push(`macro-F1 ${fixed(e.macroF1)}  accuracy ${fixed(e.accuracy)}`);
   lines.push(`confusion (rows gold, columns predicted):`);
-  const cw = Math.max(6, ...e.labels.map((l) => Math.min(l.length, 10) + 1));
-  lines.push(pad("", w) + e.labels.map((l) => padLeft(l.slice(0, 10), cw)).join(""));
+  const cw = Math.max(6, ...e.labels.map((l) => Math.min(l.length, 12) + 1));
+  lines.push(pad("", w) + e.labels.map((l) => padLeft(l.slice(0, 12), cw)).join(""));
   e.labels.forEach((l, g) => {
     lines.push(pad(l, w) + e.labels.map((_, p) => padLeft(String(e.confusion[g]?.[p] ?? 0), cw)).join(""));
   });

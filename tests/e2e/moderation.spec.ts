@@ -217,3 +217,26 @@ test("a moderator cannot open the settings or users pages, and a viewer cannot o
   const response = await page.goto("/moderation");
   expect(response?.status()).toBe(403);
 });
+
+test("the commenter drawer lists their comments and sets their status", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.moderator);
+  await page.goto("/moderation");
+  const firstId = await page.getByTestId("queue-item").first().getAttribute("data-comment-id");
+  const first = page.locator(`[data-testid="queue-item"][data-comment-id="${firstId}"]`);
+  const name = (await first.locator(".link-button").first().textContent()) ?? "";
+  await first.locator(".link-button").first().click();
+  const drawer = page.getByTestId("commenter-drawer");
+  await expect(drawer.getByRole("heading", { name })).toBeVisible();
+  await expect(drawer.getByRole("heading", { name: /^Comments \(\d+\)$/u })).toBeVisible();
+  await drawer.getByRole("button", { name: "Watch" }).click();
+  await expect(drawer.getByRole("status")).toContainText("Status set to watched");
+  await expect(drawer.locator(".badge", { hasText: /^commenter status changed$/u })).toHaveCount(1);
+  await drawer.getByLabel("Note on this commenter").fill("keeps posting the same link");
+  await drawer.getByRole("button", { name: "Add note" }).click();
+  await expect(drawer.getByText("keeps posting the same link")).toHaveCount(2); // the note, and its log row
+  await page.keyboard.press("Escape");
+  await expect(drawer).toHaveCount(0);
+  await expect(first.locator(".badge", { hasText: "Watched" })).toBeVisible();
+  expect(errors).toEqual([]);
+});

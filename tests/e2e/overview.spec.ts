@@ -15,7 +15,9 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await expect(page.locator("#sign-in-error")).toContainText("Wrong email or password");
 });
 
-test("the overview lists the demo posts and draws the tone chart without console errors", async ({ page }) => {
+test("the overview lists the demo posts and draws the tone chart without console errors", async ({
+  page,
+}) => {
   const errors = watchConsole(page);
   await signIn(page, DEMO.author);
   await expect(page.getByRole("heading", { name: "How readers took each post" })).toBeVisible();
@@ -28,7 +30,10 @@ test("the overview lists the demo posts and draws the tone chart without console
   expect(errors).toEqual([]);
 });
 
-test("the posts API answers 401 without a session and 400 for an unknown parameter", async ({ page, request }) => {
+test("the posts API answers 401 without a session and 400 for an unknown parameter", async ({
+  page,
+  request,
+}) => {
   const anonymous = await request.get("/api/posts");
   expect(anonymous.status()).toBe(401);
   await signIn(page, DEMO.viewer);

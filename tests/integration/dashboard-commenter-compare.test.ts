@@ -35,7 +35,10 @@ const tones = (partial: Record<string, number>) => ({
 });
 
 async function commenterAs(session: TestSession, id: number | string = ann, query = "") {
-  return getCommenter(apiRequest(`/api/commenters/${id}${query}`, { session }), routeContext({ commenterId: String(id) }));
+  return getCommenter(
+    apiRequest(`/api/commenters/${id}${query}`, { session }),
+    routeContext({ commenterId: String(id) }),
+  );
 }
 
 describe("commenter page", () => {
@@ -52,7 +55,14 @@ describe("commenter page", () => {
       posts: 2,
       tones: tones({ analytical: 1, hostile: 1, skeptical: 1 }),
       // every scored comment of the fixture: a1 a7 analytical, a2 b1 skeptical, a6, a4, a3, a8 b2 neutral
-      publicationTones: tones({ analytical: 2, skeptical: 2, dismissive: 1, supportive: 1, hostile: 1, neutral: 2 }),
+      publicationTones: tones({
+        analytical: 2,
+        skeptical: 2,
+        dismissive: 1,
+        supportive: 1,
+        hostile: 1,
+        neutral: 2,
+      }),
       stances: { agree: 0, disagree: 3, neutral: 0 },
     });
     // newest first across posts
@@ -108,9 +118,12 @@ describe("compare", () => {
     expect(p1?.sentimentBins.map((b) => b.count)).toEqual([0, 1, 0, 1, 1, 3, 0, 1, 0, 0]);
   });
 
-  test.each([["posts=1"], ["posts=a,b"], [""], ["posts=1,2&x=1"], ["posts=1,1"]])("%s answers 400", async (query) => {
-    expect((await compare(query)).status).toBe(400);
-  });
+  test.each([["posts=1"], ["posts=a,b"], [""], ["posts=1,2&x=1"], ["posts=1,1"]])(
+    "%s answers 400",
+    async (query) => {
+      expect((await compare(query)).status).toBe(400);
+    },
+  );
 
   test("an unknown post answers 404", async () => {
     expect((await compare(`posts=${f.p1},999999`)).status).toBe(404);

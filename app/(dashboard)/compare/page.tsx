@@ -23,7 +23,9 @@ export default async function ComparePage({ searchParams }: Props) {
   const params = await searchParams;
   const ids = postIdsFrom(params.posts);
   const picked = new Set(
-    (Array.isArray(params.posts) ? params.posts : (params.posts ?? "").split(",")).map(Number).filter(Number.isInteger),
+    (Array.isArray(params.posts) ? params.posts : (params.posts ?? "").split(","))
+      .map(Number)
+      .filter(Number.isInteger),
   );
   const [comparison, all] = await Promise.all([
     ids.length >= 2 ? comparePosts(ids) : Promise.resolve(null),
@@ -54,7 +56,8 @@ export default async function ComparePage({ searchParams }: Props) {
               {all.map((p) => (
                 <li key={p.id}>
                   <label style={{ display: "inline", color: "inherit" }}>
-                    <input type="checkbox" name="posts" value={p.id} defaultChecked={picked.has(p.id)} /> {p.title || "(untitled)"}
+                    <input type="checkbox" name="posts" value={p.id} defaultChecked={picked.has(p.id)} />{" "}
+                    {p.title || "(untitled)"}
                   </label>
                 </li>
               ))}

@@ -108,12 +108,11 @@ export function registerEvalCommand(program: Command): void {
         formatEvaluation("stance", report.stance),
         formatEvaluation("sentiment", report.sentiment),
         formatEvaluation("flag", report.flag),
-        "",
         `summary: tone macro-F1 ${report.tone.macroF1.toFixed(3)}, stance macro-F1 ${report.stance.macroF1.toFixed(3)}, ` +
           `sentiment macro-F1 ${report.sentiment.macroF1.toFixed(3)}, flag precision ${(flagged?.precision ?? 0).toFixed(3)} ` +
           `recall ${(flagged?.recall ?? 0).toFixed(3)} (n=${report.tone.total})`,
       ];
-      process.stdout.write(`${out.join("\n\n").replace(/\n\n\nsummary/, "\n\nsummary")}\n`);
+      process.stdout.write(`${out.join("\n\n")}\n`);
 
       const missed: string[] = [];
       const check = (name: string, value: number, min: number | undefined) => {

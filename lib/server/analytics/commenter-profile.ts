@@ -1,7 +1,7 @@
 import "server-only";
 import { stanceCountsFromRows, toneCountsFromRows } from "@/lib/analytics/label-counts";
-import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
 

@@ -1,13 +1,20 @@
 import "server-only";
 import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
-import { SENTIMENT_BIN_COUNT, SENTIMENT_MAX, SENTIMENT_MIN, sentimentBins } from "@/lib/analytics/sentiment-bins";
+import {
+  SENTIMENT_BIN_COUNT,
+  SENTIMENT_MAX,
+  SENTIMENT_MIN,
+  sentimentBins,
+} from "@/lib/analytics/sentiment-bins";
 import { db } from "@/lib/db/client";
 import type { Comparison } from "@/lib/schemas/compare";
 
 /** Tone, stance and sentiment of several posts, in the order given; unknown ids are left out. */
 export async function comparePosts(postIds: number[]): Promise<Comparison> {
   const [posts, labels, bins] = await Promise.all([
-    db().$queryRaw<{ id: number; title: string; published_at: Date | null; comments: number; mean: number | null }[]>`
+    db().$queryRaw<
+      { id: number; title: string; published_at: Date | null; comments: number; mean: number | null }[]
+    >`
       SELECT p.id, p.title, p.published_at,
         count(c.id) FILTER (WHERE c.body IS NOT NULL)::int AS comments,
         avg(s.sentiment_comparative)::float8 AS mean

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * One RFC 4180 line (CRLF). Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
  * leading apostrophe: log notes and matched text come from readers.

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * Where a moderator acts on a comment upstream: Substack has a page per comment under the post
  * (`<post url>/comment/<id>`); other platforms get the post itself. Null without a post address.

@@ -267,7 +267,12 @@ describe("headlineFigures", () => {
 
 describe("toneProfileRows", () => {
   test.each([
-    ["shares side by side", tones({ skeptical: 1, hostile: 1 }), tones({ skeptical: 1, analytical: 3 }), { skeptical: [0.5, 0.25], hostile: [0.5, 0], analytical: [0, 0.75] }],
+    [
+      "shares side by side",
+      tones({ skeptical: 1, hostile: 1 }),
+      tones({ skeptical: 1, analytical: 3 }),
+      { skeptical: [0.5, 0.25], hostile: [0.5, 0], analytical: [0, 0.75] },
+    ],
     ["an unscored person", tones({}), tones({ neutral: 2 }), { neutral: [0, 1], analytical: [0, 0] }],
   ])("%s", (_name, person, publication, expected) => {
     const rows = toneProfileRows(person, publication);

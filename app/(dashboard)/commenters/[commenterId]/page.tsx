@@ -28,14 +28,19 @@ export default async function CommenterPage({ params }: { params: Promise<{ comm
       <h1>{commenter.name}</h1>
       <p className="subtle">
         {commenter.handle && `@${commenter.handle} · `}
-        First seen <LocalTime iso={commenter.firstSeenAt} format="date" /> · {formatInteger(commenter.comments)} comments on{" "}
-        {formatInteger(commenter.posts)} posts · {formatInteger(commenter.stances.disagree)} disagreeing ·{" "}
+        First seen <LocalTime iso={commenter.firstSeenAt} format="date" /> ·{" "}
+        {formatInteger(commenter.comments)} comments on {formatInteger(commenter.posts)} posts ·{" "}
+        {formatInteger(commenter.stances.disagree)} disagreeing ·{" "}
         <span className="badge" data-testid="commenter-status">
           {commenter.status.toLowerCase()}
         </span>
       </p>
       <section className="panel">
-        <ToneProfileChart name={commenter.name} person={commenter.tones} publication={commenter.publicationTones} />
+        <ToneProfileChart
+          name={commenter.name}
+          person={commenter.tones}
+          publication={commenter.publicationTones}
+        />
       </section>
       {canModerate && (
         <section className="panel" aria-labelledby="notes-title">
