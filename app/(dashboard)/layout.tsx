@@ -16,6 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </Link>
         <nav className="nav" aria-label="Main">
           <Link href="/">Overview</Link>
+          <Link href="/compare">Compare</Link>
           {can(viewer, "moderate") && <Link href="/moderation">Moderation</Link>}
           {can(viewer, "administer") && <Link href="/imports">Imports</Link>}
           {can(viewer, "administer") && <Link href="/settings">Settings</Link>}

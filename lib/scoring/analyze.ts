@@ -16,6 +16,8 @@ export interface Analysis {
   familyCounts: Float64Array;
   /** Bit mask of families present, one entry per sentence. */
   sentenceFamilies: number[];
+  /** Sentence index of each token (scratch storage: valid until the next call to `analyze`). */
+  sentenceOf: Int32Array;
   sentiment: SentimentAnalysis;
   wordCount: number;
   sentenceCount: number;
@@ -168,6 +170,7 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
     matches,
     familyCounts,
     sentenceFamilies,
+    sentenceOf,
     sentiment,
     wordCount,
     sentenceCount,
@@ -197,6 +200,19 @@ export function cooccurring(a: Analysis, first: number, second: number): number 
 
 export function count(a: Analysis, family: keyof typeof FAMILY_INDEX): number {
   return a.familyCounts[FAMILY_INDEX[family]] ?? 0;
+}
+
+/** Both families occur in sentences at most `window` apart (0: the same sentence). */
+export function within(a: Analysis, first: number, second: number, window: number): boolean {
+  const fa = 1 << first;
+  const fb = 1 << second;
+  const s = a.sentenceFamilies;
+  for (let i = 0; i < s.length; i++) {
+    if (((s[i] ?? 0) & fa) === 0) continue;
+    const to = Math.min(s.length - 1, i + window);
+    for (let j = Math.max(0, i - window); j <= to; j++) if ((s[j] ?? 0) & fb) return true;
+  }
+  return false;
 }
 
 /** Both families occur in the same sentence or in two consecutive sentences. */

@@ -3,8 +3,9 @@
  * group, threats or wished harm, personal abuse of another commenter, spam and doxxing. Insults aimed only
  * at public figures raise `insult` (and push the tone to hostile) but do not flag on their own.
  */
-import { type Analysis, cooccurring, count, nearby } from "./analyze";
+import { type Analysis, cooccurring, count, within } from "./analyze";
 import { FAMILY_INDEX } from "./lexicons";
+import { WORD } from "./tokenize";
 import type { FlagReason, ModerationSignals } from "./types";
 
 export interface Moderation {
@@ -23,6 +24,64 @@ const F = FAMILY_INDEX;
 const EMAIL = /[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
 const PHONE = /\b\d{3}[-. )]\s?\d{3}[-. ]\d{4}\b/;
 const ADDRESS_HINT = /\b(home address|lives at|his address|her address|their address)\b/i;
+
+/** An insult this many tokens after "you"/"your" (or before "like you") is aimed at the person addressed. */
+const AT_YOU_REACH = 6;
+const BEFORE_YOU_REACH = 3;
+/** Dehumanising words within this many sentences of a named group are read as being about the group. */
+const GROUP_SENTENCE_WINDOW = 2;
+
+const ABUSIVE = (1 << F.insult) | (1 << F.slur) | (1 << F.dehumanizing);
+const HOSTILE = ABUSIVE | (1 << F.contempt);
+const WARM = (1 << F.thanks) | (1 << F.praise);
+/** Words after which a group noun is a generalisation about all its members ("all Xs are"). */
+const GENERALISERS: ReadonlySet<string> = new Set(["all", "every", "most"]);
+const SECOND_PERSON_WORDS: ReadonlySet<string> = new Set(["you", "you're", "your", "ya", "u"]);
+
+interface Aimed {
+  /** An insult, slur or dehumanising word next to "you"/"your" (not negated). */
+  insultAtYou: boolean;
+  /** "you people", "you're all", "people like you" in a sentence that also insults or names a group. */
+  collectiveYou: boolean;
+  /** "all <group> are ..." in a sentence with insults, contempt or dehumanising words. */
+  groupGeneralised: boolean;
+}
+
+/** Token-level checks of who abuse is aimed at; only walks the (few) lexicon matches. */
+function aimed(a: Analysis): Aimed {
+  const result: Aimed = { insultAtYou: false, collectiveYou: false, groupGeneralised: false };
+  const { matches, tokens, sentenceOf, sentenceFamilies } = a;
+  const negated = a.sentiment.negatedTokens;
+  let lastYou = -1000;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined) continue;
+    const family = m.family;
+    const sentence = sentenceOf[m.first] ?? 0;
+    const here = sentenceFamilies[sentence] ?? 0;
+    if (family === F.secondPerson) {
+      lastYou = m.last;
+      continue;
+    }
+    if (family === F.insult || family === F.slur || family === F.dehumanizing) {
+      if (negated[m.first] === 1) continue;
+      if (m.first - lastYou <= AT_YOU_REACH && sentenceOf[lastYou] === sentence) result.insultAtYou = true;
+      // "idiots like you": second person just after the insult.
+      for (let k = m.last + 1; k <= m.last + BEFORE_YOU_REACH && k < tokens.count; k++) {
+        if (sentenceOf[k] !== sentence) break;
+        if (tokens.kind[k] === WORD && SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) result.insultAtYou = true;
+      }
+    } else if (family === F.othering && (here & WARM) === 0) {
+      let addressed = false;
+      for (let k = m.first; k <= m.last; k++) if (SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) addressed = true;
+      if (addressed && (here & (HOSTILE | (1 << F.identityGroup))) !== 0) result.collectiveYou = true;
+    } else if (family === F.identityGroup && m.first > 0) {
+      const before = tokens.norm[m.first - 1] ?? "";
+      if (GENERALISERS.has(before) && (here & HOSTILE) !== 0) result.groupGeneralised = true;
+    }
+  }
+  return result;
+}
 
 /** 1 - e^(-x): 0 for no evidence, approaching 1 as evidence accumulates. */
 function saturate(x: number): number {
@@ -63,19 +122,22 @@ export function moderate(a: Analysis): Moderation {
   const othered = count(a, "othering") > 0;
   let identityAttack = slurs > 0 ? 0.85 + 0.1 * saturate(slurs) : 0;
   if (groupDehumanized > 0) identityAttack = Math.max(identityAttack, 0.7 + 0.1 * saturate(groupDehumanized));
-  else if (nearby(a, F.identityGroup, F.dehumanizing)) identityAttack = Math.max(identityAttack, 0.55);
+  else if (within(a, F.identityGroup, F.dehumanizing, GROUP_SENTENCE_WINDOW))
+    identityAttack = Math.max(identityAttack, 0.55);
+  const target = aimed(a);
+  if (target.groupGeneralised) identityAttack = Math.max(identityAttack, 0.55);
   if (othered && (dehumanizing > 0 || insults > 0)) identityAttack = Math.max(identityAttack, 0.6);
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
 
-  const insultAtYou = cooccurring(a, F.insult, F.secondPerson) + cooccurring(a, F.slur, F.secondPerson);
   const contemptAtYou =
     cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
   // A reply that opens by addressing someone and insults anywhere is aimed at that person.
   const opensAtYou = ((a.sentenceFamilies[0] ?? 0) >> F.secondPerson) & 1;
   let personalAbuse = 0;
-  if (insultAtYou > 0) personalAbuse = 0.5 + 0.25 * a.isReply;
+  if (target.insultAtYou) personalAbuse = 0.5 + 0.25 * a.isReply;
+  else if (target.collectiveYou) personalAbuse = 0.5;
   else if (opensAtYou === 1 && insults > 0 && a.isReply === 1) personalAbuse = 0.5;
   else if (contemptAtYou > 0) personalAbuse = 0.3 + 0.25 * a.isReply;
 

@@ -89,6 +89,24 @@ test("overview: headline, charts over time, sortable table; screenshot", async (
   await expect(skeptical).toHaveAttribute("aria-pressed", "false");
   await skeptical.click();
 
+  // Each chart downloads as SVG (the drawn <svg>, colours inlined) and as PNG.
+  const chart = page.getByTestId("tone-share-chart");
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: /as SVG/ }).click(),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe("tone-of-the-comments-post-by-post.svg");
+  const svg = await readFile((await svgDownload.path()) ?? "", "utf8");
+  expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svg).toContain("recharts-bar-rectangle");
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    chart.getByRole("button", { name: /as PNG/ }).click(),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe("tone-of-the-comments-post-by-post.png");
+  const png = await readFile((await pngDownload.path()) ?? "");
+  expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
+
   await page.screenshot({ path: "tests/e2e/screenshots/overview.png", fullPage: true });
   expect(errors).toEqual([]);
 });

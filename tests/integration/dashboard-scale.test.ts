@@ -21,7 +21,13 @@ beforeAll(async () => {
   await resetDatabase(sql);
   const publicationId = await upsertPublication(sql, { platform: "file", name: "Big", baseUrl: "file:big" });
   const posts = await upsertPosts(sql, publicationId, [
-    { externalId: "big", slug: "big", title: "Big thread", url: null, publishedAt: new Date("2026-01-01T00:00:00Z") },
+    {
+      externalId: "big",
+      slug: "big",
+      title: "Big thread",
+      url: null,
+      publishedAt: new Date("2026-01-01T00:00:00Z"),
+    },
   ]);
   postId = posts.get("big")!;
   await sql`
@@ -64,7 +70,7 @@ describe("a 5,000-comment thread", () => {
     ["commenters", () => getActiveCommenters(postId, {})],
     ["pushback list", () => getReadingList(postId, "pushback", {})],
     ["text filter", () => getToneDistribution(postId, { q: "tonnage" })],
-  ])("%s answers within the bound", async (_name, run) => {
+  ] as [string, () => Promise<unknown>][])("%s answers within the bound", async (_name, run) => {
     const [, ms] = await timed(run);
     expect(ms).toBeLessThan(BOUND_MS);
   });
