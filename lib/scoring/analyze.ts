@@ -51,6 +51,10 @@ function sentenceBuffer(size: number): Int32Array {
   return sentenceScratch;
 }
 
+// Recycled by calls with `reuse` (the Analysis is then valid only until the next such call).
+const reusedFamilyCounts = new Float64Array(FAMILY_COUNT);
+const reusedSentenceFamilies: number[] = [];
+
 /** Family a match counts toward when it sits in a negation scope (-1: not counted). */
 const REDIRECT_WHEN_NEGATED: ReadonlyMap<number, number> = new Map([
   [FAMILY_INDEX.praise, FAMILY_INDEX.disagree],
@@ -80,13 +84,15 @@ function postWords(context: ScoreContext | undefined): Set<string> | null {
 }
 
 /**
- * Analyses `text`. With `reuse`, token storage is recycled between calls: the returned Analysis is then
- * valid only until the next call with the same buffer (the scorer's hot path copies what it keeps).
+ * Analyses `text`. With `reuse`, token storage (and the match, sentiment-hit and count storage) is
+ * recycled between calls: the returned Analysis is then valid only until the next call with a `reuse`
+ * buffer (the scorer's hot path copies what it keeps).
  */
 export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): Analysis {
   const tokens = tokenize(text, reuse);
-  const matches = matchPhrases(tokens);
-  const sentiment = analyzeSentiment(tokens, matches);
+  const recycle = reuse !== undefined;
+  const matches = matchPhrases(tokens, recycle);
+  const sentiment = analyzeSentiment(tokens, matches, recycle);
 
   const sentenceOf = sentenceBuffer(tokens.count);
   let sentence = 0;
@@ -134,9 +140,11 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
   }
   const sentenceCount = sentence + (sawContentInSentence ? 1 : 0);
 
-  const familyCounts = new Float64Array(FAMILY_COUNT);
+  const familyCounts = recycle ? reusedFamilyCounts.fill(0) : new Float64Array(FAMILY_COUNT);
   const negated = sentiment.negatedTokens;
-  const sentenceFamilies: number[] = new Array(Math.max(1, sentenceCount)).fill(0);
+  const sentenceFamilies: number[] = recycle ? reusedSentenceFamilies : [];
+  sentenceFamilies.length = 0;
+  for (let i = Math.max(1, sentenceCount); i > 0; i--) sentenceFamilies.push(0);
   let openingFamilies = 0;
   for (const m of matches) {
     if (m.family === SENTIMENT_PHRASE) continue;

@@ -71,15 +71,24 @@ export function compileModel(file: ModelFile): Record<HeadName, CompiledHead> {
 export const MODEL_FILE: ModelFile = modelFileSchema.parse(weightsJson);
 export const MODEL: Record<HeadName, CompiledHead> = compileModel(MODEL_FILE);
 
+/** Indices of the non-zero features (most cue counts are zero), filled by `predict` calls. */
+const nonZero = new Int32Array(FEATURE_COUNT);
+
 /** Softmax probabilities of `head` for raw (unstandardised) features, written into `out`. */
 export function predict(head: CompiledHead, features: Float64Array, out: Float64Array): Float64Array {
+  let used = 0;
+  for (let f = 0; f < FEATURE_COUNT; f++) if (features[f] !== 0) nonZero[used++] = f;
   const k = head.classes.length;
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
     let z = head.offset[c] ?? 0;
     const base = c * FEATURE_COUNT;
-    // Lengths are checked when the model is compiled, so every index below is in range.
-    for (let f = 0; f < FEATURE_COUNT; f++) z += head.weights[base + f]! * features[f]!;
+    // Lengths are checked when the model is compiled, so every index below is in range. Zero features
+    // add nothing; the sum keeps the feature order, so results are bit-identical to the dense loop.
+    for (let u = 0; u < used; u++) {
+      const f = nonZero[u]!;
+      z += head.weights[base + f]! * features[f]!;
+    }
     out[c] = z;
     if (z > max) max = z;
   }

@@ -26,7 +26,7 @@ const PHONE = /\b\d{3}[-. )]\s?\d{3}[-. ]\d{4}\b/;
 const ADDRESS_HINT = /\b(home address|lives at|his address|her address|their address)\b/i;
 
 /** An insult this many tokens after "you"/"your" (or before "like you") is aimed at the person addressed. */
-const AT_YOU_REACH = 6;
+const AT_YOU_REACH = 4;
 const BEFORE_YOU_REACH = 3;
 /** Dehumanising words within this many sentences of a named group are read as being about the group. */
 const GROUP_SENTENCE_WINDOW = 2;
@@ -41,6 +41,8 @@ const SECOND_PERSON_WORDS: ReadonlySet<string> = new Set(["you", "you're", "your
 interface Aimed {
   /** An insult, slur or dehumanising word next to "you"/"your" (not negated). */
   insultAtYou: boolean;
+  /** A contempt word ("pathetic", "disgrace", "shut up") next to "you"/"your". */
+  contemptAtYou: boolean;
   /** "you people", "you're all", "people like you" in a sentence that also insults or names a group. */
   collectiveYou: boolean;
   /** "all <group> are ..." in a sentence with insults, contempt or dehumanising words. */
@@ -49,7 +51,12 @@ interface Aimed {
 
 /** Token-level checks of who abuse is aimed at; only walks the (few) lexicon matches. */
 function aimed(a: Analysis): Aimed {
-  const result: Aimed = { insultAtYou: false, collectiveYou: false, groupGeneralised: false };
+  const result: Aimed = {
+    insultAtYou: false,
+    contemptAtYou: false,
+    collectiveYou: false,
+    groupGeneralised: false,
+  };
   const { matches, tokens, sentenceOf, sentenceFamilies } = a;
   const negated = a.sentiment.negatedTokens;
   let lastYou = -1000;
@@ -63,17 +70,21 @@ function aimed(a: Analysis): Aimed {
       lastYou = m.last;
       continue;
     }
-    if (family === F.insult || family === F.slur || family === F.dehumanizing) {
+    const abusive = family === F.insult || family === F.slur || family === F.dehumanizing;
+    if (abusive || family === F.contempt) {
       if (negated[m.first] === 1) continue;
-      if (m.first - lastYou <= AT_YOU_REACH && sentenceOf[lastYou] === sentence) result.insultAtYou = true;
+      let atYou = m.first - lastYou <= AT_YOU_REACH && sentenceOf[lastYou] === sentence;
       // "idiots like you": second person just after the insult.
-      for (let k = m.last + 1; k <= m.last + BEFORE_YOU_REACH && k < tokens.count; k++) {
+      for (let k = m.last + 1; !atYou && k <= m.last + BEFORE_YOU_REACH && k < tokens.count; k++) {
         if (sentenceOf[k] !== sentence) break;
-        if (tokens.kind[k] === WORD && SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) result.insultAtYou = true;
+        if (tokens.kind[k] === WORD && SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) atYou = true;
       }
+      if (atYou && abusive) result.insultAtYou = true;
+      else if (atYou) result.contemptAtYou = true;
     } else if (family === F.othering && (here & WARM) === 0) {
       let addressed = false;
-      for (let k = m.first; k <= m.last; k++) if (SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) addressed = true;
+      for (let k = m.first; k <= m.last; k++)
+        if (SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) addressed = true;
       if (addressed && (here & (HOSTILE | (1 << F.identityGroup))) !== 0) result.collectiveYou = true;
     } else if (family === F.identityGroup && m.first > 0) {
       const before = tokens.norm[m.first - 1] ?? "";
@@ -131,15 +142,15 @@ export function moderate(a: Analysis): Moderation {
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
 
-  const contemptAtYou =
-    cooccurring(a, F.contempt, F.secondPerson) + cooccurring(a, F.dehumanizing, F.secondPerson);
   // A reply that opens by addressing someone and insults anywhere is aimed at that person.
-  const opensAtYou = ((a.sentenceFamilies[0] ?? 0) >> F.secondPerson) & 1;
+  // An opening that thanks, praises or agrees ("Thanks, you are right") is not addressing someone to abuse them.
+  const opening = a.sentenceFamilies[0] ?? 0;
+  const opensAtYou = (opening & (WARM | (1 << F.agree))) === 0 ? (opening >> F.secondPerson) & 1 : 0;
   let personalAbuse = 0;
   if (target.insultAtYou) personalAbuse = 0.5 + 0.25 * a.isReply;
   else if (target.collectiveYou) personalAbuse = 0.5;
   else if (opensAtYou === 1 && insults > 0 && a.isReply === 1) personalAbuse = 0.5;
-  else if (contemptAtYou > 0) personalAbuse = 0.3 + 0.25 * a.isReply;
+  else if (target.contemptAtYou) personalAbuse = 0.3 + 0.25 * a.isReply;
 
   const spamCues = count(a, "spam");
   const spam = saturate(

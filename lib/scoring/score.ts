@@ -55,14 +55,18 @@ function prob(probs: Float64Array, at: number[], i: number): number {
   return round(probs[at[i] ?? 0] ?? 0);
 }
 
+/** Rounded tone probabilities in TONES order. */
+const toneRounded = new Float64Array(TONES.length);
+
 function toneRecord(p: Float64Array): Record<Tone, number> {
+  for (let i = 0; i < TONES.length; i++) toneRounded[i] = prob(p, TONE_AT, i);
   return {
-    analytical: prob(p, TONE_AT, 0),
-    skeptical: prob(p, TONE_AT, 1),
-    dismissive: prob(p, TONE_AT, 2),
-    supportive: prob(p, TONE_AT, 3),
-    hostile: prob(p, TONE_AT, 4),
-    neutral: prob(p, TONE_AT, 5),
+    analytical: toneRounded[0] ?? 0,
+    skeptical: toneRounded[1] ?? 0,
+    dismissive: toneRounded[2] ?? 0,
+    supportive: toneRounded[3] ?? 0,
+    hostile: toneRounded[4] ?? 0,
+    neutral: toneRounded[5] ?? 0,
   };
 }
 
@@ -127,19 +131,18 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
   predict(MODEL.stance, features, stanceProbs);
   predict(MODEL.sentiment, features, sentimentProbs);
   const toneScores = toneRecord(toneProbs);
-  const tone = TONES[best(toneProbs, TONE_AT)] ?? "neutral";
-  let secondaryTone: Tone | null = null;
-  for (const t of TONES) {
-    if (t === tone) continue;
-    const v = toneScores[t];
-    if (
-      v >= SECONDARY_MIN &&
-      v >= toneScores[tone] / 2 &&
-      (secondaryTone === null || v > toneScores[secondaryTone])
-    ) {
-      secondaryTone = t;
+  const toneAt = best(toneProbs, TONE_AT);
+  const tone = TONES[toneAt] ?? "neutral";
+  const primary = toneRounded[toneAt] ?? 0;
+  let secondaryAt = -1;
+  for (let i = 0; i < TONES.length; i++) {
+    if (i === toneAt) continue;
+    const v = toneRounded[i] ?? 0;
+    if (v >= SECONDARY_MIN && v >= primary / 2 && (secondaryAt < 0 || v > (toneRounded[secondaryAt] ?? 0))) {
+      secondaryAt = i;
     }
   }
+  let secondaryTone: Tone | null = secondaryAt < 0 ? null : (TONES[secondaryAt] ?? null);
   if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
     secondaryTone = "hostile";
 

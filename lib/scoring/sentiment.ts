@@ -57,11 +57,21 @@ function negationBuffer(size: number): Uint8Array {
   return negationScratch;
 }
 
-export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): SentimentAnalysis {
+/** Hit objects recycled by calls with `reuse`, and the array those calls return as `hits`. */
+const hitPool: SentimentHit[] = [];
+const reusedHits: SentimentHit[] = [];
+
+/** With `reuse`, `hits` and its objects are recycled by the next call with `reuse` (read them before). */
+export function analyzeSentiment(
+  tokens: Tokens,
+  matches: readonly Match[],
+  reuse = false,
+): SentimentAnalysis {
   // Matches come in order of first token: walk the sentiment phrases with a cursor.
   let cursor = 0;
 
-  const hits: SentimentHit[] = [];
+  const hits: SentimentHit[] = reuse ? reusedHits : [];
+  hits.length = 0;
   let score = 0;
   let positive = 0;
   let negative = 0;
@@ -85,7 +95,16 @@ export function analyzeSentiment(tokens: Tokens, matches: readonly Match[]): Sen
     score += value;
     if (value > 0) positive += value;
     else negative -= value;
-    hits.push({ first, last, value, raw, negated });
+    if (reuse) {
+      const hit = hitPool[hits.length] ?? { first, last, value, raw, negated };
+      hitPool[hits.length] = hit;
+      hit.first = first;
+      hit.last = last;
+      hit.value = value;
+      hit.raw = raw;
+      hit.negated = negated;
+      hits.push(hit);
+    } else hits.push({ first, last, value, raw, negated });
   };
 
   for (let k = 0; k < tokens.count; k++) {

@@ -159,8 +159,8 @@ function isSentencePunct(ch: string): boolean {
   return ".!?;:,\"'()-/%+[]*".includes(ch) || PUNCT_NORM[ch] !== undefined;
 }
 
-function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
-  const k = t.count++;
+/** What a token's normalised form implies: its lemma and lexicon facts (one vocabulary lookup). */
+function resolve(norm: string, kind: TokenKind): { lemma: string; info: WordInfo } {
   let info = lookupWord(norm);
   let lemma = info?.lemma ?? norm;
   if (info === undefined) {
@@ -170,13 +170,85 @@ function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKi
       info = lookupWord(lemma);
     }
   }
+  return { lemma, info: info ?? NO_INFO };
+}
+
+function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
+  const { lemma, info } = resolve(norm, kind);
+  store(t, norm, lemma, info, start, end, kind, caps);
+}
+
+function store(
+  t: Tokens,
+  norm: string,
+  lemma: string,
+  info: WordInfo,
+  start: number,
+  end: number,
+  kind: TokenKind,
+  caps: boolean,
+): void {
+  const k = t.count++;
   t.norm[k] = norm;
   t.lemma[k] = lemma;
   t.start[k] = start;
   t.end[k] = end;
   t.kind[k] = kind;
   t.caps[k] = caps;
-  t.info[k] = info ?? NO_INFO;
+  t.info[k] = info;
+}
+
+/**
+ * Cache of plain ASCII words (letters and digits), keyed by their lower-cased characters, so the hot path
+ * finds a word's normalised form, lemma and lexicon facts without slicing, lower-casing or hashing a new
+ * string. It only memoises a pure function of the characters, so it never changes any output; it is
+ * emptied when half full, which bounds its memory.
+ */
+interface CachedWord {
+  /** Lower-cased characters as written (before contractions are restored). */
+  key: string;
+  norm: string;
+  lemma: string;
+  info: WordInfo;
+  kind: TokenKind;
+}
+
+const CACHE_SIZE = 1 << 15;
+const CACHE_MASK = CACHE_SIZE - 1;
+const cacheHash = new Int32Array(CACHE_SIZE);
+const cacheWords: (CachedWord | undefined)[] = new Array<CachedWord | undefined>(CACHE_SIZE).fill(undefined);
+let cacheUsed = 0;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** `key` equals text[i, j) lower-cased; both are ASCII letters and digits, so `| 32` lower-cases. */
+function sameWord(key: string, text: string, i: number, j: number): boolean {
+  if (key.length !== j - i) return false;
+  for (let x = 0; x < key.length; x++) if (key.charCodeAt(x) !== (text.charCodeAt(i + x) | 32)) return false;
+  return true;
+}
+
+/** The cached facts about the ASCII word text[i, j) whose FNV-1a hash (of `c | 32`) is `hash`. */
+function cachedWord(text: string, i: number, j: number, hash: number): CachedWord {
+  let slot = hash & CACHE_MASK;
+  for (let w = cacheWords[slot]; w !== undefined; w = cacheWords[slot]) {
+    if (cacheHash[slot] === hash && sameWord(w.key, text, i, j)) return w;
+    slot = (slot + 1) & CACHE_MASK;
+  }
+  if (cacheUsed >= CACHE_SIZE >> 1) {
+    cacheWords.fill(undefined);
+    cacheUsed = 0;
+    slot = hash & CACHE_MASK;
+  }
+  const key = text.slice(i, j).toLowerCase();
+  const kind: TokenKind = text.charCodeAt(i) <= 57 ? NUMBER : WORD;
+  const norm = key.length <= 7 ? (CONTRACTIONS[key] ?? key) : key;
+  const { lemma, info } = resolve(norm, kind);
+  const word: CachedWord = { key, norm, lemma, info, kind };
+  cacheWords[slot] = word;
+  cacheHash[slot] = hash;
+  cacheUsed++;
+  return word;
 }
 
 /**
@@ -264,11 +336,13 @@ function scanWord(text: string, i: number, t: Tokens): number {
     let upper = 0;
     let lower = 0;
     let c = 0;
+    let hash = FNV_OFFSET;
     for (; j < n; j++) {
       c = text.charCodeAt(j);
       if (c >= 97 && c <= 122) lower++;
       else if (c >= 65 && c <= 90) upper++;
       else if (c < 48 || c > 57) break;
+      hash = Math.imul(hash ^ (c | 32), FNV_PRIME);
     }
     const startsWithDigit = text.charCodeAt(i) <= 57;
     const afterNext = text.charCodeAt(j + 1);
@@ -279,10 +353,9 @@ function scanWord(text: string, i: number, t: Tokens): number {
         (c === 39 && afterNext > 64) ||
         ((c === 44 || c === 46) && startsWithDigit && afterNext >= 48 && afterNext <= 57));
     if (!continues) {
-      const raw = text.slice(i, j);
-      const lowered = upper > 0 ? raw.toLowerCase() : raw;
-      const norm = lowered.length <= 7 ? (CONTRACTIONS[lowered] ?? lowered) : lowered;
-      push(t, norm, i, j, startsWithDigit ? NUMBER : WORD, upper >= 3 && lower === 0 && isCaps(raw));
+      const w = cachedWord(text, i, j, hash);
+      // Only ASCII letters here: three or more capitals and no lower case is shouting.
+      store(t, w.norm, w.lemma, w.info, i, j, w.kind, upper >= 3 && lower === 0);
       return j;
     }
   }

@@ -262,3 +262,14 @@ test("commenter page and compare page; screenshots", async ({ page }) => {
   await page.screenshot({ path: "tests/e2e/screenshots/compare.png", fullPage: true });
   expect(errors).toEqual([]);
 });
+
+test("the post page in the dark theme; screenshot", async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await signIn(page, DEMO.author);
+  await openPost(page, "The Taiwan Strait: Deterrence by Ambiguity Is Running Out");
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe("rgb(21, 22, 26)");
+  await readmeShot(page, "post-dark");
+  expect(errors).toEqual([]);
+});

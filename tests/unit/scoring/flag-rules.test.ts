@@ -1,0 +1,60 @@
+import { describe, expect, test } from "vitest";
+import { type FlagReason, scoreComment } from "@/lib/scoring";
+
+/** Our own example sentences for each ground of the flag rubric (none taken from the labelled data). */
+const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
+  // Personal abuse of another commenter.
+  ["You are a clueless moron and always have been.", true, "personal-abuse"],
+  ["Only idiots like you still believe that.", true, "personal-abuse"],
+  ["Honestly, your a brainless troll.", null, "personal-abuse"],
+  ["You people are all the same, a bunch of idiots.", true, "personal-abuse"],
+  ["Shut up, you absolute clown.", true, "personal-abuse"],
+  // Threats and wished harm.
+  ["Every one of them should be strung up.", null, "threat"],
+  ["They deserve to be shot for this.", null, "threat"],
+  ["I hope they rot, all of them.", null, "threat"],
+  ["Round them up and be done with it.", null, "threat"],
+  ["Pity they missed.", null, "threat"],
+  ["Too bad he survived.", false, "threat"],
+  ["I know where you live.", true, "threat"],
+  // Dehumanising or generalising language about a group.
+  ["Immigrants are an infestation, like rats in the walls.", null, "identity-attack"],
+  ["Those people are cockroaches.", null, "identity-attack"],
+  ["All Muslims are savages and liars.", null, "identity-attack"],
+  ["The migrants keep arriving. Nobody asks them anything. They are vermin.", null, "identity-attack"],
+  ["Another ziocon talking point.", null, "identity-attack"],
+  // Spam and doxxing.
+  ["Make money from home, click here https://example.test/offer", null, "spam"],
+  ["Call him at 555-123-4567 and tell him what you think.", null, "doxxing"],
+];
+
+/** Pointed but legitimate political criticism, and ordinary replies: none of these should flag. */
+const NOT_FLAGGED: readonly string[] = [
+  "The government's handling of the budget was incompetent and the minister should resign.",
+  "The president is a liar and a coward, and history will judge him harshly.",
+  "Russia's invasion killed thousands of civilians; the shelling of cities is a war crime.",
+  "Thanks for the correction, you are right that the winners and losers framing is too simple.",
+  "Israel's government has made a strategic blunder in Gaza, and the Palestinians pay for it.",
+  "The generals were fools to think the offensive would work by spring.",
+  "You make a fair point about sanctions, though I think the numbers say otherwise.",
+  "Thank you all, this thread on Muslims in European politics taught me a lot.",
+  "Most Americans are not paying attention to the trade talks at all.",
+  "He missed the point of the article entirely.",
+  "Those people in the ministry have no idea how a supply chain works.",
+  "The regime's propaganda calls the protesters animals, which tells you how scared it is.",
+];
+
+describe("flag rubric: each ground flags", () => {
+  test.each(FLAGGED)("%j (reply=%s) flags as %s", (text, isReply, reason) => {
+    const s = scoreComment(text, { isReply });
+    expect(s.flag).toBe(true);
+    expect(s.flagReasons).toContain(reason);
+  });
+});
+
+describe("flag rubric: political criticism and ordinary replies do not flag", () => {
+  test.each(NOT_FLAGGED.map((t) => [t]))("%j", (text) => {
+    expect(scoreComment(text, { isReply: true }).flag).toBe(false);
+    expect(scoreComment(text).flag).toBe(false);
+  });
+});
