@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "comment_posted_at_idx" ON "comment"("posted_at");
