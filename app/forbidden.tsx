@@ -4,7 +4,9 @@ export default function Forbidden() {
   return (
     <div className="shell" style={{ paddingTop: 60 }}>
       <h1>Not for your role</h1>
-      <p className="subtle">Your account may not open this page. Ask the publication's author if you need it.</p>
+      <p className="subtle">
+        Your account may not open this page. Ask the publication's author if you need it.
+      </p>
       <Link href="/">Back to the overview</Link>
     </div>
   );

@@ -14,7 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
-      outputError: (s, write) => write(s.split("\n")[0] + "\n"),
+      outputError: (s, write) => write(`${s.split("\n")[0]}\n`),
     });
   registerCommands(program);
   try {

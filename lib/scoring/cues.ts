@@ -60,6 +60,9 @@ const TOO_COMMON_ALONE: ReadonlySet<string> = new Set([
   "quality",
 ]);
 
+/** SHOWN_FAMILIES by family index. */
+const SHOWN_AT: readonly boolean[] = FAMILIES.map((f) => SHOWN_FAMILIES.has(f));
+
 function span(a: Analysis, first: number, last: number, signal: string): Cue {
   const start = a.tokens.start[first] ?? 0;
   const end = a.tokens.end[last] ?? start;
@@ -79,10 +82,9 @@ export function collectCues(a: Analysis): Cue[] {
     if (match !== undefined && (hit === undefined || match.first <= hit.first)) {
       m++;
       const family = FAMILIES[match.family];
+      if (family === undefined || SHOWN_AT[match.family] !== true) continue;
       const alone = match.first === match.last && TOO_COMMON_ALONE.has(a.tokens.norm[match.first] ?? "");
-      if (family !== undefined && SHOWN_FAMILIES.has(family) && !alone) {
-        cues.push(span(a, match.first, match.last, family));
-      }
+      if (!alone) cues.push(span(a, match.first, match.last, family));
     } else if (hit !== undefined) {
       h++;
       const polarity = hit.raw > 0 ? "positive" : "negative";

@@ -78,6 +78,8 @@ export const FEATURE_NAMES: readonly string[] = [
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 const F = FAMILY_INDEX;
+const DENSITY_AT = Int32Array.from(DENSITY_FAMILIES, (f) => F[f]);
+const OPENING_AT = Int32Array.from(OPENING_FAMILIES, (f) => F[f]);
 
 /** Fills `out` (length FEATURE_COUNT) and returns it; pass a reused buffer on the hot path. */
 export function extractFeatures(
@@ -89,8 +91,8 @@ export function extractFeatures(
   const counts = a.familyCounts;
   for (let f = 0; f < FAMILIES.length; f++) out[i++] = Math.log1p(counts[f] ?? 0);
   const per20 = 1 + a.wordCount / 20;
-  for (const f of DENSITY_FAMILIES) out[i++] = Math.min(3, (counts[F[f]] ?? 0) / per20);
-  for (const f of OPENING_FAMILIES) out[i++] = (a.openingFamilies >> F[f]) & 1;
+  for (let d = 0; d < DENSITY_AT.length; d++) out[i++] = Math.min(3, (counts[DENSITY_AT[d] ?? 0] ?? 0) / per20);
+  for (let o = 0; o < OPENING_AT.length; o++) out[i++] = (a.openingFamilies >> (OPENING_AT[o] ?? 0)) & 1;
   const s = a.sentiment;
   out[i++] = Math.log1p(a.wordCount);
   out[i++] = a.wordCount <= 8 ? 1 : 0;

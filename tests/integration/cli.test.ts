@@ -39,14 +39,22 @@ describe("the marginalia command line", () => {
   });
 
   test("user add with --password-stdin creates an account that can sign in, and prints no password", async () => {
-    const result = await cli(["user", "add", "--email", "Editor@Example.com", "--role", "MODERATOR", "--password-stdin"], "a long enough password\n");
+    const result = await cli(
+      ["user", "add", "--email", "Editor@Example.com", "--role", "MODERATOR", "--password-stdin"],
+      "a long enough password\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("created MODERATOR editor@example.com\n");
     const user = await db.user.findUniqueOrThrow({ where: { email: "editor@example.com" } });
     expect(user.role).toBe("MODERATOR");
-    const signIn = await auth().api.signInEmail({ body: { email: "editor@example.com", password: "a long enough password" }, asResponse: true });
+    const signIn = await auth().api.signInEmail({
+      body: { email: "editor@example.com", password: "a long enough password" },
+      asResponse: true,
+    });
     expect(signIn.status).toBe(200);
-    const log = await db.moderationAction.findFirstOrThrow({ where: { action: "USER_CREATED", targetId: user.id } });
+    const log = await db.moderationAction.findFirstOrThrow({
+      where: { action: "USER_CREATED", targetId: user.id },
+    });
     expect(log.after).toEqual({ email: "editor@example.com", role: "MODERATOR" });
   });
 });

@@ -28,7 +28,9 @@ describe("GET /api/posts", () => {
   test("lists every post with counts that match the comment table", async () => {
     const response = await GET(apiRequest("/api/posts", { session: viewer }), routeContext());
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { posts: { id: number; comments: number; scored: number; tones: Record<string, number> }[] };
+    const body = (await response.json()) as {
+      posts: { id: number; comments: number; scored: number; tones: Record<string, number> }[];
+    };
     expect(body.posts).toHaveLength(await db.post.count());
     for (const post of body.posts) {
       expect(post.comments).toBe(await db.comment.count({ where: { postId: post.id, body: { not: null } } }));

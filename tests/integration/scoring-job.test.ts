@@ -28,7 +28,11 @@ function comment(id: string, body: string | null): NormalizedComment {
 
 beforeEach(async () => {
   await resetDatabase(sql);
-  const publicationId = await upsertPublication(sql, { platform: "file", name: "Scoring", baseUrl: "file://scoring" });
+  const publicationId = await upsertPublication(sql, {
+    platform: "file",
+    name: "Scoring",
+    baseUrl: "file://scoring",
+  });
   const posts = await upsertPosts(sql, publicationId, [
     { externalId: "p1", slug: null, title: "Sanctions that did not bite", url: null, publishedAt: null },
   ]);
@@ -44,10 +48,17 @@ describe("the scoring job", () => {
   test("scores every comment with a body, stores the scorer's own output and version", async () => {
     const result = await scoreComments(sql);
     expect(result).toEqual({ scored: 3, scorerVersion: SCORER_VERSION });
-    const stored = await db.commentScore.findMany({ include: { comment: true }, orderBy: { commentId: "asc" } });
+    const stored = await db.commentScore.findMany({
+      include: { comment: true },
+      orderBy: { commentId: "asc" },
+    });
     expect(stored).toHaveLength(3);
     for (const row of stored) {
-      const direct = scoreComment(row.comment.body ?? "", { postTitle: "Sanctions that did not bite", postBody: null, isReply: false });
+      const direct = scoreComment(row.comment.body ?? "", {
+        postTitle: "Sanctions that did not bite",
+        postBody: null,
+        isReply: false,
+      });
       expect(row.tone).toBe(direct.tone);
       expect(row.stance).toBe(direct.stance);
       expect(row.sentimentLabel).toBe(direct.sentiment.label);

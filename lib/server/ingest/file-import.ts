@@ -7,6 +7,7 @@ import type { IngestIssue, NormalizedComment, NormalizedPost } from "@/lib/inges
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
 import {
+  emptyProgress,
   finishImportRun,
   type ImportProgress,
   recordImportIssues,
@@ -82,15 +83,7 @@ export async function importFile(ctx: { db: Db; sql: Sql }, options: FileImportO
   const postIds = new Map<string, number>();
   const touchedPosts = new Set<number>();
   const changed: number[] = [];
-  const progress: ImportProgress = {
-    postsTotal: null,
-    postsSeen: 0,
-    postsDone: 0,
-    commentsNew: 0,
-    commentsUpdated: 0,
-    commentsUnchanged: 0,
-    commentsVanished: 0,
-  };
+  const progress = emptyProgress();
   let comments: NormalizedComment[] = [];
   let issues: IngestIssue[] = [];
   let failed = false;

@@ -14,6 +14,18 @@ export interface ImportProgress {
   commentsVanished: number;
 }
 
+export function emptyProgress(): ImportProgress {
+  return {
+    postsTotal: null,
+    postsSeen: 0,
+    postsDone: 0,
+    commentsNew: 0,
+    commentsUpdated: 0,
+    commentsUnchanged: 0,
+    commentsVanished: 0,
+  };
+}
+
 export interface StoredIssue extends IngestIssue {
   at: string;
 }

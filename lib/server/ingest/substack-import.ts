@@ -6,6 +6,7 @@ import type { IngestIssue, NormalizedPost } from "@/lib/ingest/types";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
 import {
+  emptyProgress,
   finishImportRun,
   type ImportProgress,
   recordImportIssues,
@@ -87,15 +88,7 @@ export async function importSubstack(
     retries: options.retries ?? 4,
     ...options.transport,
   });
-  const progress: ImportProgress = {
-    postsTotal: null,
-    postsSeen: 0,
-    postsDone: 0,
-    commentsNew: 0,
-    commentsUpdated: 0,
-    commentsUnchanged: 0,
-    commentsVanished: 0,
-  };
+  const progress = emptyProgress();
   const report = (currentPost?: string) => options.onProgress?.({ ...progress, runId: run.id, currentPost });
 
   let failed = false;
