@@ -120,7 +120,11 @@ export interface WordInfo {
   english: boolean;
 }
 
-export const NO_INFO: WordInfo = Object.freeze({
+/**
+ * Facts of a word no lexicon knows. Not frozen on purpose: it must share the hidden class of every other
+ * WordInfo so the per-token property reads stay monomorphic. Never mutate it.
+ */
+export const NO_INFO: WordInfo = {
   lemma: "",
   trie: undefined,
   sentiment: undefined,
@@ -128,7 +132,7 @@ export const NO_INFO: WordInfo = Object.freeze({
   clauseBreaker: false,
   intensifier: 0,
   english: false,
-});
+};
 
 function exactInfo(word: string): WordInfo {
   const lemma = singular(word);

@@ -251,6 +251,33 @@ function cachedWord(text: string, i: number, j: number, hash: number): CachedWor
   return word;
 }
 
+/** End of the link starting at `i` ("http://", "https://", "www."), or 0 when none starts there. */
+function linkEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const starts =
+    (c === 104 && (text.startsWith("http://", i) || text.startsWith("https://", i))) ||
+    (c === 119 && text.startsWith("www.", i));
+  if (!starts) return 0;
+  const n = text.length;
+  let j = i;
+  while (j < n) {
+    const d = text.charCodeAt(j);
+    if (d <= 32 || d === 60 || d === 34 || d === 41 || d === 93) break;
+    j++;
+  }
+  // Sentence punctuation right after a link belongs to the sentence, not the link.
+  while (j > i + 4 && ".,;:!?".includes(text[j - 1] ?? "")) j--;
+  return j;
+}
+
+/** Token facts of each ASCII punctuation character we keep (undefined: dropped). */
+const ASCII_PUNCT: readonly (CachedWord | undefined)[] = Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if (!isSentencePunct(ch)) return undefined;
+  const norm = PUNCT_NORM[ch] ?? ch;
+  return { key: ch, norm, kind: PUNCT, ...resolve(norm, PUNCT) };
+});
+
 /**
  * Tokens of `text`. With `into`, its arrays are overwritten and returned (valid until the next call
  * with the same `into`); only the first `count` entries of each array belong to this text.
@@ -262,6 +289,15 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Most characters start a plain word (links start with "h" or "w"), then come spaces and punctuation.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+      const link = (c === 104 || c === 119) && linkEnd(text, i);
+      if (link > 0) {
+        push(t, "<url>", i, link, URL, false);
+        i = link;
+      } else i = scanWord(text, i, t);
+      continue;
+    }
     if (c <= 32 || c === 0xa0 || c === 0x200b) {
       i++;
       continue;
@@ -282,23 +318,13 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
         continue;
       }
     }
-    if (
-      (c === 104 && (text.startsWith("http://", i) || text.startsWith("https://", i))) ||
-      (c === 119 && text.startsWith("www.", i))
-    ) {
-      let j = i;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d <= 32 || d === 60 || d === 34 || d === 41 || d === 93) break;
-        j++;
-      }
-      // Sentence punctuation right after a link belongs to the sentence, not the link.
-      while (j > i + 4 && ".,;:!?".includes(text[j - 1] ?? "")) j--;
-      push(t, "<url>", i, j, URL, false);
-      i = j;
+    if (c < 128) {
+      const punct = ASCII_PUNCT[c];
+      if (punct !== undefined) store(t, punct.norm, punct.lemma, punct.info, i, i + 1, PUNCT, false);
+      i++;
       continue;
     }
-    if (c < 128 ? isAsciiAlnum(c) : isWordChar(text, i, c)) {
+    if (isWordChar(text, i, c)) {
       i = scanWord(text, i, t);
       continue;
     }

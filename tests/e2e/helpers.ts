@@ -1,4 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Cookie, expect, type Page } from "@playwright/test";
 
 export const DEMO = {
   author: "author@demo.marginalia.local",
@@ -7,12 +10,27 @@ export const DEMO = {
   password: "demo-password-not-secret",
 } as const;
 
+/**
+ * Signs in through the sign-in form once per account and run, then reuses the session cookie: the app
+ * rate-limits sign-ins (per address and per account), and a whole suite signing in for every test would trip it.
+ * A cookie whose session is gone (the account signed out) falls back to the form.
+ */
 export async function signIn(page: Page, email: string, password: string = DEMO.password): Promise<void> {
+  const cache = path.join(process.env.MARGINALIA_E2E_DATA ?? os.tmpdir(), `session-${email}.json`);
+  if (existsSync(cache)) {
+    const cookies = JSON.parse(readFileSync(cache, "utf8")) as Cookie[];
+    await page.context().clearCookies();
+    await page.context().addCookies(cookies);
+    await page.goto("/");
+    if (!new URL(page.url()).pathname.startsWith("/sign-in")) return;
+  }
+  await page.context().clearCookies();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/sign-in/);
+  writeFileSync(cache, JSON.stringify(await page.context().cookies()));
 }
 
 /** Collects console errors, page errors and failed responses so a test can assert there were none. */
