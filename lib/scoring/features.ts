@@ -91,7 +91,8 @@ export function extractFeatures(
   const counts = a.familyCounts;
   for (let f = 0; f < FAMILIES.length; f++) out[i++] = Math.log1p(counts[f] ?? 0);
   const per20 = 1 + a.wordCount / 20;
-  for (let d = 0; d < DENSITY_AT.length; d++) out[i++] = Math.min(3, (counts[DENSITY_AT[d] ?? 0] ?? 0) / per20);
+  for (let d = 0; d < DENSITY_AT.length; d++)
+    out[i++] = Math.min(3, (counts[DENSITY_AT[d] ?? 0] ?? 0) / per20);
   for (let o = 0; o < OPENING_AT.length; o++) out[i++] = (a.openingFamilies >> (OPENING_AT[o] ?? 0)) & 1;
   const s = a.sentiment;
   out[i++] = Math.log1p(a.wordCount);

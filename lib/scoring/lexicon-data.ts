@@ -765,7 +765,6 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "hope she dies",
     "hope they die",
     "wipe them out",
-    "wipe out",
     "nuke them",
     "bomb them",
     "i know where you live",
@@ -883,6 +882,7 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "nuke",
     "destroy",
     "annihilate",
+    "wipe out",
   ],
   identityGroup: [
     "jews",
@@ -1477,6 +1477,11 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "your type",
     "you're all",
     "you are all",
+    "go back to where you came from",
+    "go back where you came from",
+    "go back to your country",
+    "go back to your own country",
+    "go back to your own",
   ],
   politicalLabel: [
     "neocon",

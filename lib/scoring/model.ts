@@ -71,13 +71,29 @@ export function compileModel(file: ModelFile): Record<HeadName, CompiledHead> {
 export const MODEL_FILE: ModelFile = modelFileSchema.parse(weightsJson);
 export const MODEL: Record<HeadName, CompiledHead> = compileModel(MODEL_FILE);
 
-/** Indices of the non-zero features (most cue counts are zero), filled by `predict` calls. */
+/** Indices of the non-zero features (most cue counts are zero), filled by `sparseFeatures`. */
 const nonZero = new Int32Array(FEATURE_COUNT);
 
-/** Softmax probabilities of `head` for raw (unstandardised) features, written into `out`. */
-export function predict(head: CompiledHead, features: Float64Array, out: Float64Array): Float64Array {
+/**
+ * Records which features are non-zero and returns how many: pass the result to `predict` for every head
+ * scored on the same (unchanged) features, so the scan is done once.
+ */
+export function sparseFeatures(features: Float64Array): number {
   let used = 0;
   for (let f = 0; f < FEATURE_COUNT; f++) if (features[f] !== 0) nonZero[used++] = f;
+  return used;
+}
+
+/**
+ * Softmax probabilities of `head` for raw (unstandardised) features, written into `out`. `used` must come
+ * from `sparseFeatures(features)` called after the features were last written (the default calls it).
+ */
+export function predict(
+  head: CompiledHead,
+  features: Float64Array,
+  out: Float64Array,
+  used: number = sparseFeatures(features),
+): Float64Array {
   const k = head.classes.length;
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {

@@ -5,7 +5,7 @@
  */
 import { type Analysis, cooccurring, count, within } from "./analyze";
 import { FAMILY_INDEX } from "./lexicons";
-import { WORD } from "./tokenize";
+import { PUNCT, WORD } from "./tokenize";
 import type { FlagReason, ModerationSignals } from "./types";
 
 export interface Moderation {
@@ -35,7 +35,9 @@ const ABUSIVE = (1 << F.insult) | (1 << F.slur) | (1 << F.dehumanizing);
 const HOSTILE = ABUSIVE | (1 << F.contempt);
 const WARM = (1 << F.thanks) | (1 << F.praise);
 /** Words after which a group noun is a generalisation about all its members ("all Xs are"). */
-const GENERALISERS: ReadonlySet<string> = new Set(["all", "every", "most"]);
+const GENERALISERS: ReadonlySet<string> = new Set(["all", "every"]);
+const GENERALISED_REACH = 5;
+const COMPARERS: ReadonlySet<string> = new Set(["like", "as", "than"]);
 const SECOND_PERSON_WORDS: ReadonlySet<string> = new Set(["you", "you're", "your", "ya", "u"]);
 
 interface Aimed {
@@ -47,6 +49,49 @@ interface Aimed {
   collectiveYou: boolean;
   /** "all <group> are ..." in a sentence with insults, contempt or dehumanising words. */
   groupGeneralised: boolean;
+  /** "go back to where you came from": telling someone to leave the country. */
+  toldToLeave: boolean;
+  /** "these people", "those people" in a sentence with strong contempt ("filth", "garbage"). */
+  otheredWithContempt: boolean;
+}
+
+/** Contempt words that, said of "these people", read as dehumanising rather than as criticism. */
+const OTHERED_CONTEMPT_REACH = 3;
+const STRONG_CONTEMPT: ReadonlySet<string> = new Set([
+  "filth",
+  "filthy",
+  "garbage",
+  "trash",
+  "vile",
+  "disgusting",
+  "sewer",
+  "cesspool",
+  "worthless",
+  "despicable",
+  "repugnant",
+  "sickening",
+]);
+
+/** Strong contempt said right after an othering phrase ending at token `after` ("these people are filth"). */
+function strongContemptAfter(a: Analysis, after: number): boolean {
+  const { matches, tokens } = a;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== F.contempt || m.first <= after) continue;
+    if (m.first - after > OTHERED_CONTEMPT_REACH) break;
+    if (a.sentiment.negatedTokens[m.first] !== 1 && STRONG_CONTEMPT.has(tokens.norm[m.first] ?? ""))
+      return true;
+  }
+  return false;
+}
+
+/** "like" follows token `from` within the same sentence ("you lot sound just like ..."). */
+function likenedAfter(a: Analysis, from: number, sentence: number): boolean {
+  const { tokens, sentenceOf } = a;
+  for (let k = from + 1; k < tokens.count && sentenceOf[k] === sentence; k++) {
+    if (tokens.norm[k] === "like") return true;
+  }
+  return false;
 }
 
 /** Token-level checks of who abuse is aimed at; only walks the (few) lexicon matches. */
@@ -56,10 +101,13 @@ function aimed(a: Analysis): Aimed {
     contemptAtYou: false,
     collectiveYou: false,
     groupGeneralised: false,
+    toldToLeave: false,
+    otheredWithContempt: false,
   };
   const { matches, tokens, sentenceOf, sentenceFamilies } = a;
   const negated = a.sentiment.negatedTokens;
   let lastYou = -1000;
+  let generalisedEnd = -1;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m === undefined) continue;
@@ -67,31 +115,87 @@ function aimed(a: Analysis): Aimed {
     const sentence = sentenceOf[m.first] ?? 0;
     const here = sentenceFamilies[sentence] ?? 0;
     if (family === F.secondPerson) {
-      lastYou = m.last;
+      // "your argument is stupid" insults the argument; "your a troll" (for "you're a") the person.
+      const word = tokens.norm[m.last] ?? "";
+      // Token arrays are recycled: entries past `count` belong to an earlier comment.
+      const next = m.last + 1 < tokens.count ? (tokens.norm[m.last + 1] ?? "") : "";
+      if (word !== "your" || next === "a" || next === "an") lastYou = m.last;
       continue;
     }
     const abusive = family === F.insult || family === F.slur || family === F.dehumanizing;
     if (abusive || family === F.contempt) {
       if (negated[m.first] === 1) continue;
       let atYou = m.first - lastYou <= AT_YOU_REACH && sentenceOf[lastYou] === sentence;
-      // "idiots like you": second person just after the insult.
-      for (let k = m.last + 1; !atYou && k <= m.last + BEFORE_YOU_REACH && k < tokens.count; k++) {
+      // "idiots like you", "a bigger fool than you": second person just after the insult.
+      for (let k = m.last + 2; !atYou && k <= m.last + BEFORE_YOU_REACH && k < tokens.count; k++) {
         if (sentenceOf[k] !== sentence) break;
-        if (tokens.kind[k] === WORD && SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) atYou = true;
+        const word = tokens.norm[k] ?? "";
+        if (
+          tokens.kind[k] === WORD &&
+          SECOND_PERSON_WORDS.has(word) &&
+          COMPARERS.has(tokens.norm[k - 1] ?? "")
+        )
+          atYou = true;
       }
       if (atYou && abusive) result.insultAtYou = true;
       else if (atYou) result.contemptAtYou = true;
     } else if (family === F.othering && (here & WARM) === 0) {
       let addressed = false;
-      for (let k = m.first; k <= m.last; k++)
-        if (SECOND_PERSON_WORDS.has(tokens.norm[k] ?? "")) addressed = true;
-      if (addressed && (here & (HOSTILE | (1 << F.identityGroup))) !== 0) result.collectiveYou = true;
+      for (let k = m.first; k <= m.last; k++) {
+        const word = tokens.norm[k] ?? "";
+        if (SECOND_PERSON_WORDS.has(word)) addressed = true;
+        if (word === "back") result.toldToLeave = true;
+      }
+      if (!addressed && (here & (1 << F.contempt)) !== 0 && strongContemptAfter(a, m.last))
+        result.otheredWithContempt = true;
+      // Lumping the people addressed together with contempt, or likening them to a group ("you're all
+      // starting to sound like <group>"), is aimed at them.
+      if (addressed && (here & HOSTILE) !== 0) result.collectiveYou = true;
+      else if (addressed && (here & (1 << F.identityGroup)) !== 0 && likenedAfter(a, m.last, sentence)) {
+        result.collectiveYou = true;
+      }
     } else if (family === F.identityGroup && m.first > 0) {
-      const before = tokens.norm[m.first - 1] ?? "";
-      if (GENERALISERS.has(before) && (here & HOSTILE) !== 0) result.groupGeneralised = true;
+      if (GENERALISERS.has(tokens.norm[m.first - 1] ?? "")) generalisedEnd = m.last;
+    }
+    // "all <group> are <insult>": the abuse follows the generalised group closely, in the same sentence.
+    if (
+      generalisedEnd >= 0 &&
+      ((1 << family) & HOSTILE) !== 0 &&
+      m.first > generalisedEnd &&
+      m.first - generalisedEnd <= GENERALISED_REACH &&
+      sentenceOf[generalisedEnd] === sentence &&
+      negated[m.first] !== 1
+    ) {
+      result.groupGeneralised = true;
     }
   }
   return result;
+}
+
+/** Words ending a regret that an attack failed ("pity they missed"); followed by more words it is not one. */
+const FAILED_ATTACK_ENDS: ReadonlySet<string> = new Set(["missed", "survived"]);
+
+/**
+ * Threat phrases that count: not negated ("nobody should be shot"), and a failed-attack regret only when
+ * it closes its sentence ("shame they missed." but not "shame they missed the deadline").
+ */
+function countThreats(a: Analysis): number {
+  const { tokens, matches } = a;
+  const negated = a.sentiment.negatedTokens;
+  let n = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== F.threat || negated[m.first] === 1) continue;
+    const next = m.last + 1;
+    if (
+      FAILED_ATTACK_ENDS.has(tokens.norm[m.last] ?? "") &&
+      next < tokens.count &&
+      tokens.kind[next] !== PUNCT
+    )
+      continue;
+    n++;
+  }
+  return n;
 }
 
 /** 1 - e^(-x): 0 for no evidence, approaching 1 as evidence accumulates. */
@@ -107,7 +211,7 @@ export function moderate(a: Analysis): Moderation {
   const insults = count(a, "insult");
   const contempt = count(a, "contempt");
   const slurs = count(a, "slur");
-  const threats = count(a, "threat");
+  const threats = countThreats(a);
   const violence = count(a, "violence");
   const dehumanizing = count(a, "dehumanizing");
 
@@ -136,7 +240,8 @@ export function moderate(a: Analysis): Moderation {
   else if (within(a, F.identityGroup, F.dehumanizing, GROUP_SENTENCE_WINDOW))
     identityAttack = Math.max(identityAttack, 0.55);
   const target = aimed(a);
-  if (target.groupGeneralised) identityAttack = Math.max(identityAttack, 0.55);
+  if (target.groupGeneralised || target.toldToLeave || target.otheredWithContempt)
+    identityAttack = Math.max(identityAttack, 0.55);
   if (othered && (dehumanizing > 0 || insults > 0)) identityAttack = Math.max(identityAttack, 0.6);
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);

@@ -5,7 +5,7 @@
 import { type Analysis, analyze } from "./analyze";
 import { collectCues } from "./cues";
 import { extractFeatures, FEATURE_COUNT } from "./features";
-import { type CompiledHead, MODEL, predict } from "./model";
+import { type CompiledHead, MODEL, predict, sparseFeatures } from "./model";
 import { moderate } from "./moderation-signals";
 import { newTokens } from "./tokenize";
 import {
@@ -127,9 +127,10 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
   }
 
   extractFeatures(a, moderation, features);
-  predict(MODEL.tone, features, toneProbs);
-  predict(MODEL.stance, features, stanceProbs);
-  predict(MODEL.sentiment, features, sentimentProbs);
+  const used = sparseFeatures(features);
+  predict(MODEL.tone, features, toneProbs, used);
+  predict(MODEL.stance, features, stanceProbs, used);
+  predict(MODEL.sentiment, features, sentimentProbs, used);
   const toneScores = toneRecord(toneProbs);
   const toneAt = best(toneProbs, TONE_AT);
   const tone = TONES[toneAt] ?? "neutral";

@@ -61,6 +61,43 @@ function negationBuffer(size: number): Uint8Array {
 const hitPool: SentimentHit[] = [];
 const reusedHits: SentimentHit[] = [];
 
+/** Running totals of one `analyzeSentiment` call (module state: no closure per call). */
+const acc = {
+  hits: reusedHits,
+  reuse: false,
+  sarcastic: false,
+  intensity: 1,
+  score: 0,
+  positive: 0,
+  negative: 0,
+  negatedCount: 0,
+};
+
+function add(first: number, last: number, raw: number, negated: boolean): void {
+  let value = raw * acc.intensity;
+  if (acc.sarcastic && value > 0 && first === last) value *= SARCASTIC_POSITIVE;
+  if (negated) {
+    value *= value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+    acc.negatedCount++;
+  }
+  acc.intensity = 1;
+  if (value === 0) return;
+  acc.score += value;
+  if (value > 0) acc.positive += value;
+  else acc.negative -= value;
+  const hits = acc.hits;
+  if (acc.reuse) {
+    const hit = hitPool[hits.length] ?? { first, last, value, raw, negated };
+    hitPool[hits.length] = hit;
+    hit.first = first;
+    hit.last = last;
+    hit.value = value;
+    hit.raw = raw;
+    hit.negated = negated;
+    hits.push(hit);
+  } else hits.push({ first, last, value, raw, negated });
+}
+
 /** With `reuse`, `hits` and its objects are recycled by the next call with `reuse` (read them before). */
 export function analyzeSentiment(
   tokens: Tokens,
@@ -72,40 +109,21 @@ export function analyzeSentiment(
 
   const hits: SentimentHit[] = reuse ? reusedHits : [];
   hits.length = 0;
-  let score = 0;
-  let positive = 0;
-  let negative = 0;
-  let negatedCount = 0;
   let scoredTokenCount = 0;
   let negLeft = 0;
   let clauseNegated = false;
-  let intensity = 1;
   const negatedTokens = negationBuffer(tokens.count);
 
-  const sarcastic = matches.some((m) => m.family === FAMILY_INDEX.sarcasm);
-  const add = (first: number, last: number, raw: number, negated: boolean) => {
-    let value = raw * intensity;
-    if (sarcastic && value > 0 && first === last) value *= SARCASTIC_POSITIVE;
-    if (negated) {
-      value *= value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-      negatedCount++;
-    }
-    intensity = 1;
-    if (value === 0) return;
-    score += value;
-    if (value > 0) positive += value;
-    else negative -= value;
-    if (reuse) {
-      const hit = hitPool[hits.length] ?? { first, last, value, raw, negated };
-      hitPool[hits.length] = hit;
-      hit.first = first;
-      hit.last = last;
-      hit.value = value;
-      hit.raw = raw;
-      hit.negated = negated;
-      hits.push(hit);
-    } else hits.push({ first, last, value, raw, negated });
-  };
+  let sarcastic = false;
+  for (let i = 0; i < matches.length; i++) if (matches[i]?.family === FAMILY_INDEX.sarcasm) sarcastic = true;
+  acc.hits = hits;
+  acc.reuse = reuse;
+  acc.sarcastic = sarcastic;
+  acc.intensity = 1;
+  acc.score = 0;
+  acc.positive = 0;
+  acc.negative = 0;
+  acc.negatedCount = 0;
 
   for (let k = 0; k < tokens.count; k++) {
     const kind = tokens.kind[k];
@@ -152,21 +170,22 @@ export function analyzeSentiment(
     }
     const boost = kind === WORD ? (info?.intensifier ?? 0) : 0;
     if (boost !== 0) {
-      intensity = boost;
+      acc.intensity = boost;
       if (negLeft > 0) negLeft--;
       continue;
     }
     const value = kind === WORD || kind === EMOJI ? info?.sentiment : undefined;
     if (value !== undefined) add(k, k, value, negLeft > 0);
-    else intensity = 1;
+    else acc.intensity = 1;
     if ((kind === WORD || kind === NUMBER) && negLeft > 0) negLeft--;
   }
+  const score = acc.score;
   return {
     score,
     comparative: scoredTokenCount > 0 ? score / scoredTokenCount : 0,
-    positive,
-    negative,
-    negatedCount,
+    positive: acc.positive,
+    negative: acc.negative,
+    negatedCount: acc.negatedCount,
     scoredTokenCount,
     hits,
     negatedTokens,

@@ -159,8 +159,12 @@ function isSentencePunct(ch: string): boolean {
   return ".!?;:,\"'()-/%+[]*".includes(ch) || PUNCT_NORM[ch] !== undefined;
 }
 
+/** Set by `resolve` (module state rather than a returned object: no allocation per token). */
+let resolvedLemma = "";
+let resolvedInfo: WordInfo = NO_INFO;
+
 /** What a token's normalised form implies: its lemma and lexicon facts (one vocabulary lookup). */
-function resolve(norm: string, kind: TokenKind): { lemma: string; info: WordInfo } {
+function resolve(norm: string, kind: TokenKind): void {
   let info = lookupWord(norm);
   let lemma = info?.lemma ?? norm;
   if (info === undefined) {
@@ -170,12 +174,13 @@ function resolve(norm: string, kind: TokenKind): { lemma: string; info: WordInfo
       info = lookupWord(lemma);
     }
   }
-  return { lemma, info: info ?? NO_INFO };
+  resolvedLemma = lemma;
+  resolvedInfo = info ?? NO_INFO;
 }
 
 function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
-  const { lemma, info } = resolve(norm, kind);
-  store(t, norm, lemma, info, start, end, kind, caps);
+  resolve(norm, kind);
+  store(t, norm, resolvedLemma, resolvedInfo, start, end, kind, caps);
 }
 
 function store(
@@ -243,8 +248,8 @@ function cachedWord(text: string, i: number, j: number, hash: number): CachedWor
   const key = text.slice(i, j).toLowerCase();
   const kind: TokenKind = text.charCodeAt(i) <= 57 ? NUMBER : WORD;
   const norm = key.length <= 7 ? (CONTRACTIONS[key] ?? key) : key;
-  const { lemma, info } = resolve(norm, kind);
-  const word: CachedWord = { key, norm, lemma, info, kind };
+  resolve(norm, kind);
+  const word: CachedWord = { key, norm, lemma: resolvedLemma, info: resolvedInfo, kind };
   cacheWords[slot] = word;
   cacheHash[slot] = hash;
   cacheUsed++;
@@ -275,7 +280,8 @@ const ASCII_PUNCT: readonly (CachedWord | undefined)[] = Array.from({ length: 12
   const ch = String.fromCharCode(code);
   if (!isSentencePunct(ch)) return undefined;
   const norm = PUNCT_NORM[ch] ?? ch;
-  return { key: ch, norm, kind: PUNCT, ...resolve(norm, PUNCT) };
+  resolve(norm, PUNCT);
+  return { key: ch, norm, kind: PUNCT, lemma: resolvedLemma, info: resolvedInfo };
 });
 
 /**
@@ -291,7 +297,7 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
     const c = text.charCodeAt(i);
     // Most characters start a plain word (links start with "h" or "w"), then come spaces and punctuation.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-      const link = (c === 104 || c === 119) && linkEnd(text, i);
+      const link = c === 104 || c === 119 ? linkEnd(text, i) : 0;
       if (link > 0) {
         push(t, "<url>", i, link, URL, false);
         i = link;

@@ -9,6 +9,7 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["Honestly, your a brainless troll.", null, "personal-abuse"],
   ["You people are all the same, a bunch of idiots.", true, "personal-abuse"],
   ["Shut up, you absolute clown.", true, "personal-abuse"],
+  ["You lot are pathetic, every single one of you.", true, "personal-abuse"],
   // Threats and wished harm.
   ["Every one of them should be strung up.", null, "threat"],
   ["They deserve to be shot for this.", null, "threat"],
@@ -23,6 +24,8 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["All Muslims are savages and liars.", null, "identity-attack"],
   ["The migrants keep arriving. Nobody asks them anything. They are vermin.", null, "identity-attack"],
   ["Another ziocon talking point.", null, "identity-attack"],
+  ["If you hate it here so much, go back to where you came from.", true, "identity-attack"],
+  ["These people are filth and everyone knows it.", null, "identity-attack"],
   // Spam and doxxing.
   ["Make money from home, click here https://example.test/offer", null, "spam"],
   ["Call him at 555-123-4567 and tell him what you think.", null, "doxxing"],
@@ -40,6 +43,15 @@ const NOT_FLAGGED: readonly string[] = [
   "Thank you all, this thread on Muslims in European politics taught me a lot.",
   "Most Americans are not paying attention to the trade talks at all.",
   "He missed the point of the article entirely.",
+  "Shame they missed the deadline again.",
+  "Nobody should be shot for protesting peacefully.",
+  "The stated aim is to wipe out Hamas as a military force, which few analysts think is achievable.",
+  "Most Israelis are exhausted by the war and by a corrupt coalition.",
+  "You are wrong and your numbers are garbage.",
+  "Those people in the ministry wrote a garbage report, and the minister should resign over it.",
+  "We should go back to the 1990s arms control framework.",
+  "You're all welcome to visit the Jewish quarter when you come to Krakow.",
+  "You are all right to worry about what the sanctions will do to ordinary Iranians.",
   "Those people in the ministry have no idea how a supply chain works.",
   "The regime's propaganda calls the protesters animals, which tells you how scared it is.",
 ];
