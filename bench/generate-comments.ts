@@ -1,3 +1,5 @@
+import { mulberry32 } from "@/lib/random";
+
 /**
  * Deterministic generator of synthetic reader comments (10-120 words) from project-written vocabulary,
  * mixing topical prose with the kinds of cues the scorer looks for (hedges, praise, contempt, emoji,
@@ -109,18 +111,6 @@ const DECORATIONS = [
   "https://example.org/a/b",
 ];
 
-/** mulberry32: small seeded PRNG so every run generates the same stream. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
@@ -147,7 +137,7 @@ export function generateComment(random: () => number): string {
 
 /** A fixed pool of generated comments, so the benchmark measures scoring rather than generation. */
 export function generatePool(size: number, seed = 42): string[] {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: size }, () => generateComment(random));
 }
 

@@ -1,7 +1,9 @@
 /**
- * A tiny seeded PRNG (mulberry32) and the few helpers the demo data set needs. Deterministic: the same
+ * The few random helpers the demo data set needs, over the seeded mulberry32 of lib/random.ts. Deterministic: the same
  * seed always yields the same sequence, so the demo data is identical on every run.
  */
+import { mulberry32 } from "@/lib/random";
+
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -15,17 +17,6 @@ export interface Rng {
   weightedIndex(weights: readonly number[]): number;
   /** A shuffled copy. */
   shuffle<T>(items: readonly T[]): T[];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRng(seed: number): Rng {

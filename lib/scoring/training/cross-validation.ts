@@ -1,3 +1,4 @@
+import { mulberry32 } from "@/lib/random";
 /**
  * Stratified k-fold cross-validation of one softmax head. Extra (project-written) examples join every
  * training fold but are never judged, so the figures are about the development comments only.
@@ -17,21 +18,9 @@ export interface TrainingRow {
   label: number;
 }
 
-/** mulberry32: a small seeded PRNG so folds are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fold number of each row, stratified by `strata` (rows of a class are dealt round-robin). */
 export function stratifiedFolds(strata: readonly number[], k: number, seed: number): number[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const order = strata.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
