@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { db } from "@/lib/db/client";
 import { LOG_ACTIONS, LOG_TARGET_TYPES, type LogFilters, logQuerySchema } from "@/lib/schemas/moderation-log";
 import { listModerationLog } from "@/lib/server/moderation/log";
 import { requirePageViewer } from "@/lib/server/session";
+import { listUsers } from "@/lib/server/users";
 import { LogTable } from "../../../_components/log-table";
 
 export const metadata: Metadata = { title: "Moderation log" };
@@ -32,10 +32,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   const parsed = logQuerySchema.safeParse(firstValues(await searchParams));
   const query = parsed.success ? parsed.data : logQuerySchema.parse({});
   const { cursor: _cursor, limit: _limit, ...filters } = query;
-  const [page, people] = await Promise.all([
-    listModerationLog(query),
-    db().user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: "asc" } }),
-  ]);
+  const [page, people] = await Promise.all([listModerationLog(query), listUsers()]);
   const params = filterParams(filters);
   const older = page.nextCursor
     ? `/moderation/log?${new URLSearchParams([...params, ["cursor", page.nextCursor]])}`
