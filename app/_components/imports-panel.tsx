@@ -86,8 +86,8 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
         </form>
         <p className="subtle" style={{ fontSize: 13 }}>
           For publications that show comments only to signed-in readers, put the author's{" "}
-          <code>substack.sid</code> cookie in an environment variable of the server and give its name; the
-          cookie itself is never stored or shown.
+          <code>substack.sid</code> cookie in an environment variable of the server whose name starts with{" "}
+          <code>SUBSTACK_</code> and give its name; the cookie itself is never stored or shown.
         </p>
         {message && <p role="status">{message}</p>}
       </section>

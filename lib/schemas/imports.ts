@@ -45,6 +45,13 @@ export const importsResponseSchema = z.object({
 });
 export type ImportsResponse = z.infer<typeof importsResponseSchema>;
 
+/**
+ * Names of the variables that may hold a Substack session cookie for app-started imports and scheduled syncs.
+ * Only SUBSTACK_…: the value is sent as a cookie to the publication's address, so any other name could send one of
+ * the server's own secrets (DATABASE_URL, BETTER_AUTH_SECRET) to a host of the caller's choice.
+ */
+export const SUBSTACK_COOKIE_ENV = /^SUBSTACK_[A-Z0-9_]+$/;
+
 /** POST /api/imports */
 export const startImportSchema = z.strictObject({
   url: z
@@ -67,7 +74,7 @@ export const startImportSchema = z.strictObject({
   posts: z.number().int().min(1).max(10_000).optional(),
   cookieEnv: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "the name of an environment variable on the server")
+    .regex(SUBSTACK_COOKIE_ENV, "the name of a server environment variable starting with SUBSTACK_")
     .optional(),
 });
 export type StartImportInput = z.infer<typeof startImportSchema>;

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
+import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 
 /**
@@ -22,7 +23,7 @@ export const substackImportJobSchema = z.object({
   url: z.string().min(1),
   since: z.string().optional(),
   posts: z.number().int().positive().optional(),
-  cookieEnv: z.string().optional(),
+  cookieEnv: z.string().regex(SUBSTACK_COOKIE_ENV).optional(),
   startedById: z.string().nullable().optional(),
 });
 export type SubstackImportJob = z.infer<typeof substackImportJobSchema>;
@@ -36,7 +37,9 @@ export function boss(): Promise<PgBoss> {
     const instance = new PgBoss({ connectionString: url, schema: "pgboss", max: 4 });
     instance.on("error", (err) => console.error("job queue:", err.message));
     await instance.start();
-    for (const name of Object.values(QUEUES)) await instance.createQueue(name);
+    // "stately": at most one waiting and one running job per singleton key, i.e. per publication.
+    await instance.createQueue(QUEUES.importSubstack, { name: QUEUES.importSubstack, policy: "stately" });
+    await instance.createQueue(QUEUES.syncDue, { name: QUEUES.syncDue });
     return instance;
   })();
   return globalForBoss.marginaliaBoss;
@@ -52,15 +55,24 @@ export async function enqueueSubstackImport(job: SubstackImportJob): Promise<str
   });
 }
 
-/** Publications whose sync interval has passed since their last sync (or that were never synced). */
-async function enqueueDueSyncs(): Promise<number> {
-  const due = await sql()<{ base_url: string }[]>`
-    SELECT p.base_url FROM publication p
+/**
+ * Publications whose sync interval has passed since their last sync (or that were never synced). A sync reuses
+ * the cookie variable of the publication's latest Substack run, so cookie-only publications keep working.
+ */
+export async function enqueueDueSyncs(): Promise<number> {
+  const due = await sql()<{ base_url: string; cookie_env: string | null }[]>`
+    SELECT p.base_url,
+      (SELECT r.params->>'cookieEnv' FROM import_run r WHERE r.publication_id = p.id AND r.source = 'SUBSTACK'
+       ORDER BY r.started_at DESC LIMIT 1) AS cookie_env
+    FROM publication p
     WHERE p.platform = 'SUBSTACK' AND p.sync_interval_minutes IS NOT NULL
       AND (p.last_synced_at IS NULL OR p.last_synced_at < now() - make_interval(mins => p.sync_interval_minutes))
       AND NOT EXISTS (SELECT 1 FROM import_run r WHERE r.publication_id = p.id AND r.status = 'RUNNING'
                       AND r.heartbeat_at > now() - interval '2 minutes')`;
-  for (const p of due) await enqueueSubstackImport({ url: p.base_url, startedById: null });
+  for (const p of due) {
+    const cookieEnv = p.cookie_env && SUBSTACK_COOKIE_ENV.test(p.cookie_env) ? p.cookie_env : undefined;
+    await enqueueSubstackImport({ url: p.base_url, cookieEnv, startedById: null });
+  }
   return due.length;
 }
 
