@@ -2,9 +2,14 @@ import Link from "next/link";
 import { formatInteger } from "@/lib/analytics/format";
 import type { PostSummary } from "@/lib/schemas/posts";
 
-/** Posts with open flags (on the post itself or its comments), most flags first. */
+/**
+ * Posts with open flags (on the post itself or its comments): those a moderator flagged for the author first,
+ * then by how many flags are open.
+ */
 export function FlaggedPosts({ posts }: { posts: PostSummary[] }) {
-  const flagged = posts.filter((p) => p.openFlags > 0).sort((a, b) => b.openFlags - a.openFlags);
+  const flagged = posts
+    .filter((p) => p.openFlags > 0)
+    .sort((a, b) => b.openPostFlags - a.openPostFlags || b.openFlags - a.openFlags);
   if (flagged.length === 0) return <p className="subtle">No open flags on the posts in this range.</p>;
   return (
     <ul className="flagged-posts" data-testid="flagged-posts">
