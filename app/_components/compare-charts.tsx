@@ -12,6 +12,7 @@ import { sentimentBinLabel } from "@/lib/analytics/sentiment-bins";
 import type { Comparison } from "@/lib/schemas/compare";
 import { STANCES, TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
+import { percentTooltip, stackedToneBars } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title || "(untitled)");
@@ -55,21 +56,8 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-          <Tooltip
-            formatter={(v) => formatPercent(Number(v))}
-            contentStyle={TOOLTIP_STYLE}
-            cursor={{ fill: "var(--border)" }}
-          />
-          {TONES.filter((t) => !hiddenTones.has(t)).map((t) => (
-            <Bar
-              key={t}
-              dataKey={t}
-              name={TONE_LABELS[t]}
-              stackId="tone"
-              fill={TONE_COLORS[t]}
-              isAnimationActive={false}
-            />
-          ))}
+          {percentTooltip()}
+          {stackedToneBars(hiddenTones)}
         </BarChart>
       </ChartFrame>
       <ChartFrame
@@ -89,11 +77,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-          <Tooltip
-            formatter={(v) => formatPercent(Number(v))}
-            contentStyle={TOOLTIP_STYLE}
-            cursor={{ fill: "var(--border)" }}
-          />
+          {percentTooltip()}
           {STANCES.map((s) => (
             <Bar
               key={s}

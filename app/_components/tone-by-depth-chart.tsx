@@ -1,12 +1,12 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { toneShareGroups } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import type { ToneByDepth } from "@/lib/schemas/post-figures";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { TOOLTIP_STYLE } from "./chart-styles";
+import { percentTooltip, stackedToneBars } from "./chart-parts";
 
 export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boolean }) {
   const [hidden, toggle] = useHiddenSeries();
@@ -39,21 +39,8 @@ export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boo
           stroke="var(--muted)"
         />
         <YAxis type="category" dataKey="group" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-        <Tooltip
-          formatter={(v) => formatPercent(Number(v))}
-          contentStyle={TOOLTIP_STYLE}
-          cursor={{ fill: "var(--border)" }}
-        />
-        {TONES.filter((t) => !hidden.has(t)).map((t) => (
-          <Bar
-            key={t}
-            dataKey={t}
-            name={TONE_LABELS[t]}
-            stackId="tone"
-            fill={TONE_COLORS[t]}
-            isAnimationActive={false}
-          />
-        ))}
+        {percentTooltip()}
+        {stackedToneBars(hidden)}
       </BarChart>
     </ChartFrame>
   );

@@ -1,11 +1,11 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { toneProfileRows } from "@/lib/analytics/chart-rows";
 import { formatPercent } from "@/lib/analytics/format";
 import { SENTIMENT_COLOR } from "@/lib/analytics/palette";
 import type { Tone } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { TOOLTIP_STYLE } from "./chart-styles";
+import { percentTooltip } from "./chart-parts";
 
 const PUBLICATION_COLOR = "#8C8C8C";
 
@@ -44,11 +44,7 @@ export function ToneProfileChart({
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-        <Tooltip
-          formatter={(v) => formatPercent(Number(v))}
-          contentStyle={TOOLTIP_STYLE}
-          cursor={{ fill: "var(--border)" }}
-        />
+        {percentTooltip()}
         {!hidden.has("person") && (
           <Bar dataKey="person" name={name} fill={SENTIMENT_COLOR} isAnimationActive={false} />
         )}

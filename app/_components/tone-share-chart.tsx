@@ -1,12 +1,12 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { toneShareRows } from "@/lib/analytics/tone-share";
 import type { PostSummary } from "@/lib/schemas/posts";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame } from "./chart-frame";
-import { TOOLTIP_STYLE } from "./chart-styles";
+import { percentTooltip, stackedToneBars } from "./chart-parts";
 
 /** Tone share per post, oldest to newest, stacked; the legend (shared with the overview) hides tones. */
 export function ToneShareChart({
@@ -48,21 +48,8 @@ export function ToneShareChart({
           ticks={[0, 0.25, 0.5, 0.75, 1]}
           stroke="var(--muted)"
         />
-        <Tooltip
-          formatter={(v) => formatPercent(Number(v))}
-          contentStyle={TOOLTIP_STYLE}
-          cursor={{ fill: "var(--border)" }}
-        />
-        {TONES.filter((t) => !hidden.has(t)).map((t) => (
-          <Bar
-            key={t}
-            dataKey={t}
-            name={TONE_LABELS[t]}
-            stackId="tone"
-            fill={TONE_COLORS[t]}
-            isAnimationActive={false}
-          />
-        ))}
+        {percentTooltip()}
+        {stackedToneBars(hidden)}
       </BarChart>
     </ChartFrame>
   );

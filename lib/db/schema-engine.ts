@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -201,7 +201,6 @@ export async function openSchemaEngine(
 
 /** Reads prisma/migrations into the engine's input shape (directories sorted by name, as the CLI does). */
 export async function readMigrationsList(migrationsDir: string): Promise<MigrationList> {
-  const { readdir } = await import("node:fs/promises");
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
   const dirs = entries
     .filter((e) => e.isDirectory())

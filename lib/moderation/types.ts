@@ -1,8 +1,10 @@
 import type { RejectReason } from "@/lib/moderation/reasons";
 import type { ModerationSettings } from "@/lib/moderation/settings";
 
-export const TONES = ["analytical", "skeptical", "dismissive", "supportive", "hostile", "neutral"] as const;
-export type Tone = (typeof TONES)[number];
+// The scorer's vocabulary: the rules read its tone labels.
+export { TONES, type Tone } from "@/lib/scoring/types";
+
+import type { Tone } from "@/lib/scoring/types";
 
 export const COMMENTER_STATUSES = ["active", "watched", "premod", "suspended", "banned"] as const;
 export type CommenterStatus = (typeof COMMENTER_STATUSES)[number];

@@ -1,28 +1,13 @@
 "use client";
-import Link from "next/link";
+import { PageLoadError } from "../../../_components/page-load-error";
 
 /** Shown when the post page fails to load: says what failed and offers a retry. */
-export default function PostError({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+export default function PostError(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div className="panel" role="alert">
-      <h1>This post could not be loaded</h1>
-      <p>
-        The charts and the thread of this post failed to load from the database. Try again, or go back to the
-        overview.
-      </p>
-      {error.digest && <p className="subtle">Error reference: {error.digest}</p>}
-      <p>
-        <button type="button" className="primary" onClick={reset}>
-          Try again
-        </button>{" "}
-        <Link href="/">Back to the overview</Link>
-      </p>
-    </div>
+    <PageLoadError
+      title="This post could not be loaded"
+      explanation="The charts and the thread of this post failed to load from the database. Try again, or go back to the overview."
+      {...props}
+    />
   );
 }
