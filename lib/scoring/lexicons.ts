@@ -17,6 +17,8 @@ import {
 } from "./lexicon-data";
 
 export const FAMILY_COUNT = FAMILIES.length;
+// Sentence and opening family sets are 32-bit masks (`1 << family`).
+if (FAMILY_COUNT > 32) throw new Error("at most 32 cue families fit the per-sentence bit masks");
 /** Pseudo-family index of sentiment phrases in the trie. */
 export const SENTIMENT_PHRASE = FAMILY_COUNT;
 

@@ -11,6 +11,7 @@ const headSchema = z.object({
   bias: z.array(z.number()),
   weights: z.array(z.array(z.number())),
   l2: z.number(),
+  classPower: z.number().optional(),
 });
 
 export const modelFileSchema = z.object({

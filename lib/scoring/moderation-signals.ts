@@ -172,6 +172,139 @@ function aimed(a: Analysis): Aimed {
   return result;
 }
 
+/** Words that turn a following harm ("should hang", "hope he dies") into a wish or call for it. */
+const WISHES: ReadonlySet<string> = new Set([
+  "hope",
+  "hoping",
+  "hopefully",
+  "wish",
+  "should",
+  "shall",
+  "deserve",
+  "deserves",
+  "ought",
+  "must",
+  "gotta",
+  "glad",
+  "pray",
+]);
+/** How far before a harm phrase a wish may stand, in tokens of the same sentence. */
+const WISH_REACH = 8;
+
+/** The sentence holding token `at` ends in a question mark ("should they hang for it?" asks). */
+function inQuestion(a: Analysis, at: number): boolean {
+  const { tokens, sentenceOf } = a;
+  const sentence = sentenceOf[at];
+  let last = at;
+  for (let k = at + 1; k < tokens.count && sentenceOf[k] === sentence; k++) last = k;
+  return tokens.norm[last] === "?";
+}
+
+/**
+ * Harm phrases called for or wished: a wish word shortly before, in the same sentence ("May" opening the
+ * sentence counts), not negated and not asked as a question.
+ */
+function countWishedHarm(a: Analysis): number {
+  const { tokens, matches, sentenceOf } = a;
+  const negated = a.sentiment.negatedTokens;
+  let n = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== F.harm || negated[m.first] === 1) continue;
+    const sentence = sentenceOf[m.first];
+    let wished = false;
+    for (let k = m.first - 1; k >= 0 && k >= m.first - WISH_REACH && sentenceOf[k] === sentence; k--) {
+      const word = tokens.norm[k] ?? "";
+      if (WISHES.has(word) || (word === "may" && (k === 0 || sentenceOf[k - 1] !== sentence))) {
+        wished = true;
+        break;
+      }
+    }
+    if (wished && !inQuestion(a, m.last)) n++;
+  }
+  return n;
+}
+
+/** Dehumanising words that are abuse of whoever they are said of (unlike "sheep" or "minions"). */
+const STRONG_DEHUMANIZING: ReadonlySet<string> = new Set([
+  "vermin",
+  "subhuman",
+  "sub-human",
+  "subhumans",
+  "untermenschen",
+  "cockroach",
+  "roach",
+  "rat",
+  "parasite",
+  "infestation",
+  "infested",
+  "lice",
+  "maggot",
+  "leech",
+  "orc",
+  "ork",
+  "vatnik",
+  "khokhol",
+  "hohol",
+  "ant",
+  "locust",
+  "mongrel",
+  "savage",
+  "rodent",
+  "pest",
+  "horde",
+  "swarm",
+  "human",
+  "not",
+  "aren't",
+  "breed",
+  "breeding",
+]);
+/** Words that make a sentence about a collective ("they", "these", "the whole lot"). */
+const COLLECTIVE: ReadonlySet<string> = new Set(["they", "them", "their", "they're", "these", "those"]);
+
+/** A strong dehumanising word in a sentence about a collective: "they're vermin", "these orcs". */
+function collectiveDehumanized(a: Analysis): boolean {
+  const { tokens, matches, sentenceOf, sentenceFamilies } = a;
+  const negated = a.sentiment.negatedTokens;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== F.dehumanizing || negated[m.first] === 1) continue;
+    if (!STRONG_DEHUMANIZING.has(tokens.lemma[m.first] ?? "")) continue;
+    const sentence = sentenceOf[m.first] ?? 0;
+    if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0)
+      return true;
+    for (let k = m.first - 1; k >= 0 && sentenceOf[k] === sentence; k--)
+      if (COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
+    for (let k = m.last + 1; k < tokens.count && sentenceOf[k] === sentence; k++)
+      if (COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
+  }
+  return false;
+}
+
+/**
+ * Phrases belittling the person addressed, not negated, in a sentence that addresses someone ("you") or,
+ * in a reply, opening its sentence ("Glowie.", "Shut up and read the treaty") — so "Macron should shut
+ * up" or "the little man in the Kremlin" do not count.
+ */
+function countCommenterAbuse(a: Analysis): number {
+  const { matches, sentenceOf, sentenceFamilies } = a;
+  const negated = a.sentiment.negatedTokens;
+  let n = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== F.commenterAbuse || negated[m.first] === 1) continue;
+    const sentence = sentenceOf[m.first] ?? 0;
+    const addressed = ((sentenceFamilies[sentence] ?? 0) & (1 << F.secondPerson)) !== 0;
+    const opensReply = a.isReply === 1 && (m.first === 0 || sentenceOf[m.first - 1] !== sentence);
+    if (addressed || opensReply) n++;
+  }
+  return n;
+}
+
+/** "$400 a day", "$8,400 last month": the earnings claims of get-rich spam. */
+const MONEY_CLAIM = /\$\s?\d[\d,.]*\s*(?:k\b)?\s*(?:a|per|\/|every|last|each)\s*(?:day|week|month|hour)/i;
+
 /** Words ending a regret that an attack failed ("pity they missed"); followed by more words it is not one. */
 const FAILED_ATTACK_ENDS: ReadonlySet<string> = new Set(["missed", "survived"]);
 
@@ -211,7 +344,7 @@ export function moderate(a: Analysis): Moderation {
   const insults = count(a, "insult");
   const contempt = count(a, "contempt");
   const slurs = count(a, "slur");
-  const threats = countThreats(a);
+  const threats = countThreats(a) + countWishedHarm(a);
   const violence = count(a, "violence");
   const dehumanizing = count(a, "dehumanizing");
 
@@ -242,7 +375,12 @@ export function moderate(a: Analysis): Moderation {
   const target = aimed(a);
   if (target.groupGeneralised || target.toldToLeave || target.otheredWithContempt)
     identityAttack = Math.max(identityAttack, 0.55);
-  if (othered && (dehumanizing > 0 || insults > 0)) identityAttack = Math.max(identityAttack, 0.6);
+  if (othered && dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.6);
+  // Insulting "all of them" is about a named group only when one is named; otherwise it is usually a
+  // set of officials or pundits ("crooks, all of them"), which the rubric does not flag.
+  else if (othered && insults > 0)
+    identityAttack = Math.max(identityAttack, count(a, "identityGroup") > 0 ? 0.6 : 0.45);
+  if (collectiveDehumanized(a)) identityAttack = Math.max(identityAttack, 0.6);
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
@@ -256,10 +394,18 @@ export function moderate(a: Analysis): Moderation {
   else if (target.collectiveYou) personalAbuse = 0.5;
   else if (opensAtYou === 1 && insults > 0 && a.isReply === 1) personalAbuse = 0.5;
   else if (target.contemptAtYou) personalAbuse = 0.3 + 0.25 * a.isReply;
+  // "Nobody asked you", "back to your handlers": belittling the person addressed. In a top-level comment
+  // the person is often a public figure ("Macron should shut up"), so it alone does not flag there.
+  if (countCommenterAbuse(a) > 0)
+    personalAbuse = Math.max(personalAbuse, a.isReply === 0 ? 0.4 : 0.5 + 0.25 * a.isReply);
 
   const spamCues = count(a, "spam");
+  const moneyClaim = a.text.includes("$") && MONEY_CLAIM.test(a.text);
   const spam = saturate(
-    0.3 * spamCues + (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) + (a.urlCount >= 3 ? 0.3 : 0),
+    0.3 * spamCues +
+      (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) +
+      (a.urlCount >= 3 ? 0.3 : 0) +
+      (moneyClaim ? 0.4 : 0),
   );
   // The substring checks keep the regexes off the hot path for the vast majority of comments.
   const text = a.text;

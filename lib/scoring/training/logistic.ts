@@ -34,11 +34,24 @@ export function standardize(rows: readonly Float64Array[], s: Standardizer): Flo
   return rows.map((r) => r.map((v, f) => (v - (s.mean[f] ?? 0)) / (s.scale[f] ?? 1)));
 }
 
-/** Weights that make every class count as much in the loss: n / (k * n_class). */
-export function balancedWeights(y: readonly number[], k: number): number[] {
-  const counts = new Array<number>(k).fill(0);
-  for (const c of y) counts[c] = (counts[c] ?? 0) + 1;
-  return y.map((c) => y.length / (k * Math.max(1, counts[c] ?? 0)));
+/**
+ * Per-row loss weights: each row's own weight times its class's balancing factor
+ * (total / (k * class total)) raised to `power`: 1 makes every class count as much in the loss, 0 leaves
+ * the classes as they come, values between trade minority recall against precision.
+ */
+export function balancedWeights(
+  y: readonly number[],
+  rowWeights: readonly number[],
+  k: number,
+  power = 1,
+): number[] {
+  const totals = new Array<number>(k).fill(0);
+  y.forEach((c, i) => {
+    totals[c] = (totals[c] ?? 0) + (rowWeights[i] ?? 1);
+  });
+  const total = totals.reduce((s, v) => s + v, 0);
+  const factor = totals.map((t) => (total / (k * Math.max(t, 1e-9))) ** power);
+  return y.map((c, i) => (rowWeights[i] ?? 1) * (factor[c] ?? 1));
 }
 
 export function fitSoftmax(
