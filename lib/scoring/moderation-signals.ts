@@ -272,8 +272,7 @@ function collectiveDehumanized(a: Analysis): boolean {
     if (m === undefined || m.family !== F.dehumanizing || negated[m.first] === 1) continue;
     if (!STRONG_DEHUMANIZING.has(tokens.lemma[m.first] ?? "")) continue;
     const sentence = sentenceOf[m.first] ?? 0;
-    if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0)
-      return true;
+    if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0) return true;
     for (let k = m.first - 1; k >= 0 && sentenceOf[k] === sentence; k--)
       if (COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
     for (let k = m.last + 1; k < tokens.count && sentenceOf[k] === sentence; k++)

@@ -151,7 +151,8 @@ export function chooseSettings(
     scores.set(settingsKey(settings), total / seeds.length);
   }
   let best = grid[0] ?? { l2: 1, classPower: 1 };
-  for (const s of grid) if ((scores.get(settingsKey(s)) ?? 0) > (scores.get(settingsKey(best)) ?? 0)) best = s;
+  for (const s of grid)
+    if ((scores.get(settingsKey(s)) ?? 0) > (scores.get(settingsKey(best)) ?? 0)) best = s;
   return { settings: best, scores };
 }
 

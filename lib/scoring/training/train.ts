@@ -155,7 +155,14 @@ function main(): void {
       foldCount,
       seeds[0] ?? 17,
     );
-    const predictions = crossValidatedPredictions(devRows, ownRows, labels.length, settings, folds, foldCount);
+    const predictions = crossValidatedPredictions(
+      devRows,
+      ownRows,
+      labels.length,
+      settings,
+      folds,
+      foldCount,
+    );
     console.log(
       formatEvaluation(
         `${head}, out-of-fold (${settingsKey(settings)}, first shuffle)`,
@@ -199,7 +206,10 @@ function main(): void {
 
   const fitted = {} as Record<HeadName, ReturnType<typeof fitHead>>;
   for (const head of Object.keys(HEADS) as HeadName[]) {
-    const allRows = [...rows(dev, head, weights, false).training, ...rows(ownFor(head), head, weights, true).training];
+    const allRows = [
+      ...rows(dev, head, weights, false).training,
+      ...rows(ownFor(head), head, weights, true).training,
+    ];
     fitted[head] = fitHead(allRows, HEADS[head].labels.length, chosen[head]);
   }
   // Every head is standardised with the same statistics (all rows), so the file stores one mean/scale.
