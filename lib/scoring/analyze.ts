@@ -64,6 +64,35 @@ const REDIRECT_WHEN_NEGATED: ReadonlyMap<number, number> = new Map([
   [FAMILY_INDEX.hedge, -1],
 ]);
 
+/** Abuse families whose words, when quoted, are mentioned rather than used ("calling them 'vermin' is vile"). */
+const MENTIONED_WHEN_QUOTED: ReadonlySet<number> = new Set([
+  FAMILY_INDEX.insult,
+  FAMILY_INDEX.slur,
+  FAMILY_INDEX.dehumanizing,
+  FAMILY_INDEX.threat,
+  FAMILY_INDEX.harm,
+]);
+
+function isQuoteMark(tokens: Tokens, k: number): boolean {
+  const norm = tokens.norm[k];
+  return tokens.kind[k] === PUNCT && (norm === '"' || norm === "'");
+}
+
+/**
+ * Token `at` sits inside a closed pair of quote marks within its sentence. Apostrophes inside words are
+ * part of the word token, so a standalone ' is a quote mark; an unclosed one (a plural possessive,
+ * "kids' rooms") opens nothing.
+ */
+function insideQuotes(tokens: Tokens, sentenceOf: Int32Array, at: number): boolean {
+  const sentence = sentenceOf[at];
+  let before = 0;
+  for (let k = at - 1; k >= 0 && sentenceOf[k] === sentence; k--) if (isQuoteMark(tokens, k)) before++;
+  if (before % 2 === 0) return false;
+  for (let k = at + 1; k < tokens.count && sentenceOf[k] === sentence; k++)
+    if (isQuoteMark(tokens, k)) return true;
+  return false;
+}
+
 function isYear(norm: string): boolean {
   if (norm.length !== 4) return false;
   const n = Number(norm);
@@ -149,7 +178,8 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
   for (const m of matches) {
     if (m.family === SENTIMENT_PHRASE) continue;
     // "not great", "don't agree": a negated approval counts as disagreement; "no reason to doubt" as nothing.
-    const family = negated[m.first] === 1 ? (REDIRECT_WHEN_NEGATED.get(m.family) ?? m.family) : m.family;
+    let family = negated[m.first] === 1 ? (REDIRECT_WHEN_NEGATED.get(m.family) ?? m.family) : m.family;
+    if (MENTIONED_WHEN_QUOTED.has(family) && insideQuotes(tokens, sentenceOf, m.first)) family = -1;
     m.family = family;
     if (family < 0) continue;
     familyCounts[family] = (familyCounts[family] ?? 0) + 1;

@@ -24,6 +24,12 @@ const F = FAMILY_INDEX;
 const EMAIL = /[\w.+-]+@[\w-]+\.[a-z]{2,}/i;
 const PHONE = /\b\d{3}[-. )]\s?\d{3}[-. ]\d{4}\b/;
 const ADDRESS_HINT = /\b(home address|lives at|his address|her address|their address)\b/i;
+/** Words tying an address to a person ("lives", "works", "found her"), not to a news event. */
+const PERSON_AT_ADDRESS =
+  /\b(lives?|living|home|house|apartment|apt|works|found (?:him|her|them)|his|her|their)\b/i;
+/** A street address: house number, capitalised street name, street type ("2211 Maple Ridge Dr"). */
+const STREET_ADDRESS =
+  /\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Ct|Court|Way|Pl|Place|Terrace)\b/;
 
 /** An insult this many tokens after "you"/"your" (or before "like you") is aimed at the person addressed. */
 const AT_YOU_REACH = 4;
@@ -189,7 +195,7 @@ const WISHES: ReadonlySet<string> = new Set([
   "pray",
 ]);
 /** How far before a harm phrase a wish may stand, in tokens of the same sentence. */
-const WISH_REACH = 8;
+const WISH_REACH = 10;
 
 /** The sentence holding token `at` ends in a question mark ("should they hang for it?" asks). */
 function inQuestion(a: Analysis, at: number): boolean {
@@ -259,18 +265,60 @@ const STRONG_DEHUMANIZING: ReadonlySet<string> = new Set([
   "aren't",
   "breed",
   "breeding",
+  "tumour",
+  "tumor",
+  "cancer",
+  "diseased",
+  "tick",
+  "cattle",
+  "bugmen",
+  "anthill",
+  "in",
+  "birth",
+  "slave",
+  "inbred",
 ]);
-/** Words that make a sentence about a collective ("they", "these", "the whole lot"). */
-const COLLECTIVE: ReadonlySet<string> = new Set(["they", "them", "their", "they're", "these", "those"]);
+/** Words that make a sentence about a collective ("they", "these", "MAGA voters"). */
+const COLLECTIVE: ReadonlySet<string> = new Set([
+  "they",
+  "them",
+  "their",
+  "they're",
+  "themselves",
+  "these",
+  "those",
+  "voters",
+  "supporters",
+  "followers",
+  "people",
+  "folks",
+]);
+/** Dehumanising names for a whole people or side: abuse of a group wherever they stand. */
+const GROUP_NAMES: ReadonlySet<string> = new Set([
+  "orc",
+  "ork",
+  "vatnik",
+  "khokhol",
+  "hohol",
+  "bugmen",
+  "subhumans",
+  "untermenschen",
+]);
 
-/** A strong dehumanising word in a sentence about a collective: "they're vermin", "these orcs". */
+/**
+ * A strong dehumanising word said of a collective ("they're vermin", "these orcs", "MAGA voters are
+ * subhumans"), a name that dehumanises a whole people ("vatniks"), or two strong ones in one comment.
+ */
 function collectiveDehumanized(a: Analysis): boolean {
   const { tokens, matches, sentenceOf, sentenceFamilies } = a;
   const negated = a.sentiment.negatedTokens;
+  let strong = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m === undefined || m.family !== F.dehumanizing || negated[m.first] === 1) continue;
-    if (!STRONG_DEHUMANIZING.has(tokens.lemma[m.first] ?? "")) continue;
+    const lemma = tokens.lemma[m.first] ?? "";
+    if (!STRONG_DEHUMANIZING.has(lemma)) continue;
+    if (GROUP_NAMES.has(lemma) || ++strong >= 2) return true;
     const sentence = sentenceOf[m.first] ?? 0;
     if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0) return true;
     for (let k = m.first - 1; k >= 0 && sentenceOf[k] === sentence; k--)
@@ -302,6 +350,9 @@ function countCommenterAbuse(a: Analysis): number {
 }
 
 /** "$400 a day", "$8,400 last month": the earnings claims of get-rich spam. */
+/** A bare web address without a scheme ("shop.example/deal", "amzn.to/x"), which the tokeniser keeps as words. */
+const BARE_LINK =
+  /\b[a-z0-9-]+\.(?:com|net|org|shop|store|work|biz|info|io|co|xyz|online|site|club|to|ly|me|app)\b(?:\/\S*)?/i;
 const MONEY_CLAIM = /\$\s?\d[\d,.]*\s*(?:k\b)?\s*(?:a|per|\/|every|last|each)\s*(?:day|week|month|hour)/i;
 
 /** Words ending a regret that an attack failed ("pity they missed"); followed by more words it is not one. */
@@ -400,9 +451,10 @@ export function moderate(a: Analysis): Moderation {
 
   const spamCues = count(a, "spam");
   const moneyClaim = a.text.includes("$") && MONEY_CLAIM.test(a.text);
+  const linked = a.urlCount > 0 || (spamCues > 0 && a.text.includes(".") && BARE_LINK.test(a.text));
   const spam = saturate(
     0.3 * spamCues +
-      (spamCues > 0 && a.urlCount > 0 ? 0.6 : 0) +
+      (spamCues > 0 && linked ? 0.6 : 0) +
       (a.urlCount >= 3 ? 0.3 : 0) +
       (moneyClaim ? 0.4 : 0),
   );
@@ -410,7 +462,8 @@ export function moderate(a: Analysis): Moderation {
   const text = a.text;
   const contact = (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= 2 && PHONE.test(text));
   const address = (text.includes("address") || text.includes("lives at")) && ADDRESS_HINT.test(text);
-  const doxxing = contact ? 0.6 : address ? 0.5 : 0;
+  const street = a.numberCount > 0 && STREET_ADDRESS.test(text) && PERSON_AT_ADDRESS.test(text);
+  const doxxing = contact || street ? 0.6 : address ? 0.5 : 0;
 
   const flagReasons: FlagReason[] = [];
   if (threat >= FLAG_THRESHOLD) flagReasons.push("threat");

@@ -29,6 +29,29 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   // Spam and doxxing.
   ["Make money from home, click here https://example.test/offer", null, "spam"],
   ["Call him at 555-123-4567 and tell him what you think.", null, "doxxing"],
+  // Wished harm: a wish word before a harm ("should ... hang", "hope ... die"), idioms of wished harm.
+  ["Honestly the whole committee should hang for what they signed.", null, "threat"],
+  ["I hope the old man dies before he can do any more damage.", false, "threat"],
+  ["May every last one of those pilots end up at the bottom of the sea.", null, "threat"],
+  ["Glad to see them come home in a bag.", null, "threat"],
+  ["No sympathy. Let them all starve.", null, "threat"],
+  ["Nuke Tehran and be done with it.", false, "threat"],
+  ["Say that to my face and see what happens.", true, "threat"],
+  // Belittling the person addressed.
+  ["Nobody asked you. Run along back to your handlers.", true, "personal-abuse"],
+  ["Who's paying you to post this every day?", null, "personal-abuse"],
+  ["Sad little man. Go cry about it somewhere else.", true, "personal-abuse"],
+  ["Glowie.", true, "personal-abuse"],
+  // Dehumanising a collective without naming a protected group.
+  ["They keep sending them in waves. Vermin, the whole lot of them.", null, "identity-attack"],
+  ["Their voters are subhumans, nothing more.", null, "identity-attack"],
+  ["The orcs will be back next spring.", null, "identity-attack"],
+  ["It is an infestation, the rats have taken the town centre.", false, "identity-attack"],
+  // Spam without a scheme in the link; an earnings claim.
+  ["Great read! 30% off all survival kits with code PREP30 at prepshop.store", false, "spam"],
+  ["I make $300 a day from home with one simple trick, message me for details!!", null, "spam"],
+  // A street address posted to expose someone.
+  ["Found him: 14 Birch Hollow Lane, works nights at the depot. Pay him a call.", false, "doxxing"],
 ];
 
 /** Pointed but legitimate political criticism, and ordinary replies: none of these should flag. */
@@ -54,6 +77,21 @@ const NOT_FLAGGED: readonly string[] = [
   "You are all right to worry about what the sanctions will do to ordinary Iranians.",
   "Those people in the ministry have no idea how a supply chain works.",
   "The regime's propaganda calls the protesters animals, which tells you how scared it is.",
+  // A quoted word is mentioned, not used.
+  "Calling the refugees 'vermin' is disgusting, and it is the vocabulary of the 1930s.",
+  "The 'shoot the traitors' headlines of 1933 read differently once you know what followed.",
+  // Wished-harm words asked, negated or reported.
+  "Should the soldiers who refused to fire have been shot? Nobody in the tribunal thought so.",
+  "No one should die for a line on a map drawn in 1954.",
+  "The minister said the militia would be hunted down, which is what ministers always say.",
+  "Russia must be made to pay reparations, as Germany was after 1918.",
+  // Officials and pundits lumped together, insulted: hostile, not a flag.
+  "Crooks, all of them, in both parties, and the ethics office knows it.",
+  "Macron should just shut up and let the parliament vote.",
+  // Numbers, prices and an offer to share a source are not spam or doxxing.
+  "The tanker rate went from $40,000 a day to $120,000 a day after the strikes.",
+  "The shelling hit 14 Main Street residential blocks according to the city council.",
+  "Message me if you want the source, it's a long PDF from the central bank.",
 ];
 
 describe("flag rubric: each ground flags", () => {
