@@ -247,6 +247,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
 
       {dialog?.kind === "reject" && (
         <QueueReasonPicker
+          mode="reject"
           count={dialog.ids.length}
           onCancel={closeDialog}
           onConfirm={(reason: RejectReason, note: string) => {
@@ -259,13 +260,15 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
         />
       )}
       {dialog?.kind === "flag" && (
-        <QueueTextDialog
-          title={dialog.ids.length > 1 ? `Flag ${dialog.ids.length} comments` : "Flag the comment"}
-          label="Why should someone look at it?"
-          confirmLabel="Flag"
+        <QueueReasonPicker
+          mode="flag"
+          count={dialog.ids.length}
           onCancel={closeDialog}
-          onConfirm={(note) => {
-            run({ action: "flag", commentIds: dialog.ids, note }, `Flagged ${dialog.ids.length} comment(s).`);
+          onConfirm={(reason: RejectReason, note: string) => {
+            run(
+              { action: "flag", commentIds: dialog.ids, reason, note },
+              `Flagged ${dialog.ids.length} comment(s).`,
+            );
             closeDialog();
           }}
         />

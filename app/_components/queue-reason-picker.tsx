@@ -4,19 +4,43 @@ import { REJECT_REASON_LABELS, REJECT_REASONS, type RejectReason } from "@/lib/m
 import { ModerationDialog } from "./moderation-dialog";
 
 /**
- * The reject dialog: a reason code (arrow keys or digits 1–8 pick one) and optional free text.
+ * Rejecting starts on the reason and takes an optional note. Flagging starts in the note, because someone
+ * else picks the comment up later and needs to know why; the reason (Other unless picked) is a Shift+Tab away.
+ */
+const MODES = {
+  reject: {
+    verb: "Reject",
+    noteLabel: "Details (optional)",
+    noteRequired: false,
+    button: "danger",
+    defaultReason: "OFFENSIVE",
+  },
+  flag: {
+    verb: "Flag",
+    noteLabel: "Why should someone look at it?",
+    noteRequired: true,
+    button: "primary",
+    defaultReason: "OTHER",
+  },
+} as const;
+
+/**
+ * The reject or flag dialog: a reason code (arrow keys or digits 1–8 pick one) and free text.
  * Enter confirms, Escape cancels.
  */
 export function QueueReasonPicker(props: {
+  mode: keyof typeof MODES;
   count: number;
   onConfirm: (reason: RejectReason, note: string) => void;
   onCancel: () => void;
 }) {
-  const [reason, setReason] = useState<RejectReason>("OFFENSIVE");
+  const mode = MODES[props.mode];
+  const [reason, setReason] = useState<RejectReason>(mode.defaultReason);
   const [note, setNote] = useState("");
+  const complete = !mode.noteRequired || note.trim() !== "";
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
-    props.onConfirm(reason, note.trim());
+    if (complete) props.onConfirm(reason, note.trim());
   };
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (e.key === "Enter") {
@@ -33,7 +57,7 @@ export function QueueReasonPicker(props: {
   };
   return (
     <ModerationDialog
-      title={props.count > 1 ? `Reject ${props.count} comments` : "Reject the comment"}
+      title={props.count > 1 ? `${mode.verb} ${props.count} comments` : `${mode.verb} the comment`}
       onClose={props.onCancel}
     >
       <form onSubmit={submit} onKeyDown={onKeyDown}>
@@ -47,19 +71,21 @@ export function QueueReasonPicker(props: {
                 value={value}
                 checked={reason === value}
                 onChange={() => setReason(value)}
-                data-autofocus={index === 0 ? "" : undefined}
+                data-autofocus={index === 0 && !mode.noteRequired ? "" : undefined}
               />
               <kbd>{index + 1}</kbd> {REJECT_REASON_LABELS[value]}
             </label>
           ))}
         </fieldset>
         <div className="form-row">
-          <label htmlFor="reject-note">Details (optional)</label>
+          <label htmlFor="reason-note">{mode.noteLabel}</label>
           <input
-            id="reject-note"
+            id="reason-note"
             type="text"
             value={note}
             maxLength={2000}
+            required={mode.noteRequired}
+            data-autofocus={mode.noteRequired ? "" : undefined}
             onChange={(e) => setNote(e.target.value)}
           />
         </div>
@@ -67,8 +93,8 @@ export function QueueReasonPicker(props: {
           <button type="button" onClick={props.onCancel}>
             Cancel
           </button>
-          <button type="submit" className="danger">
-            Reject
+          <button type="submit" className={mode.button} disabled={!complete}>
+            {mode.verb}
           </button>
         </div>
       </form>

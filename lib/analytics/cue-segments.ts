@@ -39,7 +39,11 @@ export function cueSegments(
   return segments;
 }
 
-/** "negation_doubt" -> "negation doubt": signals are identifiers; people read words. */
+/** "negation_doubt" -> "negation doubt", "commenterAbuse" -> "commenter abuse": signals are identifiers; people read words. */
 export function signalLabel(signal: string): string {
-  return signal.replace(/[_:.-]+/g, " ").trim();
+  return signal
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_:.-]+/g, " ")
+    .toLowerCase()
+    .trim();
 }

@@ -1,7 +1,7 @@
 "use client";
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { RejectReason } from "@/lib/moderation/reasons";
 import {
+  type BulkActionInput,
   type BulkActionResult,
   type CommentActionResult,
   QUEUE_TABS,
@@ -12,11 +12,7 @@ import {
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
-export type QueueActionInput =
-  | { action: "approve"; commentIds: number[] }
-  | { action: "reject"; commentIds: number[]; reason: RejectReason; note?: string }
-  | { action: "flag"; commentIds: number[]; note: string }
-  | { action: "note"; commentIds: number[]; body: string };
+export type QueueActionInput = BulkActionInput;
 
 function belongsTo(tab: QueueTab, item: QueueItem): boolean {
   switch (tab) {

@@ -115,6 +115,7 @@ export const bulkActionBodySchema = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("flag"),
     commentIds: z.array(z.number().int().positive()).min(1).max(200),
+    reason: rejectReasonSchema.default("OTHER"),
     note: note.min(1),
   }),
   z.strictObject({
@@ -124,6 +125,8 @@ export const bulkActionBodySchema = z.discriminatedUnion("action", [
   }),
 ]);
 export type BulkActionBody = z.infer<typeof bulkActionBodySchema>;
+/** What a client sends (defaults not yet applied). */
+export type BulkActionInput = z.input<typeof bulkActionBodySchema>;
 
 export const commenterStatusBodySchema = z.strictObject({
   status: z.enum(COMMENTER_STATUS_VALUES),

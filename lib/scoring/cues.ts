@@ -31,6 +31,7 @@ const SHOWN_FAMILIES: ReadonlySet<string> = new Set([
   "thanks",
   "laughter",
   "spam",
+  "commenterAbuse",
 ]);
 
 /** Words too common to be worth highlighting on their own (they still count as model features). */

@@ -7,7 +7,7 @@ import { hashString } from "./hash";
 import { LEXICON_DATA_FOR_HASH } from "./lexicons";
 import { MODEL_FILE } from "./model";
 
-export const SCORER_CODE_VERSION = "1.1.0";
+export const SCORER_CODE_VERSION = "1.2.0";
 
 export const SCORER_VERSION = `${SCORER_CODE_VERSION}+${hashString(
   JSON.stringify({ lexicons: LEXICON_DATA_FOR_HASH, model: MODEL_FILE }),

@@ -79,6 +79,22 @@ test("a moderator clears five comments with the keyboard, flags a post, and the 
   expect(new Set(cleared).size).toBe(5);
   await expect.poll(() => countOf(page, "needs_review"), { timeout: 20_000 }).toBe(before - 5);
 
+  // Flag by keyboard with a reason: the dialog asks why, and the comment moves to "reported".
+  const toFlag = await focusedId(page);
+  await page.keyboard.press("f");
+  const flagDialog = page.getByRole("dialog", { name: "Flag the comment" });
+  await expect(flagDialog).toBeVisible();
+  await expect(flagDialog.getByRole("button", { name: "Flag" })).toBeDisabled();
+  await page.keyboard.type("goading one reader across threads");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("6");
+  await expect(flagDialog.getByRole("radio", { name: /Harassment/u })).toBeChecked();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.getByTestId("queue-tab-reported").click();
+  await expect(page.locator(`[data-testid="queue-item"][data-comment-id="${toFlag}"]`)).toBeVisible();
+  await page.getByTestId("queue-tab-needs_review").click();
+
   // The log holds the five decisions, by this moderator.
   await page.goto("/moderation/log");
   await page.getByLabel("Person").selectOption({ label: `Demo Moderator (${DEMO.moderator})` });

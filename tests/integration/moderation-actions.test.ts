@@ -171,6 +171,29 @@ describe("bulk actions", () => {
     expect(await db.moderationAction.count({ where: { action: "COMMENT_APPROVED" } })).toBe(2);
   });
 
+  test("flag a selection with a reason: each comment gets an open flag with that reason and note", async () => {
+    const a = await makeComment(db, fixture, { status: "NONE" });
+    const b = await makeComment(db, fixture, { status: "NONE" });
+    const response = await bulkPOST(
+      post("/api/moderation/bulk", {
+        action: "flag",
+        reason: "HARASSMENT",
+        note: "pile-on against one reader",
+        commentIds: [a.id, b.id],
+      }),
+      routeContext(),
+    );
+    expect(response.status).toBe(200);
+    const flags = await db.flag.findMany({
+      where: { commentId: { in: [a.id, b.id] } },
+      select: { reason: true, note: true },
+    });
+    expect(flags).toEqual([
+      { reason: "HARASSMENT", note: "pile-on against one reader" },
+      { reason: "HARASSMENT", note: "pile-on against one reader" },
+    ]);
+  });
+
   test("all or nothing: one unknown id rejects the whole selection", async () => {
     const a = await makeComment(db, fixture);
     const response = await bulkPOST(

@@ -125,5 +125,15 @@ describe("moderation settings", () => {
     const second = await run();
     expect(await second.json()).toEqual({ publicationId, checked: 2, decided: 0 });
     expect(await db.flag.count({ where: { commentId: ids.suspect } })).toBe(1);
+
+    // Who asked is on record: one RULES_RERUN row per run, by the author, with what came of it.
+    const reruns = await db.moderationAction.findMany({
+      where: { action: "RULES_RERUN" },
+      orderBy: { id: "asc" },
+    });
+    expect(reruns.map((r) => [r.actorId, r.targetType, r.targetId, r.after])).toEqual([
+      [author.userId, "PUBLICATION", String(publicationId), { checked: 3, decided: 2 }],
+      [author.userId, "PUBLICATION", String(publicationId), { checked: 2, decided: 0 }],
+    ]);
   });
 });

@@ -83,7 +83,9 @@ export async function applyBulkAction(actor: Actor, body: BulkActionBody): Promi
           ),
         };
       case "flag":
-        return { results: await flagComments(tx, actor.id, comments, { reason: "OTHER", note: body.note }) };
+        return {
+          results: await flagComments(tx, actor.id, comments, { reason: body.reason, note: body.note }),
+        };
       case "note":
         return { results: await noteComments(tx, actor.id, comments, body.body) };
     }

@@ -68,9 +68,10 @@ export async function saveModerationSettings(
 
 /**
  * Re-applies the automatic rules, with the current settings, to the publication's comments nobody has decided
- * on (status NONE). The rules' decisions are logged as the system's; flags a rule already raised stay single.
+ * on (status NONE). The rules' decisions are logged as the system's (a rule decided them), and one RULES_RERUN
+ * row records who asked and what came of it; flags a rule already raised stay single.
  */
-export async function rerunModerationRules(_actor: Actor, publicationId: number): Promise<RerunResult> {
+export async function rerunModerationRules(actor: Actor, publicationId: number): Promise<RerunResult> {
   const publication = await db().publication.findUnique({
     where: { id: publicationId },
     select: { id: true },
@@ -83,5 +84,14 @@ export async function rerunModerationRules(_actor: Actor, publicationId: number)
   });
   const ids = rows.map((r) => r.id);
   const decided = await moderateNewComments(db(), publicationId, ids);
+  await appendLog(db(), {
+    actorId: actor.id,
+    action: "RULES_RERUN",
+    targetType: "PUBLICATION",
+    targetId: String(publicationId),
+    publicationId,
+    note: "moderation rules re-run on undecided comments",
+    after: { checked: ids.length, decided },
+  });
   return { publicationId, checked: ids.length, decided };
 }

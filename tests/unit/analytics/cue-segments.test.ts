@@ -71,6 +71,8 @@ describe("signalLabel", () => {
     ["negation_doubt", "negation doubt"],
     ["tone:skeptical", "tone skeptical"],
     ["plain", "plain"],
+    ["commenterAbuse", "commenter abuse"],
+    ["negated-identityGroup", "negated identity group"],
   ])("%s -> %s", (signal, label) => {
     expect(signalLabel(signal)).toBe(label);
   });

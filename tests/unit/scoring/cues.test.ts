@@ -32,6 +32,7 @@ describe("each cue family is found, plurals and case included", () => {
     ["threat", "He should be shot for this.", "should be shot"],
     ["threat", "I know where you live.", "i know where you live"],
     ["dehumanizing", "They called the refugees vermin.", "vermin"],
+    ["commenterAbuse", "Nobody asked you, go back to your handlers.", "nobody asked you"],
     ["identityGroup", "The refugees crossed the river at night.", "refugees"],
     ["agree", "I could not agree more with this.", "could not agree more"],
     ["agree", "Exactly, the port is the key.", "exactly"],
