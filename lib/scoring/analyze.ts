@@ -78,19 +78,29 @@ function isQuoteMark(tokens: Tokens, k: number): boolean {
   return tokens.kind[k] === PUNCT && (norm === '"' || norm === "'");
 }
 
+let quotedScratch = new Uint8Array(256);
+
 /**
- * Token `at` sits inside a closed pair of quote marks within its sentence. Apostrophes inside words are
- * part of the word token, so a standalone ' is a quote mark; an unclosed one (a plural possessive,
- * "kids' rooms") opens nothing.
+ * Marks the tokens inside a closed pair of quote marks within one sentence (1 = quoted), in one pass.
+ * Apostrophes inside words are part of the word token, so a standalone ' is a quote mark; one left open at
+ * the end of its sentence (a plural possessive, "kids' rooms") marks nothing. Scratch storage, reused.
  */
-function insideQuotes(tokens: Tokens, sentenceOf: Int32Array, at: number): boolean {
-  const sentence = sentenceOf[at];
-  let before = 0;
-  for (let k = at - 1; k >= 0 && sentenceOf[k] === sentence; k--) if (isQuoteMark(tokens, k)) before++;
-  if (before % 2 === 0) return false;
-  for (let k = at + 1; k < tokens.count && sentenceOf[k] === sentence; k++)
-    if (isQuoteMark(tokens, k)) return true;
-  return false;
+function markQuoted(tokens: Tokens, sentenceOf: Int32Array): Uint8Array {
+  if (quotedScratch.length < tokens.count)
+    quotedScratch = new Uint8Array(Math.max(tokens.count, quotedScratch.length * 2));
+  const quoted = quotedScratch;
+  quoted.fill(0, 0, tokens.count);
+  let open = -1;
+  for (let k = 0; k < tokens.count; k++) {
+    if (open >= 0 && sentenceOf[k] !== sentenceOf[open]) open = -1;
+    if (!isQuoteMark(tokens, k)) continue;
+    if (open < 0) open = k;
+    else {
+      quoted.fill(1, open + 1, k);
+      open = -1;
+    }
+  }
+  return quoted;
 }
 
 function isYear(norm: string): boolean {
@@ -175,11 +185,15 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
   sentenceFamilies.length = 0;
   for (let i = Math.max(1, sentenceCount); i > 0; i--) sentenceFamilies.push(0);
   let openingFamilies = 0;
+  let quoted: Uint8Array | null = null;
   for (const m of matches) {
     if (m.family === SENTIMENT_PHRASE) continue;
     // "not great", "don't agree": a negated approval counts as disagreement; "no reason to doubt" as nothing.
     let family = negated[m.first] === 1 ? (REDIRECT_WHEN_NEGATED.get(m.family) ?? m.family) : m.family;
-    if (MENTIONED_WHEN_QUOTED.has(family) && insideQuotes(tokens, sentenceOf, m.first)) family = -1;
+    if (MENTIONED_WHEN_QUOTED.has(family)) {
+      quoted ??= markQuoted(tokens, sentenceOf);
+      if (quoted[m.first] === 1) family = -1;
+    }
     m.family = family;
     if (family < 0) continue;
     familyCounts[family] = (familyCounts[family] ?? 0) + 1;

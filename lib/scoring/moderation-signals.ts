@@ -197,13 +197,15 @@ const WISHES: ReadonlySet<string> = new Set([
 /** How far before a harm phrase a wish may stand, in tokens of the same sentence. */
 const WISH_REACH = 10;
 
-/** The sentence holding token `at` ends in a question mark ("should they hang for it?" asks). */
-function inQuestion(a: Analysis, at: number): boolean {
+/** Per sentence, 1 when it ends in a question mark ("should they hang for it?" asks), in one pass. */
+function questionSentences(a: Analysis): Uint8Array {
   const { tokens, sentenceOf } = a;
-  const sentence = sentenceOf[at];
-  let last = at;
-  for (let k = at + 1; k < tokens.count && sentenceOf[k] === sentence; k++) last = k;
-  return tokens.norm[last] === "?";
+  const asks = new Uint8Array(a.sentenceFamilies.length + 1);
+  for (let k = 0; k < tokens.count; k++) {
+    const last = k + 1 >= tokens.count || sentenceOf[k + 1] !== sentenceOf[k];
+    if (last && tokens.norm[k] === "?") asks[sentenceOf[k] ?? 0] = 1;
+  }
+  return asks;
 }
 
 /**
@@ -213,6 +215,7 @@ function inQuestion(a: Analysis, at: number): boolean {
 function countWishedHarm(a: Analysis): number {
   const { tokens, matches, sentenceOf } = a;
   const negated = a.sentiment.negatedTokens;
+  let asks: Uint8Array | null = null;
   let n = 0;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -226,7 +229,9 @@ function countWishedHarm(a: Analysis): number {
         break;
       }
     }
-    if (wished && !inQuestion(a, m.last)) n++;
+    if (!wished) continue;
+    asks ??= questionSentences(a);
+    if (asks[sentenceOf[m.last] ?? 0] !== 1) n++;
   }
   return n;
 }
@@ -293,6 +298,8 @@ const COLLECTIVE: ReadonlySet<string> = new Set([
   "people",
   "folks",
 ]);
+/** How far from a dehumanising word a collective ("they", "voters") may stand, in tokens of its sentence. */
+const COLLECTIVE_REACH = 12;
 /** Dehumanising names for a whole people or side: abuse of a group wherever they stand. */
 const GROUP_NAMES: ReadonlySet<string> = new Set([
   "orc",
@@ -321,10 +328,10 @@ function collectiveDehumanized(a: Analysis): boolean {
     if (GROUP_NAMES.has(lemma) || ++strong >= 2) return true;
     const sentence = sentenceOf[m.first] ?? 0;
     if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0) return true;
-    for (let k = m.first - 1; k >= 0 && sentenceOf[k] === sentence; k--)
-      if (COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
-    for (let k = m.last + 1; k < tokens.count && sentenceOf[k] === sentence; k++)
-      if (COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
+    const from = Math.max(0, m.first - COLLECTIVE_REACH);
+    const to = Math.min(tokens.count - 1, m.last + COLLECTIVE_REACH);
+    for (let k = from; k <= to; k++)
+      if (sentenceOf[k] === sentence && COLLECTIVE.has(tokens.norm[k] ?? "")) return true;
   }
   return false;
 }

@@ -47,6 +47,8 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["Their voters are subhumans, nothing more.", null, "identity-attack"],
   ["The orcs will be back next spring.", null, "identity-attack"],
   ["It is an infestation, the rats have taken the town centre.", false, "identity-attack"],
+  // A lone apostrophe (a plural possessive) opens no quotation that could hide the abuse after it.
+  ["The migrants' camps hold nothing but vermin, every last one of them.", null, "identity-attack"],
   // Spam without a scheme in the link; an earnings claim.
   ["Great read! 30% off all survival kits with code PREP30 at prepshop.store", false, "spam"],
   ["I make $300 a day from home with one simple trick, message me for details!!", null, "spam"],
