@@ -336,6 +336,22 @@ function collectiveDehumanized(a: Analysis): boolean {
   return false;
 }
 
+/** Names for migrants that come with the "invasion" story, unlike "migrants" or "refugees" in reporting. */
+const INVADER_NAMES =
+  /\b(illegals|illegal aliens|aliens|crossed our borders?|crossing our borders?|pouring (?:across|in)|flooding (?:across|in)|invading hordes?)\b/i;
+const INVASION_WORDS =
+  /\b(invasion|invaders?|invading|army|armies|terrori[sz]e|hordes?|swarms?|flood|infest\w*|replac\w*)\b/i;
+
+/** Migrants framed as an invading army within one sentence ("an army of illegals crossed our border"). */
+function invasionFraming(a: Analysis): boolean {
+  const text = a.text;
+  if (!INVADER_NAMES.test(text)) return false;
+  for (const sentence of text.split(/[.!?]+/)) {
+    if (INVADER_NAMES.test(sentence) && INVASION_WORDS.test(sentence)) return true;
+  }
+  return false;
+}
+
 /**
  * Phrases belittling the person addressed, not negated, in a sentence that addresses someone ("you") or,
  * in a reply, opening its sentence ("Glowie.", "Shut up and read the treaty") — so "Macron should shut
@@ -438,6 +454,9 @@ export function moderate(a: Analysis): Moderation {
   else if (othered && insults > 0)
     identityAttack = Math.max(identityAttack, count(a, "identityGroup") > 0 ? 0.6 : 0.45);
   if (collectiveDehumanized(a)) identityAttack = Math.max(identityAttack, 0.6);
+  if (count(a, "identityGroup") + dehumanizing + contempt > 0 || a.text.includes("border")) {
+    if (invasionFraming(a)) identityAttack = Math.max(identityAttack, 0.6);
+  }
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));

@@ -47,6 +47,9 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["Their voters are subhumans, nothing more.", null, "identity-attack"],
   ["The orcs will be back next spring.", null, "identity-attack"],
   ["It is an infestation, the rats have taken the town centre.", false, "identity-attack"],
+  // Migrants framed as an invading army; well-known antisemitic conspiracy names.
+  ["Another army of illegals crossed our border this week to terrorize our towns.", null, "identity-attack"],
+  ["Nothing changes while ZOG runs Washington.", null, "identity-attack"],
   // A lone apostrophe (a plural possessive) opens no quotation that could hide the abuse after it.
   ["The migrants' camps hold nothing but vermin, every last one of them.", null, "identity-attack"],
   // Spam without a scheme in the link; an earnings claim.
@@ -79,6 +82,9 @@ const NOT_FLAGGED: readonly string[] = [
   "You are all right to worry about what the sanctions will do to ordinary Iranians.",
   "Those people in the ministry have no idea how a supply chain works.",
   "The regime's propaganda calls the protesters animals, which tells you how scared it is.",
+  // War reporting about armies, borders and refugees is not invasion framing.
+  "Thousands of refugees crossed the border to escape the invasion, and the army followed them.",
+  "The army crossed the border at dawn and the invasion began.",
   // A quoted word is mentioned, not used.
   "Calling the refugees 'vermin' is disgusting, and it is the vocabulary of the 1930s.",
   "The 'shoot the traitors' headlines of 1933 read differently once you know what followed.",
