@@ -954,6 +954,8 @@ export const LEXICON: Record<Family, readonly string[]> = {
     "migrant",
     "refugees",
     "illegals",
+    "aliens",
+    "illegal aliens",
     "mexicans",
     "africans",
     "asians",

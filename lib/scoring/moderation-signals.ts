@@ -4,7 +4,9 @@
  * at public figures raise `insult` (and push the tone to hostile) but do not flag on their own.
  */
 import { type Analysis, cooccurring, count, within } from "./analyze";
-import { FAMILY_INDEX } from "./lexicons";
+import { singular } from "./lemma";
+import { LEXICON } from "./lexicon-data";
+import { FAMILY_INDEX, phraseTokens } from "./lexicons";
 import { PUNCT, WORD } from "./tokenize";
 import type { FlagReason, ModerationSignals } from "./types";
 
@@ -236,53 +238,96 @@ function countWishedHarm(a: Analysis): number {
   return n;
 }
 
-/** Dehumanising words that are abuse of whoever they are said of (unlike "sheep" or "minions"). */
-const STRONG_DEHUMANIZING: ReadonlySet<string> = new Set([
+/**
+ * Dehumanising phrases (from the lexicon's dehumanising family) that are abuse of whoever they are said
+ * of, unlike "sheep", "minions" or "barbaric"; matched on the phrase's singular word forms.
+ */
+const STRONG_DEHUMANIZING: ReadonlySet<string> = phraseKeys([
   "vermin",
   "subhuman",
   "sub-human",
   "subhumans",
   "untermenschen",
-  "cockroach",
-  "roach",
-  "rat",
-  "parasite",
+  "cockroaches",
+  "roaches",
+  "rats",
+  "parasites",
   "infestation",
   "infested",
   "lice",
-  "maggot",
-  "leech",
-  "orc",
-  "ork",
-  "vatnik",
-  "khokhol",
-  "hohol",
-  "ant",
-  "locust",
-  "mongrel",
-  "savage",
-  "rodent",
-  "pest",
-  "horde",
-  "swarm",
-  "human",
-  "not",
-  "aren't",
-  "breed",
-  "breeding",
-  "tumour",
-  "tumor",
-  "cancer",
-  "diseased",
-  "tick",
+  "maggots",
+  "leeches",
+  "leech class",
+  "orcs",
+  "orks",
+  "vatniks",
+  "khokhols",
+  "hohols",
+  "ants",
+  "anthill",
+  "locusts",
+  "mongrels",
+  "savages",
+  "rodents",
+  "pests",
+  "hordes",
+  "swarms",
+  "ticks",
   "cattle",
   "bugmen",
-  "anthill",
-  "in",
-  "birth",
-  "slave",
+  "tumour",
+  "tumor",
+  "cancer on",
+  "a cancer",
+  "diseased",
   "inbred",
+  "human garbage",
+  "human trash",
+  "human filth",
+  "not a real nation",
+  "not a real people",
+  "not a real country",
+  "aren't even people",
+  "not even human",
+  "in their blood",
+  "birth defect",
+  "slave gene",
+  "breed like rabbits",
+  "breeding like rabbits",
 ]);
+/** Dehumanising names for a whole people or side: abuse of a group wherever they stand. */
+const GROUP_NAMES: ReadonlySet<string> = phraseKeys([
+  "orcs",
+  "orks",
+  "vatniks",
+  "khokhols",
+  "hohols",
+  "bugmen",
+  "subhumans",
+  "untermenschen",
+]);
+
+/**
+ * Keys phrases the way a match is keyed by `matchKey` (its words' singular forms). Each must be in the
+ * lexicon's dehumanising family, or no match could ever carry it.
+ */
+function phraseKeys(phrases: readonly string[]): ReadonlySet<string> {
+  const key = (p: string) => phraseTokens(p).map(singular).join(" ");
+  const lexicon = new Set(LEXICON.dehumanizing.map(key));
+  const missing = phrases.filter((p) => !lexicon.has(key(p)));
+  if (missing.length > 0) throw new Error(`not in the dehumanizing lexicon: ${missing.join(", ")}`);
+  return new Set(phrases.map(key));
+}
+
+/** The singular forms of a match's words (skipped punctuation left out), e.g. "not a real nation". */
+function matchKey(a: Analysis, first: number, last: number): string {
+  const { tokens } = a;
+  if (first === last) return tokens.lemma[first] ?? "";
+  const words: string[] = [];
+  for (let k = first; k <= last; k++) if (tokens.kind[k] !== PUNCT) words.push(tokens.lemma[k] ?? "");
+  return words.join(" ");
+}
+
 /** Words that make a sentence about a collective ("they", "these", "MAGA voters"). */
 const COLLECTIVE: ReadonlySet<string> = new Set([
   "they",
@@ -300,17 +345,6 @@ const COLLECTIVE: ReadonlySet<string> = new Set([
 ]);
 /** How far from a dehumanising word a collective ("they", "voters") may stand, in tokens of its sentence. */
 const COLLECTIVE_REACH = 12;
-/** Dehumanising names for a whole people or side: abuse of a group wherever they stand. */
-const GROUP_NAMES: ReadonlySet<string> = new Set([
-  "orc",
-  "ork",
-  "vatnik",
-  "khokhol",
-  "hohol",
-  "bugmen",
-  "subhumans",
-  "untermenschen",
-]);
 
 /**
  * A strong dehumanising word said of a collective ("they're vermin", "these orcs", "MAGA voters are
@@ -323,9 +357,9 @@ function collectiveDehumanized(a: Analysis): boolean {
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (m === undefined || m.family !== F.dehumanizing || negated[m.first] === 1) continue;
-    const lemma = tokens.lemma[m.first] ?? "";
-    if (!STRONG_DEHUMANIZING.has(lemma)) continue;
-    if (GROUP_NAMES.has(lemma) || ++strong >= 2) return true;
+    const key = matchKey(a, m.first, m.last);
+    if (!STRONG_DEHUMANIZING.has(key)) continue;
+    if (GROUP_NAMES.has(key) || ++strong >= 2) return true;
     const sentence = sentenceOf[m.first] ?? 0;
     if (((sentenceFamilies[sentence] ?? 0) & ((1 << F.othering) | (1 << F.identityGroup))) !== 0) return true;
     const from = Math.max(0, m.first - COLLECTIVE_REACH);
@@ -337,10 +371,11 @@ function collectiveDehumanized(a: Analysis): boolean {
 }
 
 /** Names for migrants that come with the "invasion" story, unlike "migrants" or "refugees" in reporting. */
-const INVADER_NAMES =
-  /\b(illegals|illegal aliens|aliens|crossed our borders?|crossing our borders?|pouring (?:across|in)|flooding (?:across|in)|invading hordes?)\b/i;
+const INVADER_NAMES = /\b(illegals|illegal aliens|aliens|crossed our borders?|crossing our borders?)\b/i;
 const INVASION_WORDS =
   /\b(invasion|invaders?|invading|army|armies|terrori[sz]e|hordes?|swarms?|flood|infest\w*|replac\w*)\b/i;
+
+const BORDER = /border/i;
 
 /** Migrants framed as an invading army within one sentence ("an army of illegals crossed our border"). */
 function invasionFraming(a: Analysis): boolean {
@@ -372,10 +407,10 @@ function countCommenterAbuse(a: Analysis): number {
   return n;
 }
 
-/** "$400 a day", "$8,400 last month": the earnings claims of get-rich spam. */
 /** A bare web address without a scheme ("shop.example/deal", "amzn.to/x"), which the tokeniser keeps as words. */
 const BARE_LINK =
   /\b[a-z0-9-]+\.(?:com|net|org|shop|store|work|biz|info|io|co|xyz|online|site|club|to|ly|me|app)\b(?:\/\S*)?/i;
+/** "$400 a day", "$8,400 last month": the earnings claims of get-rich spam. */
 const MONEY_CLAIM = /\$\s?\d[\d,.]*\s*(?:k\b)?\s*(?:a|per|\/|every|last|each)\s*(?:day|week|month|hour)/i;
 
 /** Words ending a regret that an attack failed ("pity they missed"); followed by more words it is not one. */
@@ -454,9 +489,9 @@ export function moderate(a: Analysis): Moderation {
   else if (othered && insults > 0)
     identityAttack = Math.max(identityAttack, count(a, "identityGroup") > 0 ? 0.6 : 0.45);
   if (collectiveDehumanized(a)) identityAttack = Math.max(identityAttack, 0.6);
-  if (count(a, "identityGroup") + dehumanizing + contempt > 0 || a.text.includes("border")) {
-    if (invasionFraming(a)) identityAttack = Math.max(identityAttack, 0.6);
-  }
+  // Every invader name but a border crossing is an identity-group word, so most comments skip the regexes.
+  const mayFrameInvasion = count(a, "identityGroup") > 0 || BORDER.test(a.text);
+  if (mayFrameInvasion && invasionFraming(a)) identityAttack = Math.max(identityAttack, 0.6);
   if (groupInsulted > 0) identityAttack = Math.max(identityAttack, 0.45 + 0.1 * saturate(groupInsulted));
   if (groupContempt > 0 || othered) identityAttack = Math.max(identityAttack, 0.3);
   if (dehumanizing > 0) identityAttack = Math.max(identityAttack, 0.15 + 0.1 * saturate(dehumanizing));
