@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { analyze } from "../analyze";
 import { evaluate, formatEvaluation } from "../evaluate";
 import { extractFeatures, FEATURE_NAMES } from "../features";
@@ -103,6 +104,15 @@ function rows(prepared: readonly Prepared[], head: HeadName, weights: RowWeights
   return { judged, training };
 }
 
+const weight = z.coerce.number().min(0).max(10);
+const optionsSchema = z.looseObject({
+  folds: z.coerce.number().int().min(2).max(20),
+  seeds: z.coerce.number().int().min(1).max(20),
+  "own-weight": weight,
+  "secondary-weight": weight,
+  "low-confidence-weight": weight,
+});
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -118,13 +128,21 @@ function main(): void {
       "low-confidence-weight": { type: "string", default: "1" },
     },
   });
+  const parsed = optionsSchema.safeParse(values);
+  if (!parsed.success) {
+    console.error(
+      `scoring:train: ${parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
+    process.exit(2);
+  }
+  const options = parsed.data;
   const weights: RowWeights = {
-    own: Number(values["own-weight"]),
-    secondary: Number(values["secondary-weight"]),
-    lowConfidence: Number(values["low-confidence-weight"]),
+    own: options["own-weight"],
+    secondary: options["secondary-weight"],
+    lowConfidence: options["low-confidence-weight"],
   };
-  const foldCount = Number(values.folds);
-  const seeds = Array.from({ length: Number(values.seeds) }, (_, i) => 17 + i * 1000);
+  const foldCount = options.folds;
+  const seeds = Array.from({ length: options.seeds }, (_, i) => 17 + i * 1000);
   const dev = prepare(load(values.dev));
   const ownSets = values.own
     ? values.own.map((file) => ({ file, heads: Object.keys(HEADS) as HeadName[] }))
