@@ -30,6 +30,8 @@ const ADDRESS_HINT = /\b(home address|lives at|his address|her address|their add
 const PERSON_AT_ADDRESS =
   /\b(lives?|living|home|house|apartment|apt|works|found (?:him|her|them)|his|her|their)\b/i;
 /** A street address: house number, capitalised street name, street type ("2211 Maple Ridge Dr"). */
+const EUROPEAN_STREET_ADDRESS =
+  /\b[A-Z][a-zäöüß]+(?:straat|strasse|straße|weg|laan|gasse|platz|gracht|plein|gatan|vej)\s+\d{1,4}\b/;
 const STREET_ADDRESS =
   /\b\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Ct|Court|Way|Pl|Place|Terrace)\b/;
 
@@ -193,6 +195,9 @@ const WISHES: ReadonlySet<string> = new Set([
   "ought",
   "must",
   "gotta",
+  "oughta",
+  "need",
+  "needs",
   "glad",
   "pray",
 ]);
@@ -287,6 +292,11 @@ const STRONG_DEHUMANIZING: ReadonlySet<string> = phraseKeys([
   "not a real nation",
   "not a real people",
   "not a real country",
+  "aren't a real people",
+  "aren't a real nation",
+  "isn't a real nation",
+  "isn't a real country",
+  "are a plague",
   "aren't even people",
   "not even human",
   "in their blood",
@@ -523,7 +533,10 @@ export function moderate(a: Analysis): Moderation {
   const text = a.text;
   const contact = (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= 2 && PHONE.test(text));
   const address = (text.includes("address") || text.includes("lives at")) && ADDRESS_HINT.test(text);
-  const street = a.numberCount > 0 && STREET_ADDRESS.test(text) && PERSON_AT_ADDRESS.test(text);
+  const street =
+    a.numberCount > 0 &&
+    (STREET_ADDRESS.test(text) || EUROPEAN_STREET_ADDRESS.test(text)) &&
+    PERSON_AT_ADDRESS.test(text);
   const doxxing = contact || street ? 0.6 : address ? 0.5 : 0;
 
   const flagReasons: FlagReason[] = [];

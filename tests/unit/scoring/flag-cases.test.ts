@@ -6,10 +6,10 @@ import { contextOf, parseLabelled } from "@/lib/scoring/labelled";
 
 /**
  * The flag rule against the project's own labelled comments: `written-comments.jsonl` (comments written
- * per topic, 40 flagged) and `flag-cases.jsonl` (160 cases written to test the rule: 60 flag-worthy, 100
- * that a keyword rule would wrongly flag — insults of public figures, war reporting, quoted slurs, civil
- * disagreement, prices and links). Floors sit a little under today's figures, so a rule change that
- * loses real recall or precision fails here rather than in a moderator's queue.
+ * per topic, 40 flagged) and `flag-cases.jsonl` (320 cases written by two writers blind to the rules: 120
+ * flag-worthy, 200 that a keyword rule would wrongly flag — insults of public figures, war reporting,
+ * quoted slurs, civil disagreement, prices and links). Floors sit a little under today's figures, so a
+ * rule change that loses real recall or precision fails here rather than in a moderator's queue.
  */
 const TRAINING = path.join(process.cwd(), "lib", "scoring", "training");
 

@@ -42,6 +42,8 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["Who's paying you to post this every day?", null, "personal-abuse"],
   ["Sad little man. Go cry about it somewhere else.", true, "personal-abuse"],
   ["Glowie.", true, "personal-abuse"],
+  ["Paid troll detected. How much per comment these days?", true, "personal-abuse"],
+  ["Somebody oughta start torching their offices.", null, "threat"],
   // Dehumanising a collective without naming a protected group.
   ["They keep sending them in waves. Vermin, the whole lot of them.", null, "identity-attack"],
   ["Their voters are subhumans, nothing more.", null, "identity-attack"],
@@ -57,6 +59,7 @@ const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
   ["I make $300 a day from home with one simple trick, message me for details!!", null, "spam"],
   // A street address posted to expose someone.
   ["Found him: 14 Birch Hollow Lane, works nights at the depot. Pay him a call.", false, "doxxing"],
+  ["The alderman lives at Lindenstraat 42, his kids leave at eight.", false, "doxxing"],
 ];
 
 /** Pointed but legitimate political criticism, and ordinary replies: none of these should flag. */
