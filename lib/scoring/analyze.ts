@@ -78,6 +78,23 @@ function isQuoteMark(tokens: Tokens, k: number): boolean {
   return tokens.kind[k] === PUNCT && (norm === '"' || norm === "'");
 }
 
+/** After an insult word these make it a thing, not a person: "troll farms", "bot networks". */
+const NOT_A_PERSON_AFTER: ReadonlySet<string> = new Set([
+  "farm",
+  "farms",
+  "factory",
+  "factories",
+  "network",
+  "networks",
+  "account",
+  "accounts",
+  "campaign",
+  "campaigns",
+  "operation",
+  "operations",
+  "economy",
+]);
+
 let quotedScratch = new Uint8Array(256);
 
 /**
@@ -190,6 +207,12 @@ export function analyze(text: string, context?: ScoreContext, reuse?: Tokens): A
     if (m.family === SENTIMENT_PHRASE) continue;
     // "not great", "don't agree": a negated approval counts as disagreement; "no reason to doubt" as nothing.
     let family = negated[m.first] === 1 ? (REDIRECT_WHEN_NEGATED.get(m.family) ?? m.family) : m.family;
+    if (
+      family === FAMILY_INDEX.insult &&
+      m.last + 1 < tokens.count &&
+      NOT_A_PERSON_AFTER.has(tokens.norm[m.last + 1] ?? "")
+    )
+      family = -1;
     if (MENTIONED_WHEN_QUOTED.has(family)) {
       quoted ??= markQuoted(tokens, sentenceOf);
       if (quoted[m.first] === 1) family = -1;

@@ -299,7 +299,6 @@ const STRONG_DEHUMANIZING: ReadonlySet<string> = phraseKeys([
   "are a plague",
   "aren't even people",
   "not even human",
-  "in their blood",
   "birth defect",
   "slave gene",
   "breed like rabbits",

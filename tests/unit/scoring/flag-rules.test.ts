@@ -99,6 +99,11 @@ const NOT_FLAGGED: readonly string[] = [
   // Officials and pundits lumped together, insulted: hostile, not a flag.
   "Crooks, all of them, in both parties, and the ethics office knows it.",
   "Macron should just shut up and let the parliament vote.",
+  // Insult words naming things, not people; a shared heritage is not "blood" talk; an office address.
+  "You might look at the research on Russian troll farms, the Stanford report is good.",
+  "Did you see the piece on how Chinese bot accounts push the same lines?",
+  "The Serbs and Croats share a language, related by blood and history.",
+  "If you need the data, the Dutch office is at Herengracht 12 but the staff work remotely.",
   // Numbers, prices and an offer to share a source are not spam or doxxing.
   "The tanker rate went from $40,000 a day to $120,000 a day after the strikes.",
   "The shelling hit 14 Main Street residential blocks according to the city council.",
