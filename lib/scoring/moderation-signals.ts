@@ -379,6 +379,32 @@ function collectiveDehumanized(a: Analysis): boolean {
   return false;
 }
 
+/** How close an insult must stand to a group word to be said of the group ("Muslims are liars"). */
+const GROUP_INSULT_REACH = 6;
+
+/**
+ * Matches of `family` within GROUP_INSULT_REACH tokens of an identity-group word in the same sentence:
+ * "All Muslims are liars" counts, "the women of Iran deserve better than that creep" does not.
+ */
+function nearGroup(a: Analysis, family: number): number {
+  const { matches, sentenceOf } = a;
+  let n = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i];
+    if (m === undefined || m.family !== family) continue;
+    for (let j = Math.max(0, i - 8); j < Math.min(matches.length, i + 9); j++) {
+      const g = matches[j];
+      if (g === undefined || g.family !== F.identityGroup || sentenceOf[g.first] !== sentenceOf[m.first])
+        continue;
+      if (Math.abs(g.first - m.first) <= GROUP_INSULT_REACH) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 /** Names for migrants that come with the "invasion" story, unlike "migrants" or "refugees" in reporting. */
 const INVADER_NAMES = /\b(illegals|illegal aliens|aliens|crossed our borders?|crossing our borders?)\b/i;
 const INVASION_WORDS =
@@ -482,7 +508,7 @@ export function moderate(a: Analysis): Moderation {
           : saturate(0.05 * violence);
 
   const groupDehumanized = cooccurring(a, F.identityGroup, F.dehumanizing);
-  const groupInsulted = cooccurring(a, F.identityGroup, F.insult) + cooccurring(a, F.identityGroup, F.slur);
+  const groupInsulted = nearGroup(a, F.insult) + cooccurring(a, F.identityGroup, F.slur);
   const groupContempt = cooccurring(a, F.identityGroup, F.contempt);
   const othered = count(a, "othering") > 0;
   let identityAttack = slurs > 0 ? 0.85 + 0.1 * saturate(slurs) : 0;

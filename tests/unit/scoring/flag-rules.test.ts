@@ -99,6 +99,8 @@ const NOT_FLAGGED: readonly string[] = [
   // Officials and pundits lumped together, insulted: hostile, not a flag.
   "Crooks, all of them, in both parties, and the ethics office knows it.",
   "Macron should just shut up and let the parliament vote.",
+  // An insult and a group word in one sentence, the insult aimed at a ruler, not the group.
+  "Ordinary Iranians have deserved far better for forty years than that old creep in Tehran.",
   // Insult words naming things, not people; a shared heritage is not "blood" talk; an office address.
   "You might look at the research on Russian troll farms, the Stanford report is good.",
   "Did you see the piece on how Chinese bot accounts push the same lines?",
