@@ -1,4 +1,4 @@
-import { Bar, Tooltip } from "recharts";
+import { Bar, Tooltip, XAxis } from "recharts";
 import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { TONES } from "@/lib/scoring/types";
@@ -20,16 +20,44 @@ export function percentTooltip() {
   );
 }
 
-/** One stacked bar per tone in the palette's colours, leaving out the tones the legend has hidden. */
+/** One bar per key, stacked, in the palette's colours, leaving out the keys the legend has hidden. */
+export function stackedBars<K extends string>(
+  stackId: string,
+  keys: readonly K[],
+  labels: Readonly<Record<K, string>>,
+  colors: Readonly<Record<K, string>>,
+  hidden: ReadonlySet<string> = new Set(),
+) {
+  return keys
+    .filter((k) => !hidden.has(k))
+    .map((k) => (
+      <Bar
+        key={k}
+        dataKey={k}
+        name={labels[k]}
+        stackId={stackId}
+        fill={colors[k]}
+        isAnimationActive={false}
+      />
+    ));
+}
+
+/** One stacked bar per tone, leaving out the tones the legend has hidden. */
 export function stackedToneBars(hidden: ReadonlySet<string>) {
-  return TONES.filter((t) => !hidden.has(t)).map((t) => (
-    <Bar
-      key={t}
-      dataKey={t}
-      name={TONE_LABELS[t]}
-      stackId="tone"
-      fill={TONE_COLORS[t]}
-      isAnimationActive={false}
+  return stackedBars("tone", TONES, TONE_LABELS, TONE_COLORS, hidden);
+}
+
+/** The category axis of the sentiment ranges: every label shown, slanted so they fit. */
+export function slantedCategoryAxis(dataKey: string) {
+  return (
+    <XAxis
+      dataKey={dataKey}
+      stroke="var(--muted)"
+      tick={{ fontSize: 10 }}
+      interval={0}
+      angle={-30}
+      textAnchor="end"
+      height={56}
     />
-  ));
+  );
 }

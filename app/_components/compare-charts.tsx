@@ -1,5 +1,5 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import {
   SERIES_COLORS,
   STANCE_LABELS,
@@ -12,7 +12,7 @@ import { sentimentBinLabel } from "@/lib/analytics/sentiment-bins";
 import type { Comparison } from "@/lib/schemas/compare";
 import { STANCES, TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { percentTooltip, stackedToneBars } from "./chart-parts";
+import { percentTooltip, slantedCategoryAxis, stackedBars, stackedToneBars } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title || "(untitled)");
@@ -78,16 +78,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
           {percentTooltip()}
-          {STANCES.map((s) => (
-            <Bar
-              key={s}
-              dataKey={s}
-              name={STANCE_LABELS[s]}
-              stackId="stance"
-              fill={STANCE_COLORS[s]}
-              isAnimationActive={false}
-            />
-          ))}
+          {stackedBars("stance", STANCES, STANCE_LABELS, STANCE_COLORS)}
         </BarChart>
       </ChartFrame>
       <ChartFrame
@@ -107,15 +98,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
       >
         <LineChart data={sentimentRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          <XAxis
-            dataKey="label"
-            stroke="var(--muted)"
-            tick={{ fontSize: 10 }}
-            interval={0}
-            angle={-30}
-            textAnchor="end"
-            height={56}
-          />
+          {slantedCategoryAxis("label")}
           <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
           <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} />
           {postLegend

@@ -1,10 +1,11 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Tooltip, YAxis } from "recharts";
 import { formatDecimal, formatInteger, formatSignedDecimal } from "@/lib/analytics/format";
 import { SENTIMENT_COLOR } from "@/lib/analytics/palette";
 import { sentimentBinLabel } from "@/lib/analytics/sentiment-bins";
 import type { SentimentHistogram } from "@/lib/schemas/post-figures";
 import { ChartFrame } from "./chart-frame";
+import { slantedCategoryAxis } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 export function SentimentHistogramChart({ data, busy }: { data: SentimentHistogram; busy?: boolean }) {
@@ -28,15 +29,7 @@ export function SentimentHistogramChart({ data, busy }: { data: SentimentHistogr
     >
       <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} barCategoryGap={1}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis
-          dataKey="label"
-          stroke="var(--muted)"
-          tick={{ fontSize: 10 }}
-          interval={0}
-          angle={-30}
-          textAnchor="end"
-          height={56}
-        />
+        {slantedCategoryAxis("label")}
         <YAxis allowDecimals={false} stroke="var(--muted)" />
         <Tooltip
           formatter={(v) => formatInteger(Number(v))}

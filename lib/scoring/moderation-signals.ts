@@ -412,12 +412,19 @@ const INVASION_WORDS =
 
 const BORDER = /border/i;
 
-/** Migrants framed as an invading army within one sentence ("an army of illegals crossed our border"). */
+/**
+ * Migrants framed as an invading army within one sentence ("an army of illegals crossed our border"),
+ * over the analysis's own sentences (the original text of each, from its first to its last token).
+ */
 function invasionFraming(a: Analysis): boolean {
-  const text = a.text;
+  const { text, tokens, sentenceOf } = a;
   if (!INVADER_NAMES.test(text)) return false;
-  for (const sentence of text.split(/[.!?]+/)) {
+  let first = 0;
+  for (let k = 0; k < tokens.count; k++) {
+    if (k + 1 < tokens.count && sentenceOf[k + 1] === sentenceOf[k]) continue;
+    const sentence = text.slice(tokens.start[first] ?? 0, tokens.end[k] ?? text.length);
     if (INVADER_NAMES.test(sentence) && INVASION_WORDS.test(sentence)) return true;
+    first = k + 1;
   }
   return false;
 }

@@ -8,8 +8,9 @@ export type Tx = Prisma.TransactionClient;
 export type LogEntry = Prisma.ModerationActionCreateManyInput;
 
 /**
- * Appends rows to the moderation log. Always called with the transaction that makes the change it records,
- * so a decision and its row commit or fail together. The table is append-only (a trigger refuses the rest).
+ * Appends rows to the moderation log. Called with the transaction that makes the change it records, so a
+ * decision and its row commit or fail together; a row that records a request spanning several
+ * transactions (a rules re-run) is written after they commit. The table is append-only (a trigger refuses the rest).
  */
 export async function appendLog(tx: Tx, entries: LogEntry | LogEntry[]): Promise<void> {
   const rows = Array.isArray(entries) ? entries : [entries];

@@ -16,42 +16,37 @@ async function queuedImports() {
     WHERE name = ${QUEUES.importSubstack} AND state = 'created' ORDER BY data->>'url'`;
 }
 
+/** A scheduled publication whose last import run recorded `cookieEnv`; never synced unless `lastSyncedAt`. */
+async function scheduledWithLastRun(
+  publication: { name: string; baseUrl: string; syncIntervalMinutes: number },
+  cookieEnv: string,
+  lastSyncedAt?: Date,
+) {
+  const created = await db.publication.create({
+    data: { platform: "SUBSTACK", ...publication, ...(lastSyncedAt ? { lastSyncedAt } : {}) },
+  });
+  await db.importRun.create({
+    data: {
+      publicationId: created.id,
+      source: "SUBSTACK",
+      params: { url: created.baseUrl, cookieEnv },
+      status: "SUCCEEDED",
+    },
+  });
+}
+
 describe("scheduled syncs", () => {
   test("queue an import for each publication whose interval has passed, reusing its SUBSTACK_ cookie variable", async () => {
     await boss();
-    const due = await db.publication.create({
-      data: {
-        platform: "SUBSTACK",
-        name: "Due",
-        baseUrl: "https://due.example",
-        syncIntervalMinutes: 60,
-        lastSyncedAt: new Date(Date.now() - 2 * 3600_000),
-      },
-    });
-    await db.importRun.create({
-      data: {
-        publicationId: due.id,
-        source: "SUBSTACK",
-        params: { url: due.baseUrl, cookieEnv: "SUBSTACK_DUE" },
-        status: "SUCCEEDED",
-      },
-    });
-    const never = await db.publication.create({
-      data: {
-        platform: "SUBSTACK",
-        name: "Never",
-        baseUrl: "https://never.example",
-        syncIntervalMinutes: 15,
-      },
-    });
-    await db.importRun.create({
-      data: {
-        publicationId: never.id,
-        source: "SUBSTACK",
-        params: { url: never.baseUrl, cookieEnv: "DATABASE_URL" },
-        status: "SUCCEEDED",
-      },
-    });
+    await scheduledWithLastRun(
+      { name: "Due", baseUrl: "https://due.example", syncIntervalMinutes: 60 },
+      "SUBSTACK_DUE",
+      new Date(Date.now() - 2 * 3600_000),
+    );
+    await scheduledWithLastRun(
+      { name: "Never", baseUrl: "https://never.example", syncIntervalMinutes: 15 },
+      "DATABASE_URL",
+    );
     await db.publication.create({
       data: {
         platform: "SUBSTACK",

@@ -84,6 +84,7 @@ export async function rerunModerationRules(actor: Actor, publicationId: number):
   });
   const ids = rows.map((r) => r.id);
   const decided = await moderateNewComments(db(), publicationId, ids);
+  // Each batch committed with its own decision rows; this row records the request and its outcome.
   await appendLog(db(), {
     actorId: actor.id,
     action: "RULES_RERUN",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { scoreComment } from "@/lib/scoring";
+import { evaluate } from "@/lib/scoring/evaluate";
 import { contextOf, parseLabelled } from "@/lib/scoring/labelled";
 
 /**
@@ -16,18 +17,15 @@ const TRAINING = path.join(process.cwd(), "lib", "scoring", "training");
 function flagFigures(file: string): { precision: number; recall: number; misses: string[] } {
   const { records, errors } = parseLabelled(readFileSync(path.join(TRAINING, file), "utf8"));
   expect(errors).toEqual([]);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  const misses: string[] = [];
-  for (const r of records) {
-    const flagged = scoreComment(r.body, contextOf(r)).flag;
-    if (flagged && r.flag) tp++;
-    else if (flagged) fp++;
-    else if (r.flag) fn++;
-    if (flagged !== r.flag) misses.push(`${r.id} (gold ${r.flag})`);
-  }
-  return { precision: tp / Math.max(1, tp + fp), recall: tp / Math.max(1, tp + fn), misses };
+  const label = (flagged: boolean) => (flagged ? "flagged" : "not flagged");
+  const predicted = records.map((r) => scoreComment(r.body, contextOf(r)).flag);
+  const { perClass } = evaluate(
+    ["flagged", "not flagged"],
+    records.map((r) => label(r.flag)),
+    predicted.map(label),
+  );
+  const misses = records.filter((r, i) => predicted[i] !== r.flag).map((r) => `${r.id} (gold ${r.flag})`);
+  return { precision: perClass[0]?.precision ?? 0, recall: perClass[0]?.recall ?? 0, misses };
 }
 
 describe("flag rule on the project's labelled comments", () => {
