@@ -22,7 +22,11 @@ test("the author imports a publication from (a local stand-in for) Substack and 
     await expect(row.getByText("done", { exact: true })).toBeVisible({ timeout: 90_000 });
     await expect(row).toContainText("3/3 posts");
 
-    await page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`).selectOption({ label: "hourly" });
+    const schedule = page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`);
+    await schedule.selectOption({ label: "hourly" });
+    // The select shows the server's value: wait until the save came back before reloading, or the reload
+    // can overtake the request.
+    await expect(schedule).toHaveValue("60");
     await page.reload();
     await expect(page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`)).toHaveValue("60");
     await page.screenshot({ path: "tests/e2e/screenshots/imports.png", fullPage: true });
