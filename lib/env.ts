@@ -30,6 +30,11 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((v) => v === "true" || v === "1"),
+  /**
+   * Refine labels in the background with the sentence encoder (about 40 comments a second a core); "off"
+   * keeps the fast scorer's labels alone.
+   */
+  MARGINALIA_ENCODER: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

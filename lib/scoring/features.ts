@@ -38,6 +38,15 @@ const OPENING_FAMILIES = [
   "laughter",
 ] as const;
 
+/**
+ * Public corpora in the training data whose label habits differ from a newsletter's (one picked for
+ * toxicity, one of short Reddit comments). Their indicator features are 1 for their comments in training
+ * and always 0 when scoring, so what is peculiar to a corpus is learned by its indicator instead of by the
+ * words (domain adaptation by source bias).
+ */
+export const TRAINING_SOURCES = ["civil_comments", "goemotions"] as const;
+const SOURCE_FEATURES = TRAINING_SOURCES.map((s) => `trainingSource:${s}`);
+
 export const FEATURE_NAMES: readonly string[] = [
   ...FAMILIES.map((f) => `count:${f}`),
   ...DENSITY_FAMILIES.map((f) => `density:${f}`),
@@ -73,6 +82,7 @@ export const FEATURE_NAMES: readonly string[] = [
   "signal:threat",
   "signal:identityAttack",
   "signal:personalAbuse",
+  ...SOURCE_FEATURES,
 ];
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
@@ -128,5 +138,66 @@ export function extractFeatures(
   out[i++] = m.signals.threat;
   out[i++] = m.signals.identityAttack;
   out[i++] = m.personalAbuse;
+  for (let k = 0; k < SOURCE_FEATURES.length; k++) out[i++] = 0;
+  return out;
+}
+
+/** Marks a training comment's corpus in features from `extractFeatures` or `extractFlagFeatures`. */
+export function markTrainingSource(features: Float64Array, names: readonly string[], source: string | null | undefined): void {
+  const at = names.indexOf(`trainingSource:${source}`);
+  if (at >= 0) features[at] = 1;
+}
+
+/**
+ * What the flag head reads: the harm detectors, how hostile the tone head found the comment, and whether
+ * it is aimed at the person addressed (a reply, "you", an insult next to "you").
+ */
+export const FLAG_FEATURE_NAMES: readonly string[] = [
+  "harm:insult",
+  "harm:profanity",
+  "harm:threat",
+  "harm:identityAttack",
+  "harm:commenterAbuse",
+  "harm:spam",
+  "harm:doxxing",
+  "hostileLogOdds",
+  "isReply",
+  "replyUnknown",
+  "secondPerson",
+  "insultAtYou",
+  "commenterAbuseWords",
+  ...SOURCE_FEATURES,
+];
+
+export const FLAG_FEATURE_COUNT = FLAG_FEATURE_NAMES.length;
+
+/** Log-odds of a probability, bounded so a certain head does not dominate the flag head. */
+export function logOdds(p: number): number {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(q / (1 - q));
+}
+
+/** Fills `out` (length FLAG_FEATURE_COUNT) and returns it; `hostile` is the tone head's probability. */
+export function extractFlagFeatures(
+  a: Analysis,
+  m: Moderation,
+  hostile: number,
+  out: Float64Array = new Float64Array(FLAG_FEATURE_COUNT),
+): Float64Array {
+  let i = 0;
+  out[i++] = m.signals.insult;
+  out[i++] = m.signals.profanity;
+  out[i++] = m.signals.threat;
+  out[i++] = m.signals.identityAttack;
+  out[i++] = m.personalAbuse;
+  out[i++] = m.spam;
+  out[i++] = m.doxxing;
+  out[i++] = logOdds(hostile);
+  out[i++] = a.isReply === 1 ? 1 : 0;
+  out[i++] = a.isReply === 0.5 ? 1 : 0;
+  out[i++] = Math.log1p(a.familyCounts[F.secondPerson] ?? 0);
+  out[i++] = Math.log1p(cooccurring(a, F.insult, F.secondPerson));
+  out[i++] = Math.log1p(a.familyCounts[F.commenterAbuse] ?? 0);
+  for (let k = 0; k < SOURCE_FEATURES.length; k++) out[i++] = 0;
   return out;
 }

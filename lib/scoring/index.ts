@@ -1,9 +1,10 @@
 export { collectCues, MAX_CUES } from "./cues";
-export { scoreComment } from "./score";
+export { createScorer, type Scorer } from "./score";
+export { MODEL_FILE, SCORER_VERSION, scoreComment } from "./shipped-model";
 export {
   type Cue,
-  FLAG_REASONS,
-  type FlagReason,
+  HARM_CATEGORIES,
+  type HarmCategory,
   type ModerationSignals,
   type Score,
   type ScoreContext,
@@ -15,4 +16,4 @@ export {
   TONES,
   type Tone,
 } from "./types";
-export { SCORER_CODE_VERSION, SCORER_VERSION } from "./version";
+export { SCORER_CODE_VERSION, scorerVersionFor } from "./version";

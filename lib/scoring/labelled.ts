@@ -1,6 +1,6 @@
 /**
- * The labelled-comment format (the fields of the shared development set) and how a record becomes the
- * scorer's input. Shared by `marginalia eval` and the training script so both score the same way.
+ * The labelled-comment format (the fields of the shared development and training sets) and how a record
+ * becomes the scorer's input. Shared by `marginalia eval` and the training script so both score the same way.
  */
 import { z } from "zod";
 import { type ScoreContext, SENTIMENT_LABELS, STANCES, TONES } from "./types";
@@ -10,13 +10,16 @@ export const labelledCommentSchema = z.object({
   body: z.string(),
   tone: z.enum(TONES),
   secondary_tone: z.enum(TONES).nullish(),
-  stance: z.enum(STANCES),
+  /** Null where the post is unknown (comments collected without their thread). */
+  stance: z.enum(STANCES).nullable(),
   sentiment: z.enum(SENTIMENT_LABELS),
   flag: z.boolean(),
   is_reply: z.boolean().nullish(),
   post_slug: z.string().nullish(),
   post_title: z.string().nullish(),
   confidence: z.enum(["high", "low"]).nullish(),
+  /** Where a training comment comes from (e.g. a public corpus); a weight or a feature in training. */
+  source: z.string().nullish(),
 });
 export type LabelledComment = z.infer<typeof labelledCommentSchema>;
 

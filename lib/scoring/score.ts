@@ -1,13 +1,23 @@
 /**
  * scoreComment: pure and deterministic (no I/O, no clock, no randomness), so a given text, context and
- * SCORER_VERSION always give the same Score.
+ * SCORER_VERSION always give the same Score. `createScorer` builds the same function over any weights file
+ * (training judges a freshly fitted model with exactly the code that serves it).
  */
 import { type Analysis, analyze } from "./analyze";
 import { collectCues } from "./cues";
-import { extractFeatures, FEATURE_COUNT } from "./features";
-import { type CompiledHead, MODEL, predict, sparseFeatures } from "./model";
-import { moderate } from "./moderation-signals";
+import {
+  extractFeatures,
+  extractFlagFeatures,
+  FEATURE_COUNT,
+  FEATURE_NAMES,
+  FLAG_FEATURE_COUNT,
+  FLAG_FEATURE_NAMES,
+} from "./features";
+import { type CompiledHead, compileHead, type ModelFile, predict, sparseFeatures } from "./model";
+import { type Moderation, moderate } from "./moderation-signals";
+import { gramValue, NgramIndex } from "./ngrams";
 import { newTokens } from "./tokenize";
+import { scorerVersionFor } from "./version";
 import {
   type Score,
   type ScoreContext,
@@ -17,22 +27,31 @@ import {
   type Stance,
   TONES,
   type Tone,
+  type HarmCategory,
 } from "./types";
-import { SCORER_VERSION } from "./version";
-
 /** A second tone is reported when it has at least this score and half the primary's. */
 const SECONDARY_MIN = 0.25;
 /** Below this share of common English words a comment is treated as not English. */
 const MIN_ENGLISH_RATIO = 0.1;
 const MIN_WORDS_FOR_LANGUAGE_CHECK = 4;
 const LOW_CONFIDENCE_NEUTRAL = 0.4;
+/** A harm detector at or above this names its category among a flag's reasons. */
+const REASON_MIN = 0.5;
+/**
+ * A flagged comment whose detectors all stay under REASON_MIN still names those at or above this (the
+ * flag head saw more than any one of them); with none, the flag carries no reason.
+ */
+const WEAK_REASON_MIN = 0.2;
+/**
+ * Spam and doxxing are formats (links with sales talk, e-mail addresses, street addresses) that the
+ * labelled sets hold too few of to learn: their detectors flag on their own.
+ */
+const OVERRIDE_MIN = 0.5;
 
-// Reused buffers: scoring is synchronous, so they are never shared between two calls in flight.
-const features = new Float64Array(FEATURE_COUNT);
-const tokenBuffer = newTokens();
-const toneProbs = new Float64Array(TONES.length);
-const stanceProbs = new Float64Array(STANCES.length);
-const sentimentProbs = new Float64Array(SENTIMENT_LABELS.length);
+/** Spam or doxxing detected strongly enough to flag without the flag head. */
+export function formatFlag(m: Moderation): boolean {
+  return m.spam >= OVERRIDE_MIN || m.doxxing >= OVERRIDE_MIN;
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -47,31 +66,8 @@ function classIndex(head: CompiledHead, labels: readonly string[]): number[] {
   });
 }
 
-const TONE_AT = classIndex(MODEL.tone, TONES);
-const STANCE_AT = classIndex(MODEL.stance, STANCES);
-const SENTIMENT_AT = classIndex(MODEL.sentiment, SENTIMENT_LABELS);
-
-function prob(probs: Float64Array, at: number[], i: number): number {
-  return round(probs[at[i] ?? 0] ?? 0);
-}
-
-/** Rounded tone probabilities in TONES order. */
-const toneRounded = new Float64Array(TONES.length);
-
-function toneRecord(p: Float64Array): Record<Tone, number> {
-  for (let i = 0; i < TONES.length; i++) toneRounded[i] = prob(p, TONE_AT, i);
-  return {
-    analytical: toneRounded[0] ?? 0,
-    skeptical: toneRounded[1] ?? 0,
-    dismissive: toneRounded[2] ?? 0,
-    supportive: toneRounded[3] ?? 0,
-    hostile: toneRounded[4] ?? 0,
-    neutral: toneRounded[5] ?? 0,
-  };
-}
-
 /** Index (into `labels`) of the highest probability; ties go to the earlier label. */
-function best(probs: Float64Array, at: number[]): number {
+function best(probs: Float64Array, at: readonly number[]): number {
   let top = 0;
   for (let i = 1; i < at.length; i++) if ((probs[at[i] ?? 0] ?? 0) > (probs[at[top] ?? 0] ?? 0)) top = i;
   return top;
@@ -99,67 +95,138 @@ function sentimentLabelFromScore(comparative: number): SentimentLabel {
   return "neutral";
 }
 
-export function scoreComment(text: string, context?: ScoreContext): Score {
-  const a = analyze(text, context, tokenBuffer);
-  const moderation = moderate(a);
-  const cues = collectCues(a);
-  const s = a.sentiment;
-  const sentimentBase = { score: round(s.score), comparative: round(s.comparative) };
+/** The harm categories behind a flag, strongest evidence first. */
+function flagReasons(m: Moderation, flagged: boolean): HarmCategory[] {
+  if (!flagged) return [];
+  const evidence: [HarmCategory, number][] = [
+    ["threat", m.signals.threat],
+    ["identity-attack", m.signals.identityAttack],
+    ["personal-abuse", m.personalAbuse],
+    ["spam", m.spam],
+    ["doxxing", m.doxxing],
+  ];
+  const strong = evidence.filter(([, v]) => v >= REASON_MIN);
+  const chosen = strong.length > 0 ? strong : evidence.filter(([, v]) => v >= WEAK_REASON_MIN);
+  return chosen.sort((x, y) => y[1] - x[1]).map(([category]) => category);
+}
 
-  if (isUnreadable(a)) {
-    // Emoji-only comments still carry a sentiment; English word lists say nothing about other languages.
-    const foreign = isNotEnglish(a);
-    return {
-      tone: "neutral",
-      toneScores: lowConfidenceTones(),
-      secondaryTone: null,
-      stance: "neutral",
-      stanceConfidence: round(1 / STANCES.length),
-      sentiment: foreign
-        ? { score: 0, comparative: 0, label: "neutral" }
-        : { ...sentimentBase, label: sentimentLabelFromScore(s.comparative) },
-      signals: moderation.signals,
-      flag: moderation.flag,
-      flagReasons: moderation.flagReasons,
-      cues,
-      scorerVersion: SCORER_VERSION,
-    };
-  }
+export type Scorer = (text: string, context?: ScoreContext) => Score;
 
-  extractFeatures(a, moderation, features);
-  const used = sparseFeatures(features);
-  predict(MODEL.tone, features, toneProbs, used);
-  predict(MODEL.stance, features, stanceProbs, used);
-  predict(MODEL.sentiment, features, sentimentProbs, used);
-  const toneScores = toneRecord(toneProbs);
-  const toneAt = best(toneProbs, TONE_AT);
-  const tone = TONES[toneAt] ?? "neutral";
-  const primary = toneRounded[toneAt] ?? 0;
-  let secondaryAt = -1;
-  for (let i = 0; i < TONES.length; i++) {
-    if (i === toneAt) continue;
-    const v = toneRounded[i] ?? 0;
-    if (v >= SECONDARY_MIN && v >= primary / 2 && (secondaryAt < 0 || v > (toneRounded[secondaryAt] ?? 0))) {
-      secondaryAt = i;
+/** A scorer over the heads of `file` (see model.ts); the shipped one is `scoreComment`. */
+export function createScorer(file: ModelFile): Scorer {
+  const ngrams = new NgramIndex(file.vocabulary);
+  const size = file.vocabulary.length;
+  const heads = {
+    tone: compileHead(file.heads.tone, FEATURE_NAMES, size),
+    stance: compileHead(file.heads.stance, FEATURE_NAMES, size),
+    sentiment: compileHead(file.heads.sentiment, FEATURE_NAMES, size),
+    flag: compileHead(file.heads.flag, FLAG_FEATURE_NAMES, size),
+  };
+  const toneAt = classIndex(heads.tone, TONES);
+  const stanceAt = classIndex(heads.stance, STANCES);
+  const sentimentAt = classIndex(heads.sentiment, SENTIMENT_LABELS);
+  const flagAt = classIndex(heads.flag, ["flag"])[0] ?? 0;
+  const threshold = file.flagThreshold;
+  const version = scorerVersionFor(file);
+
+  // Reused buffers: scoring is synchronous, so they are never shared between two calls in flight.
+  const features = new Float64Array(FEATURE_COUNT);
+  const flagFeatures = new Float64Array(FLAG_FEATURE_COUNT);
+  const tokenBuffer = newTokens();
+  const toneProbs = new Float64Array(TONES.length);
+  const stanceProbs = new Float64Array(STANCES.length);
+  const sentimentProbs = new Float64Array(SENTIMENT_LABELS.length);
+  const flagProbs = new Float64Array(heads.flag.classes.length);
+  const toneRounded = new Float64Array(TONES.length);
+
+  const prob = (probs: Float64Array, at: readonly number[], i: number) => round(probs[at[i] ?? 0] ?? 0);
+
+  return function scoreComment(text: string, context?: ScoreContext): Score {
+    const a = analyze(text, context, tokenBuffer);
+    const moderation = moderate(a);
+    const cues = collectCues(a);
+    const s = a.sentiment;
+    const sentimentBase = { score: round(s.score), comparative: round(s.comparative) };
+
+    if (isUnreadable(a)) {
+      // Emoji-only comments still carry a sentiment; English word lists say nothing about other languages.
+      const foreign = isNotEnglish(a);
+      const overridden = formatFlag(moderation);
+      return {
+        tone: "neutral",
+        toneScores: lowConfidenceTones(),
+        secondaryTone: null,
+        stance: "neutral",
+        stanceConfidence: round(1 / STANCES.length),
+        sentiment: foreign
+          ? { score: 0, comparative: 0, label: "neutral", confidence: round(1 / SENTIMENT_LABELS.length) }
+          : {
+              ...sentimentBase,
+              label: sentimentLabelFromScore(s.comparative),
+              confidence: round(1 / SENTIMENT_LABELS.length),
+            },
+        signals: moderation.signals,
+        flag: overridden,
+        flagProbability: overridden ? 1 : 0,
+        flagReasons: flagReasons(moderation, overridden),
+        cues,
+        scorerVersion: version,
+      };
     }
-  }
-  let secondaryTone: Tone | null = secondaryAt < 0 ? null : (TONES[secondaryAt] ?? null);
-  if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
-    secondaryTone = "hostile";
 
-  const stanceAt = best(stanceProbs, STANCE_AT);
-  const stance: Stance = STANCES[stanceAt] ?? "neutral";
-  return {
-    tone,
-    toneScores,
-    secondaryTone,
-    stance,
-    stanceConfidence: prob(stanceProbs, STANCE_AT, stanceAt),
-    sentiment: { ...sentimentBase, label: SENTIMENT_LABELS[best(sentimentProbs, SENTIMENT_AT)] ?? "neutral" },
-    signals: moderation.signals,
-    flag: moderation.flag,
-    flagReasons: moderation.flagReasons,
-    cues,
-    scorerVersion: SCORER_VERSION,
+    extractFeatures(a, moderation, features);
+    const used = sparseFeatures(features);
+    const grams = ngrams.collect(a.tokens);
+    const value = gramValue(grams.count);
+    predict(heads.tone, features, grams.ids, grams.count, value, toneProbs, used);
+    predict(heads.stance, features, grams.ids, grams.count, value, stanceProbs, used);
+    predict(heads.sentiment, features, grams.ids, grams.count, value, sentimentProbs, used);
+    const hostile = toneProbs[toneAt[TONES.indexOf("hostile")] ?? 0] ?? 0;
+    extractFlagFeatures(a, moderation, hostile, flagFeatures);
+    predict(heads.flag, flagFeatures, grams.ids, grams.count, value, flagProbs);
+    const flagProbability = flagProbs[flagAt] ?? 0;
+    const flag = flagProbability >= threshold || formatFlag(moderation);
+
+    for (let i = 0; i < TONES.length; i++) toneRounded[i] = prob(toneProbs, toneAt, i);
+    const toneScores = {} as Record<Tone, number>;
+    TONES.forEach((t, i) => {
+      toneScores[t] = toneRounded[i] ?? 0;
+    });
+    const top = best(toneProbs, toneAt);
+    const tone = TONES[top] ?? "neutral";
+    const primary = toneRounded[top] ?? 0;
+    let secondaryAt = -1;
+    for (let i = 0; i < TONES.length; i++) {
+      if (i === top) continue;
+      const v = toneRounded[i] ?? 0;
+      if (v >= SECONDARY_MIN && v >= primary / 2 && (secondaryAt < 0 || v > (toneRounded[secondaryAt] ?? 0))) {
+        secondaryAt = i;
+      }
+    }
+    let secondaryTone: Tone | null = secondaryAt < 0 ? null : (TONES[secondaryAt] ?? null);
+    if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
+      secondaryTone = "hostile";
+
+    const stanceTop = best(stanceProbs, stanceAt);
+    const stance: Stance = STANCES[stanceTop] ?? "neutral";
+    const sentimentTop = best(sentimentProbs, sentimentAt);
+    return {
+      tone,
+      toneScores,
+      secondaryTone,
+      stance,
+      stanceConfidence: prob(stanceProbs, stanceAt, stanceTop),
+      sentiment: {
+        ...sentimentBase,
+        label: SENTIMENT_LABELS[sentimentTop] ?? "neutral",
+        confidence: prob(sentimentProbs, sentimentAt, sentimentTop),
+      },
+      signals: moderation.signals,
+      flag,
+      flagProbability: round(flagProbability),
+      flagReasons: flagReasons(moderation, flag),
+      cues,
+      scorerVersion: version,
+    };
   };
 }

@@ -9,8 +9,9 @@ export type Stance = (typeof STANCES)[number];
 export const SENTIMENT_LABELS = ["positive", "negative", "neutral"] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
-export const FLAG_REASONS = ["threat", "identity-attack", "personal-abuse", "spam", "doxxing"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
+/** What a flag is about: the grounds of the rubric, each with a detector (lib/scoring/harm). */
+export const HARM_CATEGORIES = ["threat", "identity-attack", "personal-abuse", "spam", "doxxing"] as const;
+export type HarmCategory = (typeof HARM_CATEGORIES)[number];
 
 /** What is known about where the comment was posted; every field is optional. */
 export interface ScoreContext {
@@ -34,6 +35,8 @@ export interface SentimentScore {
   /** `score` divided by the number of word and emoji tokens (0 for none). */
   comparative: number;
   label: SentimentLabel;
+  /** Calibrated probability of `label`. */
+  confidence: number;
 }
 
 /** Moderation signals, each in [0, 1]. */
@@ -46,15 +49,18 @@ export interface ModerationSignals {
 
 export interface Score {
   tone: Tone;
-  /** Probability-like score per tone, each in [0, 1], summing to 1. */
+  /** Calibrated probability per tone, each in [0, 1], summing to 1 (up to rounding). */
   toneScores: Record<Tone, number>;
   secondaryTone: Tone | null;
   stance: Stance;
+  /** Calibrated probability of `stance`. */
   stanceConfidence: number;
   sentiment: SentimentScore;
   signals: ModerationSignals;
   flag: boolean;
-  flagReasons: FlagReason[];
+  /** Calibrated probability that a moderator would want to see the comment (the flag head's output). */
+  flagProbability: number;
+  flagReasons: HarmCategory[];
   cues: Cue[];
   scorerVersion: string;
 }

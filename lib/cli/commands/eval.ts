@@ -1,24 +1,40 @@
 /**
- * `marginalia eval <labelled.jsonl>`: scores a labelled file and prints per-class precision/recall/F1,
- * macro-F1, accuracy and the confusion matrix for tone, stance, sentiment and flag. Exits 1 when a
- * floor given with --min-* is missed (named on stderr), 2 for a missing file or a bad option.
+ * `marginalia eval <labelled.jsonl> [--refiner fast|encoder]`: scores a labelled file and prints per-class
+ * precision/recall/F1, macro-F1, accuracy and the confusion matrix for tone, stance, sentiment and flag,
+ * then the headline figures with 90% bootstrap intervals. Exits 1 when a floor given with --min-* is
+ * missed (named on stderr), 2 for a missing file or a bad option.
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { SENTIMENT_LABELS, STANCES, scoreComment, TONES } from "@/lib/scoring";
-import { type Evaluation, evaluate, formatEvaluation, metricsFor } from "@/lib/scoring/evaluate";
-import { contextOf, parseLabelled } from "@/lib/scoring/labelled";
+import { formatEvaluation } from "@/lib/scoring/evaluate";
+import {
+  bootstrapIntervals,
+  formatHeadline,
+  headlineFigures,
+  judge,
+  type LabelledReport,
+  type Labels,
+  scoreLabelled,
+} from "@/lib/scoring/evaluate-labelled";
+import { contextOf, type LabelledComment, parseLabelled } from "@/lib/scoring/labelled";
+import { refineWithEmbedding, scoreComment } from "@/lib/scoring/shipped-model";
+import { embedTexts } from "@/lib/server/scoring/sentence-encoder";
 import { UsageError } from "../main";
 
-interface EvalOptions {
-  minToneF1?: string;
-  minStanceF1?: string;
-  minSentimentF1?: string;
-  minFlagRecall?: string;
-  minFlagPrecision?: string;
-}
+/** Floors by option name and the headline figure each checks. */
+const FLOORS = {
+  minToneF1: "tone macro-F1",
+  minSkepticalF1: "skeptical F1",
+  minDismissiveF1: "dismissive F1",
+  minStanceF1: "stance macro-F1",
+  minSentimentF1: "sentiment macro-F1",
+  minFlagRecall: "flag recall",
+  minFlagPrecision: "flag precision",
+} as const;
+type FloorOption = keyof typeof FLOORS;
 
-const FLAG_LABELS = ["flagged", "not flagged"] as const;
+export const EVAL_REFINERS = ["fast", "encoder"] as const;
+export type EvalRefiner = (typeof EVAL_REFINERS)[number];
 
 function floor(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -39,93 +55,73 @@ async function readLabelled(file: string): Promise<string> {
   }
 }
 
-export interface EvalReport {
-  tone: Evaluation;
-  stance: Evaluation;
-  sentiment: Evaluation;
-  flag: Evaluation;
+/** The labels `refiner` gives each comment: the fast scorer's, or the sentence-encoder refiner's on top. */
+async function labelsBy(refiner: EvalRefiner, records: readonly LabelledComment[]): Promise<Labels[]> {
+  const fast = scoreLabelled(records, scoreComment);
+  if (refiner === "fast") return fast;
+  const embeddings = await embedTexts(records.map((r) => r.body));
+  return records.map((r, i) => {
+    const context = contextOf(r);
+    const refined = refineWithEmbedding(r.body, context, scoreComment(r.body, context), embeddings[i] as Float32Array);
+    return { tone: refined.tone, stance: refined.stance, flag: refined.flag, sentiment: { label: refined.sentimentLabel } };
+  });
 }
 
-export async function runEval(file: string): Promise<{ report: EvalReport; skipped: string[] }> {
+export async function runEval(
+  file: string,
+  refiner: EvalRefiner = "fast",
+): Promise<{ report: LabelledReport; predicted: Labels[]; records: LabelledComment[]; skipped: string[] }> {
   const { records, errors } = parseLabelled(await readLabelled(file));
   if (records.length === 0)
     throw new UsageError(`${file}: no labelled comments${errors[0] ? ` (${errors[0]})` : ""}`);
-  const predicted = records.map((r) => scoreComment(r.body, contextOf(r)));
-  const flagLabel = (f: boolean) => (f ? "flagged" : "not flagged");
-  return {
-    report: {
-      tone: evaluate(
-        TONES,
-        records.map((r) => r.tone),
-        predicted.map((p) => p.tone),
-      ),
-      stance: evaluate(
-        STANCES,
-        records.map((r) => r.stance),
-        predicted.map((p) => p.stance),
-      ),
-      sentiment: evaluate(
-        SENTIMENT_LABELS,
-        records.map((r) => r.sentiment),
-        predicted.map((p) => p.sentiment.label),
-      ),
-      flag: evaluate(
-        FLAG_LABELS,
-        records.map((r) => flagLabel(r.flag)),
-        predicted.map((p) => flagLabel(p.flag)),
-      ),
-    },
-    skipped: errors,
-  };
+  const predicted = await labelsBy(refiner, records);
+  return { report: judge(records, predicted), predicted, records, skipped: errors };
 }
 
 export function registerEvalCommand(program: Command): void {
-  program
+  const command = program
     .command("eval")
     .description("score a labelled JSON Lines file and print metrics for tone, stance, sentiment and flag")
     .argument(
       "<labelled>",
       "labelled comments (JSON Lines with body, tone, stance, sentiment, flag, is_reply)",
     )
-    .option("--min-tone-f1 <f1>", "exit 1 when tone macro-F1 is below this")
-    .option("--min-stance-f1 <f1>", "exit 1 when stance macro-F1 is below this")
-    .option("--min-sentiment-f1 <f1>", "exit 1 when sentiment macro-F1 is below this")
-    .option("--min-flag-recall <r>", "exit 1 when recall of flagged comments is below this")
-    .option("--min-flag-precision <p>", "exit 1 when precision of flagged comments is below this")
-    .action(async (file: string, options: EvalOptions) => {
-      const floors = {
-        tone: floor("--min-tone-f1", options.minToneF1),
-        stance: floor("--min-stance-f1", options.minStanceF1),
-        sentiment: floor("--min-sentiment-f1", options.minSentimentF1),
-        flagRecall: floor("--min-flag-recall", options.minFlagRecall),
-        flagPrecision: floor("--min-flag-precision", options.minFlagPrecision),
-      };
-      const { report, skipped } = await runEval(file);
-      for (const error of skipped) process.stderr.write(`skipped ${error}\n`);
-      const flagged = metricsFor(report.flag, "flagged");
-      const out = [
-        formatEvaluation("tone", report.tone),
-        formatEvaluation("stance", report.stance),
-        formatEvaluation("sentiment", report.sentiment),
-        formatEvaluation("flag", report.flag),
-        `summary: tone macro-F1 ${report.tone.macroF1.toFixed(3)}, stance macro-F1 ${report.stance.macroF1.toFixed(3)}, ` +
-          `sentiment macro-F1 ${report.sentiment.macroF1.toFixed(3)}, flag precision ${(flagged?.precision ?? 0).toFixed(3)} ` +
-          `recall ${(flagged?.recall ?? 0).toFixed(3)} (n=${report.tone.total})`,
-      ];
-      process.stdout.write(`${out.join("\n\n")}\n`);
+    .option(
+      "--refiner <name>",
+      `which labels to judge: ${EVAL_REFINERS.join(", ")} (the sentence encoder on top of the fast scorer)`,
+      "fast",
+    );
+  for (const [option, figure] of Object.entries(FLOORS))
+    command.option(
+      // minToneF1 -> --min-tone-f1 (commander maps it back to minToneF1)
+      `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} <value>`,
+      `exit 1 when ${figure} is below this`,
+    );
+  command.action(async (file: string, options: Partial<Record<FloorOption, string>> & { refiner: string }) => {
+    if (!(EVAL_REFINERS as readonly string[]).includes(options.refiner))
+      throw new UsageError(`--refiner must be one of ${EVAL_REFINERS.join(", ")}, got "${options.refiner}"`);
+    const floors = Object.entries(FLOORS).map(([option, figure]) => ({
+      figure,
+      min: floor(`--${option}`, options[option as FloorOption]),
+    }));
+    const { report, predicted, records, skipped } = await runEval(file, options.refiner as EvalRefiner);
+    for (const error of skipped) process.stderr.write(`skipped ${error}\n`);
+    const out = [
+      formatEvaluation("tone", report.tone),
+      ...(report.stance ? [formatEvaluation("stance", report.stance)] : []),
+      formatEvaluation("sentiment", report.sentiment),
+      formatEvaluation("flag", report.flag),
+      `summary (${options.refiner}, n=${report.tone.total}; 90% bootstrap intervals over the comments):\n${formatHeadline(report, bootstrapIntervals(records, predicted))}`,
+    ];
+    process.stdout.write(`${out.join("\n\n")}\n`);
 
-      const missed: string[] = [];
-      const check = (name: string, value: number, min: number | undefined) => {
-        if (min !== undefined && value < min) missed.push(`${name} ${value.toFixed(3)} < ${min}`);
-      };
-      check("tone macro-F1", report.tone.macroF1, floors.tone);
-      check("stance macro-F1", report.stance.macroF1, floors.stance);
-      check("sentiment macro-F1", report.sentiment.macroF1, floors.sentiment);
-      check("flag recall", flagged?.recall ?? 0, floors.flagRecall);
-      check("flag precision", flagged?.precision ?? 0, floors.flagPrecision);
-      if (missed.length > 0) {
-        process.stderr.write(`floor missed: ${missed.join("; ")}\n`);
-        process.exitCode = 1;
-      }
-    });
+    const figures = headlineFigures(report);
+    const missed = floors
+      .filter(({ figure, min }) => min !== undefined && (figures[figure] ?? 0) < min)
+      .map(({ figure, min }) => `${figure} ${(figures[figure] ?? 0).toFixed(3)} < ${min}`);
+    if (missed.length > 0) {
+      process.stderr.write(`floor missed: ${missed.join("; ")}\n`);
+      process.exitCode = 1;
+    }
+  });
 }

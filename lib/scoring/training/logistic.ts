@@ -1,6 +1,8 @@
 /**
- * Multinomial logistic regression with per-example weights (used for class balancing) and L2 on the
- * weights (not the biases), fitted by full-batch Adam. Deterministic: zero initialisation, fixed steps.
+ * Multinomial logistic regression over dense features plus sparse word n-grams, with per-example weights
+ * (class balancing, source weights), L2 toward a prior (zero, or the shipped weights when a publication's
+ * corrections refit a head), fitted by full-batch Adam. Deterministic: fixed initialisation and steps.
+ * Pure: used by the training script and by the job that refits heads from people's corrections.
  */
 
 export interface Standardizer {
@@ -8,12 +10,33 @@ export interface Standardizer {
   scale: Float64Array;
 }
 
+/** One example: standardised dense features and the distinct vocabulary ids of its n-grams. */
+export interface Example {
+  dense: Float64Array;
+  grams: Int32Array;
+}
+
 export interface SoftmaxModel {
   k: number;
+  /** Dense features. */
   d: number;
+  /** Vocabulary size (0 without n-grams). */
+  v: number;
   /** Row-major [class][feature], on standardised features. */
   weights: Float64Array;
+  /** Row-major [class][gram]. */
+  gramWeights: Float64Array;
   bias: Float64Array;
+}
+
+export interface FitOptions {
+  /** L2 strength on the dense weights. */
+  l2: number;
+  /** L2 strength on the n-gram weights. */
+  l2Grams: number;
+  iterations?: number;
+  /** Weights are pulled toward these instead of zero (same shapes as the fitted model). */
+  prior?: SoftmaxModel;
 }
 
 export function fitStandardizer(rows: readonly Float64Array[], d: number): Standardizer {
@@ -30,8 +53,8 @@ export function fitStandardizer(rows: readonly Float64Array[], d: number): Stand
   return { mean, scale };
 }
 
-export function standardize(rows: readonly Float64Array[], s: Standardizer): Float64Array[] {
-  return rows.map((r) => r.map((v, f) => (v - (s.mean[f] ?? 0)) / (s.scale[f] ?? 1)));
+export function standardizeRow(r: Float64Array, s: Standardizer): Float64Array {
+  return r.map((v, f) => (v - (s.mean[f] ?? 0)) / (s.scale[f] ?? 1));
 }
 
 /**
@@ -50,53 +73,78 @@ export function balancedWeights(
     totals[c] = (totals[c] ?? 0) + (rowWeights[i] ?? 1);
   });
   const total = totals.reduce((s, v) => s + v, 0);
-  const factor = totals.map((t) => (total / (k * Math.max(t, 1e-9))) ** power);
+  const factor = totals.map((t) => (t > 0 ? (total / (k * t)) ** power : 0));
   return y.map((c, i) => (rowWeights[i] ?? 1) * (factor[c] ?? 1));
 }
 
+/** The value each of an example's grams carries (1/sqrt(count): their squares sum to one). */
+function gramValueOf(e: Example): number {
+  return e.grams.length > 0 ? 1 / Math.sqrt(e.grams.length) : 0;
+}
+
 export function fitSoftmax(
-  x: readonly Float64Array[],
+  x: readonly Example[],
   y: readonly number[],
   k: number,
+  v: number,
   sampleWeights: readonly number[],
-  l2: number,
-  iterations = 400,
+  options: FitOptions,
 ): SoftmaxModel {
-  const d = x[0]?.length ?? 0;
-  const weights = new Float64Array(k * d);
-  const bias = new Float64Array(k);
-  const gradW = new Float64Array(k * d);
-  const gradB = new Float64Array(k);
-  const mW = new Float64Array(k * d);
-  const vW = new Float64Array(k * d);
-  const mB = new Float64Array(k);
-  const vB = new Float64Array(k);
+  const d = x[0]?.dense.length ?? 0;
+  const iterations = options.iterations ?? 300;
+  const prior = options.prior;
+  const model: SoftmaxModel = {
+    k,
+    d,
+    v,
+    weights: prior ? Float64Array.from(prior.weights) : new Float64Array(k * d),
+    gramWeights: prior ? Float64Array.from(prior.gramWeights) : new Float64Array(k * v),
+    bias: prior ? Float64Array.from(prior.bias) : new Float64Array(k),
+  };
+  const params = [model.weights, model.gramWeights, model.bias];
+  const grads = params.map((p) => new Float64Array(p.length));
+  const m1 = params.map((p) => new Float64Array(p.length));
+  const m2 = params.map((p) => new Float64Array(p.length));
+  const [gradW, gradG, gradB] = grads as [Float64Array, Float64Array, Float64Array];
   const probs = new Float64Array(k);
-  const totalWeight = sampleWeights.reduce((s, w) => s + w, 0);
+  const totalWeight = sampleWeights.reduce((s, w) => s + w, 0) || 1;
   const lr = 0.05;
-  const beta1 = 0.9;
-  const beta2 = 0.999;
   for (let t = 1; t <= iterations; t++) {
-    gradW.fill(0);
-    gradB.fill(0);
+    for (const g of grads) g.fill(0);
     for (let i = 0; i < x.length; i++) {
-      const row = x[i] as Float64Array;
-      logits(weights, bias, row, k, d, probs);
+      const row = x[i] as Example;
+      const gv = gramValueOf(row);
+      predictInto(model, row.dense, row.grams, row.grams.length, gv, probs);
       const w = (sampleWeights[i] ?? 1) / totalWeight;
+      if (w === 0) continue;
       for (let c = 0; c < k; c++) {
         const g = w * ((probs[c] ?? 0) - (y[i] === c ? 1 : 0));
         gradB[c] = (gradB[c] ?? 0) + g;
         const base = c * d;
-        for (let f = 0; f < d; f++) gradW[base + f] = (gradW[base + f] ?? 0) + g * (row[f] ?? 0);
+        for (let f = 0; f < d; f++) gradW[base + f] = (gradW[base + f] ?? 0) + g * (row.dense[f] ?? 0);
+        const gramBase = c * v;
+        const gg = g * gv;
+        for (let j = 0; j < row.grams.length; j++) {
+          const at = gramBase + (row.grams[j] ?? 0);
+          gradG[at] = (gradG[at] ?? 0) + gg;
+        }
       }
     }
-    for (let j = 0; j < k * d; j++) gradW[j] = (gradW[j] ?? 0) + l2 * (weights[j] ?? 0);
-    const c1 = 1 - beta1 ** t;
-    const c2 = 1 - beta2 ** t;
-    adam(weights, gradW, mW, vW, lr, beta1, beta2, c1, c2);
-    adam(bias, gradB, mB, vB, lr, beta1, beta2, c1, c2);
+    addPenalty(gradW, model.weights, prior?.weights, options.l2);
+    addPenalty(gradG, model.gramWeights, prior?.gramWeights, options.l2Grams);
+    const c1 = 1 - 0.9 ** t;
+    const c2 = 1 - 0.999 ** t;
+    params.forEach((p, i) => {
+      adam(p, grads[i] as Float64Array, m1[i] as Float64Array, m2[i] as Float64Array, lr, c1, c2);
+    });
   }
-  return { k, d, weights, bias };
+  return model;
+}
+
+function addPenalty(grad: Float64Array, w: Float64Array, prior: Float64Array | undefined, l2: number): void {
+  if (l2 === 0) return;
+  for (let j = 0; j < grad.length; j++)
+    grad[j] = (grad[j] ?? 0) + l2 * ((w[j] ?? 0) - (prior?.[j] ?? 0));
 }
 
 function adam(
@@ -105,33 +153,39 @@ function adam(
   m: Float64Array,
   v: Float64Array,
   lr: number,
-  b1: number,
-  b2: number,
   c1: number,
   c2: number,
 ): void {
   for (let j = 0; j < p.length; j++) {
     const gj = g[j] ?? 0;
-    m[j] = b1 * (m[j] ?? 0) + (1 - b1) * gj;
-    v[j] = b2 * (v[j] ?? 0) + (1 - b2) * gj * gj;
+    m[j] = 0.9 * (m[j] ?? 0) + 0.1 * gj;
+    v[j] = 0.999 * (v[j] ?? 0) + 0.001 * gj * gj;
     p[j] = (p[j] ?? 0) - (lr * ((m[j] ?? 0) / c1)) / (Math.sqrt((v[j] ?? 0) / c2) + 1e-8);
   }
 }
 
-/** Softmax probabilities of one standardised row, written into `out`. */
-export function logits(
-  weights: Float64Array,
-  bias: Float64Array,
-  row: Float64Array,
-  k: number,
-  d: number,
+/**
+ * Softmax probabilities of one standardised example written into `out` (logits divided by
+ * `temperature`); `grams` holds `count` distinct vocabulary ids, each worth `gramValue`.
+ */
+export function predictInto(
+  model: SoftmaxModel,
+  dense: Float64Array,
+  grams: Int32Array,
+  count: number,
+  gramValue: number,
   out: Float64Array,
+  temperature = 1,
 ): Float64Array {
+  const { k, d, v } = model;
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
-    let z = bias[c] ?? 0;
+    let z = model.bias[c] ?? 0;
     const base = c * d;
-    for (let f = 0; f < d; f++) z += (weights[base + f] ?? 0) * (row[f] ?? 0);
+    for (let f = 0; f < d; f++) z += (model.weights[base + f] ?? 0) * (dense[f] ?? 0);
+    const gramBase = c * v;
+    for (let j = 0; j < count; j++) z += (model.gramWeights[gramBase + (grams[j] ?? 0)] ?? 0) * gramValue;
+    z /= temperature;
     out[c] = z;
     if (z > max) max = z;
   }
@@ -145,9 +199,40 @@ export function logits(
   return out;
 }
 
-export function predictClass(model: SoftmaxModel, row: Float64Array): number {
-  const probs = logits(model.weights, model.bias, row, model.k, model.d, new Float64Array(model.k));
+export function predictExample(model: SoftmaxModel, e: Example, temperature = 1): Float64Array {
+  return predictInto(model, e.dense, e.grams, e.grams.length, gramValueOf(e), new Float64Array(model.k), temperature);
+}
+
+export function argmax(p: ArrayLike<number>): number {
   let best = 0;
-  for (let c = 1; c < model.k; c++) if ((probs[c] ?? 0) > (probs[best] ?? 0)) best = c;
+  for (let c = 1; c < p.length; c++) if ((p[c] ?? 0) > (p[best] ?? 0)) best = c;
+  return best;
+}
+
+/**
+ * The temperature that minimises the weighted negative log-likelihood of held-out probabilities
+ * (temperature scaling): > 1 softens over-confident heads, < 1 sharpens timid ones. Searched on a grid.
+ */
+export function fitTemperature(
+  logProbs: readonly Float64Array[],
+  y: readonly number[],
+  weights: readonly number[],
+): number {
+  let best = 1;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (let t = 0.3; t <= 4.001; t += 0.05) {
+    let loss = 0;
+    logProbs.forEach((lp, i) => {
+      let max = Number.NEGATIVE_INFINITY;
+      for (const z of lp) max = Math.max(max, z / t);
+      let sum = 0;
+      for (const z of lp) sum += Math.exp(z / t - max);
+      loss -= (weights[i] ?? 1) * ((lp[y[i] ?? 0] ?? 0) / t - max - Math.log(sum));
+    });
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = Math.round(t * 100) / 100;
+    }
+  }
   return best;
 }

@@ -2,6 +2,8 @@ import "server-only";
 import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, scoreComment } from "@/lib/scoring";
+import { showBestLabels } from "./labels";
+import { currentRefinerVersions } from "./refiners";
 
 const BATCH = 2000;
 
@@ -58,8 +60,13 @@ export async function scoreComments(
         identity_attack: s.signals.identityAttack,
         flag: s.flag,
         flag_reasons: s.flagReasons,
+        sentiment_confidence: s.sentiment.confidence,
+        flag_probability: s.flagProbability,
         cues: s.cues,
         scored_at: new Date(),
+        label_source: "FAST",
+        label_version: s.scorerVersion,
+        fast_labels: null,
       };
     });
     await sql`
@@ -71,7 +78,15 @@ export async function scoreComments(
         sentiment_score = excluded.sentiment_score, sentiment_comparative = excluded.sentiment_comparative,
         sentiment_label = excluded.sentiment_label, hostility = excluded.hostility, insult = excluded.insult,
         profanity = excluded.profanity, threat = excluded.threat, identity_attack = excluded.identity_attack,
-        flag = excluded.flag, flag_reasons = excluded.flag_reasons, cues = excluded.cues, scored_at = excluded.scored_at`;
+        flag = excluded.flag, flag_reasons = excluded.flag_reasons, cues = excluded.cues, scored_at = excluded.scored_at,
+        sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
+        label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL`;
+    // A refiner's labels (at its current version) still outrank the fast ones just written.
+    await showBestLabels(
+      sql,
+      rows.map((r) => r.id),
+      currentRefinerVersions(),
+    );
     scored += rows.length;
     options.onProgress?.(scored);
   }
