@@ -2,8 +2,8 @@ export { collectCues, MAX_CUES } from "./cues";
 export { scoreComment } from "./score";
 export {
   type Cue,
-  FLAG_REASONS,
-  type FlagReason,
+  HARM_CATEGORIES,
+  type HarmCategory,
   type ModerationSignals,
   type Score,
   type ScoreContext,

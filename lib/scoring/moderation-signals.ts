@@ -8,7 +8,7 @@ import { singular } from "./lemma";
 import { LEXICON } from "./lexicon-data";
 import { FAMILY_INDEX, phraseTokens } from "./lexicons";
 import { PUNCT, WORD } from "./tokenize";
-import type { FlagReason, ModerationSignals } from "./types";
+import type { HarmCategory, ModerationSignals } from "./types";
 
 export interface Moderation {
   signals: ModerationSignals;
@@ -17,7 +17,7 @@ export interface Moderation {
   spam: number;
   doxxing: number;
   flag: boolean;
-  flagReasons: FlagReason[];
+  flagReasons: HarmCategory[];
 }
 
 export const FLAG_THRESHOLD = 0.5;
@@ -571,7 +571,7 @@ export function moderate(a: Analysis): Moderation {
     PERSON_AT_ADDRESS.test(text);
   const doxxing = contact || street ? 0.6 : address ? 0.5 : 0;
 
-  const flagReasons: FlagReason[] = [];
+  const flagReasons: HarmCategory[] = [];
   if (threat >= FLAG_THRESHOLD) flagReasons.push("threat");
   if (identityAttack >= FLAG_THRESHOLD) flagReasons.push("identity-attack");
   if (personalAbuse >= FLAG_THRESHOLD) flagReasons.push("personal-abuse");

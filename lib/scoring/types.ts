@@ -9,8 +9,9 @@ export type Stance = (typeof STANCES)[number];
 export const SENTIMENT_LABELS = ["positive", "negative", "neutral"] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
-export const FLAG_REASONS = ["threat", "identity-attack", "personal-abuse", "spam", "doxxing"] as const;
-export type FlagReason = (typeof FLAG_REASONS)[number];
+/** What the rubric flags a comment for; `Score.flagReasons` holds these values. */
+export const HARM_CATEGORIES = ["threat", "identity-attack", "personal-abuse", "spam", "doxxing"] as const;
+export type HarmCategory = (typeof HARM_CATEGORIES)[number];
 
 /** What is known about where the comment was posted; every field is optional. */
 export interface ScoreContext {
@@ -54,7 +55,7 @@ export interface Score {
   sentiment: SentimentScore;
   signals: ModerationSignals;
   flag: boolean;
-  flagReasons: FlagReason[];
+  flagReasons: HarmCategory[];
   cues: Cue[];
   scorerVersion: string;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { type FlagReason, scoreComment } from "@/lib/scoring";
+import { type HarmCategory, scoreComment } from "@/lib/scoring";
 
 /** Our own example sentences for each ground of the flag rubric (none taken from the labelled data). */
-const FLAGGED: readonly [string, boolean | null, FlagReason][] = [
+const FLAGGED: readonly [string, boolean | null, HarmCategory][] = [
   // Personal abuse of another commenter.
   ["You are a clueless moron and always have been.", true, "personal-abuse"],
   ["Only idiots like you still believe that.", true, "personal-abuse"],
