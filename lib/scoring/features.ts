@@ -4,9 +4,9 @@
  * contract with the weights file: the model refuses weights written for a different list.
  */
 import { type Analysis, cooccurring } from "./analyze";
+import type { HarmSignals } from "./harm";
 import { FAMILIES } from "./lexicon-data";
 import { FAMILY_INDEX } from "./lexicons";
-import type { Moderation } from "./moderation-signals";
 
 /** Families whose density (matches per ~20 words) matters apart from their count. */
 const DENSITY_FAMILIES = [
@@ -84,7 +84,7 @@ const OPENING_AT = Int32Array.from(OPENING_FAMILIES, (f) => F[f]);
 /** Fills `out` (length FEATURE_COUNT) and returns it; pass a reused buffer on the hot path. */
 export function extractFeatures(
   a: Analysis,
-  m: Moderation,
+  m: HarmSignals,
   out: Float64Array = new Float64Array(FEATURE_COUNT),
 ): Float64Array {
   let i = 0;
@@ -123,10 +123,10 @@ export function extractFeatures(
   out[i++] = Math.log1p(
     cooccurring(a, F.praise, F.authorAddress) + cooccurring(a, F.thanks, F.authorAddress),
   );
-  out[i++] = m.signals.insult;
-  out[i++] = m.signals.profanity;
-  out[i++] = m.signals.threat;
-  out[i++] = m.signals.identityAttack;
-  out[i++] = m.personalAbuse;
+  out[i++] = m.insult;
+  out[i++] = m.profanity;
+  out[i++] = m.threat;
+  out[i++] = m.identityAttack;
+  out[i++] = m.commenterAbuse;
   return out;
 }

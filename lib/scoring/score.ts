@@ -5,8 +5,8 @@
 import { type Analysis, analyze } from "./analyze";
 import { collectCues } from "./cues";
 import { extractFeatures, FEATURE_COUNT } from "./features";
+import { detectHarms, ruleFlag, storedSignals } from "./harm";
 import { type CompiledHead, MODEL, predict, sparseFeatures } from "./model";
-import { moderate } from "./moderation-signals";
 import { newTokens } from "./tokenize";
 import {
   type Score,
@@ -101,7 +101,9 @@ function sentimentLabelFromScore(comparative: number): SentimentLabel {
 
 export function scoreComment(text: string, context?: ScoreContext): Score {
   const a = analyze(text, context, tokenBuffer);
-  const moderation = moderate(a);
+  const harms = detectHarms(a);
+  const { flag, reasons: flagReasons } = ruleFlag(harms);
+  const signals = storedSignals(harms);
   const cues = collectCues(a);
   const s = a.sentiment;
   const sentimentBase = { score: round(s.score), comparative: round(s.comparative) };
@@ -118,15 +120,15 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
       sentiment: foreign
         ? { score: 0, comparative: 0, label: "neutral" }
         : { ...sentimentBase, label: sentimentLabelFromScore(s.comparative) },
-      signals: moderation.signals,
-      flag: moderation.flag,
-      flagReasons: moderation.flagReasons,
+      signals,
+      flag,
+      flagReasons,
       cues,
       scorerVersion: SCORER_VERSION,
     };
   }
 
-  extractFeatures(a, moderation, features);
+  extractFeatures(a, harms, features);
   const used = sparseFeatures(features);
   predict(MODEL.tone, features, toneProbs, used);
   predict(MODEL.stance, features, stanceProbs, used);
@@ -144,8 +146,7 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
     }
   }
   let secondaryTone: Tone | null = secondaryAt < 0 ? null : (TONES[secondaryAt] ?? null);
-  if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
-    secondaryTone = "hostile";
+  if (secondaryTone === null && tone !== "hostile" && harms.insult >= 0.5) secondaryTone = "hostile";
 
   const stanceAt = best(stanceProbs, STANCE_AT);
   const stance: Stance = STANCES[stanceAt] ?? "neutral";
@@ -156,9 +157,9 @@ export function scoreComment(text: string, context?: ScoreContext): Score {
     stance,
     stanceConfidence: prob(stanceProbs, STANCE_AT, stanceAt),
     sentiment: { ...sentimentBase, label: SENTIMENT_LABELS[best(sentimentProbs, SENTIMENT_AT)] ?? "neutral" },
-    signals: moderation.signals,
-    flag: moderation.flag,
-    flagReasons: moderation.flagReasons,
+    signals,
+    flag,
+    flagReasons,
     cues,
     scorerVersion: SCORER_VERSION,
   };

@@ -14,8 +14,8 @@ import { z } from "zod";
 import { analyze } from "../analyze";
 import { evaluate, formatEvaluation } from "../evaluate";
 import { extractFeatures, FEATURE_NAMES } from "../features";
+import { detectHarms, ruleFlag } from "../harm";
 import { contextOf, type LabelledComment, parseLabelled } from "../labelled";
-import { moderate } from "../moderation-signals";
 import { SENTIMENT_LABELS, STANCES, TONES } from "../types";
 import {
   chooseSettings,
@@ -80,8 +80,9 @@ function load(file: string): LabelledComment[] {
 function prepare(records: readonly LabelledComment[]): Prepared[] {
   return records.map((record) => {
     const a = analyze(record.body, contextOf(record));
-    const m = moderate(a);
-    return { record, features: extractFeatures(a, m), flagged: m.flag, comparative: a.sentiment.comparative };
+    const m = detectHarms(a);
+    const flagged = ruleFlag(m).flag;
+    return { record, features: extractFeatures(a, m), flagged, comparative: a.sentiment.comparative };
   });
 }
 
