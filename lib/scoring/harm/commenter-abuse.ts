@@ -54,7 +54,7 @@ function comparedToYou(a: Analysis, last: number, sentence: number): boolean {
  * contempt word ("pathetic", "shut up"), at most `atYouReach` tokens after "you" in the same sentence or
  * just before "like you".
  */
-export function abuseAtYou(a: Analysis): "insult" | "contempt" | null {
+function abuseAtYou(a: Analysis): "insult" | "contempt" | null {
   const { matches, sentenceOf } = a;
   let lastYou = -1000;
   let found: "contempt" | null = null;
@@ -90,7 +90,7 @@ function likenedAfter(a: Analysis, from: number, sentence: number): boolean {
  * "You people", "you're all", "people like you" lumped together with insults or contempt, or likened to a
  * named group ("you're all starting to sound like <group>"), in a sentence without thanks or praise.
  */
-export function collectiveYou(a: Analysis): boolean {
+function collectiveYou(a: Analysis): boolean {
   const { matches } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -109,7 +109,7 @@ export function collectiveYou(a: Analysis): boolean {
  * in a reply, opening its sentence ("Glowie.", "Shut up and read the treaty") — so "Macron should shut
  * up" or "the little man in the Kremlin" do not count.
  */
-export function countBelittling(a: Analysis): number {
+function countBelittling(a: Analysis): number {
   const { matches, sentenceOf } = a;
   let n = 0;
   for (let i = 0; i < matches.length; i++) {

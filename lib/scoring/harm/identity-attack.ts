@@ -33,7 +33,7 @@ const INVASION_WORDS = wordPattern(HARM_LEXICON.invasionWords);
 const BORDER = /border/i;
 
 /** "all <group> are <insult>": abuse closely follows a generalised group in the same sentence. */
-export function generalisedGroupAbuse(a: Analysis): boolean {
+function generalisedGroupAbuse(a: Analysis): boolean {
   const { matches, tokens, sentenceOf } = a;
   let generalisedEnd = -1;
   for (let i = 0; i < matches.length; i++) {
@@ -55,7 +55,7 @@ export function generalisedGroupAbuse(a: Analysis): boolean {
 }
 
 /** An othering phrase telling someone to leave the country ("go back to where you came from"). */
-export function toldToLeave(a: Analysis): boolean {
+function toldToLeave(a: Analysis): boolean {
   const { matches, tokens } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -78,7 +78,7 @@ function strongContemptAfter(a: Analysis, after: number): boolean {
 }
 
 /** "These people", "those people" (not "you people") followed by strong contempt ("filth", "garbage"). */
-export function otheredWithContempt(a: Analysis): boolean {
+function otheredWithContempt(a: Analysis): boolean {
   const { matches } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -94,7 +94,7 @@ export function otheredWithContempt(a: Analysis): boolean {
  * A strong dehumanising word said of a collective ("they're vermin", "these orcs", "MAGA voters are
  * subhumans"), a name that dehumanises a whole people ("vatniks"), or several strong ones in one comment.
  */
-export function collectiveDehumanized(a: Analysis): boolean {
+function collectiveDehumanized(a: Analysis): boolean {
   const { tokens, matches, sentenceOf, sentenceFamilies } = a;
   let strong = 0;
   for (let i = 0; i < matches.length; i++) {
@@ -117,7 +117,7 @@ export function collectiveDehumanized(a: Analysis): boolean {
  * Insults within `groupInsultReach` tokens of an identity-group word in the same sentence: "All Muslims
  * are liars" counts, "the women of Iran deserve better than that creep" does not.
  */
-export function insultsNearGroup(a: Analysis): number {
+function insultsNearGroup(a: Analysis): number {
   const { matches, sentenceOf } = a;
   const window = T.groupMatchWindow;
   let n = 0;
@@ -141,7 +141,7 @@ export function insultsNearGroup(a: Analysis): number {
  * Migrants framed as an invading army within one sentence ("an army of illegals crossed our border"),
  * over the analysis's own sentences (the original text of each, from its first to its last token).
  */
-export function invasionFraming(a: Analysis): boolean {
+function invasionFraming(a: Analysis): boolean {
   const { text, tokens, sentenceOf } = a;
   if (count(a, "identityGroup") === 0 && !BORDER.test(text)) return false;
   if (!INVADER_NAMES.test(text)) return false;
