@@ -4,7 +4,7 @@
  * belittle the person addressed ("nobody asked you"). Insults of public figures named in the third person
  * are not aimed at anyone here and stay out of this signal.
  */
-import { type Analysis, count } from "../analyze";
+import type { Analysis } from "../analyze";
 import { HARM_LEXICON } from "../harm-lexicon";
 import type { Match } from "../phrase-matcher";
 import { WORD } from "../tokenize";
@@ -15,6 +15,7 @@ import {
   familiesAround,
   HOSTILE,
   isNegated,
+  matchCount,
   normAt,
   SECOND_PERSON,
   WARM,
@@ -55,6 +56,14 @@ function comparedToYou(a: Analysis, last: number, sentence: number): boolean {
  * just before "like you".
  */
 function abuseAtYou(a: Analysis): "insult" | "contempt" | null {
+  if (
+    matchCount(a, F.insult) +
+      matchCount(a, F.slur) +
+      matchCount(a, F.dehumanizing) +
+      matchCount(a, F.contempt) ===
+    0
+  )
+    return null;
   const { matches, sentenceOf } = a;
   let lastYou = -1000;
   let found: "contempt" | null = null;
@@ -91,6 +100,7 @@ function likenedAfter(a: Analysis, from: number, sentence: number): boolean {
  * named group ("you're all starting to sound like <group>"), in a sentence without thanks or praise.
  */
 function collectiveYou(a: Analysis): boolean {
+  if (matchCount(a, F.othering) === 0) return false;
   const { matches } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -110,6 +120,7 @@ function collectiveYou(a: Analysis): boolean {
  * up" or "the little man in the Kremlin" do not count.
  */
 function countBelittling(a: Analysis): number {
+  if (matchCount(a, F.commenterAbuse) === 0) return 0;
   const { matches, sentenceOf } = a;
   let n = 0;
   for (let i = 0; i < matches.length; i++) {
@@ -139,7 +150,7 @@ export function detectCommenterAbuse(a: Analysis): number {
   if (aimed === "insult") level = T.insultAtYou + T.replyBonus * a.isReply;
   else if (collectiveYou(a)) level = T.collectiveYou;
   // A reply that opens by addressing someone and insults anywhere is aimed at that person.
-  else if (a.isReply === 1 && opensAtYou(a) && count(a, "insult") > 0) level = T.replyOpeningAtYou;
+  else if (a.isReply === 1 && opensAtYou(a) && matchCount(a, F.insult) > 0) level = T.replyOpeningAtYou;
   else if (aimed === "contempt") level = T.contemptAtYou + T.replyBonus * a.isReply;
   // In a top-level comment the person belittled is often a public figure ("Macron should shut up"), so a
   // belittling phrase alone does not flag there.

@@ -3,7 +3,7 @@
  * generalisations ("all Xs are liars"), "go back to where you came from", migrants framed as an invading
  * army, and "these people" with strong contempt. Words quoted to be discussed were dropped by `analyze`.
  */
-import { type Analysis, cooccurring, count, within } from "../analyze";
+import { type Analysis, cooccurring, within } from "../analyze";
 import { HARM_LEXICON } from "../harm-lexicon";
 import { HARM_THRESHOLDS } from "./thresholds";
 import {
@@ -13,6 +13,7 @@ import {
   familiesAround,
   HOSTILE,
   isNegated,
+  matchCount,
   matchKey,
   saturate,
   WARM,
@@ -34,6 +35,7 @@ const BORDER = /border/i;
 
 /** "all <group> are <insult>": abuse closely follows a generalised group in the same sentence. */
 function generalisedGroupAbuse(a: Analysis): boolean {
+  if (matchCount(a, F.identityGroup) === 0) return false;
   const { matches, tokens, sentenceOf } = a;
   let generalisedEnd = -1;
   for (let i = 0; i < matches.length; i++) {
@@ -56,6 +58,7 @@ function generalisedGroupAbuse(a: Analysis): boolean {
 
 /** An othering phrase telling someone to leave the country ("go back to where you came from"). */
 function toldToLeave(a: Analysis): boolean {
+  if (matchCount(a, F.othering) === 0) return false;
   const { matches, tokens } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -79,6 +82,7 @@ function strongContemptAfter(a: Analysis, after: number): boolean {
 
 /** "These people", "those people" (not "you people") followed by strong contempt ("filth", "garbage"). */
 function otheredWithContempt(a: Analysis): boolean {
+  if (matchCount(a, F.othering) === 0 || matchCount(a, F.contempt) === 0) return false;
   const { matches } = a;
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
@@ -95,6 +99,7 @@ function otheredWithContempt(a: Analysis): boolean {
  * subhumans"), a name that dehumanises a whole people ("vatniks"), or several strong ones in one comment.
  */
 function collectiveDehumanized(a: Analysis): boolean {
+  if (matchCount(a, F.dehumanizing) === 0) return false;
   const { tokens, matches, sentenceOf, sentenceFamilies } = a;
   let strong = 0;
   for (let i = 0; i < matches.length; i++) {
@@ -118,6 +123,7 @@ function collectiveDehumanized(a: Analysis): boolean {
  * are liars" counts, "the women of Iran deserve better than that creep" does not.
  */
 function insultsNearGroup(a: Analysis): number {
+  if (matchCount(a, F.insult) === 0 || matchCount(a, F.identityGroup) === 0) return 0;
   const { matches, sentenceOf } = a;
   const window = T.groupMatchWindow;
   let n = 0;
@@ -143,7 +149,7 @@ function insultsNearGroup(a: Analysis): number {
  */
 function invasionFraming(a: Analysis): boolean {
   const { text, tokens, sentenceOf } = a;
-  if (count(a, "identityGroup") === 0 && !BORDER.test(text)) return false;
+  if (matchCount(a, F.identityGroup) === 0 && !BORDER.test(text)) return false;
   if (!INVADER_NAMES.test(text)) return false;
   let first = 0;
   for (let k = 0; k < tokens.count; k++) {
@@ -157,10 +163,10 @@ function invasionFraming(a: Analysis): boolean {
 
 /** 0..1: the strongest evidence of an attack on people for who they are; each level is in HARM_THRESHOLDS. */
 export function detectIdentityAttack(a: Analysis): number {
-  const insults = count(a, "insult");
-  const slurs = count(a, "slur");
-  const dehumanizing = count(a, "dehumanizing");
-  const othered = count(a, "othering") > 0;
+  const insults = matchCount(a, F.insult);
+  const slurs = matchCount(a, F.slur);
+  const dehumanizing = matchCount(a, F.dehumanizing);
+  const othered = matchCount(a, F.othering) > 0;
   const groupDehumanized = cooccurring(a, F.identityGroup, F.dehumanizing);
   const groupInsulted = insultsNearGroup(a) + cooccurring(a, F.identityGroup, F.slur);
 
@@ -170,12 +176,12 @@ export function detectIdentityAttack(a: Analysis): number {
   else if (within(a, F.identityGroup, F.dehumanizing, T.groupSentenceWindow))
     level = Math.max(level, T.groupDehumanizedNearby);
   if (generalisedGroupAbuse(a) || toldToLeave(a) || otheredWithContempt(a))
-    level = Math.max(level, T.generalisedOrTold);
+    level = Math.max(level, T.aimedAtGroup);
   if (othered && dehumanizing > 0) level = Math.max(level, T.otheredDehumanized);
   // Insulting "all of them" is about a named group only when one is named; otherwise it is usually a
   // set of officials or pundits ("crooks, all of them"), which the rubric does not flag.
   else if (othered && insults > 0)
-    level = Math.max(level, count(a, "identityGroup") > 0 ? T.otheredInsultedGroup : T.otheredInsulted);
+    level = Math.max(level, matchCount(a, F.identityGroup) > 0 ? T.otheredInsultedGroup : T.otheredInsulted);
   if (collectiveDehumanized(a)) level = Math.max(level, T.collectiveDehumanized);
   if (invasionFraming(a)) level = Math.max(level, T.invasionFraming);
   if (groupInsulted > 0)

@@ -3,22 +3,22 @@
  * flags on its own (insulting a public figure is not a flag in the rubric); the tone model reads them, and
  * the other detectors decide whom an insult is aimed at.
  */
-import { type Analysis, count } from "../analyze";
+import type { Analysis } from "../analyze";
 import { HARM_THRESHOLDS } from "./thresholds";
-import { saturate } from "./token-helpers";
+import { F, matchCount, saturate } from "./token-helpers";
 
 const T = HARM_THRESHOLDS.insult;
 
 /** 0..1 from insult, contempt and slur cues (a slur weighs most, contempt least). */
 export function detectInsult(a: Analysis): number {
   return saturate(
-    T.insultWeight * count(a, "insult") +
-      T.contemptWeight * count(a, "contempt") +
-      T.slurWeight * count(a, "slur"),
+    T.insultWeight * matchCount(a, F.insult) +
+      T.contemptWeight * matchCount(a, F.contempt) +
+      T.slurWeight * matchCount(a, F.slur),
   );
 }
 
 /** 0..1 from profanity cues. */
 export function detectProfanity(a: Analysis): number {
-  return saturate(T.profanityWeight * count(a, "profanity"));
+  return saturate(T.profanityWeight * matchCount(a, F.profanity));
 }

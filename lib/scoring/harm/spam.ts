@@ -1,7 +1,7 @@
 /** Spam: advertising cues ("click here", "work from home") with links, many links, get-rich earnings claims. */
-import { type Analysis, count } from "../analyze";
+import type { Analysis } from "../analyze";
 import { HARM_THRESHOLDS } from "./thresholds";
-import { saturate } from "./token-helpers";
+import { F, matchCount, saturate } from "./token-helpers";
 
 const T = HARM_THRESHOLDS.spam;
 
@@ -13,7 +13,7 @@ const MONEY_CLAIM = /\$\s?\d[\d,.]*\s*(?:k\b)?\s*(?:a|per|\/|every|last|each)\s*
 
 /** 0..1; the substring checks keep the regexes off the hot path for nearly every comment. */
 export function detectSpam(a: Analysis): number {
-  const cues = count(a, "spam");
+  const cues = matchCount(a, F.spam);
   const moneyClaim = a.text.includes("$") && MONEY_CLAIM.test(a.text);
   const linked = a.urlCount > 0 || (cues > 0 && a.text.includes(".") && BARE_LINK.test(a.text));
   return saturate(

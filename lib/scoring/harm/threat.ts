@@ -2,11 +2,11 @@
  * Threat: threat phrases ("I know where you live"), harm wished or called for ("hope he dies", "they
  * should hang"), and violence aimed at a person or a group. Violence alone (war reporting) stays low.
  */
-import { type Analysis, cooccurring, count } from "../analyze";
+import { type Analysis, cooccurring } from "../analyze";
 import { HARM_LEXICON } from "../harm-lexicon";
 import { PUNCT } from "../tokenize";
 import { HARM_THRESHOLDS } from "./thresholds";
-import { F, isNegated, questionSentences, saturate } from "./token-helpers";
+import { F, isNegated, matchCount, questionSentences, saturate } from "./token-helpers";
 
 const T = HARM_THRESHOLDS.threat;
 const WISHES: ReadonlySet<string> = new Set(HARM_LEXICON.wishes);
@@ -18,6 +18,7 @@ const FAILED_ATTACK_ENDS: ReadonlySet<string> = new Set(HARM_LEXICON.failedAttac
  * it closes its sentence ("shame they missed." but not "shame they missed the deadline").
  */
 function countThreatPhrases(a: Analysis): number {
+  if (matchCount(a, F.threat) === 0) return 0;
   const { tokens, matches } = a;
   let n = 0;
   for (let i = 0; i < matches.length; i++) {
@@ -48,6 +49,7 @@ function isWish(a: Analysis, k: number, sentence: number): boolean {
  * not negated and not asked as a question ("should they hang for it?").
  */
 function countWishedHarm(a: Analysis): number {
+  if (matchCount(a, F.harm) === 0) return 0;
   const { matches, sentenceOf } = a;
   let asks: Uint8Array | null = null;
   let n = 0;
@@ -69,12 +71,15 @@ function countWishedHarm(a: Analysis): number {
   return n;
 }
 
-/** 0..1: a threat or wished harm flags; violence near "these people" nearly does; near a person or group, less. */
+/**
+ * 0..1: a threat phrase or wished harm, then violence in a sentence with "these people", then violence in a
+ * sentence with "you" or a group name; violence words alone (reporting) stay low.
+ */
 export function detectThreat(a: Analysis): number {
   const threats = countThreatPhrases(a) + countWishedHarm(a);
   if (threats > 0) return T.threatBase + T.threatGrowth * saturate(threats);
   if (cooccurring(a, F.violence, F.othering) > 0) return T.violenceAtOthered;
   if (cooccurring(a, F.violence, F.secondPerson) + cooccurring(a, F.violence, F.identityGroup) > 0)
     return T.violenceAtPerson;
-  return saturate(T.violenceWeight * count(a, "violence"));
+  return saturate(T.violenceWeight * matchCount(a, F.violence));
 }

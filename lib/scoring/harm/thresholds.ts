@@ -42,7 +42,7 @@ export const HARM_THRESHOLDS = {
     groupDehumanizedNearby: 0.55,
     groupSentenceWindow: 2,
     /** "All <group> are <insult>", "go back to where you came from", "these people are filth". */
-    generalisedOrTold: 0.55,
+    aimedAtGroup: 0.55,
     /** An othering phrase ("these people") with a dehumanising word anywhere in the comment. */
     otheredDehumanized: 0.6,
     /** An othering phrase with an insult, with a group named in the comment... */
@@ -76,15 +76,15 @@ export const HARM_THRESHOLDS = {
   },
 
   commenterAbuse: {
-    /** An insult next to "you": this much, and `replyBonus` more in a reply (times 0.5 when unknown). */
+    /** An insult next to "you" (plus `replyBonus` times the reply indicator). */
     insultAtYou: 0.5,
     /** "You people", "you're all" with contempt or likened to a group. */
     collectiveYou: 0.5,
     /** A reply that opens by addressing someone and insults anywhere. */
     replyOpeningAtYou: 0.5,
-    /** A contempt word next to "you" (plus `replyBonus` in a reply). */
+    /** A contempt word next to "you" (plus `replyBonus` times the reply indicator). */
     contemptAtYou: 0.3,
-    /** A belittling phrase ("nobody asked you") in a reply (plus `replyBonus`)... */
+    /** A belittling phrase ("nobody asked you") in a reply or unknown (plus `replyBonus` times the indicator)... */
     belittling: 0.5,
     /** ...and in a top-level comment, where the person is often a public figure: not a flag alone. */
     belittlingTopLevel: 0.4,
@@ -92,7 +92,7 @@ export const HARM_THRESHOLDS = {
     replyBonus: 0.25,
     /** An insult this many tokens after "you"/"your" is aimed at the person addressed. */
     atYouReach: 4,
-    /** An insult this many tokens before "like you", "than you" is aimed at them. */
+    /** "You" at most this many tokens after an insult, just after "like" or "than" ("idiots like you"). */
     beforeYouReach: 3,
   },
 

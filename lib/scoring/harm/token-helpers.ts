@@ -21,6 +21,11 @@ export const WARM = (1 << F.thanks) | (1 << F.praise);
 
 export const SECOND_PERSON: ReadonlySet<string> = new Set(HARM_LEXICON.secondPerson);
 
+/** Matches of a family (`F.insult`...) in the comment: `count` of analyze.ts by index, without a name lookup. */
+export function matchCount(a: Analysis, family: number): number {
+  return a.familyCounts[family] ?? 0;
+}
+
 /** 1 - e^(-x): 0 for no evidence, approaching 1 as evidence accumulates. */
 export function saturate(x: number): number {
   return x <= 0 ? 0 : 1 - Math.exp(-x);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { analyze } from "@/lib/scoring/analyze";
-import { CATEGORY_SIGNAL, detectHarms, type HarmSignals, ruleFlag, storedSignals } from "@/lib/scoring/harm";
-import { HARM_CATEGORIES } from "@/lib/scoring/types";
+import { detectHarms, type HarmSignals, ruleFlag, storedSignals } from "@/lib/scoring/harm";
+import { HARM_CATEGORIES, type HarmCategory } from "@/lib/scoring/types";
 import { FLAG } from "./support";
 
 const QUIET: HarmSignals = {
@@ -13,6 +13,15 @@ const QUIET: HarmSignals = {
   spam: 0,
   doxxing: 0,
 };
+
+/** The signal each harm category is decided on. */
+const CATEGORY_SIGNALS: readonly [HarmCategory, keyof HarmSignals][] = [
+  ["threat", "threat"],
+  ["identity-attack", "identityAttack"],
+  ["personal-abuse", "commenterAbuse"],
+  ["spam", "spam"],
+  ["doxxing", "doxxing"],
+];
 
 describe("ruleFlag: every category whose signal reaches the threshold", () => {
   test.each<[string, Partial<HarmSignals>, string[]]>([
@@ -30,8 +39,12 @@ describe("ruleFlag: every category whose signal reaches the threshold", () => {
     expect(ruleFlag({ ...QUIET, ...signals })).toEqual({ flag: reasons.length > 0, reasons });
   });
 
-  test("every harm category is decided on a signal", () => {
-    expect(Object.keys(CATEGORY_SIGNAL).sort()).toEqual([...HARM_CATEGORIES].sort());
+  test.each(CATEGORY_SIGNALS)("%s is decided on the %s signal alone", (category, signal) => {
+    expect(ruleFlag({ ...QUIET, [signal]: FLAG })).toEqual({ flag: true, reasons: [category] });
+  });
+
+  test("every harm category has its signal above, in order", () => {
+    expect(CATEGORY_SIGNALS.map(([category]) => category)).toEqual([...HARM_CATEGORIES]);
   });
 });
 
