@@ -25,6 +25,7 @@ function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
+/** Every detector over one analysis (valid only until the next `analyze` with a reused buffer). */
 export function detectHarms(a: Analysis): HarmSignals {
   return {
     insult: round(detectInsult(a)),

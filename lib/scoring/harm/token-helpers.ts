@@ -1,6 +1,7 @@
 /**
  * Token-level helpers shared by the harm detectors. They only read the Analysis (its tokens, lexicon
- * matches and per-sentence family masks) and allocate nothing per comment but where noted.
+ * matches and per-sentence family masks); per comment, only `questionSentences` and `matchKey` of a
+ * multi-word phrase allocate.
  */
 import type { Analysis } from "../analyze";
 import { HARM_LEXICON } from "../harm-lexicon";
@@ -13,7 +14,7 @@ import { PUNCT } from "../tokenize";
 export const F = FAMILY_INDEX;
 
 /** Families that insult whoever they are said of. */
-export const ABUSIVE = (1 << F.insult) | (1 << F.slur) | (1 << F.dehumanizing);
+const ABUSIVE = (1 << F.insult) | (1 << F.slur) | (1 << F.dehumanizing);
 /** Abuse or contempt. */
 export const HOSTILE = ABUSIVE | (1 << F.contempt);
 /** Thanks or praise: a sentence with them is not abuse. */
