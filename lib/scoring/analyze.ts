@@ -1,7 +1,8 @@
 /**
- * One pass of text analysis shared by features, moderation signals and cues: tokens, lexicon matches,
+ * One pass of text analysis shared by features, harm detectors and cues: tokens, lexicon matches,
  * per-family counts, which families co-occur in a sentence, sentiment and surface counts.
  */
+import { HARM_LEXICON } from "./harm-lexicon";
 import { ENGLISH_WORD_SET, FAMILY_COUNT, FAMILY_INDEX, SENTIMENT_PHRASE } from "./lexicons";
 import { type Match, matchPhrases } from "./phrase-matcher";
 import { analyzeSentiment, type SentimentAnalysis } from "./sentiment";
@@ -79,21 +80,7 @@ function isQuoteMark(tokens: Tokens, k: number): boolean {
 }
 
 /** After an insult word these make it a thing, not a person: "troll farms", "bot networks". */
-const NOT_A_PERSON_AFTER: ReadonlySet<string> = new Set([
-  "farm",
-  "farms",
-  "factory",
-  "factories",
-  "network",
-  "networks",
-  "account",
-  "accounts",
-  "campaign",
-  "campaigns",
-  "operation",
-  "operations",
-  "economy",
-]);
+const NOT_A_PERSON_AFTER: ReadonlySet<string> = new Set(HARM_LEXICON.notAPersonAfterInsult);
 
 let quotedScratch = new Uint8Array(256);
 

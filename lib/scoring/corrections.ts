@@ -6,8 +6,8 @@
  */
 import { analyze } from "./analyze";
 import { extractFeatures } from "./features";
+import { detectHarms } from "./harm";
 import type { HeadWeights, ModelFile } from "./model";
-import { moderate } from "./moderation-signals";
 import { gramStrings } from "./ngrams";
 import { type Example, fitSoftmax, type SoftmaxModel } from "./training/logistic";
 import type { ScoreContext, Stance, Tone } from "./types";
@@ -35,7 +35,7 @@ interface Prepared {
 
 function prepareComment(c: CorrectedComment): Prepared {
   const a = analyze(c.text, c.context);
-  const features = extractFeatures(a, moderate(a));
+  const features = extractFeatures(a, detectHarms(a));
   return { features, grams: [...new Set(gramStrings(a.tokens))] };
 }
 
@@ -43,7 +43,11 @@ function prepareComment(c: CorrectedComment): Prepared {
  * The head as a SoftmaxModel over `vocabulary` (grams new to it start at zero), with its temperature folded
  * into the weights: the refitted head is fitted and served at temperature 1.
  */
-function priorOf(head: HeadWeights, oldVocabulary: readonly string[], vocabulary: readonly string[]): SoftmaxModel {
+function priorOf(
+  head: HeadWeights,
+  oldVocabulary: readonly string[],
+  vocabulary: readonly string[],
+): SoftmaxModel {
   const t = head.temperature;
   const k = head.classes.length;
   const d = head.featureNames.length;
@@ -84,7 +88,8 @@ function toHeadWeights(head: HeadWeights, model: SoftmaxModel, corrections: numb
 function newGrams(prepared: readonly Prepared[], vocabulary: readonly string[]): string[] {
   const known = new Set(vocabulary);
   const counts = new Map<string, number>();
-  for (const p of prepared) for (const g of p.grams) if (!known.has(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
+  for (const p of prepared)
+    for (const g of p.grams) if (!known.has(g)) counts.set(g, (counts.get(g) ?? 0) + 1);
   return [...counts]
     .filter(([, n]) => n >= 2)
     .map(([g]) => g)

@@ -7,10 +7,10 @@
 import { z } from "zod";
 import { analyze } from "./analyze";
 import { extractFeatures, FEATURE_NAMES } from "./features";
+import { detectHarms } from "./harm";
 import { compileHead, type HeadName, headSchema, predict } from "./model";
-import { moderate } from "./moderation-signals";
 import { formatFlag } from "./score";
-import { SENTIMENT_LABELS, STANCES, type Score, type ScoreContext, TONES, type Tone } from "./types";
+import { type Score, type ScoreContext, SENTIMENT_LABELS, STANCES, TONES, type Tone } from "./types";
 
 export const EMBEDDING_SIZE = 512;
 
@@ -111,7 +111,7 @@ export function createRefiner(file: EncoderFile): Refiner {
 
   return (text, context, fast, embedding) => {
     const a = analyze(text, context);
-    const harms = moderate(a);
+    const harms = detectHarms(a);
     const cues = extractFeatures(a, harms);
     input.set(cues, 0);
     let i = writeStacked(fast, input, cues.length);
@@ -128,7 +128,8 @@ export function createRefiner(file: EncoderFile): Refiner {
       toneScores[second] >= SECONDARY_MIN && toneScores[second] >= toneScores[tone] / 2 ? second : null;
     const pick = <L extends string>(head: "stance" | "sentiment", labels: readonly L[]) => {
       let best = labels[0] as L;
-      for (const l of labels) if ((out[head][classOf(head, l)] ?? 0) > (out[head][classOf(head, best)] ?? 0)) best = l;
+      for (const l of labels)
+        if ((out[head][classOf(head, l)] ?? 0) > (out[head][classOf(head, best)] ?? 0)) best = l;
       return { label: best, p: round(out[head][classOf(head, best)] ?? 0) };
     };
     const stance = pick("stance", STANCES);

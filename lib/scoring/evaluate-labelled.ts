@@ -6,13 +6,15 @@
 import { mulberry32 } from "@/lib/random";
 import { type Evaluation, evaluate, metricsFor } from "./evaluate";
 import { contextOf, type LabelledComment } from "./labelled";
-import { SENTIMENT_LABELS, STANCES, type Score, TONES } from "./types";
+import { type Score, SENTIMENT_LABELS, STANCES, TONES } from "./types";
 
 export const FLAG_LABELS = ["flagged", "not flagged"] as const;
 const flagLabel = (flagged: boolean) => (flagged ? "flagged" : "not flagged");
 
 /** What a scorer said about one comment, as far as the labels go. */
-export type Labels = Pick<Score, "tone" | "stance" | "flag"> & { sentiment: Pick<Score["sentiment"], "label"> };
+export type Labels = Pick<Score, "tone" | "stance" | "flag"> & {
+  sentiment: Pick<Score["sentiment"], "label">;
+};
 
 export interface LabelledReport {
   tone: Evaluation;
@@ -110,10 +112,7 @@ export function bootstrapIntervals(
 }
 
 /** One line per headline figure: value and, when given, its bootstrap interval. */
-export function formatHeadline(
-  report: LabelledReport,
-  intervals?: Record<string, [number, number]>,
-): string {
+export function formatHeadline(report: LabelledReport, intervals?: Record<string, [number, number]>): string {
   return Object.entries(headlineFigures(report))
     .map(([name, value]) => {
       const band = intervals?.[name];

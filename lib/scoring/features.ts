@@ -4,9 +4,9 @@
  * contract with the weights file: the model refuses weights written for a different list.
  */
 import { type Analysis, cooccurring } from "./analyze";
+import type { HarmSignals } from "./harm";
 import { FAMILIES } from "./lexicon-data";
 import { FAMILY_INDEX } from "./lexicons";
-import type { Moderation } from "./moderation-signals";
 
 /** Families whose density (matches per ~20 words) matters apart from their count. */
 const DENSITY_FAMILIES = [
@@ -94,7 +94,7 @@ const OPENING_AT = Int32Array.from(OPENING_FAMILIES, (f) => F[f]);
 /** Fills `out` (length FEATURE_COUNT) and returns it; pass a reused buffer on the hot path. */
 export function extractFeatures(
   a: Analysis,
-  m: Moderation,
+  m: HarmSignals,
   out: Float64Array = new Float64Array(FEATURE_COUNT),
 ): Float64Array {
   let i = 0;
@@ -133,24 +133,29 @@ export function extractFeatures(
   out[i++] = Math.log1p(
     cooccurring(a, F.praise, F.authorAddress) + cooccurring(a, F.thanks, F.authorAddress),
   );
-  out[i++] = m.signals.insult;
-  out[i++] = m.signals.profanity;
-  out[i++] = m.signals.threat;
-  out[i++] = m.signals.identityAttack;
-  out[i++] = m.personalAbuse;
+  out[i++] = m.insult;
+  out[i++] = m.profanity;
+  out[i++] = m.threat;
+  out[i++] = m.identityAttack;
+  out[i++] = m.commenterAbuse;
   for (let k = 0; k < SOURCE_FEATURES.length; k++) out[i++] = 0;
   return out;
 }
 
 /** Marks a training comment's corpus in features from `extractFeatures` or `extractFlagFeatures`. */
-export function markTrainingSource(features: Float64Array, names: readonly string[], source: string | null | undefined): void {
+export function markTrainingSource(
+  features: Float64Array,
+  names: readonly string[],
+  source: string | null | undefined,
+): void {
   const at = names.indexOf(`trainingSource:${source}`);
   if (at >= 0) features[at] = 1;
 }
 
 /**
- * What the flag head reads: the harm detectors, how hostile the tone head found the comment, and whether
- * it is aimed at the person addressed (a reply, "you", an insult next to "you").
+ * What the flag head reads: the abuse detectors, how hostile the tone head found the comment, and whether
+ * it is aimed at the person addressed (a reply, "you", an insult next to "you"). Spam and doxxing are left
+ * out: they flag on their own detectors (see score.ts), the labelled sets holding too few to learn from.
  */
 export const FLAG_FEATURE_NAMES: readonly string[] = [
   "harm:insult",
@@ -158,8 +163,6 @@ export const FLAG_FEATURE_NAMES: readonly string[] = [
   "harm:threat",
   "harm:identityAttack",
   "harm:commenterAbuse",
-  "harm:spam",
-  "harm:doxxing",
   "hostileLogOdds",
   "isReply",
   "replyUnknown",
@@ -180,18 +183,16 @@ export function logOdds(p: number): number {
 /** Fills `out` (length FLAG_FEATURE_COUNT) and returns it; `hostile` is the tone head's probability. */
 export function extractFlagFeatures(
   a: Analysis,
-  m: Moderation,
+  m: HarmSignals,
   hostile: number,
   out: Float64Array = new Float64Array(FLAG_FEATURE_COUNT),
 ): Float64Array {
   let i = 0;
-  out[i++] = m.signals.insult;
-  out[i++] = m.signals.profanity;
-  out[i++] = m.signals.threat;
-  out[i++] = m.signals.identityAttack;
-  out[i++] = m.personalAbuse;
-  out[i++] = m.spam;
-  out[i++] = m.doxxing;
+  out[i++] = m.insult;
+  out[i++] = m.profanity;
+  out[i++] = m.threat;
+  out[i++] = m.identityAttack;
+  out[i++] = m.commenterAbuse;
   out[i++] = logOdds(hostile);
   out[i++] = a.isReply === 1 ? 1 : 0;
   out[i++] = a.isReply === 0.5 ? 1 : 0;

@@ -3,6 +3,7 @@
  * lookup maps. Nothing here is rebuilt per comment.
  */
 import { createRequire } from "node:module";
+import { HARM_LEXICON } from "./harm-lexicon";
 import { singular } from "./lemma";
 import {
   AFINN_OVERRIDES,
@@ -104,6 +105,7 @@ export const LEXICON_DATA_FOR_HASH: unknown = {
   CLAUSE_BREAKERS,
   SENTIMENT_INTENSIFIERS,
   ENGLISH_FUNCTION_WORDS,
+  HARM_LEXICON,
   afinn,
   emoji,
 };

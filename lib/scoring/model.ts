@@ -50,7 +50,11 @@ export interface CompiledHead {
 }
 
 /** Compiles a head for raw (unstandardised) features named `expected`; throws when they differ. */
-export function compileHead(head: HeadWeights, expected: readonly string[], vocabularySize: number): CompiledHead {
+export function compileHead(
+  head: HeadWeights,
+  expected: readonly string[],
+  vocabularySize: number,
+): CompiledHead {
   const k = head.classes.length;
   const d = expected.length;
   const same = head.featureNames.length === d && head.featureNames.every((n, i) => n === expected[i]);

@@ -13,12 +13,12 @@ import {
   FLAG_FEATURE_COUNT,
   FLAG_FEATURE_NAMES,
 } from "./features";
+import { detectHarms, type HarmSignals, ruleFlag, storedSignals } from "./harm";
 import { type CompiledHead, compileHead, type ModelFile, predict, sparseFeatures } from "./model";
-import { type Moderation, moderate } from "./moderation-signals";
 import { gramValue, NgramIndex } from "./ngrams";
 import { newTokens } from "./tokenize";
-import { scorerVersionFor } from "./version";
 import {
+  type HarmCategory,
   type Score,
   type ScoreContext,
   SENTIMENT_LABELS,
@@ -27,8 +27,9 @@ import {
   type Stance,
   TONES,
   type Tone,
-  type HarmCategory,
 } from "./types";
+import { scorerVersionFor } from "./version";
+
 /** A second tone is reported when it has at least this score and half the primary's. */
 const SECONDARY_MIN = 0.25;
 /** Below this share of common English words a comment is treated as not English. */
@@ -49,7 +50,7 @@ const WEAK_REASON_MIN = 0.2;
 const OVERRIDE_MIN = 0.5;
 
 /** Spam or doxxing detected strongly enough to flag without the flag head. */
-export function formatFlag(m: Moderation): boolean {
+export function formatFlag(m: HarmSignals): boolean {
   return m.spam >= OVERRIDE_MIN || m.doxxing >= OVERRIDE_MIN;
 }
 
@@ -96,12 +97,12 @@ function sentimentLabelFromScore(comparative: number): SentimentLabel {
 }
 
 /** The harm categories behind a flag, strongest evidence first. */
-function flagReasons(m: Moderation, flagged: boolean): HarmCategory[] {
+function flagReasons(m: HarmSignals, flagged: boolean): HarmCategory[] {
   if (!flagged) return [];
   const evidence: [HarmCategory, number][] = [
-    ["threat", m.signals.threat],
-    ["identity-attack", m.signals.identityAttack],
-    ["personal-abuse", m.personalAbuse],
+    ["threat", m.threat],
+    ["identity-attack", m.identityAttack],
+    ["personal-abuse", m.commenterAbuse],
     ["spam", m.spam],
     ["doxxing", m.doxxing],
   ];
@@ -143,15 +144,16 @@ export function createScorer(file: ModelFile): Scorer {
 
   return function scoreComment(text: string, context?: ScoreContext): Score {
     const a = analyze(text, context, tokenBuffer);
-    const moderation = moderate(a);
+    const harms = detectHarms(a);
     const cues = collectCues(a);
     const s = a.sentiment;
     const sentimentBase = { score: round(s.score), comparative: round(s.comparative) };
 
     if (isUnreadable(a)) {
       // Emoji-only comments still carry a sentiment; English word lists say nothing about other languages.
+      // The heads have nothing to read here, so the detectors decide the flag on their own.
       const foreign = isNotEnglish(a);
-      const overridden = formatFlag(moderation);
+      const rule = ruleFlag(harms);
       return {
         tone: "neutral",
         toneScores: lowConfidenceTones(),
@@ -165,16 +167,16 @@ export function createScorer(file: ModelFile): Scorer {
               label: sentimentLabelFromScore(s.comparative),
               confidence: round(1 / SENTIMENT_LABELS.length),
             },
-        signals: moderation.signals,
-        flag: overridden,
-        flagProbability: overridden ? 1 : 0,
-        flagReasons: flagReasons(moderation, overridden),
+        signals: storedSignals(harms),
+        flag: rule.flag,
+        flagProbability: rule.flag ? 1 : 0,
+        flagReasons: rule.reasons,
         cues,
         scorerVersion: version,
       };
     }
 
-    extractFeatures(a, moderation, features);
+    extractFeatures(a, harms, features);
     const used = sparseFeatures(features);
     const grams = ngrams.collect(a.tokens);
     const value = gramValue(grams.count);
@@ -182,10 +184,10 @@ export function createScorer(file: ModelFile): Scorer {
     predict(heads.stance, features, grams.ids, grams.count, value, stanceProbs, used);
     predict(heads.sentiment, features, grams.ids, grams.count, value, sentimentProbs, used);
     const hostile = toneProbs[toneAt[TONES.indexOf("hostile")] ?? 0] ?? 0;
-    extractFlagFeatures(a, moderation, hostile, flagFeatures);
+    extractFlagFeatures(a, harms, hostile, flagFeatures);
     predict(heads.flag, flagFeatures, grams.ids, grams.count, value, flagProbs);
     const flagProbability = flagProbs[flagAt] ?? 0;
-    const flag = flagProbability >= threshold || formatFlag(moderation);
+    const flag = flagProbability >= threshold || formatFlag(harms);
 
     for (let i = 0; i < TONES.length; i++) toneRounded[i] = prob(toneProbs, toneAt, i);
     const toneScores = {} as Record<Tone, number>;
@@ -199,13 +201,16 @@ export function createScorer(file: ModelFile): Scorer {
     for (let i = 0; i < TONES.length; i++) {
       if (i === top) continue;
       const v = toneRounded[i] ?? 0;
-      if (v >= SECONDARY_MIN && v >= primary / 2 && (secondaryAt < 0 || v > (toneRounded[secondaryAt] ?? 0))) {
+      if (
+        v >= SECONDARY_MIN &&
+        v >= primary / 2 &&
+        (secondaryAt < 0 || v > (toneRounded[secondaryAt] ?? 0))
+      ) {
         secondaryAt = i;
       }
     }
     let secondaryTone: Tone | null = secondaryAt < 0 ? null : (TONES[secondaryAt] ?? null);
-    if (secondaryTone === null && tone !== "hostile" && moderation.signals.insult >= 0.5)
-      secondaryTone = "hostile";
+    if (secondaryTone === null && tone !== "hostile" && harms.insult >= 0.5) secondaryTone = "hostile";
 
     const stanceTop = best(stanceProbs, stanceAt);
     const stance: Stance = STANCES[stanceTop] ?? "neutral";
@@ -221,10 +226,10 @@ export function createScorer(file: ModelFile): Scorer {
         label: SENTIMENT_LABELS[sentimentTop] ?? "neutral",
         confidence: prob(sentimentProbs, sentimentAt, sentimentTop),
       },
-      signals: moderation.signals,
+      signals: storedSignals(harms),
       flag,
       flagProbability: round(flagProbability),
-      flagReasons: flagReasons(moderation, flag),
+      flagReasons: flagReasons(harms, flag),
       cues,
       scorerVersion: version,
     };

@@ -13,7 +13,9 @@ export const scoreComment = createScorer(MODEL_FILE);
 
 export const ENCODER_FILE: EncoderFile = encoderFileSchema.parse(encoderJson);
 if (ENCODER_FILE.fastScorerVersion !== SCORER_VERSION)
-  throw new Error("model/encoder-weights.json was stacked on another fast scorer: run `npm run scoring:train`");
+  throw new Error(
+    "model/encoder-weights.json was stacked on another fast scorer: run `npm run scoring:train`",
+  );
 /** The encoder refiner's version: its weights' hash (with the fast scorer version it stacks on). */
 const { training: _notes, ...encoderWeights } = ENCODER_FILE;
 export const ENCODER_VERSION = `encoder-1+${hashString(JSON.stringify(encoderWeights)).slice(0, 10)}`;

@@ -62,8 +62,18 @@ async function labelsBy(refiner: EvalRefiner, records: readonly LabelledComment[
   const embeddings = await embedTexts(records.map((r) => r.body));
   return records.map((r, i) => {
     const context = contextOf(r);
-    const refined = refineWithEmbedding(r.body, context, scoreComment(r.body, context), embeddings[i] as Float32Array);
-    return { tone: refined.tone, stance: refined.stance, flag: refined.flag, sentiment: { label: refined.sentimentLabel } };
+    const refined = refineWithEmbedding(
+      r.body,
+      context,
+      scoreComment(r.body, context),
+      embeddings[i] as Float32Array,
+    );
+    return {
+      tone: refined.tone,
+      stance: refined.stance,
+      flag: refined.flag,
+      sentiment: { label: refined.sentimentLabel },
+    };
   });
 }
 
@@ -97,31 +107,35 @@ export function registerEvalCommand(program: Command): void {
       `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} <value>`,
       `exit 1 when ${figure} is below this`,
     );
-  command.action(async (file: string, options: Partial<Record<FloorOption, string>> & { refiner: string }) => {
-    if (!(EVAL_REFINERS as readonly string[]).includes(options.refiner))
-      throw new UsageError(`--refiner must be one of ${EVAL_REFINERS.join(", ")}, got "${options.refiner}"`);
-    const floors = Object.entries(FLOORS).map(([option, figure]) => ({
-      figure,
-      min: floor(`--${option}`, options[option as FloorOption]),
-    }));
-    const { report, predicted, records, skipped } = await runEval(file, options.refiner as EvalRefiner);
-    for (const error of skipped) process.stderr.write(`skipped ${error}\n`);
-    const out = [
-      formatEvaluation("tone", report.tone),
-      ...(report.stance ? [formatEvaluation("stance", report.stance)] : []),
-      formatEvaluation("sentiment", report.sentiment),
-      formatEvaluation("flag", report.flag),
-      `summary (${options.refiner}, n=${report.tone.total}; 90% bootstrap intervals over the comments):\n${formatHeadline(report, bootstrapIntervals(records, predicted))}`,
-    ];
-    process.stdout.write(`${out.join("\n\n")}\n`);
+  command.action(
+    async (file: string, options: Partial<Record<FloorOption, string>> & { refiner: string }) => {
+      if (!(EVAL_REFINERS as readonly string[]).includes(options.refiner))
+        throw new UsageError(
+          `--refiner must be one of ${EVAL_REFINERS.join(", ")}, got "${options.refiner}"`,
+        );
+      const floors = Object.entries(FLOORS).map(([option, figure]) => ({
+        figure,
+        min: floor(`--${option}`, options[option as FloorOption]),
+      }));
+      const { report, predicted, records, skipped } = await runEval(file, options.refiner as EvalRefiner);
+      for (const error of skipped) process.stderr.write(`skipped ${error}\n`);
+      const out = [
+        formatEvaluation("tone", report.tone),
+        ...(report.stance ? [formatEvaluation("stance", report.stance)] : []),
+        formatEvaluation("sentiment", report.sentiment),
+        formatEvaluation("flag", report.flag),
+        `summary (${options.refiner}, n=${report.tone.total}; 90% bootstrap intervals over the comments):\n${formatHeadline(report, bootstrapIntervals(records, predicted))}`,
+      ];
+      process.stdout.write(`${out.join("\n\n")}\n`);
 
-    const figures = headlineFigures(report);
-    const missed = floors
-      .filter(({ figure, min }) => min !== undefined && (figures[figure] ?? 0) < min)
-      .map(({ figure, min }) => `${figure} ${(figures[figure] ?? 0).toFixed(3)} < ${min}`);
-    if (missed.length > 0) {
-      process.stderr.write(`floor missed: ${missed.join("; ")}\n`);
-      process.exitCode = 1;
-    }
-  });
+      const figures = headlineFigures(report);
+      const missed = floors
+        .filter(({ figure, min }) => min !== undefined && (figures[figure] ?? 0) < min)
+        .map(({ figure, min }) => `${figure} ${(figures[figure] ?? 0).toFixed(3)} < ${min}`);
+      if (missed.length > 0) {
+        process.stderr.write(`floor missed: ${missed.join("; ")}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
 }

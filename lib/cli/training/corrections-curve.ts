@@ -5,7 +5,12 @@
  * heads are refitted on them (lib/scoring/corrections.ts) and judged on the held-out part.
  */
 import { mulberry32 } from "@/lib/random";
-import { type CorrectedComment, MIN_CORRECTIONS, PRIOR_STRENGTH, refitFromCorrections } from "@/lib/scoring/corrections";
+import {
+  type CorrectedComment,
+  MIN_CORRECTIONS,
+  PRIOR_STRENGTH,
+  refitFromCorrections,
+} from "@/lib/scoring/corrections";
 import { evaluate } from "@/lib/scoring/evaluate";
 import { contextOf, type LabelledComment } from "@/lib/scoring/labelled";
 import { createScorer } from "@/lib/scoring/score";

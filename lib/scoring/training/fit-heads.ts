@@ -13,9 +13,9 @@ import {
   FLAG_FEATURE_NAMES,
   markTrainingSource,
 } from "../features";
+import { detectHarms, type HarmSignals } from "../harm";
 import { contextOf, type LabelledComment } from "../labelled";
 import type { HeadName, HeadWeights, ModelFile } from "../model";
-import { type Moderation, moderate } from "../moderation-signals";
 import { gramStrings } from "../ngrams";
 import { SENTIMENT_LABELS, STANCES, TONES } from "../types";
 import {
@@ -37,7 +37,7 @@ export interface Prepared {
   /** Which labelled set it came from (a file name); decides which heads it trains. */
   set: string;
   analysis: Analysis;
-  moderation: Moderation;
+  harms: HarmSignals;
   features: Float64Array;
   /** Its distinct n-grams as text. */
   grams: string[];
@@ -46,10 +46,10 @@ export interface Prepared {
 export function prepare(records: readonly LabelledComment[], set: string): Prepared[] {
   return records.map((record) => {
     const analysis = analyze(record.body, contextOf(record));
-    const moderation = moderate(analysis);
-    const features = extractFeatures(analysis, moderation);
+    const harms = detectHarms(analysis);
+    const features = extractFeatures(analysis, harms);
     markTrainingSource(features, FEATURE_NAMES, record.source);
-    return { record, set, analysis, moderation, features, grams: [...new Set(gramStrings(analysis.tokens))] };
+    return { record, set, analysis, harms, features, grams: [...new Set(gramStrings(analysis.tokens))] };
   });
 }
 
@@ -102,7 +102,12 @@ function rowsFor(items: readonly Prepared[], head: HeadName, weighting: RowWeigh
     rows.push({ item, label: labels.indexOf(label), weight, primary: true });
     const secondary = p.record.secondary_tone;
     if (head === "tone" && secondary && secondary !== p.record.tone && weighting.secondary > 0)
-      rows.push({ item, label: labels.indexOf(secondary), weight: weight * weighting.secondary, primary: false });
+      rows.push({
+        item,
+        label: labels.indexOf(secondary),
+        weight: weight * weighting.secondary,
+        primary: false,
+      });
   });
   return rows;
 }
@@ -322,33 +327,35 @@ export function temperatureFor(
 }
 
 /**
- * The flag threshold that maximises F-beta on out-of-fold probabilities. Beta 2 counts a missed comment
- * that a moderator had to see as four times worse than a false alarm in a review queue.
+ * The flag threshold: the lowest (most recall) at which the out-of-fold precision is still `minPrecision`.
+ * A moderator's queue needs most flag-worthy comments in it and at most one false alarm per true one;
+ * the margin over that (0.5 against the issue's 0.4) allows for a forum quieter than the training mix.
  */
-export function chooseThreshold(positive: readonly boolean[], probs: readonly number[], beta = 2): number {
-  let best = 0.5;
-  let bestScore = -1;
-  for (let t = 0.05; t <= 0.951; t += 0.01) {
+export function chooseThreshold(
+  positive: readonly boolean[],
+  probs: readonly number[],
+  minPrecision = 0.5,
+): { threshold: number; precision: number; recall: number } {
+  const total = positive.filter(Boolean).length;
+  let chosen = { threshold: 0.95, precision: 0, recall: 0 };
+  for (let t = 0.95; t >= 0.049; t -= 0.01) {
     let tp = 0;
-    let fp = 0;
-    let fn = 0;
+    let flagged = 0;
     probs.forEach((p, i) => {
-      const flagged = p >= t;
-      if (flagged && positive[i]) tp++;
-      else if (flagged) fp++;
-      else if (positive[i]) fn++;
+      if (p < t) return;
+      flagged++;
+      if (positive[i]) tp++;
     });
-    const b2 = beta * beta;
-    const score = tp === 0 ? 0 : ((1 + b2) * tp) / ((1 + b2) * tp + b2 * fn + fp);
-    if (score > bestScore) {
-      bestScore = score;
-      best = Math.round(t * 100) / 100;
-    }
+    const precision = flagged === 0 ? 0 : tp / flagged;
+    if (flagged > 0 && precision < minPrecision) break;
+    if (flagged > 0)
+      chosen = { threshold: Math.round(t * 100) / 100, precision, recall: total === 0 ? 0 : tp / total };
   }
-  return best;
+  return chosen;
 }
 
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** Weights are stored to 1e-5: finer digits change no probability by more than 1e-4 and double the file. */
+const roundWeight = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /** A fitted head as the weights file stores it, its n-gram weights indexed by the shared `vocabulary`. */
 export function headWeights(
@@ -364,16 +371,16 @@ export function headWeights(
   return {
     classes: [...classes],
     featureNames: [...featureNames],
-    mean: [...fitted.standardizer.mean].map(round6),
-    scale: [...fitted.standardizer.scale].map(round6),
-    bias: [...model.bias].map(round6),
-    weights: classes.map((_, c) => [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(round6)),
+    mean: [...fitted.standardizer.mean].map(roundWeight),
+    scale: [...fitted.standardizer.scale].map(roundWeight),
+    bias: [...model.bias].map(roundWeight),
+    weights: classes.map((_, c) => [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(roundWeight)),
     gramWeights:
       model.v > 0
         ? classes.map((_, c) =>
             vocabulary.map((g) => {
               const id = fitted.vocabulary.get(g);
-              return id === undefined ? 0 : round6(model.gramWeights[c * model.v + id] ?? 0);
+              return id === undefined ? 0 : roundWeight(model.gramWeights[c * model.v + id] ?? 0);
             }),
           )
         : undefined,
@@ -407,7 +414,7 @@ export function pruneVocabulary(file: ModelFile, minWeight: number): ModelFile {
 
 /** The flag head's input for a training comment (its corpus marked like the cue features'). */
 export function flagFeaturesOf(p: Prepared, hostile: number): Float64Array {
-  const features = extractFlagFeatures(p.analysis, p.moderation, hostile);
+  const features = extractFlagFeatures(p.analysis, p.harms, hostile);
   markTrainingSource(features, FLAG_FEATURE_NAMES, p.record.source);
   return features;
 }

@@ -143,8 +143,7 @@ export function fitSoftmax(
 
 function addPenalty(grad: Float64Array, w: Float64Array, prior: Float64Array | undefined, l2: number): void {
   if (l2 === 0) return;
-  for (let j = 0; j < grad.length; j++)
-    grad[j] = (grad[j] ?? 0) + l2 * ((w[j] ?? 0) - (prior?.[j] ?? 0));
+  for (let j = 0; j < grad.length; j++) grad[j] = (grad[j] ?? 0) + l2 * ((w[j] ?? 0) - (prior?.[j] ?? 0));
 }
 
 function adam(
@@ -200,7 +199,15 @@ export function predictInto(
 }
 
 export function predictExample(model: SoftmaxModel, e: Example, temperature = 1): Float64Array {
-  return predictInto(model, e.dense, e.grams, e.grams.length, gramValueOf(e), new Float64Array(model.k), temperature);
+  return predictInto(
+    model,
+    e.dense,
+    e.grams,
+    e.grams.length,
+    gramValueOf(e),
+    new Float64Array(model.k),
+    temperature,
+  );
 }
 
 export function argmax(p: ArrayLike<number>): number {

@@ -34,7 +34,14 @@ export async function refineWithEncoder(
   while (refined < limit) {
     const done = await sql.begin(async (tx) => {
       const rows = await tx<
-        { id: number; body: string; is_reply: boolean; title: string; body_html: string | null; flag: boolean }[]
+        {
+          id: number;
+          body: string;
+          is_reply: boolean;
+          title: string;
+          body_html: string | null;
+          flag: boolean;
+        }[]
       >`
         SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html, s.flag
         FROM comment c
@@ -53,7 +60,10 @@ export async function refineWithEncoder(
       const labels: RefinedLabels[] = rows.map((r, i) => {
         const context = { postTitle: r.title, postBody: r.body_html, isReply: r.is_reply };
         const fast = scoreComment(r.body, context);
-        return { commentId: r.id, ...refineWithEmbedding(r.body, context, fast, embeddings[i] as Float32Array) };
+        return {
+          commentId: r.id,
+          ...refineWithEmbedding(r.body, context, fast, embeddings[i] as Float32Array),
+        };
       });
       await storeRefinements(tx, "ENCODER", ENCODER_VERSION, labels, currentRefinerVersions());
       const flagged = await tx<{ comment_id: number }[]>`

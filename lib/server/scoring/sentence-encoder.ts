@@ -36,7 +36,8 @@ export async function embedTexts(texts: readonly string[]): Promise<Float32Array
     const batch = texts.slice(i, i + ENCODER_BATCH).map((t) => t.slice(0, MAX_ENCODED_CHARS) || " ");
     const vectors = await encoder.embed(batch);
     for (const v of vectors) {
-      if (v.length !== EMBEDDING_SIZE) throw new Error(`sentence encoder returned ${v.length} numbers, not ${EMBEDDING_SIZE}`);
+      if (v.length !== EMBEDDING_SIZE)
+        throw new Error(`sentence encoder returned ${v.length} numbers, not ${EMBEDDING_SIZE}`);
       out.push(Float32Array.from(v));
     }
   }
