@@ -8,7 +8,7 @@ import { z } from "zod";
 import { analyze } from "./analyze";
 import { extractFeatures, FEATURE_NAMES } from "./features";
 import { detectHarms } from "./harm";
-import { compileHead, type HeadName, headSchema, predict } from "./model";
+import { compileHead, type HeadName, headSchema, NO_GRAMS, predict } from "./model";
 import { formatFlag } from "./score";
 import { type Score, type ScoreContext, SENTIMENT_LABELS, STANCES, TONES, type Tone } from "./types";
 
@@ -94,13 +94,12 @@ export type Refiner = (
  */
 export function createRefiner(file: EncoderFile): Refiner {
   const heads = {
-    tone: compileHead(file.heads.tone, ENCODER_INPUT_NAMES, 0),
-    stance: compileHead(file.heads.stance, ENCODER_INPUT_NAMES, 0),
-    sentiment: compileHead(file.heads.sentiment, ENCODER_INPUT_NAMES, 0),
-    flag: compileHead(file.heads.flag, ENCODER_INPUT_NAMES, 0),
+    tone: compileHead(file.heads.tone, ENCODER_INPUT_NAMES),
+    stance: compileHead(file.heads.stance, ENCODER_INPUT_NAMES),
+    sentiment: compileHead(file.heads.sentiment, ENCODER_INPUT_NAMES),
+    flag: compileHead(file.heads.flag, ENCODER_INPUT_NAMES),
   } satisfies Record<HeadName, unknown>;
   const input = new Float64Array(ENCODER_INPUT_NAMES.length);
-  const none = new Int32Array(0);
   const out = {
     tone: new Float64Array(TONES.length),
     stance: new Float64Array(STANCES.length),
@@ -117,7 +116,7 @@ export function createRefiner(file: EncoderFile): Refiner {
     let i = writeStacked(fast, input, cues.length);
     for (let e = 0; e < EMBEDDING_SIZE; e++) input[i++] = embedding[e] ?? 0;
     for (const head of Object.keys(heads) as (keyof typeof heads)[])
-      predict(heads[head], input, none, 0, 0, out[head]);
+      predict(heads[head], input, NO_GRAMS, 0, out[head]);
 
     const toneScores = {} as Record<Tone, number>;
     for (const t of TONES) toneScores[t] = round(out.tone[classOf("tone", t)] ?? 0);

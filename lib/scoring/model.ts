@@ -38,23 +38,15 @@ export interface CompiledHead {
   classes: readonly string[];
   /** Number of dense features. */
   d: number;
-  /** Vocabulary size (0: the head reads no n-grams). */
-  v: number;
   /** Row-major [class][feature], already divided by the feature scale. */
   weights: Float64Array;
   /** Per-class offset that folds in the bias and the feature means, so prediction needs no standardised copy. */
   offset: Float64Array;
-  /** Row-major [class][gram], already divided by the temperature. */
-  gramWeights: Float64Array;
   temperature: number;
 }
 
-/** Compiles a head for raw (unstandardised) features named `expected`; throws when they differ. */
-export function compileHead(
-  head: HeadWeights,
-  expected: readonly string[],
-  vocabularySize: number,
-): CompiledHead {
+/** Compiles a head's dense part for raw (unstandardised) features named `expected`; throws when they differ. */
+export function compileHead(head: HeadWeights, expected: readonly string[]): CompiledHead {
   const k = head.classes.length;
   const d = expected.length;
   const same = head.featureNames.length === d && head.featureNames.every((n, i) => n === expected[i]);
@@ -74,16 +66,55 @@ export function compileHead(
     }
     offset[c] = off;
   }
-  const v = head.gramWeights ? vocabularySize : 0;
-  const gramWeights = new Float64Array(k * v);
-  if (head.gramWeights) {
-    for (let c = 0; c < k; c++) {
-      const row = head.gramWeights[c] ?? [];
-      if (row.length !== v) throw new Error("model head's n-gram weights do not match the vocabulary");
-      for (let g = 0; g < v; g++) gramWeights[c * v + g] = (row[g] ?? 0) / t;
-    }
+  return { classes: head.classes, d, weights, offset, temperature: t };
+}
+
+/**
+ * Every head's n-gram weights in one gram-major table ([gram][head classes...], divided by each head's
+ * temperature): a comment's grams are summed for all heads in one pass, one cache line per gram.
+ * `at[h]` is where head h's classes start in a row (and in the sums `sumGrams` writes).
+ */
+export interface GramTable {
+  table: Float32Array;
+  width: number;
+  at: number[];
+}
+
+export function compileGramTable(heads: readonly HeadWeights[], vocabularySize: number): GramTable {
+  const at: number[] = [];
+  let width = 0;
+  for (const h of heads) {
+    at.push(width);
+    width += h.classes.length;
   }
-  return { classes: head.classes, d, v, weights, offset, gramWeights, temperature: t };
+  const table = new Float32Array(vocabularySize * width);
+  heads.forEach((h, i) => {
+    if (!h.gramWeights) return;
+    h.gramWeights.forEach((row, c) => {
+      if (row.length !== vocabularySize)
+        throw new Error("model head's n-gram weights do not match the vocabulary");
+      const column = (at[i] ?? 0) + c;
+      for (let g = 0; g < vocabularySize; g++) table[g * width + column] = (row[g] ?? 0) / h.temperature;
+    });
+  });
+  return { table, width, at };
+}
+
+/** Sums the table's rows for `count` gram ids, times `value`, into `out` (length `width`). */
+export function sumGrams(
+  t: GramTable,
+  ids: Int32Array,
+  count: number,
+  value: number,
+  out: Float64Array,
+): void {
+  const { table, width } = t;
+  out.fill(0);
+  for (let j = 0; j < count; j++) {
+    const base = ids[j]! * width;
+    for (let c = 0; c < width; c++) out[c]! += table[base + c]!;
+  }
+  for (let c = 0; c < width; c++) out[c]! *= value;
 }
 
 /** Indices of the non-zero dense features (most cue counts are zero), filled by `sparseFeatures`. */
@@ -101,34 +132,28 @@ export function sparseFeatures(features: Float64Array): number {
 }
 
 /**
- * Calibrated softmax probabilities of `head` for raw dense features and the comment's n-gram ids, written
- * into `out`. `used` must come from `sparseFeatures(features)` called after the features were last written.
+ * Calibrated softmax probabilities of `head` for raw dense features plus the head's n-gram sums
+ * (`grams[at..]`, from `sumGrams`; pass `none` and 0 for a head without n-grams), written into `out`.
+ * `used` must come from `sparseFeatures(features)` called after the features were last written.
  */
 export function predict(
   head: CompiledHead,
   features: Float64Array,
-  grams: Int32Array,
-  gramCount: number,
-  gramValue: number,
+  grams: Float64Array,
+  at: number,
   out: Float64Array,
   used: number = sparseFeatures(features),
 ): Float64Array {
   const k = head.classes.length;
-  const { d, v } = head;
+  const d = head.d;
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
-    let z = head.offset[c] ?? 0;
-    const base = c * d;
     // Lengths are checked when the head is compiled, so every index below is in range.
+    let z = head.offset[c]! + (grams[at + c] ?? 0);
+    const base = c * d;
     for (let u = 0; u < used; u++) {
       const f = nonZero[u]!;
       z += head.weights[base + f]! * features[f]!;
-    }
-    if (v > 0) {
-      const gramBase = c * v;
-      let g = 0;
-      for (let j = 0; j < gramCount; j++) g += head.gramWeights[gramBase + grams[j]!]!;
-      z += g * gramValue;
     }
     out[c] = z;
     if (z > max) max = z;
@@ -142,3 +167,6 @@ export function predict(
   for (let c = 0; c < k; c++) out[c] = (out[c] ?? 0) / sum;
   return out;
 }
+
+/** Empty n-gram sums, for heads that read none. */
+export const NO_GRAMS = new Float64Array(0);

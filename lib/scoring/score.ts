@@ -14,7 +14,15 @@ import {
   FLAG_FEATURE_NAMES,
 } from "./features";
 import { detectHarms, type HarmSignals, ruleFlag, storedSignals } from "./harm";
-import { type CompiledHead, compileHead, type ModelFile, predict, sparseFeatures } from "./model";
+import {
+  type CompiledHead,
+  compileGramTable,
+  compileHead,
+  type ModelFile,
+  predict,
+  sparseFeatures,
+  sumGrams,
+} from "./model";
 import { gramValue, NgramIndex } from "./ngrams";
 import { newTokens } from "./tokenize";
 import {
@@ -118,11 +126,17 @@ export function createScorer(file: ModelFile): Scorer {
   const ngrams = new NgramIndex(file.vocabulary);
   const size = file.vocabulary.length;
   const heads = {
-    tone: compileHead(file.heads.tone, FEATURE_NAMES, size),
-    stance: compileHead(file.heads.stance, FEATURE_NAMES, size),
-    sentiment: compileHead(file.heads.sentiment, FEATURE_NAMES, size),
-    flag: compileHead(file.heads.flag, FLAG_FEATURE_NAMES, size),
+    tone: compileHead(file.heads.tone, FEATURE_NAMES),
+    stance: compileHead(file.heads.stance, FEATURE_NAMES),
+    sentiment: compileHead(file.heads.sentiment, FEATURE_NAMES),
+    flag: compileHead(file.heads.flag, FLAG_FEATURE_NAMES),
   };
+  const grams = compileGramTable(
+    [file.heads.tone, file.heads.stance, file.heads.sentiment, file.heads.flag],
+    size,
+  );
+  const [toneGrams, stanceGrams, sentimentGrams, flagGrams] = grams.at as [number, number, number, number];
+  const gramSums = new Float64Array(grams.width);
   const toneAt = classIndex(heads.tone, TONES);
   const stanceAt = classIndex(heads.stance, STANCES);
   const sentimentAt = classIndex(heads.sentiment, SENTIMENT_LABELS);
@@ -178,22 +192,27 @@ export function createScorer(file: ModelFile): Scorer {
 
     extractFeatures(a, harms, features);
     const used = sparseFeatures(features);
-    const grams = ngrams.collect(a.tokens);
-    const value = gramValue(grams.count);
-    predict(heads.tone, features, grams.ids, grams.count, value, toneProbs, used);
-    predict(heads.stance, features, grams.ids, grams.count, value, stanceProbs, used);
-    predict(heads.sentiment, features, grams.ids, grams.count, value, sentimentProbs, used);
+    const gramCount = ngrams.collect(a.tokens);
+    sumGrams(grams, ngrams.ids, gramCount, gramValue(gramCount), gramSums);
+    predict(heads.tone, features, gramSums, toneGrams, toneProbs, used);
+    predict(heads.stance, features, gramSums, stanceGrams, stanceProbs, used);
+    predict(heads.sentiment, features, gramSums, sentimentGrams, sentimentProbs, used);
     const hostile = toneProbs[toneAt[TONES.indexOf("hostile")] ?? 0] ?? 0;
     extractFlagFeatures(a, harms, hostile, flagFeatures);
-    predict(heads.flag, flagFeatures, grams.ids, grams.count, value, flagProbs);
+    predict(heads.flag, flagFeatures, gramSums, flagGrams, flagProbs);
     const flagProbability = flagProbs[flagAt] ?? 0;
     const flag = flagProbability >= threshold || formatFlag(harms);
 
     for (let i = 0; i < TONES.length; i++) toneRounded[i] = prob(toneProbs, toneAt, i);
-    const toneScores = {} as Record<Tone, number>;
-    TONES.forEach((t, i) => {
-      toneScores[t] = toneRounded[i] ?? 0;
-    });
+    // A literal in TONES order: one object shape for every score.
+    const toneScores: Record<Tone, number> = {
+      analytical: toneRounded[0]!,
+      skeptical: toneRounded[1]!,
+      dismissive: toneRounded[2]!,
+      supportive: toneRounded[3]!,
+      hostile: toneRounded[4]!,
+      neutral: toneRounded[5]!,
+    };
     const top = best(toneProbs, toneAt);
     const tone = TONES[top] ?? "neutral";
     const primary = toneRounded[top] ?? 0;

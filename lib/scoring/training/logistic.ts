@@ -1,7 +1,7 @@
 /**
  * Multinomial logistic regression over dense features plus sparse word n-grams, with per-example weights
- * (class balancing, source weights), L2 toward a prior (zero, or the shipped weights when a publication's
- * corrections refit a head), fitted by full-batch Adam. Deterministic: fixed initialisation and steps.
+ * (class balancing, source weights), L2 toward a prior (zero for the weights, or the shipped head, biases
+ * included, when a publication's corrections refit it), fitted by full-batch Adam. Deterministic: fixed initialisation and steps.
  * Pure: used by the training script and by the job that refits heads from people's corrections.
  */
 
@@ -132,6 +132,9 @@ export function fitSoftmax(
     }
     addPenalty(gradW, model.weights, prior?.weights, options.l2);
     addPenalty(gradG, model.gramWeights, prior?.gramWeights, options.l2Grams);
+    // Without a prior the biases are free (they carry the class balance); with one they are pulled to it
+    // too, or a few corrections of one class would move every comment's label through the bias alone.
+    if (prior) addPenalty(gradB, model.bias, prior.bias, options.l2);
     const c1 = 1 - 0.9 ** t;
     const c2 = 1 - 0.999 ** t;
     params.forEach((p, i) => {

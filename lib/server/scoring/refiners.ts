@@ -1,9 +1,14 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { ENCODER_VERSION } from "@/lib/scoring/shipped-model";
+import { ENCODER_MATCHES_FAST, ENCODER_VERSION } from "@/lib/scoring/shipped-model";
 import type { CurrentVersions } from "./labels";
 
 /** The global refiners switched on here and the version each runs at (see labels.ts). */
 export function currentRefinerVersions(): CurrentVersions {
-  return { ENCODER: env().MARGINALIA_ENCODER === "on" ? ENCODER_VERSION : undefined };
+  return { ENCODER: encoderEnabled() ? ENCODER_VERSION : undefined };
+}
+
+/** The sentence-encoder refiner runs unless switched off, and only over the fast scorer it was trained on. */
+export function encoderEnabled(): boolean {
+  return env().MARGINALIA_ENCODER === "on" && ENCODER_MATCHES_FAST;
 }

@@ -1,5 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { SCORER_VERSION, type Score, STANCES, scoreComment, TONES } from "@/lib/scoring";
+import {
+  createScorer,
+  SCORER_VERSION,
+  type Score,
+  SENTIMENT_LABELS,
+  STANCES,
+  scoreComment,
+  TONES,
+} from "@/lib/scoring";
+import { FEATURE_NAMES, FLAG_FEATURE_NAMES } from "@/lib/scoring/features";
+import type { HeadWeights, ModelFile } from "@/lib/scoring/model";
+import { ENCODER_FILE } from "@/lib/scoring/shipped-model";
 
 const SAMPLES = [
   "",
@@ -28,7 +39,10 @@ function expectWellFormed(text: string, score: Score): void {
     expect(v).toBeLessThanOrEqual(1);
   }
   for (const cue of score.cues) expect(text.slice(cue.start, cue.end)).toBe(cue.text);
-  expect(score.flag).toBe(score.flagReasons.length > 0);
+  // A flag may come from the flag head with no detector strong enough to name; reasons never come alone.
+  if (score.flagReasons.length > 0) expect(score.flag).toBe(true);
+  expect(score.flagProbability).toBeGreaterThanOrEqual(0);
+  expect(score.flagProbability).toBeLessThanOrEqual(1);
   expect(score.scorerVersion).toBe(SCORER_VERSION);
 }
 
@@ -176,5 +190,75 @@ describe("moderation signals and flag rule", () => {
 describe("version", () => {
   test("SCORER_VERSION is a code version plus a data hash", () => {
     expect(SCORER_VERSION).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{10}$/);
+  });
+});
+
+describe("shipped weights", () => {
+  test("the encoder refiner was trained on the shipped fast scorer (else it stays off: run scoring:train)", () => {
+    expect(ENCODER_FILE.fastScorerVersion).toBe(SCORER_VERSION);
+  });
+});
+
+/** A weights file whose heads ignore the text: every probability is set by the biases alone. */
+function constantModel(flagProbability: number, flagThreshold: number): ModelFile {
+  const head = (
+    classes: readonly string[],
+    featureNames: readonly string[],
+    bias: number[],
+  ): HeadWeights => ({
+    classes: [...classes],
+    featureNames: [...featureNames],
+    mean: featureNames.map(() => 0),
+    scale: featureNames.map(() => 1),
+    bias,
+    weights: classes.map(() => featureNames.map(() => 0)),
+    gramWeights: classes.map(() => []),
+    temperature: 1,
+    settings: {},
+  });
+  const logit = Math.log(flagProbability / (1 - flagProbability));
+  return {
+    format: 2,
+    vocabulary: [],
+    heads: {
+      tone: head(TONES, FEATURE_NAMES, [2, 0, 0, 0, 0, 0]),
+      stance: head(STANCES, FEATURE_NAMES, [0, 0, 1]),
+      sentiment: head(SENTIMENT_LABELS, FEATURE_NAMES, [0, 1, 0]),
+      flag: head(["flag", "ok"], FLAG_FEATURE_NAMES, [logit, 0]),
+    },
+    flagThreshold,
+    training: {},
+  };
+}
+
+describe("the flag decision", () => {
+  const text = "The tariff schedule changed twice in March, and the second change reversed the first.";
+
+  test("flags when the flag head's probability reaches the threshold, and only then", () => {
+    expect(createScorer(constantModel(0.7, 0.6))(text).flag).toBe(true);
+    expect(createScorer(constantModel(0.7, 0.8))(text).flag).toBe(false);
+    expect(createScorer(constantModel(0.7, 0.8))(text).flagProbability).toBeCloseTo(0.7, 3);
+  });
+
+  test("spam and doxxing formats flag whatever the head says, and name their ground", () => {
+    const spam = createScorer(constantModel(0.01, 0.5))(
+      "Make money from home, click here https://example.test/offer",
+    );
+    expect(spam.flag).toBe(true);
+    expect(spam.flagReasons).toContain("spam");
+  });
+
+  test("a flag names the detectors that found a ground, strongest first", () => {
+    const s = createScorer(constantModel(0.9, 0.5))("You are a clueless moron and always have been.", {
+      isReply: true,
+    });
+    expect(s.flag).toBe(true);
+    expect(s.flagReasons[0]).toBe("personal-abuse");
+  });
+
+  test("labels come from the heads: the biases pick analytical, neutral stance, negative sentiment", () => {
+    const s = createScorer(constantModel(0.1, 0.5))(text);
+    expect([s.tone, s.stance, s.sentiment.label]).toEqual(["analytical", "neutral", "negative"]);
+    expect(s.sentiment.confidence).toBeGreaterThan(0.5);
   });
 });
