@@ -5,10 +5,13 @@ import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
+import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
+import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
+import { encoderEnabled } from "@/lib/server/scoring/refiners";
 
 /**
  * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
- * any number of machines share it. In the embedded default the web process runs the workers itself
+ * any number of machines share it: imports, scheduled syncs and the sentence-encoder refinement of labels. In the embedded default the web process runs the workers itself
  * (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
  */
 
@@ -17,7 +20,12 @@ export const QUEUES = {
   importSubstack: "import-substack",
   /** Every minute: enqueue syncs for publications whose interval has passed. */
   syncDue: "sync-due-publications",
+  /** Every minute: refine scored comments with the sentence encoder, a bounded chunk per run. */
+  refineEncoder: "refine-encoder",
 } as const;
+
+/** Comments one encoder run refines (about half a minute of encoder work at ~40 a second). */
+const ENCODER_CHUNK = 1000;
 
 export const substackImportJobSchema = z.object({
   url: z.string().min(1),
@@ -40,6 +48,8 @@ export function boss(): Promise<PgBoss> {
     // "stately": at most one waiting and one running job per singleton key, i.e. per publication.
     await instance.createQueue(QUEUES.importSubstack, { name: QUEUES.importSubstack, policy: "stately" });
     await instance.createQueue(QUEUES.syncDue, { name: QUEUES.syncDue });
+    // "singleton": one run at a time across every worker; SKIP LOCKED claims inside keep them apart anyway.
+    await instance.createQueue(QUEUES.refineEncoder, { name: QUEUES.refineEncoder, policy: "singleton" });
     return instance;
   })();
   return globalForBoss.marginaliaBoss;
@@ -104,5 +114,13 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     if (count > 0) log(`queued ${count} scheduled sync(s)`);
   });
   await queue.schedule(QUEUES.syncDue, "* * * * *");
+  if (encoderEnabled()) {
+    await queue.work(QUEUES.refineEncoder, async () => {
+      const result = await refineWithEncoder(sql(), { limit: ENCODER_CHUNK });
+      if (result.refined > 0) log(`refined ${result.refined} comments with the sentence encoder`);
+      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+    });
+    await queue.schedule(QUEUES.refineEncoder, "* * * * *");
+  } else await queue.unschedule(QUEUES.refineEncoder);
   return queue;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { Sql } from "@/lib/db/sql";
 import type { FlagReason, Prisma } from "@/lib/db/generated/client";
 import {
   type CommenterStatus,
@@ -148,5 +149,20 @@ export async function moderateNewComments(
       db.moderationAction.createMany({ data: actions }),
     ]);
   }
+  return decided;
+}
+
+/**
+ * Runs the rules over comments whose shown flag a background refiner just turned on, per publication, so a
+ * flag the fast scorer missed still reaches the queue (comments a person or a rule already decided keep
+ * their status; see moderateNewComments).
+ */
+export async function moderateRefinedFlags(db: Db, sql: Sql, commentIds: readonly number[]): Promise<number> {
+  if (commentIds.length === 0) return 0;
+  const rows = await sql<{ publication_id: number; ids: number[] }[]>`
+    SELECT publication_id, array_agg(id ORDER BY id) AS ids FROM comment
+    WHERE id = ANY(${commentIds as number[]}::int[]) GROUP BY publication_id`;
+  let decided = 0;
+  for (const row of rows) decided += await moderateNewComments(db, row.publication_id, row.ids);
   return decided;
 }

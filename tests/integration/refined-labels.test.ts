@@ -1,0 +1,164 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import type { NormalizedComment } from "@/lib/ingest/types";
+import { ENCODER_VERSION } from "@/lib/scoring/shipped-model";
+import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
+import {
+  publicationModelVersion,
+  type RefinedLabels,
+  showBestLabels,
+  storeRefinements,
+} from "@/lib/server/scoring/labels";
+import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
+import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { resetDatabase, useTestDatabase } from "../support/database";
+
+const { db, sql } = useTestDatabase();
+
+function comment(id: string, body: string): NormalizedComment {
+  return {
+    externalId: id,
+    postExternalId: "p1",
+    parentExternalId: null,
+    ancestorExternalIds: [],
+    ancestryComplete: true,
+    author: { externalId: `u-${id}`, name: `Reader ${id}` },
+    body,
+    postedAt: new Date("2026-06-01T10:00:00Z"),
+    editedAt: null,
+    deleted: false,
+    upstreamStatus: null,
+    automodHidden: false,
+    reactions: {},
+    reactionCount: 0,
+  };
+}
+
+const BODIES = [
+  "Thank you, a superb and careful piece.",
+  "I doubt this will ever work. We'll see.",
+  "Dead on arrival, a photo op, nothing more.",
+  "The grain corridor reopened because insurers cut war-risk premiums after the navy escorts began.",
+];
+
+let publicationId = 0;
+let ids: number[] = [];
+
+beforeEach(async () => {
+  await resetDatabase(sql);
+  publicationId = await upsertPublication(sql, { platform: "file", name: "Refining", baseUrl: "file://refining" });
+  const posts = await upsertPosts(sql, publicationId, [
+    { externalId: "p1", slug: null, title: "A corridor through the Black Sea", url: null, publishedAt: null },
+  ]);
+  await upsertComments(
+    sql,
+    publicationId,
+    posts,
+    BODIES.map((b, i) => comment(String(i), b)),
+  );
+  await scoreComments(sql);
+  ids = (await sql<{ id: number }[]>`SELECT id FROM comment ORDER BY id`).map((r) => r.id);
+});
+
+/** A refiner's labels that differ from anything the fast scorer gives these comments. */
+function hostileLabels(commentId: number): RefinedLabels {
+  return {
+    commentId,
+    tone: "hostile",
+    toneScores: { analytical: 0, skeptical: 0, dismissive: 0.1, supportive: 0, hostile: 0.9, neutral: 0 },
+    secondaryTone: null,
+    stance: "disagree",
+    stanceConfidence: 0.8,
+    sentimentLabel: "negative",
+    sentimentConfidence: 0.9,
+    flag: true,
+    flagProbability: 0.95,
+  };
+}
+
+async function shown(commentId: number) {
+  return db.commentScore.findUniqueOrThrow({ where: { commentId } });
+}
+
+describe("the labels a comment shows", () => {
+  test("a refiner's labels replace the fast ones, which are kept and come back when it is off", async () => {
+    const id = ids[0] as number;
+    const fast = await shown(id);
+    await storeRefinements(sql, "ENCODER", "enc-test", [hostileLabels(id)], { ENCODER: "enc-test" });
+    const refined = await shown(id);
+    expect(refined).toMatchObject({
+      tone: "hostile",
+      stance: "disagree",
+      sentimentLabel: "negative",
+      flag: true,
+      flagProbability: 0.95,
+      hostility: 0.9,
+      labelSource: "ENCODER",
+      labelVersion: "enc-test",
+    });
+    expect(refined.fastLabels).toMatchObject({ tone: fast.tone, stance: fast.stance, flag: fast.flag });
+    // Cues, signals and the sentiment score stay the fast scorer's.
+    expect(refined.cues).toEqual(fast.cues);
+    expect(refined.sentimentScore).toBe(fast.sentimentScore);
+
+    await showBestLabels(sql, [id], {});
+    expect(await shown(id)).toMatchObject({
+      tone: fast.tone,
+      stance: fast.stance,
+      flag: fast.flag,
+      labelSource: "FAST",
+      fastLabels: null,
+    });
+  });
+
+  test("an outdated refiner version is not shown", async () => {
+    const id = ids[1] as number;
+    await storeRefinements(sql, "ENCODER", "enc-old", [hostileLabels(id)], { ENCODER: "enc-new" });
+    expect((await shown(id)).labelSource).toBe("FAST");
+  });
+
+  test("the user's language model outranks the encoder; the fast rescore keeps the refined labels shown", async () => {
+    const id = ids[2] as number;
+    const current = { ENCODER: "enc-1", LLM: "llm-1" };
+    await storeRefinements(sql, "ENCODER", "enc-1", [{ ...hostileLabels(id), tone: "dismissive" }], current);
+    await storeRefinements(sql, "LLM", "llm-1", [{ ...hostileLabels(id), tone: "skeptical" }], current);
+    expect(await shown(id)).toMatchObject({ tone: "skeptical", labelSource: "LLM" });
+    await showBestLabels(sql, [id], { ENCODER: "enc-1" });
+    expect(await shown(id)).toMatchObject({ tone: "dismissive", labelSource: "ENCODER" });
+  });
+
+  test("a publication's refitted heads count only while that model is its active one", async () => {
+    const id = ids[3] as number;
+    const model = await db.publicationModel.create({
+      data: { publicationId, baseVersion: "test", heads: {}, corrections: 12, metrics: {}, active: false },
+    });
+    const version = publicationModelVersion(model.id);
+    await storeRefinements(sql, "PUBLICATION", version, [hostileLabels(id)], {});
+    expect((await shown(id)).labelSource).toBe("FAST");
+    await db.publicationModel.update({ where: { id: model.id }, data: { active: true } });
+    await showBestLabels(sql, [id], {});
+    expect(await shown(id)).toMatchObject({ labelSource: "PUBLICATION", labelVersion: version, tone: "hostile" });
+  });
+});
+
+describe("the sentence-encoder refiner", () => {
+  test("refines every scored comment once per version and shows its labels", async () => {
+    const first = await refineWithEncoder(sql);
+    expect(first).toMatchObject({ refined: BODIES.length, version: ENCODER_VERSION });
+    const rows = await db.commentRefinement.findMany({ where: { refiner: "ENCODER" } });
+    expect(rows.map((r) => r.commentId).sort((a, b) => a - b)).toEqual(ids);
+    expect(rows.every((r) => r.version === ENCODER_VERSION)).toBe(true);
+    const scores = await db.commentScore.findMany();
+    expect(scores.every((s) => s.labelSource === "ENCODER" && s.labelVersion === ENCODER_VERSION)).toBe(true);
+    // The probabilities a refiner stores are a distribution.
+    for (const r of rows) {
+      const sum = Object.values(r.toneScores as Record<string, number>).reduce((s, v) => s + v, 0);
+      expect(sum).toBeCloseTo(1, 1);
+    }
+    expect(await refineWithEncoder(sql)).toMatchObject({ refined: 0 });
+  });
+
+  test("a limit bounds one run, and the next run carries on where it stopped", async () => {
+    expect((await refineWithEncoder(sql, { limit: 3 })).refined).toBe(3);
+    expect((await refineWithEncoder(sql)).refined).toBe(BODIES.length - 3);
+  });
+});
