@@ -45,7 +45,11 @@ let ids: number[] = [];
 
 beforeEach(async () => {
   await resetDatabase(sql);
-  publicationId = await upsertPublication(sql, { platform: "file", name: "Refining", baseUrl: "file://refining" });
+  publicationId = await upsertPublication(sql, {
+    platform: "file",
+    name: "Refining",
+    baseUrl: "file://refining",
+  });
   const posts = await upsertPosts(sql, publicationId, [
     { externalId: "p1", slug: null, title: "A corridor through the Black Sea", url: null, publishedAt: null },
   ]);
@@ -136,7 +140,11 @@ describe("the labels a comment shows", () => {
     expect((await shown(id)).labelSource).toBe("FAST");
     await db.publicationModel.update({ where: { id: model.id }, data: { active: true } });
     await showBestLabels(sql, [id], {});
-    expect(await shown(id)).toMatchObject({ labelSource: "PUBLICATION", labelVersion: version, tone: "hostile" });
+    expect(await shown(id)).toMatchObject({
+      labelSource: "PUBLICATION",
+      labelVersion: version,
+      tone: "hostile",
+    });
   });
 });
 

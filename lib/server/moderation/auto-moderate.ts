@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Sql } from "@/lib/db/sql";
 import type { FlagReason, Prisma } from "@/lib/db/generated/client";
+import type { Sql } from "@/lib/db/sql";
 import {
   type CommenterStatus,
   type ModerationScore,

@@ -1,16 +1,21 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { scoreComment } from "@/lib/scoring";
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
-const HARNESS = path.join(import.meta.dirname, "fixtures", "cli-harness.ts");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const HARNESS = path.join(import.meta.dirname, "classify-cli-harness.ts");
 
 function run(
   args: string[],
   stdin: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [HARNESS, ...args], { cwd: ROOT });
+    const child = spawn(
+      path.join(ROOT, "node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", HARNESS, ...args],
+      { cwd: ROOT },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
@@ -48,21 +53,39 @@ describe("marginalia classify", () => {
     expect(lines[1]).toEqual({ error: expect.stringContaining("line 2") });
     expect(lines[2]).toMatchObject({ id: "c", error: expect.stringContaining("line 3") });
     expect(lines[3]).toMatchObject({ id: 4 });
-    expect(Object.keys(lines[3]).sort()).toEqual(
-      [
-        "cues",
-        "flag",
-        "flagReasons",
-        "id",
-        "scorerVersion",
-        "secondaryTone",
-        "sentiment",
-        "signals",
-        "stance",
-        "stanceConfidence",
-        "tone",
-        "toneScores",
-      ].sort(),
-    );
+    const keys = [
+      "cues",
+      "flag",
+      "flagProbability",
+      "flagReasons",
+      "id",
+      "labelSource",
+      "scorerVersion",
+      "secondaryTone",
+      "sentiment",
+      "signals",
+      "stance",
+      "stanceConfidence",
+      "tone",
+      "toneScores",
+    ];
+    expect(Object.keys(lines[3]).sort()).toEqual([...keys, "refinerVersion"].sort());
+    expect(lines[3]).toMatchObject({ labelSource: "ENCODER" });
+  }, 30_000);
+
+  test("--fast prints the fast scorer's labels, the same as scoring the text directly", async () => {
+    const text = "I doubt the truce holds past the spring.";
+    const { code, stdout } = await run(["classify", "--fast"], JSON.stringify({ id: 1, text }));
+    expect(code).toBe(0);
+    const line = JSON.parse(stdout);
+    const direct = scoreComment(text, {});
+    expect(line).toMatchObject({
+      labelSource: "FAST",
+      tone: direct.tone,
+      toneScores: direct.toneScores,
+      stance: direct.stance,
+      flag: direct.flag,
+    });
+    expect(line).not.toHaveProperty("refinerVersion");
   }, 30_000);
 });
