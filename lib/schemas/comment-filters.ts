@@ -18,6 +18,9 @@ export const COMMENT_STATUS_FILTERS = [
 ] as const;
 export type CommentStatusFilter = (typeof COMMENT_STATUS_FILTERS)[number];
 
+/** `confident`: labels a person corrected or the scorer gave with probability >= 1/2; `uncertain`: the rest. */
+export const CONFIDENCE_FILTERS = ["confident", "uncertain"] as const;
+
 /** An empty query value ("?tone=") means "no filter", so shared URLs with blank fields still parse. */
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
@@ -31,6 +34,8 @@ export const commentFiltersShape = {
   sentiment: z.preprocess(blankToUndefined, z.enum(SENTIMENT_LABELS).optional()),
   /** See COMMENT_STATUS_FILTERS. */
   status: z.preprocess(blankToUndefined, z.enum(COMMENT_STATUS_FILTERS).optional()),
+  /** By how sure the tone label is (lib/scoring/confidence.ts). */
+  confidence: z.preprocess(blankToUndefined, z.enum(CONFIDENCE_FILTERS).optional()),
   /** Free text, matched case-insensitively against the body and the author's name. */
   q: z.preprocess(blankToUndefined, z.string().trim().min(1).max(200).optional()),
 };
@@ -43,6 +48,7 @@ export const COMMENT_FILTER_KEYS = [
   "stance",
   "sentiment",
   "status",
+  "confidence",
   "q",
 ] as const satisfies readonly (keyof CommentFilters)[];
 

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 
+/** Scorers that can produce a comment's labels (the LabelSource enum of the database). */
+export const LABEL_SOURCES = ["FAST", "ENCODER", "PUBLICATION", "LLM"] as const;
+export type LabelSourceName = (typeof LABEL_SOURCES)[number];
+
 /** A span of the comment body that explains its score: `body.slice(start, end)`, with the signal that fired. */
 export const cueSchema = z.object({
   start: z.number().int(),
@@ -50,6 +54,15 @@ export const threadCommentSchema = z.object({
   flagReasons: z.array(z.string()),
   /** Valid cue spans only (in range, consistent with the body). */
   cues: z.array(cueSchema),
+  /**
+   * Calibrated probabilities of the scorer's labels (the shown scorer's: see labelSource); null when not
+   * scored. A tone below lib/scoring/confidence.ts UNCERTAIN_BELOW is shown as uncertain.
+   */
+  confidence: z
+    .object({ tone: z.number(), stance: z.number(), sentiment: z.number(), flag: z.number() })
+    .nullable(),
+  /** Which scorer produced the labels: the fast scorer or a background refiner; null when not scored. */
+  labelSource: z.enum(LABEL_SOURCES).nullable(),
 });
 export type ThreadComment = z.infer<typeof threadCommentSchema>;
 export type CommentCue = z.infer<typeof cueSchema>;

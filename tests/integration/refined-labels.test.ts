@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, test } from "vitest";
 import type { NormalizedComment } from "@/lib/ingest/types";
 import { ENCODER_VERSION } from "@/lib/scoring/shipped-model";
+import { getThreadPage } from "@/lib/server/analytics/thread-page";
+import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import {
   publicationModelVersion,
@@ -168,5 +170,52 @@ describe("the sentence-encoder refiner", () => {
   test("a limit bounds one run, and the next run carries on where it stopped", async () => {
     expect((await refineWithEncoder(sql, { limit: 3 })).refined).toBe(3);
     expect((await refineWithEncoder(sql)).refined).toBe(BODIES.length - 3);
+  });
+});
+
+describe("confidence on the post page", () => {
+  test("the thread says which scorer labelled each comment and how sure it was; the filter splits by it", async () => {
+    const [postId] = (await sql<{ id: number }[]>`SELECT id FROM post`).map((r) => r.id) as [number];
+    const sure = ids[0] as number;
+    const unsure = ids[1] as number;
+    const current = { ENCODER: "enc-conf" };
+    await storeRefinements(sql, "ENCODER", "enc-conf", [hostileLabels(sure)], current);
+    await storeRefinements(
+      sql,
+      "ENCODER",
+      "enc-conf",
+      [
+        {
+          ...hostileLabels(unsure),
+          tone: "skeptical",
+          toneScores: {
+            analytical: 0.3,
+            skeptical: 0.35,
+            dismissive: 0.2,
+            supportive: 0,
+            hostile: 0.15,
+            neutral: 0,
+          },
+        },
+      ],
+      current,
+    );
+    const page = await getThreadPage(postId, {});
+    const byId = new Map(page.comments.map((c) => [c.id, c]));
+    expect(byId.get(sure)).toMatchObject({ labelSource: "ENCODER", confidence: { tone: 0.9, flag: 0.95 } });
+    expect(byId.get(unsure)?.confidence?.tone).toBeCloseTo(0.35);
+
+    const uncertain = await getThreadPage(postId, { confidence: "uncertain" });
+    expect(uncertain.comments.map((c) => c.id)).toContain(unsure);
+    expect(uncertain.comments.map((c) => c.id)).not.toContain(sure);
+    const confident = await getToneDistribution(postId, { confidence: "confident" });
+    const all = await getToneDistribution(postId, {});
+    expect(confident.total).toBe(all.total - uncertain.total);
+
+    // A person's correction is sure whatever the scorer's probability.
+    await db.comment.update({ where: { id: unsure }, data: { correctedTone: "analytical" } });
+    expect((await getThreadPage(postId, { confidence: "confident" })).comments.map((c) => c.id)).toContain(
+      unsure,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import { UNCERTAIN_BELOW } from "@/lib/scoring/confidence";
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
 function likePattern(text: string): string {
@@ -22,6 +23,10 @@ const STATUS_SQL = {
     OR c.corrected_stance IS DISTINCT FROM NULL AND c.corrected_stance IS DISTINCT FROM s.stance)`,
 } as const;
 
+/** The tone label is sure: corrected by a person, or given with a probability of at least UNCERTAIN_BELOW. */
+export const CONFIDENT_TONE_SQL = Prisma.sql`(c.corrected_tone IS NOT NULL
+  OR coalesce((s.tone_scores->>(s.tone::text))::float8, 0) >= ${UNCERTAIN_BELOW})`;
+
 /**
  * The post page's filters as SQL conditions over `comment c LEFT JOIN comment_score s`, each prefixed with
  * AND (empty when no filter is set). Tone and stance are the effective labels (a person's correction first).
@@ -33,6 +38,8 @@ export function commentFilterSql(filters: CommentFilters): Prisma.Sql {
     parts.push(Prisma.sql`coalesce(c.corrected_stance, s.stance)::text = ${filters.stance}`);
   if (filters.sentiment) parts.push(Prisma.sql`s.sentiment_label::text = ${filters.sentiment}`);
   if (filters.status) parts.push(STATUS_SQL[filters.status]);
+  if (filters.confidence === "confident") parts.push(CONFIDENT_TONE_SQL);
+  if (filters.confidence === "uncertain") parts.push(Prisma.sql`NOT ${CONFIDENT_TONE_SQL}`);
   if (filters.q) {
     const pattern = likePattern(filters.q);
     parts.push(

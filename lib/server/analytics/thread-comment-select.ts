@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
-import { cueSchema, type ThreadComment } from "@/lib/schemas/thread";
+import { cueSchema, LABEL_SOURCES, type ThreadComment } from "@/lib/schemas/thread";
 import {
   SENTIMENT_LABELS,
   type SentimentLabel,
@@ -24,6 +24,8 @@ export const THREAD_COMMENT_COLUMNS = Prisma.sql`
   s.sentiment_score, s.sentiment_comparative, s.sentiment_label::text AS sentiment_label,
   coalesce(s.flag, false) AS scorer_flag, coalesce(s.flag_reasons, '{}'::text[]) AS scorer_reasons,
   coalesce(s.cues, '[]'::jsonb) AS cues,
+  (s.tone_scores->>(s.tone::text))::float8 AS tone_probability, s.stance_confidence,
+  s.sentiment_confidence, s.flag_probability, s.label_source::text AS label_source,
   (SELECT count(*)::int FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN') AS open_flags,
   (SELECT coalesce(array_agg(DISTINCT f.reason::text), '{}'::text[]) FROM flag f
      WHERE f.comment_id = c.id AND f.status = 'OPEN') AS flag_reasons`;
@@ -54,6 +56,11 @@ export interface ThreadCommentRow {
   scorer_flag: boolean;
   scorer_reasons: string[];
   cues: unknown;
+  tone_probability: number | null;
+  stance_confidence: number | null;
+  sentiment_confidence: number | null;
+  flag_probability: number | null;
+  label_source: string | null;
   open_flags: number;
   flag_reasons: string[];
 }
@@ -64,6 +71,9 @@ const asStance = (v: string | null) =>
   v !== null && (STANCES as readonly string[]).includes(v) ? (v as Stance) : null;
 const asLabel = (v: string | null) =>
   v !== null && (SENTIMENT_LABELS as readonly string[]).includes(v) ? (v as SentimentLabel) : null;
+
+const asSource = (v: string | null) =>
+  v !== null && (LABEL_SOURCES as readonly string[]).includes(v) ? (v as ThreadComment["labelSource"]) : null;
 
 /** Cues as stored, keeping only well-formed entries; the renderer also checks them against the body. */
 function storedCues(value: unknown): ThreadComment["cues"] {
@@ -104,5 +114,15 @@ export function toThreadComment(r: ThreadCommentRow): ThreadComment {
     scorerFlag: r.scorer_flag,
     flagReasons: [...new Set([...r.flag_reasons, ...r.scorer_reasons])],
     cues: r.body === null ? [] : storedCues(r.cues),
+    confidence:
+      r.tone_probability === null
+        ? null
+        : {
+            tone: r.tone_probability,
+            stance: r.stance_confidence ?? 0,
+            sentiment: r.sentiment_confidence ?? 0,
+            flag: r.flag_probability ?? 0,
+          },
+    labelSource: asSource(r.label_source),
   };
 }
