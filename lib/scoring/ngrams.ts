@@ -128,8 +128,18 @@ export class NgramIndex {
       const kind = tokens.kind[k];
       let id: number | undefined;
       let ends = false;
-      if (kind === WORD) id = this.unigrams.get(tokens.lemma[k] as string);
-      else if (kind === NUMBER) id = this.numberId;
+      if (kind === WORD) {
+        // A plain word's id is memoised on the tokeniser's cache entry: one map lookup per distinct word.
+        const memo = tokens.memo[k];
+        if (memo !== undefined && memo.owner === this) id = memo.value;
+        else {
+          id = this.unigrams.get(tokens.lemma[k] as string) ?? -1;
+          if (memo !== undefined) {
+            memo.owner = this;
+            memo.value = id;
+          }
+        }
+      } else if (kind === NUMBER) id = this.numberId;
       else if (kind === PUNCT) {
         const c = (tokens.norm[k] as string).charCodeAt(0);
         if (c === QUESTION) {

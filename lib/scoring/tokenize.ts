@@ -27,11 +27,23 @@ export interface Tokens {
   caps: boolean[];
   /** Lexicon facts about each token, looked up once here so later passes need no hashing. */
   info: WordInfo[];
+  /**
+   * A memo slot per distinct plain ASCII word (shared by every token of that word while the word cache
+   * keeps it; undefined for other tokens), where a consumer may keep a pure function of the word, tagged
+   * with the consumer (e.g. an n-gram vocabulary's id for it).
+   */
+  memo: (WordMemo | undefined)[];
+}
+
+/** See Tokens.memo: `value` is valid only when `owner` is the consumer reading it. */
+export interface WordMemo {
+  owner: object | null;
+  value: number;
 }
 
 /** Empty token arrays; pass one to `tokenize` repeatedly to reuse its storage (arrays only grow). */
 export function newTokens(): Tokens {
-  return { count: 0, norm: [], lemma: [], start: [], end: [], kind: [], caps: [], info: [] };
+  return { count: 0, norm: [], lemma: [], start: [], end: [], kind: [], caps: [], info: [], memo: [] };
 }
 
 const ENTITIES: Record<string, string> = {
@@ -180,7 +192,7 @@ function resolve(norm: string, kind: TokenKind): void {
 
 function push(t: Tokens, norm: string, start: number, end: number, kind: TokenKind, caps: boolean): void {
   resolve(norm, kind);
-  store(t, norm, resolvedLemma, resolvedInfo, start, end, kind, caps);
+  store(t, norm, resolvedLemma, resolvedInfo, start, end, kind, caps, undefined);
 }
 
 function store(
@@ -192,6 +204,7 @@ function store(
   end: number,
   kind: TokenKind,
   caps: boolean,
+  memo: WordMemo | undefined,
 ): void {
   const k = t.count++;
   t.norm[k] = norm;
@@ -201,6 +214,7 @@ function store(
   t.kind[k] = kind;
   t.caps[k] = caps;
   t.info[k] = info;
+  t.memo[k] = memo;
 }
 
 /**
@@ -216,6 +230,7 @@ interface CachedWord {
   lemma: string;
   info: WordInfo;
   kind: TokenKind;
+  memo: WordMemo;
 }
 
 const CACHE_SIZE = 1 << 15;
@@ -249,7 +264,14 @@ function cachedWord(text: string, i: number, j: number, hash: number): CachedWor
   const kind: TokenKind = text.charCodeAt(i) <= 57 ? NUMBER : WORD;
   const norm = key.length <= 7 ? (CONTRACTIONS[key] ?? key) : key;
   resolve(norm, kind);
-  const word: CachedWord = { key, norm, lemma: resolvedLemma, info: resolvedInfo, kind };
+  const word: CachedWord = {
+    key,
+    norm,
+    lemma: resolvedLemma,
+    info: resolvedInfo,
+    kind,
+    memo: { owner: null, value: 0 },
+  };
   cacheWords[slot] = word;
   cacheHash[slot] = hash;
   cacheUsed++;
@@ -281,7 +303,14 @@ const ASCII_PUNCT: readonly (CachedWord | undefined)[] = Array.from({ length: 12
   if (!isSentencePunct(ch)) return undefined;
   const norm = PUNCT_NORM[ch] ?? ch;
   resolve(norm, PUNCT);
-  return { key: ch, norm, kind: PUNCT, lemma: resolvedLemma, info: resolvedInfo };
+  return {
+    key: ch,
+    norm,
+    kind: PUNCT,
+    lemma: resolvedLemma,
+    info: resolvedInfo,
+    memo: { owner: null, value: 0 },
+  };
 });
 
 /**
@@ -326,7 +355,8 @@ export function tokenize(text: string, into: Tokens = newTokens()): Tokens {
     }
     if (c < 128) {
       const punct = ASCII_PUNCT[c];
-      if (punct !== undefined) store(t, punct.norm, punct.lemma, punct.info, i, i + 1, PUNCT, false);
+      if (punct !== undefined)
+        store(t, punct.norm, punct.lemma, punct.info, i, i + 1, PUNCT, false, undefined);
       i++;
       continue;
     }
@@ -387,7 +417,7 @@ function scanWord(text: string, i: number, t: Tokens): number {
     if (!continues) {
       const w = cachedWord(text, i, j, hash);
       // Only ASCII letters here: three or more capitals and no lower case is shouting.
-      store(t, w.norm, w.lemma, w.info, i, j, w.kind, upper >= 3 && lower === 0);
+      store(t, w.norm, w.lemma, w.info, i, j, w.kind, upper >= 3 && lower === 0, w.memo);
       return j;
     }
   }

@@ -3,6 +3,7 @@
  * and talk of someone's home address. A street named in news ("the embassy on 12 Main Street") is not.
  */
 import type { Analysis } from "../analyze";
+import { NUMBER, WORD } from "../tokenize";
 import { HARM_THRESHOLDS } from "./thresholds";
 
 const T = HARM_THRESHOLDS.doxxing;
@@ -20,13 +21,33 @@ const STREET_ADDRESS =
 const EUROPEAN_STREET_ADDRESS =
   /\b[A-Z][a-zäöüß]+(?:straat|strasse|straße|weg|laan|gasse|platz|gracht|plein|gatan|vej)\s+\d{1,4}\b/;
 
-/** 0..1; the substring and number checks keep the regexes off the hot path for nearly every comment. */
+const STREET_TYPE_ENDING = /(?:straat|strasse|straße|weg|laan|gasse|platz|gracht|plein|gatan|vej)$/;
+
+/**
+ * A number followed by a capitalised word, or a street-type word followed by a number: the token shapes both street
+ * address patterns need, found without a regex so most comments with numbers never run one.
+ */
+function mayHoldStreetAddress(a: Analysis): boolean {
+  const { tokens, text } = a;
+  for (let k = 0; k + 1 < tokens.count; k++) {
+    const kind = tokens.kind[k];
+    const next = tokens.kind[k + 1];
+    if (kind === NUMBER && next === WORD) {
+      const c = text.charCodeAt(tokens.start[k + 1] ?? 0);
+      if (c >= 65 && c <= 90) return true;
+    } else if (kind === WORD && next === NUMBER && STREET_TYPE_ENDING.test(tokens.norm[k] ?? "")) return true;
+  }
+  return false;
+}
+
+/** 0..1; the substring and token checks keep the regexes off the hot path for nearly every comment. */
 export function detectDoxxing(a: Analysis): number {
   const text = a.text;
   const contact =
     (text.includes("@") && EMAIL.test(text)) || (a.numberCount >= T.phoneMinNumbers && PHONE.test(text));
   const street =
     a.numberCount > 0 &&
+    mayHoldStreetAddress(a) &&
     (STREET_ADDRESS.test(text) || EUROPEAN_STREET_ADDRESS.test(text)) &&
     PERSON_AT_ADDRESS.test(text);
   if (contact || street) return T.contactOrStreetAddress;

@@ -54,6 +54,18 @@ describe("NgramIndex.collect", () => {
   });
 });
 
+describe("the per-word memo", () => {
+  test("two vocabularies reading the same words in turn each get their own ids", () => {
+    const a = new NgramIndex(["peace", "plan"]);
+    const b = new NgramIndex(["plan", "zzz", "peace"]);
+    const read = (index: NgramIndex, text: string) => [...index.ids.slice(0, index.collect(tokenize(text)))];
+    for (let round = 0; round < 3; round++) {
+      expect(read(a, "peace plan")).toEqual([0, 1]);
+      expect(read(b, "peace plan")).toEqual([2, 0]);
+    }
+  });
+});
+
 describe("gramValue", () => {
   test.each([
     [0, 0],
