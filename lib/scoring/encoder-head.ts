@@ -116,7 +116,7 @@ export function createRefiner(file: EncoderFile): Refiner {
     let i = writeStacked(fast, input, cues.length);
     for (let e = 0; e < EMBEDDING_SIZE; e++) input[i++] = embedding[e] ?? 0;
     for (const head of Object.keys(heads) as (keyof typeof heads)[])
-      predict(heads[head], input, NO_GRAMS, 0, out[head]);
+      predict(heads[head], input, NO_GRAMS, -1, out[head]);
 
     const toneScores = {} as Record<Tone, number>;
     for (const t of TONES) toneScores[t] = round(out.tone[classOf("tone", t)] ?? 0);

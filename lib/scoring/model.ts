@@ -72,7 +72,8 @@ export function compileHead(head: HeadWeights, expected: readonly string[]): Com
 /**
  * Every head's n-gram weights in one gram-major table ([gram][head classes...], divided by each head's
  * temperature): a comment's grams are summed for all heads in one pass, one cache line per gram.
- * `at[h]` is where head h's classes start in a row (and in the sums `sumGrams` writes).
+ * `at[h]` is where head h's classes start in a row (and in the sums `sumGrams` writes); -1 for a head
+ * without n-grams.
  */
 export interface GramTable {
   table: Float32Array;
@@ -84,8 +85,8 @@ export function compileGramTable(heads: readonly HeadWeights[], vocabularySize: 
   const at: number[] = [];
   let width = 0;
   for (const h of heads) {
-    at.push(width);
-    width += h.classes.length;
+    at.push(h.gramWeights ? width : -1);
+    if (h.gramWeights) width += h.classes.length;
   }
   const table = new Float32Array(vocabularySize * width);
   heads.forEach((h, i) => {
@@ -133,7 +134,7 @@ export function sparseFeatures(features: Float64Array): number {
 
 /**
  * Calibrated softmax probabilities of `head` for raw dense features plus the head's n-gram sums
- * (`grams[at..]`, from `sumGrams`; pass `none` and 0 for a head without n-grams), written into `out`.
+ * (`grams[at..]`, from `sumGrams`; `at` -1 for a head without n-grams), written into `out`.
  * `used` must come from `sparseFeatures(features)` called after the features were last written.
  */
 export function predict(
@@ -149,7 +150,7 @@ export function predict(
   let max = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < k; c++) {
     // Lengths are checked when the head is compiled, so every index below is in range.
-    let z = head.offset[c]! + (grams[at + c] ?? 0);
+    let z = head.offset[c]! + (at < 0 ? 0 : grams[at + c]!);
     const base = c * d;
     for (let u = 0; u < used; u++) {
       const f = nonZero[u]!;
