@@ -2,15 +2,10 @@ import { chmodSync, existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ensureChromium } from "./tests/support/ensure-chromium";
 
-/** Debian's Chromium (apt-get install chromium); Playwright's own browser download cannot work here. */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  throw new Error(
-    `End-to-end tests need Chromium at ${chromium}: install it with \`sudo apt-get install -y chromium\` ` +
-      "or point CHROMIUM_PATH at a Chromium binary.",
-  );
-}
+/** A Chromium found or installed on the spot (tests/support/ensure-chromium.ts), so `npm test` needs no set-up. */
+const chromium = ensureChromium();
 
 // One throw-away data folder per run, made once: Playwright's workers re-read this file and inherit the env.
 if (!process.env.MARGINALIA_E2E_DATA) {
