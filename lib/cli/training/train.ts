@@ -94,10 +94,10 @@ const SELECTED_FOR_ABUSE: ReadonlySet<string> = new Set(["civil_comments"]);
 function grid(head: HeadName, quick: boolean): HeadSettings[] {
   if (quick)
     return head === "flag"
-      ? [{ l2: 0.1, l2Grams: 0, classPower: 0.5 }]
+      ? [{ l2: 0.1, l2Grams: 0.3, classPower: 0.5 }]
       : [{ l2: 0.3, l2Grams: 0.01, classPower: 0.75 }];
   const l2s = head === "flag" ? [0.01, 0.1, 1] : [0.1, 0.3, 1];
-  const gramL2s = head === "flag" ? [0] : [0.01, 0.03];
+  const gramL2s = head === "flag" ? [0.03, 0.3, 3] : [0.01, 0.03];
   const powers = head === "flag" ? [0.5, 1] : [0.5, 0.75, 1];
   return l2s.flatMap((l2) =>
     gramL2s.flatMap((l2Grams) => powers.map((classPower) => ({ l2, l2Grams, classPower }))),
@@ -193,9 +193,7 @@ async function main(): Promise<void> {
     console.log(
       `\n### ${kind} ${head}: ${items.length} comments, ${options.folds}-fold CV on the training comments`,
     );
-    // The flag head reads the detectors and the tone, not words: cross-validated, its n-gram weights came
-    // out negligible (the largest 0.006), so it carries none and the hot path sums fewer of them.
-    const useGrams = kind === "fast" && head !== "flag";
+    const useGrams = kind === "fast";
     const settingsGrid = kind === "fast" ? grid(head, options.quick) : encoderGrid(options.quick);
     const cv = crossValidate(
       items,
