@@ -219,7 +219,7 @@ export interface LlmRunResult extends RefineRunResult {
 }
 
 /** An advisory-lock key, the same in every process: one LLM run at a time over the whole database. */
-const RUN_LOCK = 0x6c6c6d31; // "llm1"
+export const LLM_RUN_LOCK = 0x6c6c6d31; // "llm1"
 
 /**
  * Refines scored comments with the user's model: those without an LLM refinement at the current version
@@ -257,7 +257,7 @@ export async function refineWithLlm(
 
   const lock = await sql.reserve();
   try {
-    const [held] = await lock<{ ok: boolean }[]>`SELECT pg_try_advisory_lock(${RUN_LOCK}::bigint) AS ok`;
+    const [held] = await lock<{ ok: boolean }[]>`SELECT pg_try_advisory_lock(${LLM_RUN_LOCK}::bigint) AS ok`;
     if (!held?.ok) return { ...result, stoppedBy: "busy" };
     try {
       // Comments that failed in this run are not asked again until the next one.
@@ -295,7 +295,7 @@ export async function refineWithLlm(
       }
       return { ...result, stoppedBy: result.refined >= limit ? "limit" : "done" };
     } finally {
-      await lock`SELECT pg_advisory_unlock(${RUN_LOCK}::bigint)`;
+      await lock`SELECT pg_advisory_unlock(${LLM_RUN_LOCK}::bigint)`;
     }
   } finally {
     lock.release();
