@@ -97,7 +97,7 @@ async function llmLabels(records: readonly LabelledComment[], fast: readonly Lab
   if (process.stderr.isTTY) note("");
   const { cached, sent, requests, failed } = result.stats;
   note(
-    `${llmVersion(runner.config.model)}: ${records.length} comments, ${cached} from the cache, ${sent} sent in ${requests} requests (answer format: ${runner.chat.shape()}), ${failed} left to the fast labels`,
+    `${llmVersion(runner.config.model)}: ${records.length} comments, ${cached} from the cache, ${sent} sent in ${requests} requests${requests > 0 ? ` (answer format: ${runner.chat.shape()})` : ""}, ${failed} left to the fast labels`,
   );
   if (result.error) throw result.error;
   if (result.budgetExhausted)

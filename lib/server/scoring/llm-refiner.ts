@@ -179,9 +179,15 @@ export async function labelWithLlm(
     }
     await writeCache(sql, config.model, fresh);
     if (fresh.length > 0) onProgress?.(result.answers.size);
-    for (const problem of parsed.malformed)
-      log(`llm: unusable answer for a comment (${problem.reason.slice(0, 200)})`);
-    return unanswered(parsed).map((localId) => (byLocal.get(localId) as LlmComment).id);
+    const again = unanswered(parsed);
+    if (again.length > 0) {
+      const reasons = [...new Set(parsed.malformed.map((m) => m.reason.slice(0, 120)))];
+      if (parsed.missing.length > 0) reasons.push("no entry");
+      log(
+        `llm: ${again.length} of ${sent.length} answers unusable (${reasons.slice(0, 3).join("; ")})${sent.length > 1 ? ", asking each alone" : ""}`,
+      );
+    }
+    return again.map((localId) => (byLocal.get(localId) as LlmComment).id);
   }
 
   const batches: LlmComment[][] = [];
