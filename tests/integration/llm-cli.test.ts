@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
 import { runCli } from "../support/cli";
+import { normalizedComment } from "../support/comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { type FakeLlm, startFakeLlm } from "../support/fake-llm";
 
@@ -144,22 +145,7 @@ describe("refine --llm", () => {
       sql,
       publicationId,
       posts,
-      LABELLED.slice(0, 3).map((r) => ({
-        externalId: r.id,
-        postExternalId: "p",
-        parentExternalId: null,
-        ancestorExternalIds: [],
-        ancestryComplete: true,
-        author: { externalId: `u-${r.id}`, name: r.id },
-        body: r.body,
-        postedAt: new Date("2026-06-01T10:00:00Z"),
-        editedAt: null,
-        deleted: false,
-        upstreamStatus: null,
-        automodHidden: false,
-        reactions: {},
-        reactionCount: 0,
-      })),
+      LABELLED.slice(0, 3).map((r) => normalizedComment(r.id, "p", r.body)),
     );
     await scoreComments(sql);
     const result = await runCli(url, ["refine", "--llm", "--limit", "2"], { env: llmEnv() });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import type { NormalizedComment } from "@/lib/ingest/types";
 import { scoreComment } from "@/lib/scoring";
 import { RUBRIC_VERSION } from "@/lib/scoring/llm";
 import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
@@ -9,6 +8,7 @@ import { createChatClient, type LlmConfig, LlmError } from "@/lib/server/scoring
 import { LLM_RUN_LOCK, type LlmRunner, refineWithLlm } from "@/lib/server/scoring/llm-refiner";
 import { currentRefinerVersions } from "@/lib/server/scoring/refiners";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { normalizedComment } from "../support/comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { type FakeLlm, goodAnswer, labelsFor, startFakeLlm } from "../support/fake-llm";
 
@@ -42,24 +42,13 @@ const COMMENTS: [id: string, post: keyof typeof POSTS, body: string | null][] = 
   ["n4", "newer", null],
 ];
 
-function comment(id: string, post: string, body: string | null): NormalizedComment {
-  return {
-    externalId: id,
-    postExternalId: post,
-    parentExternalId: id === "n3" ? "n1" : null,
-    ancestorExternalIds: id === "n3" ? ["n1"] : [],
-    ancestryComplete: true,
-    author: { externalId: `u-${id}`, name: `Reader ${id}` },
+const comment = (id: string, post: string, body: string | null) =>
+  normalizedComment(
+    id,
+    post,
     body,
-    postedAt: new Date("2026-06-01T10:00:00Z"),
-    editedAt: null,
-    deleted: body === null,
-    upstreamStatus: null,
-    automodHidden: false,
-    reactions: {},
-    reactionCount: 0,
-  };
-}
+    id === "n3" ? { parentExternalId: "n1", ancestorExternalIds: ["n1"] } : {},
+  );
 
 beforeEach(async () => {
   await resetDatabase(sql);
