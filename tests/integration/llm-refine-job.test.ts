@@ -229,10 +229,13 @@ describe("the LLM refinement job", () => {
     expect(await refineWithLlm(sql, { runner: runnerOn() })).toMatchObject({ refined: 5 });
   });
 
-  test("an endpoint failing for good fails the run after storing the pages before it", async () => {
+  test("an endpoint failing for good ends the run with its error, after storing the pages before it", async () => {
     // Pages of batch x concurrency x 4 = 4 comments: the first page is answered, the second fails.
     fake.handle((call, i) => (i < 4 ? goodAnswer(call) : { status: 502, json: {} }));
-    await expect(refineWithLlm(sql, { runner: runnerOn({ batchSize: 1 }) })).rejects.toThrow(LlmError);
+    const result = await refineWithLlm(sql, { runner: runnerOn({ batchSize: 1 }) });
+    expect(result).toMatchObject({ refined: 4, stoppedBy: "error" });
+    expect(result.error).toBeInstanceOf(LlmError);
+    expect(result.error?.message).toMatch(/HTTP 502/);
     const [{ n }] = (await sql`SELECT count(*)::int AS n FROM comment_refinement WHERE refiner = 'LLM'`) as [
       { n: number },
     ];
