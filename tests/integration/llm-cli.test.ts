@@ -152,7 +152,7 @@ describe("refine --llm", () => {
     expect(result.stderr).not.toMatch(/error/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(
-      /^refined 2 comments with llm:fake-model:rubric-1 in [\d.]+ s: 0 from the cache, 2 sent in 1 requests, 0 left to the fast labels; --limit reached; today 2 of 2000 comments sent\n$/,
+      /^refined 2 comments with llm:fake-model:rubric-1\+[0-9a-f]{8} in [\d.]+ s: 0 from the cache, 2 sent in 1 requests, 0 left to the fast labels; --limit reached; today 2 of 2000 comments sent\n$/,
     );
     const shown = await sql`SELECT label_source::text FROM comment_score WHERE label_source = 'LLM'`;
     expect(shown).toHaveLength(2);

@@ -175,6 +175,7 @@ export async function labelWithLlm(
     for (const [localId, answer] of parsed.answers) {
       const original = byLocal.get(localId) as LlmComment;
       result.answers.set(original.id, { ...answer, id: original.id });
+      // Cached by text, not by id: the same comment may come back under another id.
       fresh.push({ key: keys.get(original.id) as string, answer: { ...answer, id: "" } });
     }
     await writeCache(sql, config.model, fresh);

@@ -5,6 +5,7 @@ import {
   extractJson,
   type LlmComment,
   parseAnswer,
+  RUBRIC_VERSION,
   refinedFromAnswer,
   SYSTEM_PROMPT,
   spreadProbability,
@@ -232,5 +233,11 @@ describe("the prompt", () => {
     expect(item.properties.id.enum).toEqual(["c1", "c2"]);
     expect(item.properties.tone.enum).toEqual([...TONES]);
     expect(item.required).toEqual(Object.keys(item.properties));
+  });
+});
+
+describe("RUBRIC_VERSION", () => {
+  test("carries a hash of the prompt, so a changed prompt is a new version by itself", () => {
+    expect(RUBRIC_VERSION).toMatch(/^rubric-\d+\+[0-9a-f]{8}$/);
   });
 });
