@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { scoreComment } from "@/lib/scoring";
 import { RUBRIC_VERSION } from "@/lib/scoring/llm";
 import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
-import { boss, QUEUES, startWorkers } from "@/lib/server/jobs/queue";
+import { boss, QUEUES, workLlmRefiner } from "@/lib/server/jobs/queue";
 import { reshowChangedLabels, showBestLabels } from "@/lib/server/scoring/labels";
 import { createChatClient, type LlmConfig, LlmError } from "@/lib/server/scoring/llm-client";
 import { LLM_RUN_LOCK, type LlmRunner, refineWithLlm } from "@/lib/server/scoring/llm-refiner";
@@ -244,7 +244,9 @@ describe("the LLM refinement job", () => {
 
   test("the queued job runs it with the environment's model, and is scheduled", async () => {
     expect(currentRefinerVersions().LLM).toBe(VERSION);
-    const queue = await startWorkers(() => {});
+    // This job's worker alone: the other queues may hold other tests' jobs.
+    const queue = await boss();
+    await workLlmRefiner(queue, () => {});
     const schedules = await queue.getSchedules();
     expect(schedules.map((s) => s.name)).toContain(QUEUES.refineLlm);
     await queue.send(QUEUES.refineLlm, {});

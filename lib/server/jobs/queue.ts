@@ -147,6 +147,15 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     (n) => n > 0 && log(`re-showed the labels of ${n} comments after a refiner configuration change`),
     (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
   );
+  await workLlmRefiner(queue, log);
+  return queue;
+}
+
+/**
+ * Works and schedules the LLM refiner's job when this process is configured for it (unschedules it when not):
+ * newly flagged comments go through the moderation rules, and a run ended by a failed request fails the job.
+ */
+export async function workLlmRefiner(queue: PgBoss, log: (line: string) => void): Promise<void> {
   if (llmConfig()) {
     await queue.work(QUEUES.refineLlm, async () => {
       const result = await refineWithLlm(sql(), { log });
@@ -160,5 +169,4 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     });
     await queue.schedule(QUEUES.refineLlm, REFINE_LLM_SCHEDULE);
   } else await queue.unschedule(QUEUES.refineLlm);
-  return queue;
 }
