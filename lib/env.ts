@@ -35,10 +35,40 @@ const envSchema = z.object({
    * keeps the fast scorer's labels alone.
    */
   MARGINALIA_ENCODER: z.enum(["on", "off"]).default("on"),
+  /**
+   * The user's own language model: base URL of an OpenAI-compatible API (".../v1"; chat completions are
+   * posted to <url>/chat/completions). The LLM refiner is off, and no comment leaves the server, unless
+   * both this and MARGINALIA_LLM_MODEL are set.
+   */
+  MARGINALIA_LLM_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http:// or https:// address" })
+    .refine((u) => !/^[a-z]+:\/\/[^/]*@/i.test(u), "must not carry credentials: use MARGINALIA_LLM_API_KEY")
+    .optional(),
+  /** The model name the endpoint knows (e.g. "llama3.1:8b" for Ollama). */
+  MARGINALIA_LLM_MODEL: z.string().trim().min(1).optional(),
+  /** Sent as a bearer token; never logged. Local servers usually need none. */
+  MARGINALIA_LLM_API_KEY: z.string().optional(),
+  /** Comments per request. */
+  MARGINALIA_LLM_BATCH: z.coerce.number().int().min(1).max(50).default(10),
+  /** Requests in flight at once (over all workers: one LLM refinement runs at a time). */
+  MARGINALIA_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /** Comments sent to the model per UTC day, counted in the database (cached answers are free); 0 sends none. */
+  MARGINALIA_LLM_DAILY_BUDGET: z.coerce.number().int().min(0).default(2000),
+  /** A request (one batch) is abandoned and retried after this long. */
+  MARGINALIA_LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** One of the LLM's address and model without the other is a half-done configuration, not "off". */
+function llmPairIssues(e: Env): string[] {
+  if (e.MARGINALIA_LLM_URL && !e.MARGINALIA_LLM_MODEL)
+    return ["MARGINALIA_LLM_MODEL: required when MARGINALIA_LLM_URL is set"];
+  if (e.MARGINALIA_LLM_MODEL && !e.MARGINALIA_LLM_URL)
+    return ["MARGINALIA_LLM_URL: required when MARGINALIA_LLM_MODEL is set"];
+  return [];
+}
 
 export class EnvError extends Error {}
 
@@ -46,10 +76,10 @@ export class EnvError extends Error {}
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new EnvError(`invalid environment: ${lines.join("; ")}`);
-  }
+  const lines = result.success
+    ? llmPairIssues(result.data)
+    : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  if (!result.success || lines.length > 0) throw new EnvError(`invalid environment: ${lines.join("; ")}`);
   return result.data;
 }
 

@@ -1,7 +1,7 @@
 /**
- * A small JSON-over-HTTP client for ingest sources: a timeout on every request, retries with exponential
- * backoff and full jitter, `Retry-After`, and a polite pause between consecutive requests.
- * Time and randomness are injectable so tests are fast and deterministic.
+ * A small JSON-over-HTTP client (ingest sources, and the LLM refiner's chat endpoint): a timeout on every
+ * request, retries with exponential backoff and full jitter, `Retry-After`, and a polite pause between
+ * consecutive requests. Time and randomness are injectable so tests are fast and deterministic.
  */
 
 export type HttpErrorKind = "status" | "timeout" | "network" | "invalid_json" | "too_large";
@@ -14,6 +14,11 @@ export class HttpError extends Error {
   readonly url: string;
   /** How many attempts were made in total. */
   readonly attempts: number;
+  /**
+   * The start of an error response's body (kind "status"), for the caller to show if it knows the body is
+   * safe to show: a server may echo what it was sent. Not part of the message.
+   */
+  readonly responseExcerpt: string | null;
 
   constructor(init: {
     kind: HttpErrorKind;
@@ -21,6 +26,7 @@ export class HttpError extends Error {
     url: string;
     attempts: number;
     detail: string;
+    responseExcerpt?: string | null;
   }) {
     super(`${init.detail} (${init.url})`);
     this.name = "HttpError";
@@ -28,6 +34,7 @@ export class HttpError extends Error {
     this.status = init.status;
     this.url = init.url;
     this.attempts = init.attempts;
+    this.responseExcerpt = init.responseExcerpt ?? null;
   }
 }
 
@@ -72,7 +79,18 @@ export interface HttpClientOptions {
 export interface HttpClient {
   /** GETs `url` and parses the body as JSON. Throws HttpError. */
   getJson(url: string): Promise<unknown>;
+  /** POSTs `body` as JSON to `url` and parses the answer as JSON (retried like a GET). Throws HttpError. */
+  postJson(url: string, body: unknown): Promise<unknown>;
 }
+
+/** What one request sends besides the configured headers. */
+interface RequestSpec {
+  method: "GET" | "POST";
+  body?: string;
+}
+
+/** How much of an error response is kept (HttpError.responseExcerpt). */
+const ERROR_EXCERPT_BYTES = 1024;
 
 const MAX_REDIRECTS = 5;
 
@@ -146,13 +164,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    */
   async function fetchFollowingSameOrigin(
     url: string,
+    spec: RequestSpec,
     signal: AbortSignal,
     attempt: number,
   ): Promise<Response> {
     let current = url;
     for (let hop = 0; ; hop++) {
       const response = await fetchImpl(current, {
-        headers: { accept: "application/json", ...options.headers },
+        method: spec.method,
+        body: spec.body,
+        headers: {
+          accept: "application/json",
+          ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
+          ...options.headers,
+        },
         signal,
         redirect: "manual",
       });
@@ -172,13 +197,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  async function attemptOnce(url: string, attempt: number): Promise<AttemptOutcome> {
+  async function errorExcerpt(response: Response): Promise<string | null> {
+    if (!response.body) return null;
+    const reader = response.body.getReader();
+    const { value } = await reader.read().catch(() => ({ value: undefined }));
+    await reader.cancel().catch(() => undefined);
+    return value ? new TextDecoder().decode(value.subarray(0, ERROR_EXCERPT_BYTES)) : null;
+  }
+
+  async function attemptOnce(url: string, spec: RequestSpec, attempt: number): Promise<AttemptOutcome> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), options.timeoutMs);
     try {
-      const response = await fetchFollowingSameOrigin(url, controller.signal, attempt);
+      const response = await fetchFollowingSameOrigin(url, spec, controller.signal, attempt);
       if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
+        const responseExcerpt = await errorExcerpt(response);
         return {
           ok: false,
           retryable: isRetryableStatus(response.status),
@@ -189,6 +222,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             url,
             attempts: attempt,
             detail: `HTTP ${response.status}`,
+            responseExcerpt,
           }),
         };
       }
@@ -222,13 +256,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return Math.max(0, minDelayMs - (now() - lastFinishedAt));
   }
 
-  async function getText(url: string): Promise<{ body: string; attempts: number }> {
+  async function requestText(url: string, spec: RequestSpec): Promise<{ body: string; attempts: number }> {
     let retryDelayMs = 0;
     for (let attempt = 1; ; attempt++) {
       const waitMs = Math.max(retryDelayMs, politeRemainingMs());
       if (waitMs > 0) await sleep(waitMs);
       options.onRequest?.({ url, attempt });
-      const outcome = await attemptOnce(url, attempt);
+      const outcome = await attemptOnce(url, spec, attempt);
       if (outcome.ok) return { body: outcome.body, attempts: attempt };
       if (!outcome.retryable || attempt > options.retries) throw outcome.error;
       retryDelayMs =
@@ -245,21 +279,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
+  async function requestJson(url: string, spec: RequestSpec): Promise<unknown> {
+    const { body, attempts } = await requestText(url, spec);
+    try {
+      return JSON.parse(body) as unknown;
+    } catch (cause) {
+      throw new HttpError({
+        kind: "invalid_json",
+        status: 200,
+        url,
+        attempts,
+        detail: `malformed JSON: ${describeCause(cause)}`,
+      });
+    }
+  }
+
   return {
-    async getJson(url) {
-      const { body, attempts } = await getText(url);
-      try {
-        return JSON.parse(body) as unknown;
-      } catch (cause) {
-        throw new HttpError({
-          kind: "invalid_json",
-          status: 200,
-          url,
-          attempts,
-          detail: `malformed JSON: ${describeCause(cause)}`,
-        });
-      }
-    },
+    getJson: (url) => requestJson(url, { method: "GET" }),
+    postJson: (url, body) => requestJson(url, { method: "POST", body: JSON.stringify(body) }),
   };
 }
 

@@ -1,26 +1,11 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { auth } from "@/lib/server/auth/auth";
+import { runCli } from "../support/cli";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 const { url, db, sql } = useTestDatabase();
 
-function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/bin.ts", ...args],
-      { env: { ...process.env, DATABASE_URL: url } },
-    );
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("exit", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
+const cli = (args: string[], stdin?: string) => runCli(url, args, { stdin });
 
 beforeAll(() => resetDatabase(sql));
 

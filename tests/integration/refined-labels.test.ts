@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import type { NormalizedComment } from "@/lib/ingest/types";
 import { ENCODER_VERSION } from "@/lib/scoring/shipped-model";
 import { getThreadPage } from "@/lib/server/analytics/thread-page";
 import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
@@ -12,28 +11,12 @@ import {
 } from "@/lib/server/scoring/labels";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { normalizedComment } from "../support/comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 const { db, sql } = useTestDatabase();
 
-function comment(id: string, body: string): NormalizedComment {
-  return {
-    externalId: id,
-    postExternalId: "p1",
-    parentExternalId: null,
-    ancestorExternalIds: [],
-    ancestryComplete: true,
-    author: { externalId: `u-${id}`, name: `Reader ${id}` },
-    body,
-    postedAt: new Date("2026-06-01T10:00:00Z"),
-    editedAt: null,
-    deleted: false,
-    upstreamStatus: null,
-    automodHidden: false,
-    reactions: {},
-    reactionCount: 0,
-  };
-}
+const comment = (id: string, body: string) => normalizedComment(id, "p1", body);
 
 const BODIES = [
   "Thank you, a superb and careful piece.",

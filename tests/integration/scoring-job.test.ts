@@ -1,30 +1,13 @@
 import { beforeEach, describe, expect, test } from "vitest";
-import type { NormalizedComment } from "@/lib/ingest/types";
 import { SCORER_VERSION, scoreComment } from "@/lib/scoring";
 import { upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { normalizedComment } from "../support/comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 const { db, sql } = useTestDatabase();
 
-function comment(id: string, body: string | null): NormalizedComment {
-  return {
-    externalId: id,
-    postExternalId: "p1",
-    parentExternalId: null,
-    ancestorExternalIds: [],
-    ancestryComplete: true,
-    author: { externalId: `u-${id}`, name: `Reader ${id}` },
-    body,
-    postedAt: new Date("2026-06-01T10:00:00Z"),
-    editedAt: null,
-    deleted: body === null,
-    upstreamStatus: null,
-    automodHidden: false,
-    reactions: {},
-    reactionCount: 0,
-  };
-}
+const comment = (id: string, body: string | null) => normalizedComment(id, "p1", body);
 
 beforeEach(async () => {
   await resetDatabase(sql);

@@ -1,11 +1,13 @@
 /**
- * `marginalia eval <labelled.jsonl> [--refiner fast|encoder]`: scores a labelled file and prints per-class
+ * `marginalia eval <labelled.jsonl> [--refiner fast|encoder|llm]`: scores a labelled file and prints per-class
  * precision/recall/F1, macro-F1, accuracy and the confusion matrix for tone, stance, sentiment and flag,
  * then the headline figures with 90% bootstrap intervals. Exits 1 when a floor given with --min-* is
- * missed (named on stderr), 2 for a missing file or a bad option.
+ * missed (named on stderr), 2 for a missing file or a bad option. `--refiner llm` asks the configured
+ * language model through the refiner's own client, cache and daily budget (so it opens the database).
  */
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
+import type { RefinedScore } from "@/lib/scoring/encoder-head";
 import { formatEvaluation } from "@/lib/scoring/evaluate";
 import {
   bootstrapIntervals,
@@ -17,8 +19,12 @@ import {
   scoreLabelled,
 } from "@/lib/scoring/evaluate-labelled";
 import { contextOf, type LabelledComment, parseLabelled } from "@/lib/scoring/labelled";
+import { refinedFromAnswer } from "@/lib/scoring/llm";
 import { refineWithEmbedding, scoreComment } from "@/lib/scoring/shipped-model";
+import { llmVersion } from "@/lib/server/scoring/llm-client";
+import { labelWithLlm, llmRunner } from "@/lib/server/scoring/llm-refiner";
 import { embedTexts } from "@/lib/server/scoring/sentence-encoder";
+import { note, withDatabase } from "../context";
 import { UsageError } from "../main";
 
 /** Floors by option name and the headline figure each checks. */
@@ -33,7 +39,7 @@ const FLOORS = {
 } as const;
 type FloorOption = keyof typeof FLOORS;
 
-export const EVAL_REFINERS = ["fast", "encoder"] as const;
+export const EVAL_REFINERS = ["fast", "encoder", "llm"] as const;
 export type EvalRefiner = (typeof EVAL_REFINERS)[number];
 
 function floor(name: string, raw: string | undefined): number | undefined {
@@ -55,25 +61,67 @@ async function readLabelled(file: string): Promise<string> {
   }
 }
 
-/** The labels `refiner` gives each comment: the fast scorer's, or the sentence-encoder refiner's on top. */
+/** The labels `judge` reads, of a refiner's output. */
+function judgedLabels(refined: RefinedScore): Labels {
+  return {
+    tone: refined.tone,
+    stance: refined.stance,
+    flag: refined.flag,
+    sentiment: { label: refined.sentimentLabel },
+  };
+}
+
+/**
+ * The language model's labels, the fast ones where its answer stayed unusable (as the refiner leaves
+ * them). A run the budget or a failed request cuts short is an error: judging half the set would mislead,
+ * and the answers already paid for are cached for the next run.
+ */
+async function llmLabels(records: readonly LabelledComment[], fast: readonly Labels[]): Promise<Labels[]> {
+  const runner = llmRunner(note);
+  if (!runner)
+    throw new UsageError("--refiner llm needs MARGINALIA_LLM_URL and MARGINALIA_LLM_MODEL (see the README)");
+  const comments = records.map((r, i) => {
+    const context = contextOf(r);
+    return {
+      id: String(i),
+      text: r.body,
+      postTitle: context.postTitle ?? null,
+      isReply: context.isReply ?? null,
+    };
+  });
+  const result = await withDatabase(({ sql }) =>
+    labelWithLlm(sql, runner, comments, (answered) => {
+      if (process.stderr.isTTY) process.stderr.write(`\rlabelled ${answered} of ${comments.length}`);
+    }),
+  );
+  if (process.stderr.isTTY) note("");
+  const { cached, sent, requests, failed } = result.stats;
+  note(
+    `${llmVersion(runner.config.model)}: ${records.length} comments, ${cached} from the cache, ${sent} sent in ${requests} requests${requests > 0 ? ` (answer format: ${runner.chat.shape()})` : ""}, ${failed} left to the fast labels`,
+  );
+  if (result.error) throw result.error;
+  if (result.budgetExhausted)
+    throw new Error(
+      `the daily budget (MARGINALIA_LLM_DAILY_BUDGET=${runner.config.dailyBudget}) ran out after ${result.answers.size} of ${records.length} comments; their answers are cached, so a run tomorrow or with a larger budget asks only for the rest`,
+    );
+  return records.map((_, i) => {
+    const answer = result.answers.get(String(i));
+    if (!answer) return fast[i] as Labels;
+    return judgedLabels(refinedFromAnswer(answer));
+  });
+}
+
+/** The labels `refiner` gives each comment: the fast scorer's, or a refiner's on top. */
 async function labelsBy(refiner: EvalRefiner, records: readonly LabelledComment[]): Promise<Labels[]> {
   const fast = scoreLabelled(records, scoreComment);
   if (refiner === "fast") return fast;
+  if (refiner === "llm") return llmLabels(records, fast);
   const embeddings = await embedTexts(records.map((r) => r.body));
   return records.map((r, i) => {
     const context = contextOf(r);
-    const refined = refineWithEmbedding(
-      r.body,
-      context,
-      scoreComment(r.body, context),
-      embeddings[i] as Float32Array,
+    return judgedLabels(
+      refineWithEmbedding(r.body, context, scoreComment(r.body, context), embeddings[i] as Float32Array),
     );
-    return {
-      tone: refined.tone,
-      stance: refined.stance,
-      flag: refined.flag,
-      sentiment: { label: refined.sentimentLabel },
-    };
   });
 }
 
@@ -98,7 +146,7 @@ export function registerEvalCommand(program: Command): void {
     )
     .option(
       "--refiner <name>",
-      `which labels to judge: ${EVAL_REFINERS.join(", ")} (the sentence encoder on top of the fast scorer)`,
+      `which labels to judge: ${EVAL_REFINERS.join(", ")} (encoder: the sentence encoder on top of the fast scorer; llm: the model of MARGINALIA_LLM_URL, counted in its daily budget)`,
       "fast",
     );
   for (const [option, figure] of Object.entries(FLOORS))

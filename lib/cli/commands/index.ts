@@ -4,6 +4,7 @@ import { registerDbCommands } from "./db";
 import { registerEvalCommand } from "./eval";
 import { registerExportCommand } from "./export";
 import { registerImportCommands } from "./import";
+import { registerRefineCommand } from "./refine";
 import { registerScoreCommand } from "./score";
 import { registerServeCommand } from "./serve";
 import { registerUserCommands } from "./user";
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerDbCommands(program);
   registerUserCommands(program);
   registerScoreCommand(program);
+  registerRefineCommand(program);
   registerImportCommands(program);
   registerWorkerCommand(program);
   registerExportCommand(program);

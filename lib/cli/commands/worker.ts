@@ -5,7 +5,9 @@ import { note, withDatabase } from "../context";
 export function registerWorkerCommand(program: Command): void {
   program
     .command("worker")
-    .description("run background jobs (imports, scheduled syncs) from the PostgreSQL queue until stopped")
+    .description(
+      "run background jobs (imports, scheduled syncs, the LLM refiner when configured) from the PostgreSQL queue until stopped",
+    )
     .action(async () => {
       await withDatabase(async ({ url }) => {
         process.env.DATABASE_URL = url;

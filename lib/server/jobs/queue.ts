@@ -6,13 +6,17 @@ import { sql } from "@/lib/db/sql";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
+import { reshowChangedLabels } from "@/lib/server/scoring/labels";
+import { llmConfig } from "@/lib/server/scoring/llm-client";
+import { refineWithLlm } from "@/lib/server/scoring/llm-refiner";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
-import { encoderEnabled } from "@/lib/server/scoring/refiners";
+import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/refiners";
 
 /**
  * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
- * any number of machines share it: imports, scheduled syncs and the sentence-encoder refinement of labels. In the embedded default the web process runs the workers itself
- * (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
+ * any number of machines share it: imports, scheduled syncs and the background refinement of labels (the
+ * sentence encoder; the user's language model when configured). In the embedded default the web process runs
+ * the workers itself (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
  */
 
 export const QUEUES = {
@@ -22,10 +26,18 @@ export const QUEUES = {
   syncDue: "sync-due-publications",
   /** Every minute: refine scored comments with the sentence encoder, a bounded chunk per run. */
   refineEncoder: "refine-encoder",
+  /**
+   * Every few minutes while the LLM refiner is configured: label the comments it has not labelled yet,
+   * newest posts first, until the day's budget is spent. One waiting and one running at most (stately).
+   */
+  refineLlm: "refine-llm",
 } as const;
 
 /** Comments one encoder run refines (about half a minute of encoder work at ~40 a second). */
 const ENCODER_CHUNK = 1000;
+
+/** How often the LLM refiner looks for new comments; a run ends when none is left or the budget is spent. */
+const REFINE_LLM_SCHEDULE = "*/5 * * * *";
 
 export const substackImportJobSchema = z.object({
   url: z.string().min(1),
@@ -50,6 +62,13 @@ export function boss(): Promise<PgBoss> {
     await instance.createQueue(QUEUES.syncDue, { name: QUEUES.syncDue });
     // "singleton": one run at a time across every worker; SKIP LOCKED claims inside keep them apart anyway.
     await instance.createQueue(QUEUES.refineEncoder, { name: QUEUES.refineEncoder, policy: "singleton" });
+    // A run may take hours on a slow local model; a failed one is simply retried at the next tick.
+    await instance.createQueue(QUEUES.refineLlm, {
+      name: QUEUES.refineLlm,
+      policy: "stately",
+      expireInSeconds: 6 * 60 * 60,
+      retryLimit: 0,
+    });
     return instance;
   })();
   return globalForBoss.marginaliaBoss;
@@ -122,5 +141,32 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     });
     await queue.schedule(QUEUES.refineEncoder, "* * * * *");
   } else await queue.unschedule(QUEUES.refineEncoder);
+  // A refiner switched off (or on again) since the last start changes which labels are shown; in the
+  // background, as it may pass over every comment.
+  void reshowChangedLabels(sql(), currentRefinerVersions()).then(
+    (n) => n > 0 && log(`re-showed the labels of ${n} comments after a refiner configuration change`),
+    (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
+  );
+  await workLlmRefiner(queue, log);
   return queue;
+}
+
+/**
+ * Works and schedules the LLM refiner's job when this process is configured for it (unschedules it when not):
+ * newly flagged comments go through the moderation rules, and a run ended by a failed request fails the job.
+ */
+export async function workLlmRefiner(queue: PgBoss, log: (line: string) => void): Promise<void> {
+  if (llmConfig()) {
+    await queue.work(QUEUES.refineLlm, async () => {
+      const result = await refineWithLlm(sql(), { log });
+      if (result.refined > 0 || result.stats.failed > 0)
+        log(
+          `refined ${result.refined} comments with ${result.version}: ${result.stats.sent} sent, ${result.stats.failed} left to the fast labels (${result.stoppedBy})`,
+        );
+      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+      // Failed for pg-boss's record; the next scheduled run resumes where this one stopped.
+      if (result.error) throw result.error;
+    });
+    await queue.schedule(QUEUES.refineLlm, REFINE_LLM_SCHEDULE);
+  } else await queue.unschedule(QUEUES.refineLlm);
 }

@@ -152,3 +152,41 @@ export async function showBestLabels(
       WHERE s.comment_id = b.comment_id`;
   });
 }
+
+/**
+ * Recomputes the shown labels wherever the global refiners' configuration changed under them: comments
+ * showing a refiner that is now off or at another version, and comments holding a current refinement that
+ * outranks what they show (a refiner switched back on). Run at start, when the configuration may have
+ * changed; returns how many comments it recomputed. (A publication's model re-shows its own on activation.)
+ */
+export async function reshowChangedLabels(sql: Sql, current: CurrentVersions): Promise<number> {
+  const global = (["LLM", "ENCODER"] as const).filter((r) => current[r] !== undefined);
+  const refiners: string[] = [...global];
+  const versions = global.map((r) => current[r] as string);
+  const ranks: string[] = [...REFINERS];
+  let lastId = 0;
+  let reshown = 0;
+  for (;;) {
+    const rows = await sql<{ comment_id: number }[]>`
+      WITH current_versions AS (
+        SELECT * FROM unnest(${refiners}::text[], ${versions}::text[]) AS v(refiner, version)
+      )
+      SELECT s.comment_id FROM comment_score s
+      WHERE s.comment_id > ${lastId} AND (
+        (s.label_source IN ('LLM', 'ENCODER') AND NOT EXISTS (
+           SELECT 1 FROM current_versions v WHERE v.refiner = s.label_source::text AND v.version = s.label_version))
+        OR EXISTS (
+           SELECT 1 FROM comment_refinement r
+           JOIN current_versions v ON v.refiner = r.refiner::text AND v.version = r.version
+           WHERE r.comment_id = s.comment_id
+             AND array_position(${ranks}::text[], r.refiner::text)
+                 < coalesce(array_position(${ranks}::text[], s.label_source::text), ${ranks.length + 1})))
+      ORDER BY s.comment_id
+      LIMIT 1000`;
+    if (rows.length === 0) return reshown;
+    const ids = rows.map((r) => r.comment_id);
+    await showBestLabels(sql, ids, current);
+    reshown += ids.length;
+    lastId = ids[ids.length - 1] as number;
+  }
+}

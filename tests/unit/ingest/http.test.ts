@@ -15,9 +15,14 @@ type Step = Response | Error | "hang";
 
 /** A fetch that plays `steps` in order; "hang" waits for the abort signal. */
 function scriptedFetch(steps: Step[]) {
-  const calls: { url: string; headers: Headers }[] = [];
+  const calls: { url: string; headers: Headers; method: string; body: unknown }[] = [];
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(input), headers: new Headers(init?.headers) });
+    calls.push({
+      url: String(input),
+      headers: new Headers(init?.headers),
+      method: init?.method ?? "GET",
+      body: init?.body,
+    });
     const step = steps.shift() ?? new Response("[]", { status: 200 });
     if (step === "hang") {
       return new Promise<Response>((_, reject) => {
@@ -204,5 +209,30 @@ describe("redirects", () => {
   test("stops a redirect loop", async () => {
     const { http } = client(Array.from({ length: 10 }, () => redirect("/loop")));
     await expect(http.getJson(URL_)).rejects.toThrow(/more than 5 redirects/);
+  });
+});
+
+describe("POST", () => {
+  test("sends the body as JSON, is retried like a GET, and parses the answer", async () => {
+    const { http, calls, sleeps } = client([json({}, 503), json({ ok: true })], {
+      headers: { authorization: "Bearer k" },
+    });
+    await expect(http.postJson(URL_, { question: 1 })).resolves.toEqual({ ok: true });
+    expect(sleeps).toEqual([50]);
+    expect(calls.map((c) => [c.method, c.body])).toEqual([
+      ["POST", '{"question":1}'],
+      ["POST", '{"question":1}'],
+    ]);
+    expect(calls[0]?.headers.get("content-type")).toBe("application/json");
+    expect(calls[0]?.headers.get("authorization")).toBe("Bearer k");
+  });
+
+  test("an error answer keeps the start of its body apart from the message", async () => {
+    const { http } = client([json({ error: { message: "unknown model" } }, 400)]);
+    const error = (await http.postJson(URL_, {}).catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error.status).toBe(400);
+    expect(error.responseExcerpt).toContain("unknown model");
+    expect(error.message).not.toContain("unknown model");
   });
 });
