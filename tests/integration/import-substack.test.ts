@@ -153,7 +153,8 @@ describe("Substack import", () => {
         "--delay-ms",
         "400",
       ],
-      { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" },
+      // Its own process group: tsx runs the importer in a child process, which must die with it.
+      { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore", detached: true },
     );
     const deadline = Date.now() + 60_000;
     for (;;) {
@@ -164,8 +165,9 @@ describe("Substack import", () => {
       if (Date.now() > deadline) throw new Error("the import never finished a post");
       await new Promise((r) => setTimeout(r, 100));
     }
-    child.kill("SIGKILL");
-    await new Promise((r) => child.once("exit", r));
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-(child.pid as number), "SIGKILL");
+    await exited;
     const [killed] = await sql<
       { id: number; status: string; posts_done: number }[]
     >`SELECT id, status, posts_done FROM import_run`;
