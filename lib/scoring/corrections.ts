@@ -4,10 +4,11 @@
  * comments), so a handful of corrections nudges the model and many move it. Words the publication's readers
  * use that the shipped vocabulary lacks join it when they occur in two corrected comments. Pure.
  */
+
+import { z } from "zod";
 import { analyze } from "./analyze";
 import { extractFeatures } from "./features";
 import { detectHarms } from "./harm";
-import { z } from "zod";
 import { type HeadWeights, headSchema, type ModelFile } from "./model";
 import { gramStrings } from "./ngrams";
 import { type Example, fitSoftmax, type SoftmaxModel } from "./training/logistic";

@@ -79,7 +79,13 @@ describe("a stored refit", () => {
     // The unrefitted heads read the added grams at zero, so they answer as shipped where none occurs (a
     // comment with added grams spreads its n-gram weight over more of them: see ngrams.ts).
     const added = new Set(stored.addedVocabulary.filter((g) => !g.includes(" ")));
-    const without = PROBES.filter((t) => !t.toLowerCase().split(/\W+/u).some((w) => added.has(w)));
+    const without = PROBES.filter(
+      (t) =>
+        !t
+          .toLowerCase()
+          .split(/\W+/u)
+          .some((w) => added.has(w)),
+    );
     expect(without.length).toBeGreaterThan(ORDINARY_COMMENTS.length);
     for (const text of without) {
       const shipped = scoreComment(text, context);
