@@ -28,6 +28,7 @@ import {
 import { createScorer, type Scorer } from "@/lib/scoring/score";
 import { MODEL_FILE, SCORER_VERSION, scoreComment } from "@/lib/scoring/shipped-model";
 import type { Stance, Tone } from "@/lib/scoring/types";
+import { ApiError } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { publicationModelVersion, refinedFromScore, showBestLabels, storeRefinements } from "./labels";
@@ -51,6 +52,13 @@ const DEFAULT_LIST_LIMIT = 20;
 export interface PublicationModelProblem {
   problem: "publication_not_found" | "model_not_found" | "stale_model";
   message: string;
+}
+
+/** For a route: the answer, or the problem as an ApiError (404 for a missing publication or model, 409 stale). */
+export function answerOrThrow<T extends object>(result: T | PublicationModelProblem): T {
+  if ("problem" in result)
+    throw new ApiError(result.problem === "stale_model" ? 409 : 404, result.problem, result.message);
+  return result;
 }
 
 const publicationNotFound: PublicationModelProblem = {
