@@ -28,7 +28,7 @@ import {
 import { createScorer, type Scorer } from "@/lib/scoring/score";
 import { MODEL_FILE, SCORER_VERSION, scoreComment } from "@/lib/scoring/shipped-model";
 import type { Stance, Tone } from "@/lib/scoring/types";
-import { ApiError } from "@/lib/server/api";
+import type { ServiceProblem } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { publicationModelVersion, refinedFromScore, showBestLabels, storeRefinements } from "./labels";
@@ -48,21 +48,12 @@ const RELABEL_BATCH = 500;
 /** Models listed per publication unless asked for more. */
 const DEFAULT_LIST_LIMIT = 20;
 
-/** An expected failure, for the route to answer (404, 409). */
-export interface PublicationModelProblem {
-  problem: "publication_not_found" | "model_not_found" | "stale_model";
-  message: string;
-}
-
-/** For a route: the answer, or the problem as an ApiError (404 for a missing publication or model, 409 stale). */
-export function answerOrThrow<T extends object>(result: T | PublicationModelProblem): T {
-  if ("problem" in result)
-    throw new ApiError(result.problem === "stale_model" ? 409 : 404, result.problem, result.message);
-  return result;
-}
+/** An expected failure, for the route to answer (lib/server/api.ts: answerOrThrow). */
+export type PublicationModelProblem = ServiceProblem;
 
 const publicationNotFound: PublicationModelProblem = {
-  problem: "publication_not_found",
+  problem: "not_found",
+  code: "publication_not_found",
   message: "publication not found",
 };
 
@@ -290,10 +281,11 @@ export async function activatePublicationModel(
         where: { id: modelId, publicationId },
         select: { id: true, baseVersion: true, active: true },
       });
-      if (!model) return { problem: "model_not_found", message: "model not found" };
+      if (!model) return { problem: "not_found", code: "model_not_found", message: "model not found" };
       if (model.baseVersion !== SCORER_VERSION)
         return {
-          problem: "stale_model",
+          problem: "conflict",
+          code: "stale_model",
           message: `model ${modelId} was refitted from scorer ${model.baseVersion}, not the one shipped now; refit instead`,
         };
       if (model.active) return { changed: false };

@@ -1,7 +1,7 @@
 import { emptyBodySchema } from "@/lib/schemas/publication-models";
 import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
-import { route } from "@/lib/server/api";
-import { answerOrThrow, refitPublicationModel } from "@/lib/server/scoring/publication-model";
+import { answerOrThrow, route } from "@/lib/server/api";
+import { refitPublicationModel } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";
 

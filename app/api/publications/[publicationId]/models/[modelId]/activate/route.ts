@@ -1,7 +1,7 @@
 import { emptyBodySchema } from "@/lib/schemas/publication-models";
 import { publicationModelParamsSchema } from "@/lib/schemas/route-params";
-import { route } from "@/lib/server/api";
-import { activatePublicationModel, answerOrThrow } from "@/lib/server/scoring/publication-model";
+import { answerOrThrow, route } from "@/lib/server/api";
+import { activatePublicationModel } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";
 
