@@ -15,7 +15,9 @@ const UNCORRECTED = [
 
 /** The shown tone of each comment of the post, by body. */
 async function shownTones(page: Page, postId: number): Promise<Map<string, string | null>> {
-  const thread = (await (await page.request.get(`/api/posts/${postId}/comments?limit=200`)).json()) as ThreadPage;
+  const thread = (await (
+    await page.request.get(`/api/posts/${postId}/comments?limit=200`)
+  ).json()) as ThreadPage;
   return new Map(thread.comments.map((c) => [c.body ?? "", c.scoredTone]));
 }
 
@@ -42,7 +44,9 @@ test("the author refits the scorer on a publication's corrections, switches vers
     const errors = watchConsole(page);
     await signIn(page, DEMO.author);
     const headers = { origin: new URL(page.url()).origin };
-    expect((await page.request.post("/api/imports", { data: { url: fake.url }, headers })).status()).toBe(200);
+    expect((await page.request.post("/api/imports", { data: { url: fake.url }, headers })).status()).toBe(
+      200,
+    );
     let publicationId = 0;
     await expect
       .poll(
@@ -56,7 +60,9 @@ test("the author refits the scorer on a publication's corrections, switches vers
       .toBe("SUCCEEDED");
     const posts = (await (await page.request.get("/api/posts")).json()) as PostListResponse;
     const postId = posts.posts.find((p) => p.title === POST_TITLE)?.id ?? 0;
-    const thread = (await (await page.request.get(`/api/posts/${postId}/comments?limit=200`)).json()) as ThreadPage;
+    const thread = (await (
+      await page.request.get(`/api/posts/${postId}/comments?limit=200`)
+    ).json()) as ThreadPage;
     const idOf = new Map(thread.comments.map((c) => [c.body ?? "", c.id]));
 
     // A moderator's day: every in-joke comment corrected (the author may correct too).
@@ -121,14 +127,18 @@ test("the author refits the scorer on a publication's corrections, switches vers
     await page.goto("/moderation/log?action=PUBLICATION_MODEL_ACTIVATED");
     await expect(page.getByTestId("log-row").filter({ hasText: `model ${modelId}:` })).toHaveCount(2);
     await page.goto("/moderation/log?action=PUBLICATION_MODEL_DEACTIVATED");
-    await expect(page.getByTestId("log-row").filter({ hasText: `model ${modelId} no longer` })).toHaveCount(1);
+    await expect(page.getByTestId("log-row").filter({ hasText: `model ${modelId} no longer` })).toHaveCount(
+      1,
+    );
     expect(errors).toEqual([]);
   } finally {
     await fake.close();
   }
 });
 
-test("moderators see what their corrections taught through the API, but not the settings page", async ({ page }) => {
+test("moderators see what their corrections taught through the API, but not the settings page", async ({
+  page,
+}) => {
   await signIn(page, DEMO.moderator);
   const response = await page.goto("/settings");
   expect(response?.status()).toBe(403);
