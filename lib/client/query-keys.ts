@@ -21,6 +21,11 @@ export const queryKeys = {
     all: ["settings"] as const,
     moderation: (publicationId: number) => [...queryKeys.settings.all, "moderation", publicationId] as const,
   },
+  /** Learning from corrections: a publication's refitted models. */
+  publicationModels: {
+    all: ["publication-models"] as const,
+    list: (publicationId: number) => [...queryKeys.publicationModels.all, publicationId] as const,
+  },
   users: {
     all: ["users"] as const,
     list: () => [...queryKeys.users.all, "list"] as const,

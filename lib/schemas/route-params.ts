@@ -10,6 +10,11 @@ const idParam = (what: string) =>
 export const postIdParamsSchema = z.strictObject({ postId: idParam("postId") });
 export const commentIdParamsSchema = z.strictObject({ commentId: idParam("commentId") });
 export const commenterIdParamsSchema = z.strictObject({ commenterId: idParam("commenterId") });
+export const publicationIdParamsSchema = z.strictObject({ publicationId: idParam("publicationId") });
+export const publicationModelParamsSchema = z.strictObject({
+  publicationId: idParam("publicationId"),
+  modelId: idParam("modelId"),
+});
 
 /** An optional page size in a query string, within [1, max]. */
 export const limitParam = (max: number) =>

@@ -4,10 +4,12 @@
  * comments), so a handful of corrections nudges the model and many move it. Words the publication's readers
  * use that the shipped vocabulary lacks join it when they occur in two corrected comments. Pure.
  */
+
+import { z } from "zod";
 import { analyze } from "./analyze";
 import { extractFeatures } from "./features";
 import { detectHarms } from "./harm";
-import type { HeadWeights, ModelFile } from "./model";
+import { type HeadWeights, headSchema, type ModelFile } from "./model";
 import { gramStrings } from "./ngrams";
 import { type Example, fitSoftmax, type SoftmaxModel } from "./training/logistic";
 import type { ScoreContext, Stance, Tone } from "./types";
@@ -70,14 +72,18 @@ function priorOf(
   };
 }
 
+/** Refitted weights are stored to six decimals. */
+const roundWeight = (x: number) => Math.round(x * 1e6) / 1e6;
+
 function toHeadWeights(head: HeadWeights, model: SoftmaxModel, corrections: number): HeadWeights {
-  const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return {
     ...head,
-    bias: [...model.bias].map(round),
-    weights: head.classes.map((_, c) => [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(round)),
+    bias: [...model.bias].map(roundWeight),
+    weights: head.classes.map((_, c) =>
+      [...model.weights.slice(c * model.d, (c + 1) * model.d)].map(roundWeight),
+    ),
     gramWeights: head.classes.map((_, c) =>
-      [...model.gramWeights.slice(c * model.v, (c + 1) * model.v)].map(round),
+      [...model.gramWeights.slice(c * model.v, (c + 1) * model.v)].map(roundWeight),
     ),
     temperature: 1,
     settings: { ...head.settings, corrections, priorStrength: PRIOR_STRENGTH },
@@ -146,4 +152,101 @@ export function refitFromCorrections(file: ModelFile, corrections: readonly Corr
     heads[name] = toHeadWeights(head, model, rows.length);
   }
   return { ...file, vocabulary, heads };
+}
+
+/**
+ * A refit as stored beside the shipped weights (publication_model.heads): the grams it added to the
+ * vocabulary and each refitted head (null: left as shipped) with its n-gram weights kept only where they
+ * differ from the shipped head's read at temperature 1 (new grams at zero), which a refit leaves alone for
+ * every gram no correction contains. Kilobytes instead of the whole weights file.
+ */
+export const storedHeadSchema = headSchema.omit({ gramWeights: true }).extend({
+  /** Ids in the extended vocabulary of the grams whose weights differ from the shipped head's. */
+  gramIds: z.array(z.number().int().nonnegative()),
+  /** [class][j]: the weights of gram gramIds[j]. */
+  gramWeights: z.array(z.array(z.number())),
+});
+export type StoredHead = z.infer<typeof storedHeadSchema>;
+
+export const storedRefitSchema = z.object({
+  format: z.literal(1),
+  addedVocabulary: z.array(z.string()),
+  tone: storedHeadSchema.nullable(),
+  stance: storedHeadSchema.nullable(),
+});
+export type StoredRefit = z.infer<typeof storedRefitSchema>;
+
+/** The n-gram weight a refitted head starts from: the shipped head's at temperature 1, zero for new grams. */
+function baseGramWeight(shipped: HeadWeights, c: number, g: number): number {
+  const row = shipped.gramWeights?.[c];
+  if (!row || g >= row.length) return 0;
+  return roundWeight((row[g] ?? 0) / shipped.temperature);
+}
+
+/** A head `refitFromCorrections` did not refit: the shipped one reading the extended vocabulary. */
+function padHead(shipped: HeadWeights, size: number): HeadWeights {
+  return {
+    ...shipped,
+    gramWeights: shipped.gramWeights?.map((row) => [...row, ...new Array<number>(size - row.length).fill(0)]),
+  };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The stored form of `refitted`, a `refitFromCorrections(shipped, …)` result. */
+export function compactRefit(shipped: ModelFile, refitted: ModelFile): StoredRefit {
+  if (!shipped.vocabulary.every((g, i) => refitted.vocabulary[i] === g))
+    throw new Error("the refitted weights do not extend the shipped vocabulary");
+  const size = refitted.vocabulary.length;
+  const compactHead = (name: CorrectableHead): StoredHead | null => {
+    const head = refitted.heads[name];
+    const from = shipped.heads[name];
+    if (sameJson(head, padHead(from, size))) return null;
+    const { gramWeights: rows = [], ...rest } = head;
+    const gramIds: number[] = [];
+    for (let g = 0; g < size; g++)
+      if (rows.some((row, c) => row[g] !== baseGramWeight(from, c, g))) gramIds.push(g);
+    return { ...rest, gramIds, gramWeights: rows.map((row) => gramIds.map((g) => row[g] ?? 0)) };
+  };
+  return {
+    format: 1,
+    addedVocabulary: refitted.vocabulary.slice(shipped.vocabulary.length),
+    tone: compactHead("tone"),
+    stance: compactHead("stance"),
+  };
+}
+
+/**
+ * The whole weights file of a stored refit over the shipped weights it was made from (the caller checks
+ * the version): what `refitFromCorrections` returned, so it scores exactly alike.
+ */
+export function rebuildModelFile(shipped: ModelFile, stored: StoredRefit): ModelFile {
+  const vocabulary = [...shipped.vocabulary, ...stored.addedVocabulary];
+  const size = vocabulary.length;
+  const expand = (name: CorrectableHead): HeadWeights => {
+    const head = stored[name];
+    const from = shipped.heads[name];
+    if (!head) return padHead(from, size);
+    const { gramIds, gramWeights: columns, ...rest } = head;
+    const gramWeights = from.classes.map((_, c) => {
+      const row = Array.from({ length: size }, (_, g) => baseGramWeight(from, c, g));
+      gramIds.forEach((g, j) => {
+        if (g >= size) throw new Error("a stored n-gram id is outside the vocabulary");
+        row[g] = columns[c]?.[j] ?? 0;
+      });
+      return row;
+    });
+    // The shipped head's key order, as the refit keeps it: the scorer version hashes the weights' JSON.
+    return { ...from, ...rest, gramWeights };
+  };
+  return {
+    ...shipped,
+    vocabulary,
+    heads: {
+      tone: expand("tone"),
+      stance: expand("stance"),
+      sentiment: padHead(shipped.heads.sentiment, size),
+      flag: padHead(shipped.heads.flag, size),
+    },
+  };
 }

@@ -23,6 +23,24 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
 
+/**
+ * What a service returns for an expected failure instead of throwing an HTTP error (services also run in
+ * workers and the CLI, which must not load this file): `kind` picks the status, `code` and `message` are
+ * answered as they are.
+ */
+export interface ServiceProblem {
+  problem: "not_found" | "conflict";
+  code: string;
+  message: string;
+}
+
+/** For a route: the service's answer, or its problem thrown as the ApiError it stands for (404, 409). */
+export function answerOrThrow<T extends object>(result: T | ServiceProblem): T {
+  if ("problem" in result)
+    throw new ApiError(result.problem === "not_found" ? 404 : 409, result.code, result.message);
+  return result;
+}
+
 function errorResponse(
   status: number,
   code: string,

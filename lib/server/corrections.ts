@@ -2,19 +2,22 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { LabelCorrectionBody, LabelCorrectionResult } from "@/lib/schemas/corrections";
 import { ApiError, notFound } from "@/lib/server/api";
+import { enqueuePublicationModelRefit } from "@/lib/server/jobs/queue";
 import type { Viewer } from "@/lib/server/permissions";
 
 /**
  * Records a person's tone/stance verdict on a comment: a LabelCorrection row (old and new labels, the scorer
  * version it judged), the comment's corrected labels, and a LABEL_CORRECTED entry in the moderation log, in
- * one transaction. Labels left out of the body keep their current value.
+ * one transaction. Labels left out of the body keep their current value. Then queues a refit of the
+ * publication's heads from its corrections (it runs a minute later, when enough of them are new).
  */
 export async function correctCommentLabels(
   viewer: Viewer,
   commentId: number,
   input: LabelCorrectionBody,
 ): Promise<LabelCorrectionResult> {
-  return db().$transaction(async (tx) => {
+  let publicationId = 0;
+  const result = await db().$transaction(async (tx) => {
     // Row lock: two people correcting the same comment at once are applied one after the other.
     await tx.$queryRaw`SELECT id FROM comment WHERE id = ${commentId} FOR UPDATE`;
     const comment = await tx.comment.findUnique({
@@ -32,6 +35,7 @@ export async function correctCommentLabels(
     });
     if (!comment) throw notFound("comment");
     if (comment.body === null) throw new ApiError(409, "no_body", "a deleted comment has no text to label");
+    publicationId = comment.publicationId;
     const oldTone = comment.correctedTone ?? comment.score?.tone ?? null;
     const oldStance = comment.correctedStance ?? comment.score?.stance ?? null;
     const newTone = input.tone ?? oldTone;
@@ -89,4 +93,11 @@ export async function correctCommentLabels(
         (newTone !== null && newTone !== scoredTone) || (newStance !== null && newStance !== scoredStance),
     };
   });
+  try {
+    await enqueuePublicationModelRefit(publicationId);
+  } catch (err) {
+    // The correction is stored; the next one (or a refit by hand) queues the refit again.
+    console.error("could not queue a refit from corrections:", err instanceof Error ? err.message : err);
+  }
+  return result;
 }

@@ -34,6 +34,13 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/imports/[runId]": "administer",
   "PUT /api/publications/[publicationId]/schedule": "administer",
 
+  // Learning from corrections (issue 10): moderators correct labels and may see what came of it; the
+  // author decides which model labels the comments.
+  "GET /api/publications/[publicationId]/models": "moderate",
+  "POST /api/publications/[publicationId]/models/refit": "administer",
+  "POST /api/publications/[publicationId]/models/deactivate": "administer",
+  "POST /api/publications/[publicationId]/models/[modelId]/activate": "administer",
+
   // The moderation queue and its actions (issue 6).
   "GET /api/moderation/queue": "moderate",
   "GET /api/moderation/counts": "moderate",
@@ -72,5 +79,6 @@ export const DUMMY_PARAMS: Readonly<Record<string, string>> = {
   flagId: "999999",
   runId: "999999",
   publicationId: "999999",
+  modelId: "999999",
   userId: "no-such-user",
 };

@@ -14,6 +14,9 @@ export function useTestDatabase(): { url: string; db: Db; sql: Sql } {
   setDb(db);
   setSql(sql);
   afterAll(async () => {
+    // Code under test may have started the job queue's client (a correction queues a refit).
+    if ((globalThis as { marginaliaBoss?: unknown }).marginaliaBoss)
+      await (await import("@/lib/server/jobs/queue")).stopQueue();
     await db.$disconnect();
     await sql.end({ timeout: 5 });
   });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { listModerationSettings } from "@/lib/server/moderation/settings";
+import { listPublicationLearning } from "@/lib/server/scoring/publication-model";
 import { requirePageViewer } from "@/lib/server/session";
+import { LearningFromCorrections } from "../../_components/learning-from-corrections";
 import { SettingsForm } from "../../_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -9,6 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   await requirePageViewer("administer");
   const publications = await listModerationSettings();
+  const learning = await listPublicationLearning();
   return (
     <>
       <h1>Moderation settings</h1>
@@ -17,6 +20,7 @@ export default async function SettingsPage() {
         it to comments nobody has decided on yet. Every save is in the moderation log.
       </p>
       <SettingsForm publications={publications} />
+      <LearningFromCorrections publications={learning} />
     </>
   );
 }

@@ -9,13 +9,19 @@ import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
 import { refineWithLlm } from "@/lib/server/scoring/llm-refiner";
+import {
+  labelNewCommentsWithPublicationModels,
+  publicationsWithStaleModels,
+  refitIfDue,
+} from "@/lib/server/scoring/publication-model";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
 import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/refiners";
 
 /**
  * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
  * any number of machines share it: imports, scheduled syncs and the background refinement of labels (the
- * sentence encoder; the user's language model when configured). In the embedded default the web process runs
+ * sentence encoder; the user's language model when configured; each publication's heads refitted on its
+ * corrections). In the embedded default the web process runs
  * the workers itself (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
  */
 
@@ -31,7 +37,22 @@ export const QUEUES = {
    * newest posts first, until the day's budget is spent. One waiting and one running at most (stately).
    */
   refineLlm: "refine-llm",
+  /**
+   * Refit a publication's heads on its corrections when enough are new (or its model is stale); data:
+   * { publicationId }. Queued a minute after a correction, one waiting per publication (singletonKey), so a
+   * burst of corrections makes one refit.
+   */
+  refitPublicationModel: "refit-publication-model",
+  /** Every minute: label new comments with their publication's active model; queue refits of stale ones. */
+  labelWithPublicationModels: "label-with-publication-models",
 } as const;
+
+/** Comments one publication-model run labels (the fast heads: thousands a second). */
+const PUBLICATION_MODEL_CHUNK = 20_000;
+/** Seconds a refit waits after the correction that queued it, so the corrections around it join in. */
+const REFIT_DELAY_SECONDS = 60;
+
+export const refitJobSchema = z.object({ publicationId: z.number().int().positive() });
 
 /** Comments one encoder run refines (about half a minute of encoder work at ~40 a second). */
 const ENCODER_CHUNK = 1000;
@@ -69,6 +90,14 @@ export function boss(): Promise<PgBoss> {
       expireInSeconds: 6 * 60 * 60,
       retryLimit: 0,
     });
+    await instance.createQueue(QUEUES.refitPublicationModel, {
+      name: QUEUES.refitPublicationModel,
+      policy: "stately",
+    });
+    await instance.createQueue(QUEUES.labelWithPublicationModels, {
+      name: QUEUES.labelWithPublicationModels,
+      policy: "singleton",
+    });
     return instance;
   })();
   return globalForBoss.marginaliaBoss;
@@ -82,6 +111,32 @@ export async function enqueueSubstackImport(job: SubstackImportJob): Promise<str
     retryLimit: 1,
     expireInSeconds: 6 * 60 * 60,
   });
+}
+
+/**
+ * Queues a refit of the publication's heads a minute from now; null when one is already waiting (it will
+ * see this correction too). The job itself decides whether enough is new (refitIfDue).
+ */
+export async function enqueuePublicationModelRefit(publicationId: number): Promise<string | null> {
+  const queue = await boss();
+  return queue.send(
+    QUEUES.refitPublicationModel,
+    { publicationId },
+    {
+      singletonKey: String(publicationId),
+      startAfter: REFIT_DELAY_SECONDS,
+      retryLimit: 1,
+      expireInSeconds: 30 * 60,
+    },
+  );
+}
+
+/** Stops this process's queue client if it started one (tests, shutdown). */
+export async function stopQueue(): Promise<void> {
+  const started = globalForBoss.marginaliaBoss;
+  if (!started) return;
+  globalForBoss.marginaliaBoss = undefined;
+  await (await started).stop({ graceful: false, wait: true });
 }
 
 /**
@@ -148,6 +203,22 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
   );
   await workLlmRefiner(queue, log);
+  await queue.work(QUEUES.refitPublicationModel, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const { publicationId } = refitJobSchema.parse(job.data);
+    const result = await refitIfDue(publicationId);
+    if (result.answer?.status === "refitted") {
+      const m = result.answer.model;
+      log(`refitted publication ${publicationId} as model ${m.id}: ${m.metrics?.decision.reason ?? ""}`);
+    }
+  });
+  await queue.work(QUEUES.labelWithPublicationModels, async () => {
+    const labelled = await labelNewCommentsWithPublicationModels(sql(), PUBLICATION_MODEL_CHUNK);
+    if (labelled > 0) log(`labelled ${labelled} comments with their publication's refitted heads`);
+    for (const publicationId of await publicationsWithStaleModels(sql()))
+      await enqueuePublicationModelRefit(publicationId);
+  });
+  await queue.schedule(QUEUES.labelWithPublicationModels, "* * * * *");
   return queue;
 }
 
