@@ -75,7 +75,12 @@ function priorOf(
 /** Refitted weights are stored to six decimals. */
 const roundWeight = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function toHeadWeights(head: HeadWeights, model: SoftmaxModel, corrections: number): HeadWeights {
+function toHeadWeights(
+  head: HeadWeights,
+  model: SoftmaxModel,
+  corrections: number,
+  priorStrength: number,
+): HeadWeights {
   return {
     ...head,
     bias: [...model.bias].map(roundWeight),
@@ -86,7 +91,7 @@ function toHeadWeights(head: HeadWeights, model: SoftmaxModel, corrections: numb
       [...model.gramWeights.slice(c * model.v, (c + 1) * model.v)].map(roundWeight),
     ),
     temperature: 1,
-    settings: { ...head.settings, corrections, priorStrength: PRIOR_STRENGTH },
+    settings: { ...head.settings, corrections, priorStrength },
   };
 }
 
@@ -106,7 +111,11 @@ function newGrams(prepared: readonly Prepared[], vocabulary: readonly string[]):
  * The weights file with its tone and stance heads refitted on `corrections` (each head only when it has
  * MIN_CORRECTIONS of its own). Everything else, the flag head and the threshold included, is kept.
  */
-export function refitFromCorrections(file: ModelFile, corrections: readonly CorrectedComment[]): ModelFile {
+export function refitFromCorrections(
+  file: ModelFile,
+  corrections: readonly CorrectedComment[],
+  priorStrength = PRIOR_STRENGTH,
+): ModelFile {
   const prepared = corrections.map(prepareComment);
   const vocabulary = [...file.vocabulary, ...newGrams(prepared, file.vocabulary)];
   const index = new Map(vocabulary.map((g, i) => [g, i]));
@@ -139,8 +148,8 @@ export function refitFromCorrections(file: ModelFile, corrections: readonly Corr
     }));
     const prior = priorOf(head, vocabulary, vocabulary);
     // MAP with a Gaussian prior centred on the shipped weights: the loss is a mean over the corrections,
-    // so the prior's pull is PRIOR_STRENGTH / n of the penalty a single comment would get.
-    const l2 = PRIOR_STRENGTH / rows.length;
+    // so the prior's pull is priorStrength / n of the penalty a single comment would get.
+    const l2 = priorStrength / rows.length;
     const model = fitSoftmax(
       examples,
       rows.map((r) => r.label),
@@ -149,7 +158,7 @@ export function refitFromCorrections(file: ModelFile, corrections: readonly Corr
       rows.map(() => 1),
       { l2, l2Grams: l2, prior, iterations: 200 },
     );
-    heads[name] = toHeadWeights(head, model, rows.length);
+    heads[name] = toHeadWeights(head, model, rows.length, priorStrength);
   }
   return { ...file, vocabulary, heads };
 }

@@ -1,8 +1,10 @@
 /**
- * `npm run scoring:train -- --corrections-curve`: proves that learning from corrections works, on comments
- * the shipped weights never saw. The development set plays one publication's readers: per shuffle, a
- * fixed part is held out for judging and corrections are drawn from the rest in growing numbers; the
- * heads are refitted on them (lib/scoring/corrections.ts) and judged on the held-out part.
+ * `npm run scoring:train -- --corrections-curve [--corrections-from <file>] [--prior-strengths 30,100,300]`:
+ * proves that learning from corrections works, on comments the shipped weights never saw. A labelled set
+ * (the development set by default) plays one publication's readers: per shuffle, a fixed part is held out
+ * for judging and corrections are drawn from the rest in growing numbers; the heads are refitted on them
+ * (lib/scoring/corrections.ts) and judged on the held-out part. Heads whose labels the set leaves out (or
+ * that `heads` excludes) are not corrected.
  */
 import { mulberry32 } from "@/lib/random";
 import {
@@ -35,13 +37,19 @@ const mean = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0) / Math.max
 const sd = (xs: readonly number[]) => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)));
 const fmt = (xs: readonly number[]) => `${mean(xs).toFixed(3)} +- ${sd(xs).toFixed(3)}`;
 
-export function printCorrectionsCurve(records: readonly LabelledComment[], seed: number): void {
+export function printCorrectionsCurve(
+  records: readonly LabelledComment[],
+  seed: number,
+  options: { priorStrength?: number; heads?: readonly ("tone" | "stance")[] } = {},
+): void {
+  const priorStrength = options.priorStrength ?? PRIOR_STRENGTH;
+  const heads = options.heads ?? ["tone", "stance"];
   const heldOutSize = Math.round(records.length * HELD_OUT_SHARE);
   const sizes = SIZES.filter((n) => n <= records.length - heldOutSize);
   console.log(
     `corrections curve: ${records.length} labelled comments as one publication; per shuffle ${heldOutSize} held out, ` +
       `corrections drawn from the other ${records.length - heldOutSize}; ${SHUFFLES} shuffles; prior strength ` +
-      `${PRIOR_STRENGTH}; a head refits from ${MIN_CORRECTIONS} corrections`,
+      `${priorStrength}; corrected: ${heads.join(", ")}; a head refits from ${MIN_CORRECTIONS} corrections`,
   );
   console.log("corrections | tone agreement | tone macro-F1 | stance agreement | stance macro-F1");
   for (const n of sizes) {
@@ -55,10 +63,12 @@ export function printCorrectionsCurve(records: readonly LabelledComment[], seed:
       const corrections: CorrectedComment[] = order.slice(heldOutSize, heldOutSize + n).map((r) => ({
         text: r.body,
         context: contextOf(r),
-        tone: r.tone,
-        stance: r.stance,
+        tone: heads.includes("tone") ? r.tone : null,
+        stance: heads.includes("stance") ? r.stance : null,
       }));
-      const score = createScorer(n === 0 ? MODEL_FILE : refitFromCorrections(MODEL_FILE, corrections));
+      const score = createScorer(
+        n === 0 ? MODEL_FILE : refitFromCorrections(MODEL_FILE, corrections, priorStrength),
+      );
       const predicted = judged.map((r) => score(r.body, contextOf(r)));
       const tone = evaluate(
         TONES,

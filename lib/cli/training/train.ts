@@ -1,6 +1,8 @@
 /**
  * `npm run scoring:train [-- --train <file>] [--dev <file>] [--folds 5] [--seed 17] [--quick] [--dry-run]`
- *   `[--secondary-weight 0.3] [--low-confidence-weight 1] [--corrections-curve]`
+ *   `[--secondary-weight 0.3] [--low-confidence-weight 1]`
+ * `npm run scoring:train -- --corrections-curve [--corrections-from <file>] [--corrected-heads tone]`
+ *   `[--prior-strengths 30,100,300]`
  *
  * Fits the fast scorer's heads on the TRAINING comments (the shared training set and the project's own
  * labelled sets), choosing each head's settings by cross-validation on them, and writes
@@ -121,6 +123,12 @@ const optionsSchema = z.object({
   "secondary-weight": z.coerce.number().min(0).max(10),
   "low-confidence-weight": z.coerce.number().min(0).max(10),
   "corrections-curve": z.boolean(),
+  "corrections-from": z.string().min(1).optional(),
+  "corrected-heads": z.enum(["tone,stance", "tone", "stance"]),
+  "prior-strengths": z
+    .string()
+    .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)*$/, "a comma-separated list of numbers")
+    .optional(),
   "min-gram-weight": z.coerce.number().min(0).max(1),
 });
 
@@ -137,6 +145,9 @@ function parseOptions() {
       "secondary-weight": { type: "string", default: "0.3" },
       "low-confidence-weight": { type: "string", default: "1" },
       "corrections-curve": { type: "boolean", default: false },
+      "corrections-from": { type: "string" },
+      "corrected-heads": { type: "string", default: "tone,stance" },
+      "prior-strengths": { type: "string" },
       "min-gram-weight": { type: "string", default: "0.002" },
     },
   });
@@ -162,7 +173,13 @@ async function main(): Promise<void> {
   if (options["corrections-curve"]) {
     // Loaded only here: it reads the shipped weights, which a first training run may not have yet.
     const { printCorrectionsCurve } = await import("./corrections-curve");
-    printCorrectionsCurve(load(options.dev), options.seed);
+    const strengths = options["prior-strengths"]?.split(",").map(Number) ?? [undefined];
+    const heads = options["corrected-heads"].split(",") as ("tone" | "stance")[];
+    for (const priorStrength of strengths)
+      printCorrectionsCurve(load(options["corrections-from"] ?? options.dev), options.seed, {
+        priorStrength,
+        heads,
+      });
     return;
   }
   const sets = labelledSets(options.train).map((set) => ({

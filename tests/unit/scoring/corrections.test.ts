@@ -52,11 +52,11 @@ describe("a stored refit", () => {
     const rebuilt = rebuildModelFile(MODEL_FILE, stored);
     expect(throughJson(rebuilt)).toEqual(throughJson(refitted));
     expectSameScores(createScorer(refitted), createScorer(rebuilt));
-    // The refit changed what is scored (else the test above proves nothing).
-    const before = scoreComment(IN_JOKE_COMMENTS[19], context);
-    const after = createScorer(rebuilt)(IN_JOKE_COMMENTS[19], context);
-    expect(before.tone).not.toBe(IN_JOKE_LABELS.tone);
-    expect(after.tone).toBe(IN_JOKE_LABELS.tone);
+    // The refit changed what is scored (else the test above proves nothing): more in-joke comments get the
+    // people's tone than the shipped scorer gives them.
+    const agreeing = (score: ReturnType<typeof createScorer>) =>
+      IN_JOKE_COMMENTS.filter((text) => score(text, context).tone === IN_JOKE_LABELS.tone).length;
+    expect(agreeing(createScorer(rebuilt))).toBeGreaterThan(agreeing(scoreComment));
   });
 
   test("keeps only the n-gram weights the corrections moved: a small part of the weights file", () => {
