@@ -12,6 +12,7 @@ import {
   refinedFromAnswer,
   unanswered,
 } from "@/lib/scoring/llm";
+import { type CommentTextRow, commentTextColumns } from "./comment-text";
 import { type RefinedLabels, storeRefinements } from "./labels";
 import {
   type ChatClient,
@@ -271,8 +272,8 @@ export async function refineWithLlm(
       const skipped: number[] = [];
       const pageSize = config.batchSize * config.concurrency * 4;
       while (result.refined < limit) {
-        const rows = await sql<{ id: number; body: string; is_reply: boolean; title: string }[]>`
-          SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title
+        const rows = await sql<CommentTextRow[]>`
+          SELECT ${commentTextColumns(sql)}
           FROM comment c
           JOIN post p ON p.id = c.post_id
           JOIN comment_score s ON s.comment_id = c.id

@@ -31,6 +31,7 @@ import type { Stance, Tone } from "@/lib/scoring/types";
 import type { ServiceProblem } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
+import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comment-text";
 import { publicationModelVersion, refinedFromScore, showBestLabels, storeRefinements } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
@@ -57,12 +58,7 @@ const publicationNotFound: PublicationModelProblem = {
   message: "publication not found",
 };
 
-interface CorrectionRow {
-  id: number;
-  body: string;
-  is_reply: boolean;
-  title: string;
-  body_html: string | null;
+interface CorrectionRow extends CommentTextRow {
   corrected_tone: Tone | null;
   corrected_stance: Stance | null;
   first_corrected_at: Date | null;
@@ -76,7 +72,7 @@ interface LoadedCorrection extends KeyedCorrection {
 /** The publication's corrected comments (with text) and the labels people gave them. */
 async function loadCorrections(sql: Sql, publicationId: number): Promise<LoadedCorrection[]> {
   const rows = await sql<CorrectionRow[]>`
-    SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html,
+    SELECT ${commentTextColumns(sql)},
       c.corrected_tone::text AS corrected_tone, c.corrected_stance::text AS corrected_stance,
       (SELECT min(l.created_at) FROM label_correction l WHERE l.comment_id = c.id) AS first_corrected_at
     FROM comment c
@@ -87,7 +83,7 @@ async function loadCorrections(sql: Sql, publicationId: number): Promise<LoadedC
   return rows.map((r) => ({
     id: r.id,
     text: r.body,
-    context: { postTitle: r.title, postBody: r.body_html, isReply: r.is_reply },
+    context: scoreContextOf(r),
     tone: r.corrected_tone,
     stance: r.corrected_stance,
     firstCorrectedAt: r.first_corrected_at ?? new Date(0),
@@ -385,17 +381,8 @@ export async function relabelPublication(
         SELECT (SELECT m.id FROM publication_model m WHERE m.publication_id = p.id AND m.active) AS model_id
         FROM publication p WHERE p.id = ${publicationId} FOR KEY SHARE OF p`;
       if (!now || now.model_id !== (active?.id ?? null)) return -1;
-      const rows = await tx<
-        {
-          id: number;
-          body: string;
-          is_reply: boolean;
-          title: string;
-          body_html: string | null;
-          flag: boolean;
-        }[]
-      >`
-        SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html, s.flag
+      const rows = await tx<(CommentTextRow & { flag: boolean })[]>`
+        SELECT ${commentTextColumns(tx)}, s.flag
         FROM comment c
         JOIN post p ON p.id = c.post_id
         JOIN comment_score s ON s.comment_id = c.id
@@ -415,12 +402,7 @@ export async function relabelPublication(
         await showBestLabels(tx, ids, current);
         return rows.length;
       }
-      const labels = rows.map((r) =>
-        refinedFromScore(
-          r.id,
-          scorer(r.body, { postTitle: r.title, postBody: r.body_html, isReply: r.is_reply }),
-        ),
-      );
+      const labels = rows.map((r) => refinedFromScore(r.id, scorer(r.body, scoreContextOf(r))));
       await storeRefinements(tx, "PUBLICATION", version, labels, current);
       const flagged = await tx<{ comment_id: number }[]>`
         SELECT comment_id FROM comment_score

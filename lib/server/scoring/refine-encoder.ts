@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { ENCODER_VERSION, refineWithEmbedding, scoreComment } from "@/lib/scoring/shipped-model";
+import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comment-text";
 import type { RefinedLabels } from "./labels";
 import { storeRefinements } from "./labels";
 import { currentRefinerVersions } from "./refiners";
@@ -58,7 +59,7 @@ export async function refineWithEncoder(
       lastId = rows[rows.length - 1]!.id;
       const embeddings = await embedTexts(rows.map((r) => r.body));
       const labels: RefinedLabels[] = rows.map((r, i) => {
-        const context = { postTitle: r.title, postBody: r.body_html, isReply: r.is_reply };
+        const context = scoreContextOf(r);
         const fast = scoreComment(r.body, context);
         return {
           commentId: r.id,

@@ -2,6 +2,7 @@ import "server-only";
 import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, scoreComment } from "@/lib/scoring";
+import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comment-text";
 import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
@@ -26,10 +27,8 @@ export async function scoreComments(
   const only = options.commentIds;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
   for (;;) {
-    const rows = await sql<
-      { id: number; body: string; is_reply: boolean; title: string; body_html: string | null }[]
-    >`
-      SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html
+    const rows = await sql<CommentTextRow[]>`
+      SELECT ${commentTextColumns(sql)}
       FROM comment c
       JOIN post p ON p.id = c.post_id
       LEFT JOIN comment_score s ON s.comment_id = c.id
@@ -41,7 +40,7 @@ export async function scoreComments(
     if (rows.length === 0) break;
     lastId = rows[rows.length - 1]!.id;
     const scores = rows.map((r) => {
-      const s = scoreComment(r.body, { postTitle: r.title, postBody: r.body_html, isReply: r.is_reply });
+      const s = scoreComment(r.body, scoreContextOf(r));
       return {
         comment_id: r.id,
         scorer_version: s.scorerVersion,
