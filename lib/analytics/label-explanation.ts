@@ -1,0 +1,108 @@
+import { cueKind } from "@/lib/scoring/cue-kinds";
+import { type Stance, TONES, type Tone } from "@/lib/scoring/types";
+
+/**
+ * When the scorer's tone is too unsure to state flatly. Tone probabilities are softmax outputs over six
+ * tones (a blind guess gives each 1/6 ≈ 0.17): a top probability under LOW_TOP_PROBABILITY is barely better
+ * than a guess, and a lead over the runner-up under CLOSE_CALL_MARGIN is a coin toss between two tones.
+ */
+export const LOW_TOP_PROBABILITY = 0.22;
+export const CLOSE_CALL_MARGIN = 0.03;
+/** How many highlighted phrases a one-line explanation quotes. */
+export const QUOTED_CUES = 3;
+
+export type UncertaintyReason = "low-probability" | "close-call" | "evidence-disagrees";
+
+export interface LabelExplanation {
+  tone: Tone;
+  /** Distinct phrases (first seen first, at most QUOTED_CUES) whose cues point to the label's tone. */
+  support: string[];
+  /** Distinct phrases whose cues point to the stance shown, when one is. */
+  stanceSupport: string[];
+  /**
+   * The tone most highlighted phrases point to when none of them points to the label (or to its secondary
+   * tone); null when the evidence agrees or there is none.
+   */
+  contrary: { tone: Tone; phrases: string[] } | null;
+  /** The runner-up tone when the call was close (reason "close-call"), else null. */
+  runnerUp: Tone | null;
+  /** Empty when the label can be stated flatly. A person's correction is never uncertain. */
+  reasons: UncertaintyReason[];
+}
+
+export interface LabelExplanationInput {
+  /** The tone shown (a person's correction, else the scorer's). */
+  tone: Tone;
+  stance: Stance | null;
+  /** A person set the tone: probabilities and evidence no longer make it uncertain. */
+  corrected: boolean;
+  /** The scorer's probabilities per tone; null when unknown (then only the evidence can disagree). */
+  toneScores: Readonly<Record<Tone, number>> | null;
+  secondaryTone: Tone | null;
+  cues: readonly { text: string; signal: string }[];
+}
+
+function distinctPhrases(texts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const text of texts) {
+    const key = text.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+    if (out.length === QUOTED_CUES) break;
+  }
+  return out;
+}
+
+/** The tone's probability, the strongest other tone and its probability. */
+function contest(scores: Readonly<Record<Tone, number>>, tone: Tone): { other: Tone; margin: number } {
+  let other: Tone = tone;
+  let best = Number.NEGATIVE_INFINITY;
+  for (const t of TONES) {
+    if (t !== tone && scores[t] > best) {
+      best = scores[t];
+      other = t;
+    }
+  }
+  return { other, margin: scores[tone] - best };
+}
+
+/**
+ * The one-line "why" of a comment's labels and whether the tone is uncertain: the highlighted phrases that
+ * support the tone and stance, and the tone the highlights point to instead when none supports the label.
+ */
+export function explainLabel(input: LabelExplanationInput): LabelExplanation {
+  const byTone = new Map<Tone, string[]>();
+  const byStance: string[] = [];
+  for (const cue of input.cues) {
+    const kind = cueKind(cue.signal);
+    if (kind.kind === "tone") byTone.set(kind.tone, [...(byTone.get(kind.tone) ?? []), cue.text]);
+    else if (kind.kind === "stance" && kind.stance === input.stance) byStance.push(cue.text);
+  }
+  const support = distinctPhrases(byTone.get(input.tone) ?? []);
+  const backed = support.length > 0 || (input.secondaryTone !== null && byTone.has(input.secondaryTone));
+  let contrary: LabelExplanation["contrary"] = null;
+  if (!backed && byTone.size > 0) {
+    // The most-cited other tone; ties go to the rubric's order (TONES).
+    const [tone, phrases] = [...byTone].sort(
+      (a, b) => b[1].length - a[1].length || TONES.indexOf(a[0]) - TONES.indexOf(b[0]),
+    )[0] as [Tone, string[]];
+    contrary = { tone, phrases: distinctPhrases(phrases) };
+  }
+
+  const reasons: UncertaintyReason[] = [];
+  let runnerUp: Tone | null = null;
+  if (!input.corrected) {
+    if (input.toneScores) {
+      const { other, margin } = contest(input.toneScores, input.tone);
+      if (input.toneScores[input.tone] < LOW_TOP_PROBABILITY) reasons.push("low-probability");
+      if (margin < CLOSE_CALL_MARGIN) {
+        reasons.push("close-call");
+        runnerUp = other;
+      }
+    }
+    if (contrary) reasons.push("evidence-disagrees");
+  }
+  return { tone: input.tone, support, stanceSupport: distinctPhrases(byStance), contrary, runnerUp, reasons };
+}

@@ -1,0 +1,198 @@
+import { describe, expect, test } from "vitest";
+import { explainLabel, type LabelExplanationInput } from "@/lib/analytics/label-explanation";
+import type { Tone } from "@/lib/scoring/types";
+
+/** Probabilities with `top` for the first tone named and `second` for the second, the rest shared. */
+function scores(first: Tone, top: number, secondTone: Tone, second: number): Record<Tone, number> {
+  const rest = (1 - top - second) / 4;
+  const out = {
+    analytical: rest,
+    skeptical: rest,
+    dismissive: rest,
+    supportive: rest,
+    hostile: rest,
+    neutral: rest,
+  };
+  out[first] = top;
+  out[secondTone] = second;
+  return out;
+}
+
+const base: LabelExplanationInput = {
+  tone: "skeptical",
+  stance: "disagree",
+  corrected: false,
+  toneScores: scores("skeptical", 0.6, "analytical", 0.2),
+  secondaryTone: null,
+  cues: [],
+};
+
+const cue = (text: string, signal: string) => ({ text, signal });
+
+describe("explainLabel", () => {
+  test.each<[string, Partial<LabelExplanationInput>, ReturnType<typeof explainLabel>]>([
+    [
+      "a confident label with the words behind it",
+      {
+        cues: [
+          cue("I doubt", "doubt"),
+          cue("we'll see", "doubt"),
+          cue("sanctions", "negative"),
+          cue("I disagree", "disagree"),
+        ],
+      },
+      {
+        tone: "skeptical",
+        support: ["I doubt", "we'll see"],
+        stanceSupport: ["I disagree"],
+        contrary: null,
+        runnerUp: null,
+        reasons: [],
+      },
+    ],
+    [
+      // The issue's example: "Moron" highlighted as an insult under a neutral label.
+      "an insult under a neutral label makes the label uncertain",
+      {
+        tone: "neutral",
+        stance: "neutral",
+        toneScores: scores("neutral", 0.4, "hostile", 0.3),
+        cues: [cue("Moron", "insult")],
+      },
+      {
+        tone: "neutral",
+        support: [],
+        stanceSupport: [],
+        contrary: { tone: "hostile", phrases: ["Moron"] },
+        runnerUp: null,
+        reasons: ["evidence-disagrees"],
+      },
+    ],
+    [
+      "sentiment words and context are not evidence for or against a tone",
+      {
+        cues: [cue("approved", "positive"), cue("blockade", "negative"), cue("Ukrainians", "identityGroup")],
+      },
+      { tone: "skeptical", support: [], stanceSupport: [], contrary: null, runnerUp: null, reasons: [] },
+    ],
+    [
+      "a reasoned comment with one jab stays analytical: any supporting cue backs the label",
+      {
+        tone: "analytical",
+        toneScores: scores("analytical", 0.5, "hostile", 0.2),
+        cues: [cue("because", "reasoning"), cue("idiots", "insult"), cue("fools", "insult")],
+      },
+      {
+        tone: "analytical",
+        support: ["because"],
+        stanceSupport: [],
+        contrary: null,
+        runnerUp: null,
+        reasons: [],
+      },
+    ],
+    [
+      "evidence for the secondary tone is not a disagreement",
+      {
+        tone: "analytical",
+        secondaryTone: "hostile",
+        toneScores: scores("analytical", 0.5, "hostile", 0.3),
+        cues: [cue("idiots", "insult")],
+      },
+      { tone: "analytical", support: [], stanceSupport: [], contrary: null, runnerUp: null, reasons: [] },
+    ],
+    [
+      "the most-cited contrary tone wins; repeated phrases are quoted once",
+      {
+        tone: "supportive",
+        toneScores: scores("supportive", 0.5, "skeptical", 0.2),
+        cues: [
+          cue("maybe", "hedge"),
+          cue("nonsense", "dismissive"),
+          cue("Maybe", "hedge"),
+          cue("I doubt", "doubt"),
+        ],
+      },
+      {
+        tone: "supportive",
+        support: [],
+        stanceSupport: [],
+        contrary: { tone: "skeptical", phrases: ["maybe", "I doubt"] },
+        runnerUp: null,
+        reasons: ["evidence-disagrees"],
+      },
+    ],
+    [
+      "a near tie names the runner-up",
+      { toneScores: scores("skeptical", 0.33, "analytical", 0.31), cues: [cue("I doubt", "doubt")] },
+      {
+        tone: "skeptical",
+        support: ["I doubt"],
+        stanceSupport: [],
+        contrary: null,
+        runnerUp: "analytical",
+        reasons: ["close-call"],
+      },
+    ],
+    [
+      "a top probability barely above a guess",
+      { toneScores: scores("skeptical", 0.21, "analytical", 0.15) },
+      {
+        tone: "skeptical",
+        support: [],
+        stanceSupport: [],
+        contrary: null,
+        runnerUp: null,
+        reasons: ["low-probability"],
+      },
+    ],
+    [
+      "just above both thresholds the label stands",
+      { toneScores: scores("skeptical", 0.23, "analytical", 0.19) },
+      { tone: "skeptical", support: [], stanceSupport: [], contrary: null, runnerUp: null, reasons: [] },
+    ],
+    [
+      "a person's correction is never uncertain, though the quotes still follow the evidence",
+      {
+        tone: "neutral",
+        corrected: true,
+        toneScores: scores("hostile", 0.3, "neutral", 0.29),
+        cues: [cue("Moron", "insult")],
+      },
+      {
+        tone: "neutral",
+        support: [],
+        stanceSupport: [],
+        contrary: { tone: "hostile", phrases: ["Moron"] },
+        runnerUp: null,
+        reasons: [],
+      },
+    ],
+    [
+      "without probabilities only the evidence can make a label uncertain",
+      { toneScores: null, cues: [cue("thanks", "thanks")] },
+      {
+        tone: "skeptical",
+        support: [],
+        stanceSupport: [],
+        contrary: { tone: "supportive", phrases: ["thanks"] },
+        runnerUp: null,
+        reasons: ["evidence-disagrees"],
+      },
+    ],
+    [
+      "at most three phrases are quoted",
+      { cues: ["a", "b", "c", "d"].map((t) => cue(t, "doubt")) },
+      {
+        tone: "skeptical",
+        support: ["a", "b", "c"],
+        stanceSupport: [],
+        contrary: null,
+        runnerUp: null,
+        reasons: [],
+      },
+    ],
+  ])("%s", (_name, change, expected) => {
+    expect(explainLabel({ ...base, ...change })).toEqual(expected);
+  });
+});
