@@ -10,6 +10,7 @@ import {
   type QueuePage,
   type QueueTab,
 } from "@/lib/schemas/moderation-queue";
+import { isTyping } from "./keyboard";
 import { ModerationCommenterDrawer } from "./moderation-commenter-drawer";
 import { QueueHelpOverlay } from "./queue-help-overlay";
 import { QueueItemCard } from "./queue-item";
@@ -19,12 +20,6 @@ import { QueueTextDialog } from "./queue-text-dialog";
 type Dialog = { kind: "reject" | "flag" | "note"; ids: number[] } | { kind: "help" } | null;
 
 const count = new Intl.NumberFormat(undefined);
-
-/** Keys typed into a field belong to the field, not to the queue. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
 
 /**
  * The moderation queue: tabs with live counts, comments by priority, one-key actions (QUEUE_SHORTCUTS),
@@ -146,7 +141,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   };
 
   return (
-    <section className="queue" aria-label="Moderation queue">
+    <section className="queue" aria-label="Moderation queue" id="queue" tabIndex={-1}>
       <div className="queue-toolbar">
         <div role="tablist" aria-label="Queue" className="tabs">
           {QUEUE_TABS.map((t) => (

@@ -122,7 +122,7 @@ export const QueueItemCard = forwardRef<HTMLElement, QueueItemProps>(function Qu
         </button>
         {item.upstreamUrl && (
           <a className="button" href={item.upstreamUrl} target="_blank" rel="noreferrer noopener">
-            Open on Substack ↗
+            Open on Substack<span aria-hidden="true"> ↗</span>
           </a>
         )}
         <span className="subtle queue-priority" title="Priority: higher is reviewed first">

@@ -76,7 +76,7 @@ const FLAG_WORDS = {
 
 /** How a highlight looks and what it says it supports: the tone it points to, a stance, a flag signal, … */
 export interface CueDisplay {
-  /** CSS classes: `cue-tone cue-tone-<tone>`, `cue-stance`, `cue-flag`, `cue-sentiment`, `cue-context`. */
+  /** CSS classes: `cue-tone tone-<tone>`, `cue-stance`, `cue-flag`, `cue-sentiment`, `cue-context`. */
   className: string;
   /** One line for the tip: "doubt: points to skeptical". */
   description: string;
@@ -88,7 +88,7 @@ export function cueDisplay(signal: string): CueDisplay {
   switch (kind.kind) {
     case "tone":
       return {
-        className: `cue-tone cue-tone-${kind.tone}`,
+        className: `cue-tone tone-${kind.tone}`,
         description: `${name}: points to ${TONE_LABELS[kind.tone].toLowerCase()}`,
       };
     case "stance":

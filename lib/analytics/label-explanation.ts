@@ -1,3 +1,4 @@
+import { TONE_LABELS } from "@/lib/analytics/palette";
 import { cueKind } from "@/lib/scoring/cue-kinds";
 import { type Stance, TONES, type Tone } from "@/lib/scoring/types";
 
@@ -10,6 +11,12 @@ export const LOW_TOP_PROBABILITY = 0.22;
 export const CLOSE_CALL_MARGIN = 0.03;
 /** How many highlighted phrases a one-line explanation quotes. */
 export const QUOTED_CUES = 3;
+
+const STANCE_WORDS: Readonly<Record<Stance, string>> = {
+  agree: "agrees",
+  disagree: "disagrees",
+  neutral: "",
+};
 
 export type UncertaintyReason = "low-probability" | "close-call" | "evidence-disagrees";
 
@@ -105,4 +112,42 @@ export function explainLabel(input: LabelExplanationInput): LabelExplanation {
     if (contrary) reasons.push("evidence-disagrees");
   }
   return { tone: input.tone, support, stanceSupport: distinctPhrases(byStance), contrary, runnerUp, reasons };
+}
+
+const quoted = (phrases: readonly string[]) => phrases.map((p) => `“${p}”`).join(", ");
+const lower = (tone: Tone) => TONE_LABELS[tone].toLowerCase();
+
+/**
+ * The explanation as one line under the labels: why the tone (and stance) were given, or why the tone is
+ * uncertain. `scoredTone` is the scorer's own label, named when a person changed it.
+ */
+export function explanationLine(
+  e: LabelExplanation,
+  opts: { stance: Stance | null; corrected: boolean; scoredTone: Tone | null },
+): { uncertain: boolean; text: string } {
+  const stancePart =
+    opts.stance !== null && opts.stance !== "neutral" && e.stanceSupport.length > 0
+      ? ` · ${STANCE_WORDS[opts.stance]}: ${quoted(e.stanceSupport)}`
+      : "";
+  if (opts.corrected) {
+    const scorer =
+      opts.scoredTone !== null && opts.scoredTone !== e.tone
+        ? ` (the scorer said ${lower(opts.scoredTone)})`
+        : "";
+    return { uncertain: false, text: `${TONE_LABELS[e.tone]}, set by a person${scorer}.` };
+  }
+  if (e.reasons.length > 0) {
+    const parts: string[] = [];
+    if (e.contrary)
+      parts.push(
+        `labelled ${lower(e.tone)}, but ${quoted(e.contrary.phrases)} points to ${lower(e.contrary.tone)}`,
+      );
+    if (e.runnerUp) parts.push(`a close call between ${lower(e.tone)} and ${lower(e.runnerUp)}`);
+    if (e.reasons.includes("low-probability") && !e.runnerUp)
+      parts.push(`no tone stands out; ${lower(e.tone)} leads`);
+    const text = parts.join("; ");
+    return { uncertain: true, text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.${stancePart}` };
+  }
+  const why = e.support.length > 0 ? quoted(e.support) : "the wording as a whole, no single phrase";
+  return { uncertain: false, text: `Why ${lower(e.tone)}: ${why}${stancePart}` };
 }

@@ -17,7 +17,7 @@ test("the author imports a publication from (a local stand-in for) Substack and 
     await page.getByLabel("Publication address").fill(fake.url);
     await page.getByRole("button", { name: "Start import" }).click();
     await expect(page.getByRole("status")).toContainText("queued");
-    const runs = page.getByRole("region", { name: "Runs" });
+    const runs = page.getByRole("region", { name: "Runs", exact: true });
     const row = runs.getByRole("row").filter({ hasText: new URL(fake.url).hostname });
     await expect(row.getByText("done", { exact: true })).toBeVisible({ timeout: 90_000 });
     await expect(row).toContainText("3/3 posts");

@@ -91,8 +91,8 @@ describe("signalLabel", () => {
 
 describe("cueDisplay", () => {
   test.each([
-    ["doubt", "cue-tone cue-tone-skeptical", "doubt: points to skeptical"],
-    ["insult", "cue-tone cue-tone-hostile", "insult: points to hostile"],
+    ["doubt", "cue-tone tone-skeptical", "doubt: points to skeptical"],
+    ["insult", "cue-tone tone-hostile", "insult: points to hostile"],
     ["disagree", "cue-stance", "disagree: a sign of disagreement"],
     ["commenterAbuse", "cue-flag", "commenter abuse: flag signal, abuse of another commenter"],
     ["threat", "cue-flag", "threat: flag signal, a threat or wished harm"],

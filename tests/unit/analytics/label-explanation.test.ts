@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { explainLabel, type LabelExplanationInput } from "@/lib/analytics/label-explanation";
+import { explainLabel, explanationLine, type LabelExplanationInput } from "@/lib/analytics/label-explanation";
 import type { Tone } from "@/lib/scoring/types";
 
 /** Probabilities with `top` for the first tone named and `second` for the second, the rest shared. */
@@ -194,5 +194,62 @@ describe("explainLabel", () => {
     ],
   ])("%s", (_name, change, expected) => {
     expect(explainLabel({ ...base, ...change })).toEqual(expected);
+  });
+});
+
+describe("explanationLine", () => {
+  const line = (change: Partial<LabelExplanationInput>, scoredTone: Tone | null = null) => {
+    const input = { ...base, ...change };
+    return explanationLine(explainLabel(input), {
+      stance: input.stance,
+      corrected: input.corrected,
+      scoredTone: scoredTone ?? input.tone,
+    });
+  };
+
+  test.each<[string, Partial<LabelExplanationInput>, Tone | null, { uncertain: boolean; text: string }]>([
+    [
+      "the words behind the tone and the stance",
+      { cues: [cue("I doubt", "doubt"), cue("we'll see", "doubt"), cue("I disagree", "disagree")] },
+      null,
+      { uncertain: false, text: "Why skeptical: “I doubt”, “we'll see” · disagrees: “I disagree”" },
+    ],
+    [
+      "no phrase stood out",
+      { stance: "neutral" },
+      null,
+      { uncertain: false, text: "Why skeptical: the wording as a whole, no single phrase" },
+    ],
+    [
+      "evidence against the label",
+      {
+        tone: "neutral",
+        stance: "neutral",
+        toneScores: scores("neutral", 0.4, "hostile", 0.3),
+        cues: [cue("Moron", "insult")],
+      },
+      null,
+      { uncertain: true, text: "Labelled neutral, but “Moron” points to hostile." },
+    ],
+    [
+      "a close call and a weak top together",
+      { toneScores: scores("skeptical", 0.21, "dismissive", 0.2), stance: "neutral" },
+      null,
+      { uncertain: true, text: "A close call between skeptical and dismissive." },
+    ],
+    [
+      "a weak top alone",
+      { toneScores: scores("skeptical", 0.21, "dismissive", 0.15), stance: "neutral" },
+      null,
+      { uncertain: true, text: "No tone stands out; skeptical leads." },
+    ],
+    [
+      "a person's correction names what the scorer said",
+      { tone: "analytical", corrected: true, cues: [cue("Moron", "insult")] },
+      "hostile",
+      { uncertain: false, text: "Analytical, set by a person (the scorer said hostile)." },
+    ],
+  ])("%s", (_name, change, scoredTone, expected) => {
+    expect(line(change, scoredTone)).toEqual(expected);
   });
 });
