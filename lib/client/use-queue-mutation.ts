@@ -30,7 +30,11 @@ function belongsTo(tab: QueueTab, item: QueueItem): boolean {
 }
 
 /** Applies the server's answer to every cached tab at once, so a decided comment leaves its tab immediately. */
-function applyResults(client: QueryClient, results: CommentActionResult[], decided: boolean) {
+function applyResults(
+  client: QueryClient,
+  results: Pick<CommentActionResult, "commentId" | "status">[],
+  decided: boolean,
+) {
   const byId = new Map(results.map((r) => [r.commentId, r]));
   for (const tab of QUEUE_TABS) {
     client.setQueryData<InfiniteData<QueuePage, string | null>>(queryKeys.moderation.queue(tab), (old) =>
@@ -42,7 +46,12 @@ function applyResults(client: QueryClient, results: CommentActionResult[], decid
               items: page.items.flatMap((item) => {
                 const result = byId.get(item.id);
                 if (!result) return [item];
-                const updated = { ...item, status: result.status, flags: decided ? [] : item.flags };
+                const updated = {
+                  ...item,
+                  status: result.status,
+                  flags: decided ? [] : item.flags,
+                  concerns: decided ? [] : item.concerns,
+                };
                 return belongsTo(tab, updated) ? [updated] : [];
               }),
             })),
@@ -83,7 +92,7 @@ export function useQueueActionMutation() {
       const status = input.action === "approve" ? "APPROVED" : "REJECTED";
       applyResults(
         client,
-        input.commentIds.map((commentId) => ({ commentId, status, flagsResolved: 0 })),
+        input.commentIds.map((commentId) => ({ commentId, status })),
         true,
       );
     },
