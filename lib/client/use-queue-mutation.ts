@@ -8,6 +8,7 @@ import {
   type QueueItem,
   type QueuePage,
   type QueueTab,
+  type UndoResult,
 } from "@/lib/schemas/moderation-queue";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
@@ -99,6 +100,19 @@ export function useQueueActionMutation() {
     onSuccess: (results, input) => {
       applyResults(client, results, input.action === "approve" || input.action === "reject");
     },
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.moderation.all }),
+  });
+}
+
+/** Take back decisions by their log rows (the decisionIds of a decision's answer); every tab refreshes after. */
+export function useUndoDecisionsMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (decisionIds: string[]) =>
+      fetchJson<UndoResult>("/api/moderation/undo", {
+        method: "POST",
+        body: JSON.stringify({ decisionIds }),
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.moderation.all }),
   });
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { UndoResult } from "@/lib/schemas/moderation-queue";
 import { ApiError, notFound } from "@/lib/server/api";
-import { appendLog, type LogEntry, type Tx } from "@/lib/server/audit-log";
+import { appendLog, type LogEntry } from "@/lib/server/audit-log";
 import type { Viewer } from "@/lib/server/permissions";
 import { lockComments } from "./comment-decisions";
 
