@@ -30,17 +30,21 @@ export function ConfirmApproveDialog({
     onConfirm();
   };
   const [only] = grave;
+  const held = only?.status === "SYSTEM_WITHHELD" ? "held" : "flagged";
   return (
     <ModerationDialog
       title={
-        count === 1 ? `Approve a comment held for ${concerns.join(" and ")}?` : `Approve ${count} comments?`
+        count === 1
+          ? `Approve a comment ${held} for ${concerns.join(" and ")}?`
+          : `Approve ${count} comments?`
       }
       onClose={onCancel}
     >
       <form onSubmit={submit}>
         {count > 1 && (
           <p>
-            {grave.length} of them {grave.length === 1 ? "is" : "are"} held for {concerns.join(", ")}.
+            {grave.length} of them {grave.length === 1 ? "is" : "are"} held or flagged for{" "}
+            {concerns.join(", ")}.
           </p>
         )}
         {grave.length === 1 && only ? (

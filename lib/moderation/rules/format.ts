@@ -1,6 +1,9 @@
-/** Scores in rule details: two decimals, enough to compare with a threshold. */
+/**
+ * Scores and thresholds in rule details, as whole percents like everywhere else ("threat 93% ≥ 60%"); a
+ * threshold set between whole percents keeps its decimal. Not locale-formatted: details are stored text.
+ */
 export function formatScore(value: number): string {
-  return value.toFixed(2);
+  return `${Math.round(value * 1000) / 10}%`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
