@@ -6,7 +6,8 @@ import { TableScroll } from "./table-scroll";
 
 /** The most active commenters of a thread, with links to their pages. */
 export function ActiveCommentersTable({ data }: { data: ActiveCommenters }) {
-  if (data.commenters.length === 0) return <p className="empty">No commenters match these filters.</p>;
+  if (data.commenters.length === 0)
+    return <p className="empty">No commenter matches these filters: clear a filter to see them.</p>;
   return (
     <TableScroll label="Most active commenters table">
       <table className="data" data-testid="active-commenters">

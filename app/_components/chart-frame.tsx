@@ -44,7 +44,7 @@ export function ChartFrame({
   table,
   height = 260,
   isEmpty = false,
-  emptyMessage = "Nothing to chart for these filters.",
+  emptyMessage = "No comment matches these filters: clear a filter above to see this chart.",
   busy = false,
   testId,
   glossary = false,

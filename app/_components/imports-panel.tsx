@@ -96,7 +96,7 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
       <section className="panel" aria-labelledby="publications-title">
         <h2 id="publications-title">Publications</h2>
         {data.publications.length === 0 ? (
-          <p className="empty">No publication yet: start an import above.</p>
+          <p className="empty">No publication yet: paste a Substack address above and start an import.</p>
         ) : (
           <TableScroll label="Publications table">
             <table className="data">
@@ -164,7 +164,7 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
       <section className="panel" aria-labelledby="runs-title">
         <h2 id="runs-title">Runs</h2>
         {data.runs.length === 0 ? (
-          <p className="empty">No import has run yet.</p>
+          <p className="empty">No import has run yet. Start one above; its progress shows here.</p>
         ) : (
           <TableScroll label="Runs table">
             <table className="data">

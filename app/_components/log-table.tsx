@@ -1,3 +1,4 @@
+import { ruleTitle } from "@/lib/moderation/rule-catalog";
 import type { LogRow } from "@/lib/schemas/moderation-log";
 import { LogTime } from "./log-time";
 import { TableScroll } from "./table-scroll";
@@ -19,7 +20,13 @@ function change(row: LogRow): string {
 
 /** The moderation log as a table; every value is rendered as text. */
 export function LogTable({ rows }: { rows: LogRow[] }) {
-  if (rows.length === 0) return <p className="empty">No log rows match these filters.</p>;
+  if (rows.length === 0)
+    return (
+      <p className="empty">
+        No log rows match these filters. Widen the dates or choose “Anyone” and “Any action”, or clear the
+        filters.
+      </p>
+    );
   return (
     <TableScroll label="Log rows table">
       <table className="data log-table" data-testid="log-table">
@@ -56,7 +63,7 @@ export function LogTable({ rows }: { rows: LogRow[] }) {
                 <td>{href ? <a href={href}>{target}</a> : target}</td>
                 <td>
                   {row.reason?.replaceAll("_", " ").toLowerCase()}
-                  {row.rule && <span className="subtle"> ({row.rule})</span>}
+                  {row.rule && <span className="subtle"> (rule “{ruleTitle(row.rule)}”)</span>}
                   {row.matchedText && (
                     <>
                       {" "}

@@ -154,7 +154,9 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
           </tbody>
         </table>
       </TableScroll>
-      {shown.length === 0 && <p className="empty">No post title contains “{search}”.</p>}
+      {shown.length === 0 && (
+        <p className="empty">No post title contains “{search}”. Try a shorter word, or clear the search.</p>
+      )}
     </>
   );
 }

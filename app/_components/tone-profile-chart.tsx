@@ -37,7 +37,7 @@ export function ToneProfileChart({
         rows: rows.map((r) => [r.label, formatPercent(r.person), formatPercent(r.publication)]),
       }}
       isEmpty={empty}
-      emptyMessage="None of their comments is scored yet."
+      emptyMessage="None of their comments is scored yet: the scorer runs after each import (or run the score command)."
       testId="tone-profile-chart"
       glossary
       headingLevel={2}
