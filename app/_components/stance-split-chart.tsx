@@ -4,7 +4,7 @@ import { stanceRows } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatPercent } from "@/lib/analytics/format";
 import type { StanceSplit } from "@/lib/schemas/post-figures";
 import { ChartFrame } from "./chart-frame";
-import { CHART_MARGIN, xAxisLabel } from "./chart-parts";
+import { CHART_MARGIN, xAxisLabel, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boolean }) {
@@ -32,7 +32,13 @@ export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boo
           height={40}
           label={xAxisLabel("comments")}
         />
-        <YAxis type="category" dataKey="label" stroke="var(--muted)" width={70} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          stroke="var(--muted)"
+          width={88}
+          label={yAxisLabel("stance")}
+        />
         <Tooltip
           formatter={(v) => formatInteger(Number(v))}
           contentStyle={TOOLTIP_STYLE}

@@ -6,7 +6,7 @@ import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import type { ToneByDepth } from "@/lib/schemas/post-figures";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { CHART_MARGIN, percentTooltip, stackedToneBars, xAxisLabel } from "./chart-parts";
+import { CHART_MARGIN, percentTooltip, stackedToneBars, xAxisLabel, yAxisLabel } from "./chart-parts";
 
 export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boolean }) {
   const [hidden, toggle] = useHiddenSeries();
@@ -41,7 +41,14 @@ export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boo
           height={40}
           label={xAxisLabel("share of the comments there")}
         />
-        <YAxis type="category" dataKey="group" width={110} stroke="var(--muted)" tick={{ fontSize: 12 }} />
+        <YAxis
+          type="category"
+          dataKey="group"
+          width={124}
+          stroke="var(--muted)"
+          tick={{ fontSize: 12 }}
+          label={yAxisLabel("where in the thread")}
+        />
         {percentTooltip()}
         {stackedToneBars(hidden)}
       </BarChart>
