@@ -253,6 +253,7 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
             max={spec.max}
             step={spec.unit === "%" ? "any" : 1}
             value={form.numbers[spec.field]}
+            required={!spec.optional}
             placeholder={spec.optional ? "off" : undefined}
             aria-describedby={spec.optional ? "settings-empty-hint" : undefined}
             onChange={(e) => setNumber(spec.field, e.target.value)}

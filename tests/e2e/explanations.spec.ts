@@ -34,19 +34,26 @@ const hex = (color: string) => {
   return `rgb(${r}, ${g}, ${b})`;
 };
 
-/** The axes of every chart in `scope` that have no label (their group has no .recharts-label text). */
+/**
+ * The charts in `scope` with fewer axis labels than axes (recharts 3 draws labels in a layer of their own, so
+ * they are counted per chart), with each chart's label texts.
+ */
 async function unlabelledAxes(scope: Locator): Promise<string[]> {
-  return scope
-    .locator(".recharts-cartesian-axis")
-    .evaluateAll((axes) =>
-      axes
-        .filter((axis) => !axis.querySelector(".recharts-label"))
-        .map(
-          (axis) =>
-            `${axis.closest("figure")?.querySelector("h2, h3")?.textContent}: ${axis.getAttribute("class")}`,
-        ),
-    );
+  return scope.locator("figure svg.recharts-surface").evaluateAll((charts) =>
+    charts.flatMap((svg) => {
+      const axes = svg.querySelectorAll(".recharts-cartesian-axis").length;
+      const labels = [...svg.querySelectorAll("text.recharts-label")].map((t) => t.textContent?.trim() ?? "");
+      const title = svg.closest("figure")?.querySelector("h2, h3")?.textContent;
+      return axes === 0 || labels.filter(Boolean).length < axes
+        ? [`${title}: ${axes} axes, labels ${labels}`]
+        : [];
+    }),
+  );
 }
+
+/** The tick texts of a chart's x axis. */
+const xTicks = (chart: Locator) =>
+  chart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
 
 test("highlights are coloured by what they support, and each label says why or that it is uncertain", async ({
   page,
@@ -165,10 +172,7 @@ test("the labels are defined wherever tones appear, every axis has a label, and 
   const sorted = [...list].sort(
     (a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.id - b.id,
   );
-  const ticks = await page
-    .getByTestId("comments-per-post-chart")
-    .locator(".recharts-xAxis .recharts-cartesian-axis-tick-value")
-    .allTextContents();
+  const ticks = await xTicks(page.getByTestId("comments-per-post-chart"));
   expect(ticks).toEqual(postTickLabels(sorted));
   await page.getByTestId("comments-per-post-chart").locator(".recharts-bar-rectangle").last().hover();
   await expect(page.getByTestId("comments-per-post-chart").locator(".recharts-tooltip-label")).toContainText(
@@ -205,11 +209,11 @@ test("at 1024 px the post's tone chart names all six tones; a chart's table scro
   await page.setViewportSize({ width: 1024, height: 900 });
   await signIn(page, DEMO.viewer);
   await openPost(page);
-  const tones = await page
-    .getByTestId("tone-distribution-chart")
-    .locator(".recharts-xAxis .recharts-cartesian-axis-tick-value")
-    .allTextContents();
-  expect(tones).toEqual(["Analytical", "Skeptical", "Dismissive", "Supportive", "Hostile", "Neutral"]);
+  const chart = page.getByTestId("tone-distribution-chart");
+  await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect
+    .poll(() => xTicks(chart))
+    .toEqual(["Analytical", "Skeptical", "Dismissive", "Supportive", "Hostile", "Neutral"]);
 
   await page.setViewportSize({ width: 1280, height: 900 });
   const timeline = page.getByTestId("comment-timeline-chart");
