@@ -1,9 +1,9 @@
 /**
- * Scores and thresholds in rule details, as whole percents like everywhere else ("threat 93% ≥ 60%"); a
- * threshold set between whole percents keeps its decimal. Not locale-formatted: details are stored text.
+ * Scores and thresholds in rule details, as whole percents like everywhere else in the app ("threat 93% ≥
+ * 60%"). Not locale-formatted: details are stored text.
  */
 export function formatScore(value: number): string {
-  return `${Math.round(value * 1000) / 10}%`;
+  return `${Math.round(value * 100)}%`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
