@@ -11,12 +11,12 @@
  * only describe a comment (a group named, a prediction, an intensifier) are context.
  */
 import type { Family } from "./lexicon-data";
-import type { FlagReason, Stance, Tone } from "./types";
+import type { HarmCategory, Stance, Tone } from "./types";
 
 export type CueKind =
   | { readonly kind: "tone"; readonly tone: Tone }
   | { readonly kind: "stance"; readonly stance: Stance }
-  | { readonly kind: "flag"; readonly reason: FlagReason }
+  | { readonly kind: "flag"; readonly reason: HarmCategory }
   | {
       readonly kind: "sentiment";
       /** The valence the word adds after negation ("not good" adds negative). */
@@ -27,7 +27,7 @@ export type CueKind =
 
 const tone = (t: Tone): CueKind => ({ kind: "tone", tone: t });
 const stance = (s: Stance): CueKind => ({ kind: "stance", stance: s });
-const flag = (reason: FlagReason): CueKind => ({ kind: "flag", reason });
+const flag = (reason: HarmCategory): CueKind => ({ kind: "flag", reason });
 const CONTEXT: CueKind = { kind: "context" };
 
 /** Every lexicon family's kind; a new family fails the type check until it is placed here. */
