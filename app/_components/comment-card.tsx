@@ -89,6 +89,7 @@ export function CommentCard({
           <ToneBadge
             tone={comment.tone}
             corrected={comment.corrected && comment.tone !== comment.scoredTone}
+            source={comment.labelSource}
             explain
           />
         )}

@@ -8,6 +8,7 @@ import {
 } from "@/lib/analytics/definitions";
 import { formatSignedDecimal } from "@/lib/analytics/format";
 import { TONE_LABELS } from "@/lib/analytics/palette";
+import type { LabelSourceName } from "@/lib/schemas/thread";
 import type { Stance, Tone } from "@/lib/scoring/types";
 
 /**
@@ -47,17 +48,29 @@ function Badge({
   );
 }
 
-/** A tone badge: the tone's colour as a dot beside its name (colour is never the only cue), its definition as a tip. */
+const SCORER_NAMES: Readonly<Record<LabelSourceName, string>> = {
+  FAST: "the fast scorer",
+  ENCODER: "the sentence encoder",
+  PUBLICATION: "this publication's own model",
+  LLM: "a language model",
+};
+
+/**
+ * A tone badge: the tone's colour as a dot beside its name (colour is never the only cue); its tip defines the
+ * tone and says who labelled it.
+ */
 export function ToneBadge({
   tone,
   corrected = false,
+  source = null,
   explain,
-}: { tone: Tone; corrected?: boolean } & ExplainProps) {
+}: { tone: Tone; corrected?: boolean; source?: LabelSourceName | null } & ExplainProps) {
+  const by = corrected ? " Set by a person." : source ? ` Labelled by ${SCORER_NAMES[source]}.` : "";
   return (
     <Badge
       className={`tone-${tone}`}
       data-tone={tone}
-      tip={`${TONE_LABELS[tone]}${corrected ? " (set by a person)" : ""}: ${TONE_DEFINITIONS[tone]}`}
+      tip={`${TONE_LABELS[tone]}: ${TONE_DEFINITIONS[tone]}${by}`}
       explain={explain}
     >
       <span className="dot" aria-hidden="true" />

@@ -1,13 +1,15 @@
+import { formatPercent } from "@/lib/analytics/format";
 import { TONE_LABELS } from "@/lib/analytics/palette";
+import { isUncertain } from "@/lib/scoring/confidence";
 import { cueKind } from "@/lib/scoring/cue-kinds";
 import { type Stance, TONES, type Tone } from "@/lib/scoring/types";
 
 /**
- * When the scorer's tone is too unsure to state flatly. Tone probabilities are softmax outputs over six
- * tones (a blind guess gives each 1/6 ≈ 0.17): a top probability under LOW_TOP_PROBABILITY is barely better
- * than a guess, and a lead over the runner-up under CLOSE_CALL_MARGIN is a coin toss between two tones.
+ * When the scorer's tone is too unsure to state flatly: its calibrated probability is under one half (the
+ * rule of lib/scoring/confidence.ts, which the post page's "uncertain" filter applies too), or its lead over
+ * the runner-up is under CLOSE_CALL_MARGIN (a coin toss between two tones), or the highlighted words point
+ * to another tone. The filter selects by probability alone, so every comment it lists is shown as uncertain.
  */
-export const LOW_TOP_PROBABILITY = 0.22;
 export const CLOSE_CALL_MARGIN = 0.03;
 /** How many highlighted phrases a one-line explanation quotes. */
 export const QUOTED_CUES = 3;
@@ -33,6 +35,8 @@ export interface LabelExplanation {
   contrary: { tone: Tone; phrases: string[] } | null;
   /** The runner-up tone when the call was close (reason "close-call"), else null. */
   runnerUp: Tone | null;
+  /** The scorer's probability of the tone shown; null when unknown. */
+  probability: number | null;
   /** Empty when the label can be stated flatly. A person's correction is never uncertain. */
   reasons: UncertaintyReason[];
 }
@@ -103,7 +107,7 @@ export function explainLabel(input: LabelExplanationInput): LabelExplanation {
   if (!input.corrected) {
     if (input.toneScores) {
       const { other, margin } = contest(input.toneScores, input.tone);
-      if (input.toneScores[input.tone] < LOW_TOP_PROBABILITY) reasons.push("low-probability");
+      if (isUncertain(input.toneScores[input.tone])) reasons.push("low-probability");
       if (margin < CLOSE_CALL_MARGIN) {
         reasons.push("close-call");
         runnerUp = other;
@@ -111,7 +115,15 @@ export function explainLabel(input: LabelExplanationInput): LabelExplanation {
     }
     if (contrary) reasons.push("evidence-disagrees");
   }
-  return { tone: input.tone, support, stanceSupport: distinctPhrases(byStance), contrary, runnerUp, reasons };
+  return {
+    tone: input.tone,
+    support,
+    stanceSupport: distinctPhrases(byStance),
+    contrary,
+    runnerUp,
+    probability: input.toneScores?.[input.tone] ?? null,
+    reasons,
+  };
 }
 
 const quoted = (phrases: readonly string[]) => phrases.map((p) => `“${p}”`).join(", ");
@@ -143,8 +155,8 @@ export function explanationLine(
         `labelled ${lower(e.tone)}, but ${quoted(e.contrary.phrases)} points to ${lower(e.contrary.tone)}`,
       );
     if (e.runnerUp) parts.push(`a close call between ${lower(e.tone)} and ${lower(e.runnerUp)}`);
-    if (e.reasons.includes("low-probability") && !e.runnerUp)
-      parts.push(`no tone stands out; ${lower(e.tone)} leads`);
+    if (e.reasons.includes("low-probability") && e.probability !== null)
+      parts.push(`the scorer is only ${formatPercent(e.probability)} sure it is ${lower(e.tone)}`);
     const text = parts.join("; ");
     return { uncertain: true, text: `${text.charAt(0).toUpperCase()}${text.slice(1)}.${stancePart}` };
   }

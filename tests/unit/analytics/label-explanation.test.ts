@@ -30,7 +30,7 @@ const base: LabelExplanationInput = {
 const cue = (text: string, signal: string) => ({ text, signal });
 
 describe("explainLabel", () => {
-  test.each<[string, Partial<LabelExplanationInput>, ReturnType<typeof explainLabel>]>([
+  test.each<[string, Partial<LabelExplanationInput>, Omit<ReturnType<typeof explainLabel>, "probability">]>([
     [
       "a confident label with the words behind it",
       {
@@ -56,7 +56,7 @@ describe("explainLabel", () => {
       {
         tone: "neutral",
         stance: "neutral",
-        toneScores: scores("neutral", 0.4, "hostile", 0.3),
+        toneScores: scores("neutral", 0.55, "hostile", 0.3),
         cues: [cue("Moron", "insult")],
       },
       {
@@ -124,7 +124,7 @@ describe("explainLabel", () => {
     ],
     [
       "a near tie names the runner-up",
-      { toneScores: scores("skeptical", 0.33, "analytical", 0.31), cues: [cue("I doubt", "doubt")] },
+      { toneScores: scores("skeptical", 0.5, "analytical", 0.48), cues: [cue("I doubt", "doubt")] },
       {
         tone: "skeptical",
         support: ["I doubt"],
@@ -135,8 +135,8 @@ describe("explainLabel", () => {
       },
     ],
     [
-      "a top probability barely above a guess",
-      { toneScores: scores("skeptical", 0.21, "analytical", 0.15) },
+      "a calibrated probability under one half: more likely wrong than right",
+      { toneScores: scores("skeptical", 0.45, "analytical", 0.15) },
       {
         tone: "skeptical",
         support: [],
@@ -148,7 +148,7 @@ describe("explainLabel", () => {
     ],
     [
       "just above both thresholds the label stands",
-      { toneScores: scores("skeptical", 0.23, "analytical", 0.19) },
+      { toneScores: scores("skeptical", 0.5, "analytical", 0.46) },
       { tone: "skeptical", support: [], stanceSupport: [], contrary: null, runnerUp: null, reasons: [] },
     ],
     [
@@ -193,7 +193,9 @@ describe("explainLabel", () => {
       },
     ],
   ])("%s", (_name, change, expected) => {
-    expect(explainLabel({ ...base, ...change })).toEqual(expected);
+    const input = { ...base, ...change };
+    // The probability of the tone shown is passed through for the line to quote.
+    expect(explainLabel(input)).toEqual({ ...expected, probability: input.toneScores?.[input.tone] ?? null });
   });
 });
 
@@ -225,7 +227,7 @@ describe("explanationLine", () => {
       {
         tone: "neutral",
         stance: "neutral",
-        toneScores: scores("neutral", 0.4, "hostile", 0.3),
+        toneScores: scores("neutral", 0.55, "hostile", 0.3),
         cues: [cue("Moron", "insult")],
       },
       null,
@@ -235,13 +237,16 @@ describe("explanationLine", () => {
       "a close call and a weak top together",
       { toneScores: scores("skeptical", 0.21, "dismissive", 0.2), stance: "neutral" },
       null,
-      { uncertain: true, text: "A close call between skeptical and dismissive." },
+      {
+        uncertain: true,
+        text: "A close call between skeptical and dismissive; the scorer is only 21% sure it is skeptical.",
+      },
     ],
     [
       "a weak top alone",
-      { toneScores: scores("skeptical", 0.21, "dismissive", 0.15), stance: "neutral" },
+      { toneScores: scores("skeptical", 0.41, "dismissive", 0.15), stance: "neutral" },
       null,
-      { uncertain: true, text: "No tone stands out; skeptical leads." },
+      { uncertain: true, text: "The scorer is only 41% sure it is skeptical." },
     ],
     [
       "a person's correction names what the scorer said",
