@@ -130,6 +130,13 @@ test("highlights are coloured by what they support, and each label says why or t
   test
     .info()
     .annotations.push({ type: "uncertain labels", description: `${uncertain} of ${answer.comments.length}` });
+
+  // The "uncertain" filter lists only comments whose line says so (it selects by probability alone).
+  await page.getByLabel("Tone label").selectOption("uncertain");
+  await expect(page).toHaveURL(/[?&]confidence=uncertain/u);
+  await expect(page.getByTestId("thread-count")).toContainText("match the filters");
+  const whys = await page.getByTestId("thread").getByTestId("label-why").allTextContents();
+  for (const why of whys) expect(why).toContain("Uncertain");
   expect(errors).toEqual([]);
 });
 
