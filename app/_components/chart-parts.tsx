@@ -1,4 +1,4 @@
-import { Bar, Tooltip, XAxis } from "recharts";
+import { Bar, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { TONES } from "@/lib/scoring/types";
@@ -103,4 +103,17 @@ export function postXAxis() {
 export function postTooltipLabel(_label: unknown, payload: readonly { payload?: unknown }[] | undefined) {
   const row = payload?.[0]?.payload as { label?: string; tick?: string } | undefined;
   return row ? `${row.label ?? ""} (${row.tick ?? ""})` : "";
+}
+
+/** A vertical axis of shares (0..1) shown as percents, from 0% to 100%, with its label. */
+export function percentYAxis(label: string) {
+  return (
+    <YAxis
+      domain={[0, 1]}
+      ticks={[0, 0.25, 0.5, 0.75, 1]}
+      tickFormatter={(v: number) => formatPercent(v)}
+      stroke="var(--muted)"
+      label={yAxisLabel(label)}
+    />
+  );
 }

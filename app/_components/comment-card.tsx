@@ -58,6 +58,14 @@ export function CommentCard({
   const onKeyDown = useRovingFocus(ref);
   const depth = indent ? Math.min(comment.depth, MAX_INDENT) : 0;
   const classes = ["comment", depth > 0 && `depth-${depth}`, comment.tone && `tone-${comment.tone}`];
+  // The explanation group's tab stop, rendered by the server: the first of the badges, else the first word.
+  const firstStop = comment.tone
+    ? "tone"
+    : comment.stance
+      ? "stance"
+      : comment.sentiment
+        ? "sentiment"
+        : "cue";
   return (
     <article
       ref={ref}
@@ -90,11 +98,18 @@ export function CommentCard({
             tone={comment.tone}
             corrected={comment.corrected && comment.tone !== comment.scoredTone}
             source={comment.labelSource}
-            explain
+            explain={firstStop === "tone" ? "first" : true}
           />
         )}
-        {comment.stance && <StanceBadge stance={comment.stance} explain />}
-        {comment.sentiment && <SentimentBadge comparative={comment.sentiment.comparative} explain />}
+        {comment.stance && (
+          <StanceBadge stance={comment.stance} explain={firstStop === "stance" ? "first" : true} />
+        )}
+        {comment.sentiment && (
+          <SentimentBadge
+            comparative={comment.sentiment.comparative}
+            explain={firstStop === "sentiment" ? "first" : true}
+          />
+        )}
         {comment.automodHidden && <span className="badge badge-warn">Hidden by automod</span>}
         {comment.status === "REJECTED" && <span className="badge badge-warn">Rejected</span>}
         {comment.status === "SYSTEM_WITHHELD" && <span className="badge badge-warn">Withheld</span>}
@@ -109,7 +124,7 @@ export function CommentCard({
         <p className="comment-body deleted">[deleted]</p>
       ) : (
         <p className="comment-body">
-          <CueText body={comment.body ?? ""} cues={comment.cues} />
+          <CueText body={comment.body ?? ""} cues={comment.cues} firstStop={firstStop === "cue"} />
         </p>
       )}
       {canModerate && !removed && <LabelCorrectionForm comment={comment} />}

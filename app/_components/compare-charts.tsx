@@ -22,6 +22,7 @@ import { ChartFrame, useHiddenSeries } from "./chart-frame";
 import {
   CHART_MARGIN,
   percentTooltip,
+  percentYAxis,
   slantedCategoryAxis,
   stackedBars,
   stackedToneBars,
@@ -71,12 +72,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         <BarChart data={toneRows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           {slantedCategoryAxis("group", "post")}
-          <YAxis
-            domain={[0, 1]}
-            tickFormatter={(v: number) => formatPercent(v)}
-            stroke="var(--muted)"
-            label={yAxisLabel("share of scored comments")}
-          />
+          {percentYAxis("share of scored comments")}
           {percentTooltip()}
           {stackedToneBars(hiddenTones)}
         </BarChart>
@@ -98,12 +94,7 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
         <BarChart data={stanceRows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           {slantedCategoryAxis("group", "post")}
-          <YAxis
-            domain={[0, 1]}
-            tickFormatter={(v: number) => formatPercent(v)}
-            stroke="var(--muted)"
-            label={yAxisLabel("share of scored comments")}
-          />
+          {percentYAxis("share of scored comments")}
           {percentTooltip()}
           {stackedBars("stance", STANCES, STANCE_LABELS, STANCE_COLORS)}
         </BarChart>

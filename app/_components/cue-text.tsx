@@ -8,11 +8,22 @@ import type { CommentCue } from "@/lib/schemas/thread";
  * of their own: they belong to the comment's explanation group (arrow keys), and name what they support on
  * hover and on focus. The body is only ever split into text children: markup in it shows as text.
  */
-export function CueText({ body, cues }: { body: string; cues: readonly CommentCue[] }) {
+export function CueText({
+  body,
+  cues,
+  firstStop = false,
+}: {
+  body: string;
+  cues: readonly CommentCue[];
+  /** The first highlight is the explanation group's tab stop (when the comment has no label badges). */
+  firstStop?: boolean;
+}) {
   const baseId = useId();
+  const segments = cueSegments(body, cues);
+  const first = segments.find((s) => s.signal !== undefined);
   return (
     <>
-      {cueSegments(body, cues).map((segment) => {
+      {segments.map((segment) => {
         if (segment.signal === undefined) return <span key={segment.start}>{segment.text}</span>;
         const tipId = `${baseId}-cue-${segment.start}`;
         const display = cueDisplay(segment.signal);
@@ -20,7 +31,7 @@ export function CueText({ body, cues }: { body: string; cues: readonly CommentCu
           <span key={segment.start} className="tip-host">
             <mark
               className={`tip-anchor ${display.className}`}
-              tabIndex={-1}
+              tabIndex={firstStop && segment === first ? 0 : -1}
               aria-describedby={tipId}
               data-explain=""
               data-signal={segment.signal}

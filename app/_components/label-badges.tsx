@@ -16,7 +16,8 @@ import type { Stance, Tone } from "@/lib/scoring/types";
  * keys, its definition shown on focus. Otherwise the definition shows on hover only.
  */
 interface ExplainProps {
-  explain?: boolean;
+  /** "first": the group's tab stop when the page loads (the others are reached with the arrow keys). */
+  explain?: boolean | "first";
 }
 
 function Badge({
@@ -35,7 +36,7 @@ function Badge({
       <span
         className={`badge label-badge tip-anchor ${className}`}
         aria-describedby={tipId}
-        tabIndex={explain ? -1 : undefined}
+        tabIndex={explain === "first" ? 0 : explain ? -1 : undefined}
         data-explain={explain ? "" : undefined}
         {...data}
       >

@@ -5,7 +5,7 @@ import { SENTIMENT_UNIT } from "@/lib/analytics/definitions";
 import { formatDecimal, formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import { SECOND_SERIES_COLOR, SENTIMENT_COLOR } from "@/lib/analytics/palette";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { CHART_MARGIN, postTooltipLabel, postXAxis, yAxisLabel } from "./chart-parts";
+import { CHART_MARGIN, percentYAxis, postTooltipLabel, postXAxis, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 /** Mean sentiment per post with the interquartile spread as a band; the legend hides either series. */
@@ -133,12 +133,7 @@ export function DisagreementChart({ rows }: { rows: PostTrendRow[] }) {
       <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         {postXAxis()}
-        <YAxis
-          domain={[0, 1]}
-          tickFormatter={(v: number) => formatPercent(v)}
-          stroke="var(--muted)"
-          label={yAxisLabel("share disagreeing")}
-        />
+        {percentYAxis("share disagreeing")}
         <Tooltip
           formatter={(v) => formatPercent(Number(v))}
           labelFormatter={postTooltipLabel}

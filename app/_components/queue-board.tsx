@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import {
   type QueueActionInput,
   useQueueActionMutation,
@@ -40,8 +40,6 @@ const EMPTY_TABS: Readonly<Record<QueueTab, string>> = {
   approved: "Nothing approved yet. Press a on a comment in “Needs review” to approve it.",
   rejected: "Nothing rejected yet. Press r on a comment to reject it with a reason.",
 };
-
-const plural = (n: number) => `${formatInteger(n)} ${n === 1 ? "comment" : "comments"}`;
 
 /**
  * The moderation queue: tabs with live counts, comments by priority, one-key actions (QUEUE_SHORTCUTS),
@@ -105,7 +103,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const undoLast = useCallback(() => {
     if (!notice || notice.decisionIds.length === 0 || undo.isPending) return;
     undo.mutate(notice.decisionIds, {
-      onSuccess: (answer) => say(`Undone: ${plural(answer.results.length)} back as before.`),
+      onSuccess: (answer) => say(`Undone: ${formatCommentCount(answer.results.length)} back as before.`),
       onError: (error) => say(`Could not undo: ${error.message}`, [], true),
     });
   }, [notice, undo, say]);
@@ -116,7 +114,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
       if (ids.length === 0) return;
       const grave = items.filter((item) => ids.includes(item.id) && item.concerns.length > 0);
       if (grave.length > 0) setDialog({ kind: "confirm-approve", ids, grave });
-      else run({ action: "approve", commentIds: ids }, `Approved ${plural(ids.length)}.`);
+      else run({ action: "approve", commentIds: ids }, `Approved ${formatCommentCount(ids.length)}.`);
     },
     [items, run],
   );
@@ -293,7 +291,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           onConfirm={(reason: RejectReason, note: string) => {
             run(
               { action: "reject", commentIds: dialog.ids, reason, ...(note ? { note } : {}) },
-              `Rejected ${plural(dialog.ids.length)}.`,
+              `Rejected ${formatCommentCount(dialog.ids.length)}.`,
             );
             closeDialog();
           }}
@@ -307,7 +305,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           onConfirm={(reason: RejectReason, note: string) => {
             run(
               { action: "flag", commentIds: dialog.ids, reason, note },
-              `Flagged ${plural(dialog.ids.length)}.`,
+              `Flagged ${formatCommentCount(dialog.ids.length)}.`,
             );
             closeDialog();
           }}
@@ -331,7 +329,10 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           count={dialog.ids.length}
           onCancel={closeDialog}
           onConfirm={() => {
-            run({ action: "approve", commentIds: dialog.ids }, `Approved ${plural(dialog.ids.length)}.`);
+            run(
+              { action: "approve", commentIds: dialog.ids },
+              `Approved ${formatCommentCount(dialog.ids.length)}.`,
+            );
             closeDialog();
           }}
         />

@@ -1,5 +1,5 @@
 "use client";
-import { BarChart, CartesianGrid, YAxis } from "recharts";
+import { BarChart, CartesianGrid } from "recharts";
 import type { PostTrendRow } from "@/lib/analytics/chart-rows";
 import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
@@ -8,10 +8,10 @@ import { ChartFrame } from "./chart-frame";
 import {
   CHART_MARGIN,
   percentTooltip,
+  percentYAxis,
   postTooltipLabel,
   postXAxis,
   stackedToneBars,
-  yAxisLabel,
 } from "./chart-parts";
 
 /** Tone share per post, oldest to newest, stacked; the legend (shared with the overview) hides tones. */
@@ -44,13 +44,7 @@ export function ToneShareChart({
       <BarChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         {postXAxis()}
-        <YAxis
-          tickFormatter={(v: number) => formatPercent(v)}
-          domain={[0, 1]}
-          ticks={[0, 0.25, 0.5, 0.75, 1]}
-          stroke="var(--muted)"
-          label={yAxisLabel("share of scored comments")}
-        />
+        {percentYAxis("share of scored comments")}
         {percentTooltip(postTooltipLabel)}
         {stackedToneBars(hidden)}
       </BarChart>

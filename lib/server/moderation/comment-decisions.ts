@@ -34,6 +34,16 @@ function decisionIds(logged: LoggedRow[], action: LogEntry["action"]): Map<numbe
   return ids;
 }
 
+/** The answer for comments whose status the action left as it was (a flag, a note). */
+function unchangedResults(comments: LockedComment[], ids: Map<number, string>): CommentActionResult[] {
+  return comments.map((c) => ({
+    commentId: c.id,
+    status: c.status,
+    flagsResolved: 0,
+    decisionId: ids.get(c.id) ?? "",
+  }));
+}
+
 function target(c: LockedComment) {
   return {
     targetType: "COMMENT" as const,
@@ -140,13 +150,7 @@ export async function flagComments(
       after: { flagId: flagOf.get(c.id) ?? null },
     })),
   );
-  const ids = decisionIds(logged, "COMMENT_FLAGGED");
-  return comments.map((c) => ({
-    commentId: c.id,
-    status: c.status,
-    flagsResolved: 0,
-    decisionId: ids.get(c.id) ?? "",
-  }));
+  return unchangedResults(comments, decisionIds(logged, "COMMENT_FLAGGED"));
 }
 
 /** A moderator note on each comment, logged. */
@@ -171,11 +175,5 @@ export async function noteComments(
       after: { noteId: noteOf.get(c.id) ?? null },
     })),
   );
-  const ids = decisionIds(logged, "NOTE_ADDED");
-  return comments.map((c) => ({
-    commentId: c.id,
-    status: c.status,
-    flagsResolved: 0,
-    decisionId: ids.get(c.id) ?? "",
-  }));
+  return unchangedResults(comments, decisionIds(logged, "NOTE_ADDED"));
 }
