@@ -39,7 +39,8 @@ export async function settingsOfPublications(
 export async function listModerationSettings(): Promise<PublicationSettings[]> {
   const publications = await db().publication.findMany({
     select: { id: true, name: true, moderationSettings: true },
-    orderBy: { name: "asc" },
+    // Ties broken by id: two publications may share a name, and the form and the API must list them alike.
+    orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   return publications.map((p) => ({ id: p.id, name: p.name, ...readSettings(p.moderationSettings) }));
 }
