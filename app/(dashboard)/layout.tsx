@@ -3,33 +3,46 @@ import type { ReactNode } from "react";
 import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
 import { SignOutButton } from "../_components/sign-out-button";
+import { type NavLink, SkipLinks, TopNav } from "../_components/top-nav";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await requirePageViewer("read");
+  const links: NavLink[] = [
+    { href: "/", label: "Overview" },
+    { href: "/compare", label: "Compare" },
+    ...(can(viewer, "moderate") ? [{ href: "/moderation", label: "Moderation" }] : []),
+    ...(can(viewer, "administer")
+      ? [
+          { href: "/imports", label: "Imports" },
+          { href: "/settings", label: "Settings" },
+          { href: "/users", label: "Users" },
+        ]
+      : []),
+  ];
   return (
     <div className="shell">
+      <SkipLinks />
       <header className="topbar">
         <Link href="/" className="brand">
           Marginalia
         </Link>
-        <nav className="nav" aria-label="Main">
-          <Link href="/">Overview</Link>
-          <Link href="/compare">Compare</Link>
-          {can(viewer, "moderate") && <Link href="/moderation">Moderation</Link>}
-          {can(viewer, "administer") && <Link href="/imports">Imports</Link>}
-          {can(viewer, "administer") && <Link href="/settings">Settings</Link>}
-          {can(viewer, "administer") && <Link href="/users">Users</Link>}
-        </nav>
-        <div className="who">
-          <span>
-            {viewer.name} · {viewer.role.toLowerCase()}
-          </span>
-          <SignOutButton />
-        </div>
+        <TopNav
+          links={links}
+          account={
+            <>
+              <span>
+                {viewer.name} · {viewer.role.toLowerCase()}
+              </span>
+              <SignOutButton />
+            </>
+          }
+        />
       </header>
-      <main>{children}</main>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { dateRangeFromSearchParams } from "@/lib/schemas/date-range";
 import { getAgreement } from "@/lib/server/analytics/agreement";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
 import { PostsOverview } from "../_components/posts-overview";
+import { StartHere } from "../_components/start-here";
+import { START_HERE_COOKIE } from "../_components/start-here-cookie";
 
 export const metadata: Metadata = { title: "Overview" };
 export const dynamic = "force-dynamic";
@@ -39,7 +43,7 @@ function OverviewSkeleton() {
   return (
     <div role="status" aria-busy="true" aria-label="Loading the overview">
       <div className="panel">
-        <div className="skeleton" style={{ height: 80 }} />
+        <div className="skeleton skeleton-80" />
       </div>
       <div className="panel chart-grid">
         {[0, 1, 2, 3].map((i) => (
@@ -56,11 +60,13 @@ function OverviewSkeleton() {
 }
 
 export default async function OverviewPage(props: Props) {
-  await requirePageViewer("read");
+  const viewer = await requirePageViewer("read");
+  const dismissed = (await cookies()).get(START_HERE_COOKIE)?.value === "dismissed";
   return (
     <>
       <h1>How readers took each post</h1>
       <p className="subtle">Tone, stance and sentiment of every comment, scored and explained.</p>
+      <StartHere initiallyOpen={!dismissed} canCorrect={can(viewer, "moderate")} />
       <Suspense fallback={<OverviewSkeleton />}>
         <OverviewData searchParams={props.searchParams} />
       </Suspense>

@@ -2,6 +2,8 @@
 import { type ReactElement, type ReactNode, useCallback, useId, useRef, useState } from "react";
 import { ResponsiveContainer } from "recharts";
 import { chartFilename, downloadPng, downloadSvg } from "@/lib/client/chart-download";
+import { GlossaryButton } from "./glossary";
+import { TableScroll } from "./table-scroll";
 
 export interface LegendItem {
   key: string;
@@ -42,9 +44,11 @@ export function ChartFrame({
   table,
   height = 260,
   isEmpty = false,
-  emptyMessage = "Nothing to chart for these filters.",
+  emptyMessage = "No comment matches these filters: clear a filter above to see this chart.",
   busy = false,
   testId,
+  glossary = false,
+  headingLevel = 3,
   children,
 }: {
   title: string;
@@ -58,6 +62,10 @@ export function ChartFrame({
   emptyMessage?: string;
   busy?: boolean;
   testId?: string;
+  /** Offer the definitions of the labels (for charts of tones, stances or sentiment). */
+  glossary?: boolean;
+  /** 3 under a section's h2; 2 when the chart is a page's own section. */
+  headingLevel?: 2 | 3;
   children: ReactElement;
 }) {
   const titleId = useId();
@@ -83,7 +91,7 @@ export function ChartFrame({
   return (
     <figure className="chart" aria-labelledby={titleId} aria-busy={busy} data-testid={testId}>
       <figcaption className="chart-head">
-        <h3 id={titleId}>{title}</h3>
+        {headingLevel === 2 ? <h2 id={titleId}>{title}</h2> : <h3 id={titleId}>{title}</h3>}
         {description && <p className="subtle chart-description">{description}</p>}
       </figcaption>
       <ul
@@ -116,6 +124,7 @@ export function ChartFrame({
           );
         })}
       </ul>
+      {glossary && <GlossaryButton />}
       {isEmpty ? (
         <p className="empty chart-empty">{emptyMessage}</p>
       ) : (
@@ -126,30 +135,32 @@ export function ChartFrame({
       <div className="chart-tools">
         <details className="table-view">
           <summary>Show as table</summary>
-          <table className="data">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {table.columns.map((c, i) => (
-                  <th key={c} scope="col" className={i === 0 ? undefined : "num"}>
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                    <td key={i} className={i === 0 ? undefined : "num"}>
-                      {cell}
-                    </td>
+          <TableScroll label={`${title}: the numbers`}>
+            <table className="data">
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((c, i) => (
+                    <th key={c} scope="col" className={i === 0 ? undefined : "num"}>
+                      {c}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {table.rows.map((row) => (
+                  <tr key={String(row[0])}>
+                    {row.map((cell, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                      <td key={i} className={i === 0 ? undefined : "num"}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </details>
         {!isEmpty && (
           <span className="chart-downloads">

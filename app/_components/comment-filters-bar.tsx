@@ -4,6 +4,7 @@ import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { TONE_LABELS } from "@/lib/analytics/palette";
 import {
   COMMENT_STATUS_FILTERS,
+  CONFIDENCE_FILTERS,
   type CommentFilters,
   type CommentStatusFilter,
 } from "@/lib/schemas/comment-filters";
@@ -20,6 +21,11 @@ const STATUS_LABELS: Record<CommentStatusFilter, string> = {
 };
 
 const SENTIMENT_NAMES = { positive: "Positive", negative: "Negative", neutral: "Neutral" } as const;
+
+const CONFIDENCE_NAMES: Record<(typeof CONFIDENCE_FILTERS)[number], string> = {
+  confident: "Sure (a person's, or 50% and up)",
+  uncertain: "Uncertain (under 50%)",
+};
 
 /** The post page's filters; every change goes to the URL (and so to the list and the charts together). */
 export function CommentFiltersBar({
@@ -98,6 +104,21 @@ export function CommentFiltersBar({
           {COMMENT_STATUS_FILTERS.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </span>
+      <span>
+        <label htmlFor={`${id}-confidence`}>Tone label</label>
+        <select
+          id={`${id}-confidence`}
+          value={filters.confidence ?? ""}
+          onChange={(e) => set("confidence", e.target.value)}
+        >
+          <option value="">Sure or uncertain</option>
+          {CONFIDENCE_FILTERS.map((c) => (
+            <option key={c} value={c}>
+              {CONFIDENCE_NAMES[c]}
             </option>
           ))}
         </select>

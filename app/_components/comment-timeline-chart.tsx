@@ -6,6 +6,7 @@ import { cumulativeTimelineRows } from "@/lib/analytics/timeline";
 import type { Timeline } from "@/lib/schemas/post-figures";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
+import { CHART_MARGIN, xAxisLabel, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 const UNIT = { hour: "hours", day: "days", week: "weeks" } as const;
@@ -33,16 +34,18 @@ export function CommentTimelineChart({ data, busy }: { data: Timeline; busy?: bo
       isEmpty={rows.length === 0}
       busy={busy}
       testId="comment-timeline-chart"
+      glossary
     >
-      <AreaChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <AreaChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
         <XAxis
           dataKey="index"
           tickFormatter={(i: number) => String(i + 1)}
           stroke="var(--muted)"
-          label={{ value: unit, position: "insideBottomRight", offset: -4, fill: "var(--muted)" }}
+          height={40}
+          label={xAxisLabel(`${unit} after publication`)}
         />
-        <YAxis allowDecimals={false} stroke="var(--muted)" />
+        <YAxis allowDecimals={false} stroke="var(--muted)" label={yAxisLabel("comments so far")} />
         <Tooltip
           labelFormatter={(i) => `${Number(i) + 1} ${unit} after publication`}
           formatter={(v) => formatInteger(Number(v))}

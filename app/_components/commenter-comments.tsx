@@ -14,7 +14,8 @@ export function CommenterComments({
 }) {
   const query = useCommenterCommentsQuery(initial.commenter.id, initial);
   const comments = query.data?.pages.flatMap((p) => p.comments) ?? [];
-  if (comments.length === 0) return <p className="empty">No comments from this commenter yet.</p>;
+  if (comments.length === 0)
+    return <p className="empty">No comments from this commenter yet: they arrive with the next import.</p>;
   return (
     <div className="thread" data-testid="commenter-comments">
       {comments.map((c) => (

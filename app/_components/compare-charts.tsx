@@ -1,21 +1,37 @@
 "use client";
-import { BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { BarChart, CartesianGrid, Line, LineChart, Tooltip, YAxis } from "recharts";
 import {
   SERIES_COLORS,
   STANCE_LABELS,
   sentimentComparisonRows,
   toneShareGroups,
 } from "@/lib/analytics/chart-rows";
-import { formatDecimal, formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
+import { SENTIMENT_UNIT } from "@/lib/analytics/definitions";
+import {
+  formatDecimal,
+  formatInteger,
+  formatPercent,
+  formatSignedDecimal,
+  shortTitle,
+} from "@/lib/analytics/format";
 import { STANCE_COLORS, TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { sentimentBinLabel } from "@/lib/analytics/sentiment-bins";
 import type { Comparison } from "@/lib/schemas/compare";
 import { STANCES, TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { percentTooltip, slantedCategoryAxis, stackedBars, stackedToneBars } from "./chart-parts";
+import {
+  CHART_MARGIN,
+  percentTooltip,
+  percentYAxis,
+  slantedCategoryAxis,
+  stackedBars,
+  stackedToneBars,
+  yAxisLabel,
+} from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
+import { TableScroll } from "./table-scroll";
 
-const short = (title: string) => (title.length > 28 ? `${title.slice(0, 27)}…` : title || "(untitled)");
+const short = (title: string) => shortTitle(title, 28);
 
 /** Two or more posts on the same charts: tone shares, stance split and sentiment distribution. */
 export function CompareCharts({ comparison }: { comparison: Comparison }) {
@@ -51,11 +67,12 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           rows: toneRows.map((r) => [r.group, ...TONES.map((t) => formatPercent(r[t]))]),
         }}
         testId="compare-tone-chart"
+        glossary
       >
-        <BarChart data={toneRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart data={toneRows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+          {slantedCategoryAxis("group", "post")}
+          {percentYAxis("share of scored comments")}
           {percentTooltip()}
           {stackedToneBars(hiddenTones)}
         </BarChart>
@@ -72,11 +89,12 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           ]),
         }}
         testId="compare-stance-chart"
+        glossary
       >
-        <BarChart data={stanceRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <BarChart data={stanceRows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-          <XAxis dataKey="group" stroke="var(--muted)" tick={{ fontSize: 11 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+          {slantedCategoryAxis("group", "post")}
+          {percentYAxis("share of scored comments")}
           {percentTooltip()}
           {stackedBars("stance", STANCES, STANCE_LABELS, STANCE_COLORS)}
         </BarChart>
@@ -95,11 +113,16 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
           ]),
         }}
         testId="compare-sentiment-chart"
+        glossary
       >
-        <LineChart data={sentimentRows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+        <LineChart data={sentimentRows} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-          {slantedCategoryAxis("label")}
-          <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+          {slantedCategoryAxis("label", SENTIMENT_UNIT)}
+          <YAxis
+            tickFormatter={(v: number) => formatPercent(v)}
+            stroke="var(--muted)"
+            label={yAxisLabel("share of the post's comments")}
+          />
           <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} />
           {postLegend
             .filter((p) => !hiddenPosts.has(p.key))
@@ -118,36 +141,40 @@ export function CompareCharts({ comparison }: { comparison: Comparison }) {
       </ChartFrame>
       <div className="chart">
         <h3>Key figures</h3>
-        <table className="data" data-testid="compare-figures">
-          <thead>
-            <tr>
-              <th scope="col">Post</th>
-              <th scope="col" className="num">
-                Comments
-              </th>
-              <th scope="col" className="num">
-                Disagree
-              </th>
-              <th scope="col" className="num">
-                Mean sentiment
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {posts.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={`/posts/${p.id}`}>{p.title || "(untitled)"}</a>
-                </td>
-                <td className="num">{formatInteger(p.comments)}</td>
-                <td className="num">{p.scored === 0 ? "—" : formatPercent(p.stances.disagree / p.scored)}</td>
-                <td className="num">
-                  {p.meanSentiment === null ? "—" : formatSignedDecimal(p.meanSentiment)}
-                </td>
+        <TableScroll label="Key figures table">
+          <table className="data" data-testid="compare-figures">
+            <thead>
+              <tr>
+                <th scope="col">Post</th>
+                <th scope="col" className="num">
+                  Comments
+                </th>
+                <th scope="col" className="num">
+                  Disagree
+                </th>
+                <th scope="col" className="num">
+                  Mean sentiment
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {posts.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={`/posts/${p.id}`}>{p.title || "(untitled)"}</a>
+                  </td>
+                  <td className="num">{formatInteger(p.comments)}</td>
+                  <td className="num">
+                    {p.scored === 0 ? "—" : formatPercent(p.stances.disagree / p.scored)}
+                  </td>
+                  <td className="num">
+                    {p.meanSentiment === null ? "—" : formatSignedDecimal(p.meanSentiment)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </div>
     </div>
   );

@@ -1,33 +1,45 @@
 import { useId } from "react";
-import { cueSegments, signalLabel } from "@/lib/analytics/cue-segments";
+import { cueDisplay, cueSegments } from "@/lib/analytics/cue-segments";
 import type { CommentCue } from "@/lib/schemas/thread";
 
 /**
- * A comment body as text, with the cue spans that explain its score highlighted. Each highlight can take
- * keyboard focus and names its signal on hover and on focus (title + a described-by tip). The body is only
- * ever split into text children: markup in it shows as text.
+ * A comment body as text, with the cue spans that explain its score highlighted by what they support (the
+ * tone's colour, red for flag signals, a dotted underline for sentiment words). Highlights are not tab stops
+ * of their own: they belong to the comment's explanation group (arrow keys), and name what they support on
+ * hover and on focus. The body is only ever split into text children: markup in it shows as text.
  */
-export function CueText({ body, cues }: { body: string; cues: readonly CommentCue[] }) {
+export function CueText({
+  body,
+  cues,
+  firstStop = false,
+}: {
+  body: string;
+  cues: readonly CommentCue[];
+  /** The first highlight is the explanation group's tab stop (when the comment has no label badges). */
+  firstStop?: boolean;
+}) {
   const baseId = useId();
+  const segments = cueSegments(body, cues);
+  const first = segments.find((s) => s.signal !== undefined);
   return (
     <>
-      {cueSegments(body, cues).map((segment) => {
+      {segments.map((segment) => {
         if (segment.signal === undefined) return <span key={segment.start}>{segment.text}</span>;
         const tipId = `${baseId}-cue-${segment.start}`;
-        const label = signalLabel(segment.signal);
+        const display = cueDisplay(segment.signal);
         return (
-          <span key={segment.start} className="cue">
+          <span key={segment.start} className="tip-host">
             <mark
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users reach each cue to learn its signal
-              tabIndex={0}
-              title={`Signal: ${label}`}
+              className={`tip-anchor ${display.className}`}
+              tabIndex={firstStop && segment === first ? 0 : -1}
               aria-describedby={tipId}
+              data-explain=""
               data-signal={segment.signal}
             >
               {segment.text}
             </mark>
-            <span role="tooltip" id={tipId} className="cue-tip">
-              Signal: {label}
+            <span role="tooltip" id={tipId} className="tip">
+              {display.description}
             </span>
           </span>
         );

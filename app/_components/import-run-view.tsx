@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useImportRunQuery } from "@/lib/client/use-imports";
 import type { ImportRunDetail } from "@/lib/schemas/imports";
 import { ImportStatus } from "./import-status";
+import { TableScroll } from "./table-scroll";
 
 export function ImportRunView({ initialData }: { initialData: ImportRunDetail }) {
   const { data: run } = useImportRunQuery(initialData);
@@ -56,23 +57,25 @@ export function ImportRunView({ initialData }: { initialData: ImportRunDetail })
         {run.errors.length === 0 ? (
           <p className="subtle">None.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Where</th>
-                <th scope="col">What</th>
-              </tr>
-            </thead>
-            <tbody>
-              {run.errors.map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder.
-                <tr key={i}>
-                  <td>{e.location}</td>
-                  <td>{e.message}</td>
+          <TableScroll label="Import issues table">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Where</th>
+                  <th scope="col">What</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {run.errors.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: issues have no id and never reorder.
+                  <tr key={i}>
+                    <td>{e.location}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {run.issueCount > run.errors.length && (
           <p className="subtle">

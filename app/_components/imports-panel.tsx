@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useImportsQuery, useSetScheduleMutation, useStartImportMutation } from "@/lib/client/use-imports";
 import { type ImportsResponse, SYNC_INTERVALS } from "@/lib/schemas/imports";
 import { ImportStatus, importProgressText } from "./import-status";
+import { TableScroll } from "./table-scroll";
 
 const INTERVAL_LABELS: Record<number, string> = {
   15: "every 15 minutes",
@@ -95,61 +96,63 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
       <section className="panel" aria-labelledby="publications-title">
         <h2 id="publications-title">Publications</h2>
         {data.publications.length === 0 ? (
-          <p className="empty">No publication yet: start an import above.</p>
+          <p className="empty">No publication yet: paste a Substack address above and start an import.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Publication</th>
-                <th scope="col" className="num">
-                  Posts
-                </th>
-                <th scope="col" className="num">
-                  Comments
-                </th>
-                <th scope="col">Last sync</th>
-                <th scope="col">Sync</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.publications.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    {p.name}
-                    <div className="subtle" style={{ fontSize: 12 }}>
-                      {p.baseUrl}
-                    </div>
-                  </td>
-                  <td className="num">{number.format(p.posts)}</td>
-                  <td className="num">{number.format(p.comments)}</td>
-                  <td>{p.lastSyncedAt ? dateTime.format(new Date(p.lastSyncedAt)) : "never"}</td>
-                  <td>
-                    {p.platform === "SUBSTACK" && p.baseUrl.startsWith("http") ? (
-                      <select
-                        aria-label={`Sync schedule of ${p.name}`}
-                        value={p.syncIntervalMinutes ?? ""}
-                        onChange={(e) =>
-                          schedule.mutate({
-                            publicationId: p.id,
-                            intervalMinutes: e.target.value === "" ? null : Number(e.target.value),
-                          })
-                        }
-                      >
-                        <option value="">no schedule</option>
-                        {SYNC_INTERVALS.map((m) => (
-                          <option key={m} value={m}>
-                            {INTERVAL_LABELS[m]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <span className="subtle">file import</span>
-                    )}
-                  </td>
+          <TableScroll label="Publications table">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Publication</th>
+                  <th scope="col" className="num">
+                    Posts
+                  </th>
+                  <th scope="col" className="num">
+                    Comments
+                  </th>
+                  <th scope="col">Last sync</th>
+                  <th scope="col">Sync</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.publications.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      {p.name}
+                      <div className="subtle" style={{ fontSize: 12 }}>
+                        {p.baseUrl}
+                      </div>
+                    </td>
+                    <td className="num">{number.format(p.posts)}</td>
+                    <td className="num">{number.format(p.comments)}</td>
+                    <td>{p.lastSyncedAt ? dateTime.format(new Date(p.lastSyncedAt)) : "never"}</td>
+                    <td>
+                      {p.platform === "SUBSTACK" && p.baseUrl.startsWith("http") ? (
+                        <select
+                          aria-label={`Sync schedule of ${p.name}`}
+                          value={p.syncIntervalMinutes ?? ""}
+                          onChange={(e) =>
+                            schedule.mutate({
+                              publicationId: p.id,
+                              intervalMinutes: e.target.value === "" ? null : Number(e.target.value),
+                            })
+                          }
+                        >
+                          <option value="">no schedule</option>
+                          {SYNC_INTERVALS.map((m) => (
+                            <option key={m} value={m}>
+                              {INTERVAL_LABELS[m]}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        <span className="subtle">file import</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {schedule.error && (
           <p className="error" role="alert">
@@ -161,48 +164,50 @@ export function ImportsPanel({ initialData }: { initialData: ImportsResponse }) 
       <section className="panel" aria-labelledby="runs-title">
         <h2 id="runs-title">Runs</h2>
         {data.runs.length === 0 ? (
-          <p className="empty">No import has run yet.</p>
+          <p className="empty">No import has run yet. Start one above; its progress shows here.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Publication</th>
-                <th scope="col">Status</th>
-                <th scope="col">Progress</th>
-                <th scope="col" className="num">
-                  New
-                </th>
-                <th scope="col" className="num">
-                  Updated
-                </th>
-                <th scope="col" className="num">
-                  Unchanged
-                </th>
-                <th scope="col" className="num">
-                  Issues
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.runs.map((run) => (
-                <tr key={run.id}>
-                  <td>
-                    <Link href={`/imports/${run.id}`}>{dateTime.format(new Date(run.startedAt))}</Link>
-                  </td>
-                  <td>{run.publicationName ?? "—"}</td>
-                  <td>
-                    <ImportStatus run={run} />
-                  </td>
-                  <td>{importProgressText(run)}</td>
-                  <td className="num">{number.format(run.commentsNew)}</td>
-                  <td className="num">{number.format(run.commentsUpdated)}</td>
-                  <td className="num">{number.format(run.commentsUnchanged)}</td>
-                  <td className="num">{number.format(run.issueCount)}</td>
+          <TableScroll label="Runs table">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Started</th>
+                  <th scope="col">Publication</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Progress</th>
+                  <th scope="col" className="num">
+                    New
+                  </th>
+                  <th scope="col" className="num">
+                    Updated
+                  </th>
+                  <th scope="col" className="num">
+                    Unchanged
+                  </th>
+                  <th scope="col" className="num">
+                    Issues
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.runs.map((run) => (
+                  <tr key={run.id}>
+                    <td>
+                      <Link href={`/imports/${run.id}`}>{dateTime.format(new Date(run.startedAt))}</Link>
+                    </td>
+                    <td>{run.publicationName ?? "—"}</td>
+                    <td>
+                      <ImportStatus run={run} />
+                    </td>
+                    <td>{importProgressText(run)}</td>
+                    <td className="num">{number.format(run.commentsNew)}</td>
+                    <td className="num">{number.format(run.commentsUpdated)}</td>
+                    <td className="num">{number.format(run.commentsUnchanged)}</td>
+                    <td className="num">{number.format(run.issueCount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
     </>

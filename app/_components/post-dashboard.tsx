@@ -12,6 +12,7 @@ import type { ThreadPage } from "@/lib/schemas/thread";
 import { ActiveCommentersTable } from "./active-commenters-table";
 import { CommentFiltersBar } from "./comment-filters-bar";
 import { CommentTimelineChart } from "./comment-timeline-chart";
+import { GlossaryButton, HighlightKey } from "./glossary";
 import { ReadingLists } from "./reading-lists";
 import { SentimentHistogramChart } from "./sentiment-histogram-chart";
 import { StanceSplitChart } from "./stance-split-chart";
@@ -147,8 +148,9 @@ export function PostDashboard({
         }}
       />
 
-      <section className="panel" aria-labelledby="thread-title">
+      <section className="panel" aria-labelledby="thread-title" id="thread" tabIndex={-1}>
         <h2 id="thread-title">The thread</h2>
+        <ThreadHelp />
         <ThreadList
           postId={postId}
           filters={filters}
@@ -158,5 +160,20 @@ export function PostDashboard({
         />
       </section>
     </>
+  );
+}
+
+/** The keys of the thread, and what its highlights and labels mean. */
+function ThreadHelp() {
+  return (
+    <div className="thread-help subtle">
+      <p>
+        <kbd>j</kbd> / <kbd>k</kbd> move to the next or previous comment. <kbd>Tab</kbd> reaches a comment's
+        labels; <kbd>←</kbd> <kbd>→</kbd> then step through its highlighted words, each naming what it
+        supports.
+      </p>
+      <HighlightKey />
+      <GlossaryButton />
+    </div>
   );
 }

@@ -1,29 +1,12 @@
 "use client";
-import {
-  Area,
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Line, LineChart, Tooltip, YAxis } from "recharts";
 import type { PostTrendRow } from "@/lib/analytics/chart-rows";
+import { SENTIMENT_UNIT } from "@/lib/analytics/definitions";
 import { formatDecimal, formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import { SECOND_SERIES_COLOR, SENTIMENT_COLOR } from "@/lib/analytics/palette";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
+import { CHART_MARGIN, percentYAxis, postTooltipLabel, postXAxis, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
-
-const X_AXIS = (
-  <XAxis
-    dataKey="label"
-    tick={false}
-    label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }}
-  />
-);
 
 /** Mean sentiment per post with the interquartile spread as a band; the legend hides either series. */
 export function SentimentTrendChart({ rows }: { rows: PostTrendRow[] }) {
@@ -31,7 +14,7 @@ export function SentimentTrendChart({ rows }: { rows: PostTrendRow[] }) {
   return (
     <ChartFrame
       title="Mean sentiment per post, with the spread"
-      description="Sentiment per word; the band runs from the lower to the upper quartile of a post's comments"
+      description="Sentiment per word (0 is neutral); the band runs from the lower to the upper quartile of a post's comments"
       legend={[
         { key: "mean", label: "Mean", color: SENTIMENT_COLOR },
         { key: "spread", label: "Middle half of comments", color: SECOND_SERIES_COLOR },
@@ -39,9 +22,10 @@ export function SentimentTrendChart({ rows }: { rows: PostTrendRow[] }) {
       hidden={hidden}
       onToggle={toggle}
       table={{
-        columns: ["Post", "Mean", "Lower quartile", "Upper quartile"],
+        columns: ["Post", "Published", "Mean", "Lower quartile", "Upper quartile"],
         rows: rows.map((r) => [
           r.label,
+          r.tick,
           r.meanSentiment === null ? "—" : formatSignedDecimal(r.meanSentiment),
           r.spread ? formatSignedDecimal(r.spread[0]) : "—",
           r.spread ? formatSignedDecimal(r.spread[1]) : "—",
@@ -50,13 +34,19 @@ export function SentimentTrendChart({ rows }: { rows: PostTrendRow[] }) {
       isEmpty={rows.length === 0}
       emptyMessage="No posts in this range: widen the date range."
       testId="sentiment-trend-chart"
+      glossary
     >
-      <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <ComposedChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        {X_AXIS}
-        <YAxis tickFormatter={(v: number) => formatDecimal(v)} stroke="var(--muted)" />
+        {postXAxis()}
+        <YAxis
+          tickFormatter={(v: number) => formatDecimal(v)}
+          stroke="var(--muted)"
+          label={yAxisLabel(SENTIMENT_UNIT)}
+        />
         <Tooltip
           contentStyle={TOOLTIP_STYLE}
+          labelFormatter={postTooltipLabel}
           formatter={(v) =>
             Array.isArray(v)
               ? v.map((n) => formatSignedDecimal(Number(n))).join(" to ")
@@ -96,17 +86,21 @@ export function CommentsPerPostChart({ rows }: { rows: PostTrendRow[] }) {
       title="Comments per post"
       description="Comments with text (deleted ones left out)"
       legend={[{ key: "comments", label: "Comments", color: SENTIMENT_COLOR }]}
-      table={{ columns: ["Post", "Comments"], rows: rows.map((r) => [r.label, formatInteger(r.comments)]) }}
+      table={{
+        columns: ["Post", "Published", "Comments"],
+        rows: rows.map((r) => [r.label, r.tick, formatInteger(r.comments)]),
+      }}
       isEmpty={rows.length === 0}
       emptyMessage="No posts in this range: widen the date range."
       testId="comments-per-post-chart"
     >
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        {X_AXIS}
-        <YAxis allowDecimals={false} stroke="var(--muted)" />
+        {postXAxis()}
+        <YAxis allowDecimals={false} stroke="var(--muted)" label={yAxisLabel("comments")} />
         <Tooltip
           formatter={(v) => formatInteger(Number(v))}
+          labelFormatter={postTooltipLabel}
           contentStyle={TOOLTIP_STYLE}
           cursor={{ fill: "var(--border)" }}
         />
@@ -124,18 +118,27 @@ export function DisagreementChart({ rows }: { rows: PostTrendRow[] }) {
       description="Share of scored comments whose stance is disagree"
       legend={[{ key: "disagree", label: "Disagree", color: SECOND_SERIES_COLOR }]}
       table={{
-        columns: ["Post", "Disagree"],
-        rows: rows.map((r) => [r.label, r.disagreeRate === null ? "—" : formatPercent(r.disagreeRate)]),
+        columns: ["Post", "Published", "Disagree"],
+        rows: rows.map((r) => [
+          r.label,
+          r.tick,
+          r.disagreeRate === null ? "—" : formatPercent(r.disagreeRate),
+        ]),
       }}
       isEmpty={rows.length === 0}
       emptyMessage="No posts in this range: widen the date range."
       testId="disagreement-chart"
+      glossary
     >
-      <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <LineChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        {X_AXIS}
-        <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
-        <Tooltip formatter={(v) => formatPercent(Number(v))} contentStyle={TOOLTIP_STYLE} />
+        {postXAxis()}
+        {percentYAxis("share disagreeing")}
+        <Tooltip
+          formatter={(v) => formatPercent(Number(v))}
+          labelFormatter={postTooltipLabel}
+          contentStyle={TOOLTIP_STYLE}
+        />
         <Line
           dataKey="disagreeRate"
           name="Disagree"

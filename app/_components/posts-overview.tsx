@@ -78,7 +78,7 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
           <section className="panel" aria-labelledby="trends-title" aria-busy={posts.isFetching}>
             <h2 id="trends-title">Post by post</h2>
             <div className="chart-grid">
-              <ToneShareChart posts={list} hidden={hiddenTones} onToggle={toggleTone} />
+              <ToneShareChart rows={rows} hidden={hiddenTones} onToggle={toggleTone} />
               <SentimentTrendChart rows={rows} />
               <CommentsPerPostChart rows={rows} />
               <DisagreementChart rows={rows} />

@@ -4,6 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import type { PostSummary } from "@/lib/schemas/posts";
 import { LocalTime } from "./local-time";
+import { TableScroll } from "./table-scroll";
 import { ToneMixBar } from "./tone-mix-bar";
 
 type SortKey = "date" | "title" | "comments" | "disagree" | "sentiment" | "flags";
@@ -84,74 +85,78 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
       <p className="visually-hidden" aria-live="polite">
         {formatInteger(shown.length)} posts shown
       </p>
-      <table className="data" data-testid="posts-table">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Compare</span>
-            </th>
-            {COLUMNS.map((c) => (
-              <th
-                key={c.key}
-                scope="col"
-                className={c.numeric ? "num" : undefined}
-                aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
-              >
-                <button type="button" className="sort" onClick={() => toggleSort(c.key)}>
-                  {c.label}
-                  {sort.key === c.key ? (sort.descending ? " ↓" : " ↑") : ""}
-                </button>
+      <TableScroll label="Posts table">
+        <table className="data" data-testid="posts-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">Compare</span>
               </th>
-            ))}
-            <th scope="col">Tone mix</th>
-            <th scope="col">Substack</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((post) => (
-            <tr key={post.id} data-testid="post-row">
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`Compare “${post.title || "(untitled)"}”`}
-                  checked={selected.has(post.id)}
-                  onChange={() => toggleSelected(post.id)}
-                />
-              </td>
-              <td>{post.publishedAt ? <LocalTime iso={post.publishedAt} format="date" /> : "—"}</td>
-              <td>
-                <Link href={`/posts/${post.id}`}>{post.title || "(untitled)"}</Link>
-              </td>
-              <td className="num">{formatInteger(post.comments)}</td>
-              <td className="num">
-                {post.scored === 0 ? "—" : formatPercent(post.stances.disagree / post.scored)}
-              </td>
-              <td className="num">
-                {post.meanSentiment === null ? "—" : formatSignedDecimal(post.meanSentiment)}
-              </td>
-              <td className="num">{formatInteger(post.openFlags)}</td>
-              <td>
-                <ToneMixBar tones={post.tones} />
-              </td>
-              <td>
-                {post.url ? (
-                  <a
-                    href={post.url}
-                    target="_blank"
-                    rel="noreferrer noopener"
-                    aria-label={`“${post.title}” on Substack`}
-                  >
-                    Open ↗
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </td>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.numeric ? "num" : undefined}
+                  aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
+                >
+                  <button type="button" className="sort" onClick={() => toggleSort(c.key)}>
+                    {c.label}
+                    {sort.key === c.key ? (sort.descending ? " ↓" : " ↑") : ""}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">Tone mix</th>
+              <th scope="col">Substack</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown.length === 0 && <p className="empty">No post title contains “{search}”.</p>}
+          </thead>
+          <tbody>
+            {shown.map((post) => (
+              <tr key={post.id} data-testid="post-row">
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare “${post.title || "(untitled)"}”`}
+                    checked={selected.has(post.id)}
+                    onChange={() => toggleSelected(post.id)}
+                  />
+                </td>
+                <td>{post.publishedAt ? <LocalTime iso={post.publishedAt} format="date" /> : "—"}</td>
+                <td>
+                  <Link href={`/posts/${post.id}`}>{post.title || "(untitled)"}</Link>
+                </td>
+                <td className="num">{formatInteger(post.comments)}</td>
+                <td className="num">
+                  {post.scored === 0 ? "—" : formatPercent(post.stances.disagree / post.scored)}
+                </td>
+                <td className="num">
+                  {post.meanSentiment === null ? "—" : formatSignedDecimal(post.meanSentiment)}
+                </td>
+                <td className="num">{formatInteger(post.openFlags)}</td>
+                <td>
+                  <ToneMixBar tones={post.tones} />
+                </td>
+                <td>
+                  {post.url ? (
+                    <a
+                      href={post.url}
+                      target="_blank"
+                      rel="noreferrer noopener"
+                      aria-label={`Open “${post.title || "(untitled)"}” on Substack`}
+                    >
+                      Open<span aria-hidden="true"> ↗</span>
+                    </a>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+      {shown.length === 0 && (
+        <p className="empty">No post title contains “{search}”. Try a shorter word, or clear the search.</p>
+      )}
     </>
   );
 }

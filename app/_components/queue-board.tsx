@@ -1,30 +1,45 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { type QueueActionInput, useQueueActionMutation } from "@/lib/client/use-queue-mutation";
+import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
+import {
+  type QueueActionInput,
+  useQueueActionMutation,
+  useUndoDecisionsMutation,
+} from "@/lib/client/use-queue-mutation";
 import { useQueueCountsQuery, useQueueQuery } from "@/lib/client/use-queue-query";
 import { type QueueAction, queueActionForKey, type RejectReason } from "@/lib/moderation/reasons";
 import {
   QUEUE_TAB_LABELS,
   QUEUE_TABS,
   type QueueCounts,
+  type QueueItem,
   type QueuePage,
   type QueueTab,
 } from "@/lib/schemas/moderation-queue";
+import { ConfirmApproveDialog } from "./confirm-approve-dialog";
+import { DecisionNotice, type Notice } from "./decision-notice";
+import { isTyping } from "./keyboard";
 import { ModerationCommenterDrawer } from "./moderation-commenter-drawer";
 import { QueueHelpOverlay } from "./queue-help-overlay";
 import { QueueItemCard } from "./queue-item";
 import { QueueReasonPicker } from "./queue-reason-picker";
 import { QueueTextDialog } from "./queue-text-dialog";
 
-type Dialog = { kind: "reject" | "flag" | "note"; ids: number[] } | { kind: "help" } | null;
+type Dialog =
+  | { kind: "reject" | "flag" | "note"; ids: number[] }
+  | { kind: "confirm-approve"; ids: number[]; grave: QueueItem[] }
+  | { kind: "help" }
+  | null;
 
-const count = new Intl.NumberFormat(undefined);
-
-/** Keys typed into a field belong to the field, not to the queue. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
+/** What an empty tab says, and what to do next. */
+const EMPTY_TABS: Readonly<Record<QueueTab, string>> = {
+  needs_review:
+    "Nothing needs review. The rules hold or flag new comments as imports bring them in; they will show here.",
+  reported: "Nobody has flagged a comment. Press f on a comment to flag it for a second look.",
+  all: "No comments yet: import a publication on the Imports page.",
+  approved: "Nothing approved yet. Press a on a comment in “Needs review” to approve it.",
+  rejected: "Nothing rejected yet. Press r on a comment to reject it with a reason.",
+};
 
 /**
  * The moderation queue: tabs with live counts, comments by priority, one-key actions (QUEUE_SHORTCUTS),
@@ -35,11 +50,18 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const queue = useQueueQuery(tab, tab === "needs_review" ? props.initialPage : undefined);
   const counts = useQueueCountsQuery(props.initialCounts);
   const act = useQueueActionMutation();
+  const undo = useUndoDecisionsMutation();
   const [focusIndex, setFocusIndex] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [drawer, setDrawer] = useState<number | null>(null);
-  const [status, setStatus] = useState("");
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeId = useRef(0);
+  const say = useCallback((text: string, decisionIds: string[] = [], error = false) => {
+    noticeId.current += 1;
+    setNotice({ id: noticeId.current, text, decisionIds, error });
+  }, []);
+  const dismissNotice = useCallback(() => setNotice(null), []);
   const itemRefs = useRef(new Map<number, HTMLElement>());
 
   const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
@@ -70,12 +92,31 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const run = useCallback(
     (input: QueueActionInput, done: string) => {
       act.mutate(input, {
-        onSuccess: () => setStatus(done),
-        onError: (error) => setStatus(`Failed: ${error.message}`),
+        onSuccess: (results) => say(done, results.map((r) => r.decisionId).filter(Boolean)),
+        onError: (error) => say(`Failed: ${error.message}`, [], true),
       });
       if (selected.size > 0) setSelected(new Set());
     },
-    [act, selected],
+    [act, selected, say],
+  );
+
+  const undoLast = useCallback(() => {
+    if (!notice || notice.decisionIds.length === 0 || undo.isPending) return;
+    undo.mutate(notice.decisionIds, {
+      onSuccess: (answer) => say(`Undone: ${formatCommentCount(answer.results.length)} back as before.`),
+      onError: (error) => say(`Could not undo: ${error.message}`, [], true),
+    });
+  }, [notice, undo, say]);
+
+  /** Approves at once, unless a comment is held for something grave: then the confirmation comes first. */
+  const approve = useCallback(
+    (ids: number[]) => {
+      if (ids.length === 0) return;
+      const grave = items.filter((item) => ids.includes(item.id) && item.concerns.length > 0);
+      if (grave.length > 0) setDialog({ kind: "confirm-approve", ids, grave });
+      else run({ action: "approve", commentIds: ids }, `Approved ${formatCommentCount(ids.length)}.`);
+    },
+    [items, run],
   );
 
   const perform = useCallback(
@@ -98,12 +139,12 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
             setSelected(next);
           }
           return;
-        case "approve": {
-          const ids = targets();
-          if (ids.length > 0)
-            run({ action: "approve", commentIds: ids }, `Approved ${ids.length} comment(s).`);
+        case "approve":
+          approve(targets());
           return;
-        }
+        case "undo":
+          undoLast();
+          return;
         case "reject":
         case "flag":
         case "note": {
@@ -113,7 +154,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
         }
       }
     },
-    [focusedIndex, items.length, focused, selected, targets, run],
+    [focusedIndex, items.length, focused, selected, targets, approve, undoLast],
   );
 
   const performRef = useRef(perform);
@@ -146,7 +187,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   };
 
   return (
-    <section className="queue" aria-label="Moderation queue">
+    <section className="queue" aria-label="Moderation queue" id="queue" tabIndex={-1}>
       <div className="queue-toolbar">
         <div role="tablist" aria-label="Queue" className="tabs">
           {QUEUE_TABS.map((t) => (
@@ -161,7 +202,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
             >
               {QUEUE_TAB_LABELS[t]}{" "}
               <span className="tab-count" data-testid={`queue-count-${t}`}>
-                {counts.data ? count.format(counts.data[t]) : "…"}
+                {counts.data ? formatInteger(counts.data[t]) : "…"}
               </span>
             </button>
           ))}
@@ -192,9 +233,6 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
         </div>
       )}
 
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {status}
-      </p>
       {queue.error && (
         <p className="error" role="alert">
           Could not load the queue: {queue.error.message}
@@ -203,7 +241,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
       {queue.isPending && <div className="skeleton" style={{ height: 160 }} />}
       {!queue.isPending && items.length === 0 && (
         <div className="panel empty">
-          <p>Nothing in “{QUEUE_TAB_LABELS[tab]}”. Well done.</p>
+          <p>{EMPTY_TABS[tab]}</p>
         </div>
       )}
 
@@ -231,7 +269,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
               else next.add(item.id);
               setSelected(next);
             }}
-            onApprove={() => run({ action: "approve", commentIds: [item.id] }, "Approved 1 comment.")}
+            onApprove={() => approve([item.id])}
             onReject={() => setDialog({ kind: "reject", ids: [item.id] })}
             onFlag={() => setDialog({ kind: "flag", ids: [item.id] })}
             onNote={() => setDialog({ kind: "note", ids: [item.id] })}
@@ -253,7 +291,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           onConfirm={(reason: RejectReason, note: string) => {
             run(
               { action: "reject", commentIds: dialog.ids, reason, ...(note ? { note } : {}) },
-              `Rejected ${dialog.ids.length} comment(s).`,
+              `Rejected ${formatCommentCount(dialog.ids.length)}.`,
             );
             closeDialog();
           }}
@@ -267,7 +305,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           onConfirm={(reason: RejectReason, note: string) => {
             run(
               { action: "flag", commentIds: dialog.ids, reason, note },
-              `Flagged ${dialog.ids.length} comment(s).`,
+              `Flagged ${formatCommentCount(dialog.ids.length)}.`,
             );
             closeDialog();
           }}
@@ -285,7 +323,22 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           }}
         />
       )}
+      {dialog?.kind === "confirm-approve" && (
+        <ConfirmApproveDialog
+          grave={dialog.grave}
+          count={dialog.ids.length}
+          onCancel={closeDialog}
+          onConfirm={() => {
+            run(
+              { action: "approve", commentIds: dialog.ids },
+              `Approved ${formatCommentCount(dialog.ids.length)}.`,
+            );
+            closeDialog();
+          }}
+        />
+      )}
       {dialog?.kind === "help" && <QueueHelpOverlay onClose={closeDialog} />}
+      <DecisionNotice notice={notice} undoing={undo.isPending} onUndo={undoLast} onDismiss={dismissNotice} />
       {drawer !== null && <ModerationCommenterDrawer commenterId={drawer} onClose={closeDrawer} />}
     </section>
   );

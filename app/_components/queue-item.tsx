@@ -1,6 +1,10 @@
 "use client";
 import { forwardRef } from "react";
+import { formatPercent } from "@/lib/analytics/format";
+import { GRAVE_CONCERN_LABELS } from "@/lib/moderation/grave-concerns";
+import { ruleTitle } from "@/lib/moderation/rule-catalog";
 import { COMMENTER_STATUS_LABELS, type QueueItem } from "@/lib/schemas/moderation-queue";
+import { LocalTime } from "./local-time";
 
 const STATUS_LABELS: Record<QueueItem["status"], string> = {
   NONE: "Published",
@@ -8,9 +12,6 @@ const STATUS_LABELS: Record<QueueItem["status"], string> = {
   REJECTED: "Rejected",
   SYSTEM_WITHHELD: "Held",
 };
-
-const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 0 });
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export interface QueueItemProps {
   item: QueueItem;
@@ -77,10 +78,16 @@ export const QueueItemCard = forwardRef<HTMLElement, QueueItemProps>(function Qu
         )}
         <span className="subtle">on</span>
         <a href={`/posts/${item.post.id}`}>{item.post.title || "(untitled)"}</a>
-        <time className="subtle" dateTime={item.postedAt} suppressHydrationWarning>
-          {when.format(new Date(item.postedAt))}
-        </time>
+        <span className="subtle">
+          <LocalTime iso={item.postedAt} />
+        </span>
         <span className={`badge status-${item.status.toLowerCase()}`}>{STATUS_LABELS[item.status]}</span>
+        {item.concerns.length > 0 && (
+          <span className="badge badge-warn" data-testid="grave-concerns">
+            {item.status === "SYSTEM_WITHHELD" ? "Held" : "Flagged"} for{" "}
+            {item.concerns.map((c) => GRAVE_CONCERN_LABELS[c]).join(", ")}
+          </span>
+        )}
       </header>
       <p className="queue-body" data-testid="queue-body">
         {item.body}
@@ -90,7 +97,9 @@ export const QueueItemCard = forwardRef<HTMLElement, QueueItemProps>(function Qu
           {item.flags.map((flag) => (
             <li key={flag.id}>
               <span className="badge badge-flag">{flag.reason.replaceAll("_", " ").toLowerCase()}</span>{" "}
-              {flag.raisedBy === null ? `rule ${flag.rule ?? "?"}` : `flagged by ${flag.raisedBy}`}
+              {flag.raisedBy === null
+                ? `by the rule “${ruleTitle(flag.rule ?? "unknown")}”`
+                : `flagged by ${flag.raisedBy}`}
               {flag.matchedText && (
                 <>
                   {" "}
@@ -102,7 +111,7 @@ export const QueueItemCard = forwardRef<HTMLElement, QueueItemProps>(function Qu
           ))}
           {signals.length > 0 && (
             <li className="subtle">
-              Scorer: {signals.map(([name, value]) => `${name} ${percent.format(value)}`).join(" · ")}
+              Scorer: {signals.map(([name, value]) => `${name} ${formatPercent(value)}`).join(" · ")}
             </li>
           )}
         </ul>
@@ -122,7 +131,7 @@ export const QueueItemCard = forwardRef<HTMLElement, QueueItemProps>(function Qu
         </button>
         {item.upstreamUrl && (
           <a className="button" href={item.upstreamUrl} target="_blank" rel="noreferrer noopener">
-            Open on Substack ↗
+            Open on Substack<span aria-hidden="true"> ↗</span>
           </a>
         )}
         <span className="subtle queue-priority" title="Priority: higher is reviewed first">

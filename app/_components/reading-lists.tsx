@@ -11,17 +11,17 @@ const LISTS: Record<ReadingListName, { title: string; about: string; empty: stri
     title: "Substantive pushback",
     about:
       "Disagreeing or skeptical, analytical in tone, not hostile; the most substantive and most reacted-to first.",
-    empty: "No substantive pushback here: nobody disagreed with reasons.",
+    empty: "No substantive pushback here: nobody disagreed with reasons. Clear a filter if one is set.",
   },
   dismissive: {
     title: "Most dismissive",
     about: "Comments that wave the post away rather than argue with it.",
-    empty: "No dismissive comments.",
+    empty: "No dismissive comments here. Clear a filter if one is set.",
   },
   flagged: {
     title: "Flagged",
     about: "Flagged by the scorer or by moderation; newest first.",
-    empty: "Nothing is flagged on this post.",
+    empty: "Nothing is flagged on this post. Moderators flag comments from the moderation queue.",
   },
 };
 

@@ -1,70 +1,202 @@
 "use client";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useRerunRulesMutation, useSaveSettingsMutation } from "@/lib/client/use-settings-mutation";
+import {
+  isRuleOn,
+  percentTextToThreshold,
+  RULE_CATALOG,
+  thresholdToPercentText,
+  withRuleSwitched,
+} from "@/lib/moderation/rule-catalog";
 import { type ModerationSettings, moderationSettingsSchema } from "@/lib/moderation/settings";
 import { RULE_NAMES, type RuleName } from "@/lib/moderation/types";
 import type { PublicationSettings } from "@/lib/schemas/moderation-settings";
 
-type NumberField =
+/** Scores the scorer gives from 0 to 1, typed as percents like the queue shows them. */
+type PercentField =
+  | "threatHoldThreshold"
   | "hostilityHoldThreshold"
   | "identityAttackHoldThreshold"
-  | "insultFlagThreshold"
-  | "threatHoldThreshold"
+  | "insultFlagThreshold";
+type CountField =
   | "maxLinks"
-  | "repeatTextMinCount";
+  | "repeatTextMinCount"
+  | "repeatTextWindowHours"
+  | "repeatTextMinLength"
+  | "newCommenterCommentCount";
+type Field = PercentField | CountField;
 
-const OPTIONAL_NUMBERS: { field: NumberField; label: string; step: string; max: number }[] = [
-  { field: "hostilityHoldThreshold", label: "Hold at hostility (0–1)", step: "0.05", max: 1 },
-  { field: "identityAttackHoldThreshold", label: "Hold at identity attack (0–1)", step: "0.05", max: 1 },
-  { field: "threatHoldThreshold", label: "Hold at threat (0–1)", step: "0.05", max: 1 },
-  { field: "insultFlagThreshold", label: "Flag at insult (0–1)", step: "0.05", max: 1 },
-  { field: "maxLinks", label: "Hold above this many links", step: "1", max: 100 },
-  { field: "repeatTextMinCount", label: "Hold text posted this many times", step: "1", max: 100 },
-];
+interface FieldSpec {
+  field: Field;
+  label: string;
+  unit: string;
+  /** Empty turns this check off (the rule's other checks still run). */
+  optional: boolean;
+  min: number;
+  max: number;
+}
+
+const pct = (field: PercentField, label: string): FieldSpec => ({
+  field,
+  label,
+  unit: "%",
+  optional: true,
+  min: 0,
+  max: 100,
+});
+
+/** The numbers each rule reads, next to its switch. */
+const RULE_FIELDS: Readonly<Record<RuleName, readonly FieldSpec[]>> = {
+  "commenter-status": [],
+  "banned-words": [],
+  threat: [pct("threatHoldThreshold", "Hold at a threat score of")],
+  hostility: [
+    pct("hostilityHoldThreshold", "Hold at a hostile-tone score of"),
+    pct("identityAttackHoldThreshold", "Hold at an attack-on-a-group score of"),
+    pct("insultFlagThreshold", "Flag at an insult score of"),
+  ],
+  "repeat-text": [
+    {
+      field: "repeatTextMinCount",
+      label: "Hold at this many copies",
+      unit: "copies",
+      optional: true,
+      min: 2,
+      max: 100,
+    },
+    { field: "repeatTextWindowHours", label: "Within", unit: "hours", optional: false, min: 1, max: 2160 },
+    {
+      field: "repeatTextMinLength",
+      label: "Texts shorter than this never count",
+      unit: "characters",
+      optional: false,
+      min: 0,
+      max: 10_000,
+    },
+  ],
+  links: [{ field: "maxLinks", label: "Hold above", unit: "links", optional: true, min: 0, max: 100 }],
+  "new-commenter": [
+    {
+      field: "newCommenterCommentCount",
+      label: "Hold until a commenter has",
+      unit: "earlier comments",
+      optional: false,
+      min: 1,
+      max: 100,
+    },
+  ],
+  "suspect-words": [],
+  "scorer-flag": [],
+};
+
+const FIELD_LABELS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...Object.values(RULE_FIELDS)
+    .flat()
+    .map((f) => [f.field, f.label]),
+  ["bannedWords", "Banned words"],
+  ["suspectWords", "Suspect words"],
+]);
+
+const PERCENT_FIELDS = new Set<Field>([
+  "threatHoldThreshold",
+  "hostilityHoldThreshold",
+  "identityAttackHoldThreshold",
+  "insultFlagThreshold",
+]);
 
 interface FormState {
   bannedWords: string;
   suspectWords: string;
-  numbers: Record<NumberField, string>;
-  holdFirstComment: boolean;
-  newCommenterCommentCount: string;
-  repeatTextWindowHours: string;
-  repeatTextMinLength: string;
-  disabledRules: RuleName[];
+  numbers: Record<Field, string>;
+  /** The rule switches as settings (disabledRules, holdFirstComment), so isRuleOn reads them. */
+  switches: Pick<ModerationSettings, "disabledRules" | "holdFirstComment">;
 }
 
 function toForm(s: ModerationSettings): FormState {
+  const fields = Object.values(RULE_FIELDS).flat();
   const numbers = Object.fromEntries(
-    OPTIONAL_NUMBERS.map(({ field }) => [field, s[field] === null ? "" : String(s[field])]),
-  ) as Record<NumberField, string>;
+    fields.map(({ field }) => {
+      const value = s[field];
+      if (PERCENT_FIELDS.has(field)) return [field, thresholdToPercentText(value)];
+      return [field, value === null ? "" : String(value)];
+    }),
+  ) as Record<Field, string>;
   return {
     bannedWords: s.bannedWords.join("\n"),
     suspectWords: s.suspectWords.join("\n"),
     numbers,
-    holdFirstComment: s.holdFirstComment,
-    newCommenterCommentCount: String(s.newCommenterCommentCount),
-    repeatTextWindowHours: String(s.repeatTextWindowHours),
-    repeatTextMinLength: String(s.repeatTextMinLength),
-    disabledRules: [...s.disabledRules],
+    switches: { disabledRules: [...s.disabledRules], holdFirstComment: s.holdFirstComment },
   };
 }
 
 function fromForm(f: FormState): unknown {
-  const lines = (text: string) => text.split("\n");
-  const optional = (text: string) => (text.trim() === "" ? null : Number(text));
+  const numbers = Object.values(RULE_FIELDS)
+    .flat()
+    .map(({ field, optional }) => {
+      const text = f.numbers[field];
+      if (PERCENT_FIELDS.has(field)) return [field, percentTextToThreshold(text)];
+      if (text.trim() === "") return [field, optional ? null : Number.NaN];
+      return [field, Number(text)];
+    });
   return {
-    bannedWords: lines(f.bannedWords),
-    suspectWords: lines(f.suspectWords),
-    ...Object.fromEntries(OPTIONAL_NUMBERS.map(({ field }) => [field, optional(f.numbers[field])])),
-    holdFirstComment: f.holdFirstComment,
-    newCommenterCommentCount: Number(f.newCommenterCommentCount),
-    repeatTextWindowHours: Number(f.repeatTextWindowHours),
-    repeatTextMinLength: Number(f.repeatTextMinLength),
-    disabledRules: f.disabledRules,
+    bannedWords: f.bannedWords.split("\n"),
+    suspectWords: f.suspectWords.split("\n"),
+    ...Object.fromEntries(numbers),
+    holdFirstComment: f.switches.holdFirstComment,
+    disabledRules: f.switches.disabledRules,
   };
 }
 
-/** An author's word lists and thresholds for one publication, validated by the same schema as the server. */
+/** A settings error as a sentence naming the field as the form does. */
+function issueText(path: PropertyKey[], message: string): string {
+  const field = String(path[0] ?? "");
+  const label = FIELD_LABELS[field] ?? (field || "Settings");
+  const unit = PERCENT_FIELDS.has(field as Field) ? " (a percent from 0 to 100)" : "";
+  return `${label}${unit}: ${message}`;
+}
+
+function RuleRow({
+  rule,
+  on,
+  onSwitch,
+  children,
+}: {
+  rule: RuleName;
+  on: boolean;
+  onSwitch: (on: boolean) => void;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const { title, description } = RULE_CATALOG[rule];
+  return (
+    <li className={on ? "rule" : "rule rule-off"} data-testid={`rule-${rule}`}>
+      <div className="rule-head">
+        <input
+          id={`${id}-switch`}
+          type="checkbox"
+          role="switch"
+          aria-checked={on}
+          className="switch"
+          checked={on}
+          aria-describedby={`${id}-about`}
+          onChange={(e) => onSwitch(e.target.checked)}
+        />
+        <label htmlFor={`${id}-switch`} className="rule-title">
+          {title}
+        </label>
+        <span className="rule-state" aria-hidden="true">
+          {on ? "On" : "Off"}
+        </span>
+      </div>
+      <p className="subtle rule-about" id={`${id}-about`}>
+        {description}
+      </p>
+      {children && <div className="rule-fields">{children}</div>}
+    </li>
+  );
+}
+
+/** An author's rules, word lists and thresholds for one publication, validated by the same schema as the server. */
 export function SettingsForm({ publications }: { publications: PublicationSettings[] }) {
   const [publicationId, setPublicationId] = useState(publications[0]?.id ?? 0);
   const current = publications.find((p) => p.id === publicationId);
@@ -73,7 +205,13 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
   const [message, setMessage] = useState("");
   const save = useSaveSettingsMutation();
   const rerun = useRerunRulesMutation();
-  if (!current || !form) return <p className="empty">No publication yet: import one first.</p>;
+  if (!current || !form) {
+    return (
+      <p className="empty">
+        No publication yet. Import one on the <a href="/imports">Imports</a> page; its rules appear here.
+      </p>
+    );
+  }
 
   const choose = (id: number) => {
     const next = publications.find((p) => p.id === id);
@@ -86,7 +224,7 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
     e.preventDefault();
     const parsed = moderationSettingsSchema.safeParse(fromForm(form));
     if (!parsed.success) {
-      setIssues(parsed.error.issues.map((i) => `${i.path.join(".") || "settings"}: ${i.message}`));
+      setIssues(parsed.error.issues.map((i) => issueText(i.path, i.message)));
       return;
     }
     setIssues([]);
@@ -100,13 +238,48 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
       },
     );
   };
-  const toggleRule = (rule: RuleName) =>
-    setForm({
-      ...form,
-      disabledRules: form.disabledRules.includes(rule)
-        ? form.disabledRules.filter((r) => r !== rule)
-        : [...form.disabledRules, rule],
-    });
+  const setNumber = (field: Field, value: string) =>
+    setForm({ ...form, numbers: { ...form.numbers, [field]: value } });
+  const fields = (rule: RuleName) =>
+    RULE_FIELDS[rule].map((spec) => (
+      <span key={spec.field} className="rule-field">
+        <label htmlFor={`setting-${spec.field}`}>{spec.label}</label>
+        <span className="with-unit">
+          <input
+            id={`setting-${spec.field}`}
+            type="number"
+            inputMode="decimal"
+            min={spec.min}
+            max={spec.max}
+            step={spec.unit === "%" ? "any" : 1}
+            value={form.numbers[spec.field]}
+            required={!spec.optional}
+            placeholder={spec.optional ? "off" : undefined}
+            aria-describedby={spec.optional ? "settings-empty-hint" : undefined}
+            onChange={(e) => setNumber(spec.field, e.target.value)}
+          />
+          <span className="unit">{spec.unit}</span>
+        </span>
+      </span>
+    ));
+  const words = (rule: "banned-words" | "suspect-words") => {
+    const key = rule === "banned-words" ? "bannedWords" : "suspectWords";
+    const id = rule === "banned-words" ? "banned-words" : "suspect-words";
+    return (
+      <span className="rule-field rule-words">
+        <label htmlFor={id}>
+          {rule === "banned-words" ? "Banned words" : "Suspect words"}, one per line; * matches any letters
+        </label>
+        <textarea
+          id={id}
+          rows={6}
+          className="wide"
+          value={form[key]}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        />
+      </span>
+    );
+  };
 
   return (
     <form className="panel settings-form" onSubmit={submit} aria-label="Moderation settings">
@@ -131,99 +304,23 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
           The stored settings did not validate; the defaults are shown and saving replaces them.
         </p>
       )}
-      <div className="grid">
-        <div className="form-row">
-          <label htmlFor="banned-words">Banned words (reject), one per line; * matches any letters</label>
-          <textarea
-            id="banned-words"
-            rows={8}
-            className="wide"
-            value={form.bannedWords}
-            onChange={(e) => setForm({ ...form, bannedWords: e.target.value })}
-          />
-        </div>
-        <div className="form-row">
-          <label htmlFor="suspect-words">Suspect words (flag for a look), one per line</label>
-          <textarea
-            id="suspect-words"
-            rows={8}
-            className="wide"
-            value={form.suspectWords}
-            onChange={(e) => setForm({ ...form, suspectWords: e.target.value })}
-          />
-        </div>
-      </div>
-      <fieldset className="settings-numbers">
-        <legend>Thresholds (leave empty to turn a check off)</legend>
-        {OPTIONAL_NUMBERS.map(({ field, label, step, max }) => (
-          <div key={field}>
-            <label htmlFor={`setting-${field}`}>{label}</label>
-            <input
-              id={`setting-${field}`}
-              type="number"
-              min={0}
-              max={max}
-              step={step}
-              value={form.numbers[field]}
-              onChange={(e) => setForm({ ...form, numbers: { ...form.numbers, [field]: e.target.value } })}
-            />
-          </div>
-        ))}
-        <div>
-          <label htmlFor="setting-window">Repeat window (hours)</label>
-          <input
-            id="setting-window"
-            type="number"
-            min={1}
-            step="1"
-            value={form.repeatTextWindowHours}
-            onChange={(e) => setForm({ ...form, repeatTextWindowHours: e.target.value })}
-          />
-        </div>
-        <div>
-          <label htmlFor="setting-min-length">Shortest text counted as a repeat</label>
-          <input
-            id="setting-min-length"
-            type="number"
-            min={0}
-            step="1"
-            value={form.repeatTextMinLength}
-            onChange={(e) => setForm({ ...form, repeatTextMinLength: e.target.value })}
-          />
-        </div>
-        <div>
-          <label htmlFor="setting-new-count">New commenter: fewer prior comments than</label>
-          <input
-            id="setting-new-count"
-            type="number"
-            min={1}
-            step="1"
-            value={form.newCommenterCommentCount}
-            onChange={(e) => setForm({ ...form, newCommenterCommentCount: e.target.value })}
-          />
-        </div>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={form.holdFirstComment}
-            onChange={(e) => setForm({ ...form, holdFirstComment: e.target.checked })}
-          />{" "}
-          Hold new commenters' first comments
-        </label>
-      </fieldset>
-      <fieldset className="settings-rules">
-        <legend>Rules turned off</legend>
+      <h2 id="rules-title">Rules, in the order they run</h2>
+      <p className="subtle" id="settings-empty-hint">
+        Scores are the scorer's, from 0% to 100%, as the queue shows them. Leave a number empty to turn that
+        one check off; the switch turns the whole rule off.
+      </p>
+      <ul className="rule-list" aria-labelledby="rules-title">
         {RULE_NAMES.map((rule) => (
-          <label key={rule} className="checkbox">
-            <input
-              type="checkbox"
-              checked={form.disabledRules.includes(rule)}
-              onChange={() => toggleRule(rule)}
-            />{" "}
-            {rule}
-          </label>
+          <RuleRow
+            key={rule}
+            rule={rule}
+            on={isRuleOn(form.switches, rule)}
+            onSwitch={(on) => setForm({ ...form, switches: withRuleSwitched(form.switches, rule, on) })}
+          >
+            {rule === "banned-words" || rule === "suspect-words" ? words(rule) : fields(rule)}
+          </RuleRow>
         ))}
-      </fieldset>
+      </ul>
       {issues.length > 0 && (
         <ul className="error" role="alert">
           {issues.map((issue) => (
@@ -243,7 +340,9 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
           onClick={() =>
             rerun.mutate(publicationId, {
               onSuccess: (r) =>
-                setMessage(`Re-ran the rules over ${r.checked} undecided comment(s); ${r.decided} changed.`),
+                setMessage(
+                  `Re-ran the rules over ${r.checked} undecided ${r.checked === 1 ? "comment" : "comments"}; ${r.decided} changed.`,
+                ),
             })
           }
         >

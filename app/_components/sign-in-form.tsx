@@ -34,25 +34,11 @@ export function SignInForm() {
     <form onSubmit={onSubmit} aria-describedby={error ? "sign-in-error" : undefined}>
       <div className="form-row">
         <label htmlFor="email">Email</label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          style={{ width: "100%" }}
-        />
+        <input id="email" name="email" type="email" autoComplete="username" required />
       </div>
       <div className="form-row">
         <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          style={{ width: "100%" }}
-        />
+        <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error && (
         <p id="sign-in-error" className="error" role="alert">

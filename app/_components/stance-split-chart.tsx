@@ -4,6 +4,7 @@ import { stanceRows } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatPercent } from "@/lib/analytics/format";
 import type { StanceSplit } from "@/lib/schemas/post-figures";
 import { ChartFrame } from "./chart-frame";
+import { CHART_MARGIN, xAxisLabel, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boolean }) {
@@ -11,7 +12,7 @@ export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boo
   return (
     <ChartFrame
       title="Stance toward the post"
-      description={`${formatInteger(data.total)} scored comments`}
+      description={`${formatInteger(data.total)} scored comments, judged against the post's main argument`}
       legend={rows.map((r) => ({ key: r.key, label: r.label, color: r.color }))}
       table={{
         columns: ["Stance", "Comments", "Share"],
@@ -20,11 +21,24 @@ export function StanceSplitChart({ data, busy }: { data: StanceSplit; busy?: boo
       isEmpty={data.total === 0}
       busy={busy}
       testId="stance-split-chart"
+      glossary
     >
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <BarChart data={rows} layout="vertical" margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
-        <XAxis type="number" allowDecimals={false} stroke="var(--muted)" />
-        <YAxis type="category" dataKey="label" stroke="var(--muted)" width={70} />
+        <XAxis
+          type="number"
+          allowDecimals={false}
+          stroke="var(--muted)"
+          height={40}
+          label={xAxisLabel("comments")}
+        />
+        <YAxis
+          type="category"
+          dataKey="label"
+          stroke="var(--muted)"
+          width={88}
+          label={yAxisLabel("stance")}
+        />
         <Tooltip
           formatter={(v) => formatInteger(Number(v))}
           contentStyle={TOOLTIP_STYLE}

@@ -1,12 +1,14 @@
 "use client";
-import { formatInteger } from "@/lib/analytics/format";
+import { useRef } from "react";
+import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import type { Initial } from "@/lib/client/use-post-figure-query";
 import { useThreadQuery } from "@/lib/client/use-thread-query";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ThreadPage } from "@/lib/schemas/thread";
 import { CommentCard } from "./comment-card";
+import { useListKeys } from "./use-list-keys";
 
-/** The whole thread as a tree (replies indented under parents), loaded page by page. */
+/** The whole thread as a tree (replies indented under parents), loaded page by page; j / k move between comments. */
 export function ThreadList({
   postId,
   filters,
@@ -21,6 +23,8 @@ export function ThreadList({
   filtered: boolean;
 }) {
   const query = useThreadQuery(postId, filters, initial);
+  const list = useRef<HTMLDivElement>(null);
+  useListKeys(list, "article.comment");
   if (query.error) {
     return (
       <p className="error" role="alert">
@@ -30,14 +34,14 @@ export function ThreadList({
   }
   if (!query.data) return <ThreadSkeleton />;
   const comments = query.data.pages.flatMap((p) => p.comments);
-  const total = query.data.pages[0]?.total ?? 0;
+  const first = query.data.pages[0];
+  const total = first?.total ?? 0;
+  const counted = formatCommentCount(total - (first?.deleted ?? 0), first?.deleted ?? 0);
   return (
     <div aria-busy={query.isFetching}>
       <p className="subtle" data-testid="thread-count" aria-live="polite">
-        {filtered
-          ? `${formatInteger(total)} comments match the filters`
-          : `${formatInteger(total)} comments, replies under their parents`}
-        {comments.length < total ? ` · showing ${formatInteger(comments.length)}` : ""}
+        {filtered ? `${counted} match the filters` : `${counted}, replies under their parents`}
+        {comments.length < total ? ` · the first ${formatInteger(comments.length)} shown` : ""}
       </p>
       {comments.length === 0 ? (
         <p className="empty">
@@ -46,7 +50,7 @@ export function ThreadList({
             : "This post has no comments yet."}
         </p>
       ) : (
-        <div className="thread" data-testid="thread">
+        <div className="thread" data-testid="thread" ref={list}>
           {comments.map((c) => (
             <CommentCard key={c.id} comment={c} canModerate={canModerate} indent={!filtered} />
           ))}
@@ -59,7 +63,9 @@ export function ThreadList({
           disabled={query.isFetchingNextPage}
           className="load-more"
         >
-          {query.isFetchingNextPage ? "Loading…" : "Load more comments"}
+          {query.isFetchingNextPage
+            ? "Loading…"
+            : `Load more comments (${formatInteger(total - comments.length)} not shown yet)`}
         </button>
       )}
     </div>

@@ -6,7 +6,7 @@ import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import type { ToneByDepth } from "@/lib/schemas/post-figures";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { percentTooltip, stackedToneBars } from "./chart-parts";
+import { CHART_MARGIN, percentTooltip, stackedToneBars, xAxisLabel, yAxisLabel } from "./chart-parts";
 
 export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boolean }) {
   const [hidden, toggle] = useHiddenSeries();
@@ -27,18 +27,28 @@ export function ToneByDepthChart({ data, busy }: { data: ToneByDepth; busy?: boo
       }}
       isEmpty={data.topLevel.total + data.replies.total === 0}
       busy={busy}
-      height={200}
+      height={230}
       testId="tone-by-depth-chart"
+      glossary
     >
-      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <BarChart data={rows} layout="vertical" margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" horizontal={false} />
         <XAxis
           type="number"
           domain={[0, 1]}
           tickFormatter={(v: number) => formatPercent(v)}
           stroke="var(--muted)"
+          height={40}
+          label={xAxisLabel("share of the comments there")}
         />
-        <YAxis type="category" dataKey="group" width={130} stroke="var(--muted)" tick={{ fontSize: 12 }} />
+        <YAxis
+          type="category"
+          dataKey="group"
+          width={124}
+          stroke="var(--muted)"
+          tick={{ fontSize: 12 }}
+          label={yAxisLabel("where in the thread")}
+        />
         {percentTooltip()}
         {stackedToneBars(hidden)}
       </BarChart>

@@ -1,9 +1,10 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, YAxis } from "recharts";
 import { toneRows } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatPercent } from "@/lib/analytics/format";
 import type { ToneDistribution } from "@/lib/schemas/post-figures";
 import { ChartFrame } from "./chart-frame";
+import { CHART_MARGIN, slantedCategoryAxis, yAxisLabel } from "./chart-parts";
 import { TOOLTIP_STYLE } from "./chart-styles";
 
 export function ToneDistributionChart({ data, busy }: { data: ToneDistribution; busy?: boolean }) {
@@ -20,11 +21,12 @@ export function ToneDistributionChart({ data, busy }: { data: ToneDistribution; 
       isEmpty={data.total === 0}
       busy={busy}
       testId="tone-distribution-chart"
+      glossary
     >
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 12 }} />
-        <YAxis allowDecimals={false} stroke="var(--muted)" />
+        {slantedCategoryAxis("label", "tone")}
+        <YAxis allowDecimals={false} stroke="var(--muted)" label={yAxisLabel("comments")} />
         <Tooltip
           formatter={(v) => formatInteger(Number(v))}
           contentStyle={TOOLTIP_STYLE}

@@ -1,11 +1,11 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, YAxis } from "recharts";
 import { toneProfileRows } from "@/lib/analytics/chart-rows";
 import { formatPercent } from "@/lib/analytics/format";
 import { SENTIMENT_COLOR } from "@/lib/analytics/palette";
 import type { Tone } from "@/lib/scoring/types";
 import { ChartFrame, useHiddenSeries } from "./chart-frame";
-import { percentTooltip } from "./chart-parts";
+import { CHART_MARGIN, percentTooltip, slantedCategoryAxis, yAxisLabel } from "./chart-parts";
 
 const PUBLICATION_COLOR = "#8C8C8C";
 
@@ -37,13 +37,19 @@ export function ToneProfileChart({
         rows: rows.map((r) => [r.label, formatPercent(r.person), formatPercent(r.publication)]),
       }}
       isEmpty={empty}
-      emptyMessage="None of their comments is scored yet."
+      emptyMessage="None of their comments is scored yet: the scorer runs after each import (or run the score command)."
       testId="tone-profile-chart"
+      glossary
+      headingLevel={2}
     >
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+      <BarChart data={rows} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="label" stroke="var(--muted)" tick={{ fontSize: 12 }} />
-        <YAxis tickFormatter={(v: number) => formatPercent(v)} stroke="var(--muted)" />
+        {slantedCategoryAxis("label", "tone")}
+        <YAxis
+          tickFormatter={(v: number) => formatPercent(v)}
+          stroke="var(--muted)"
+          label={yAxisLabel("share of comments")}
+        />
         {percentTooltip()}
         {!hidden.has("person") && (
           <Bar dataKey="person" name={name} fill={SENTIMENT_COLOR} isAnimationActive={false} />

@@ -1,24 +1,29 @@
 "use client";
-import { BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
+import { BarChart, CartesianGrid } from "recharts";
+import type { PostTrendRow } from "@/lib/analytics/chart-rows";
 import { formatPercent } from "@/lib/analytics/format";
 import { TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
-import { toneShareRows } from "@/lib/analytics/tone-share";
-import type { PostSummary } from "@/lib/schemas/posts";
 import { TONES } from "@/lib/scoring/types";
 import { ChartFrame } from "./chart-frame";
-import { percentTooltip, stackedToneBars } from "./chart-parts";
+import {
+  CHART_MARGIN,
+  percentTooltip,
+  percentYAxis,
+  postTooltipLabel,
+  postXAxis,
+  stackedToneBars,
+} from "./chart-parts";
 
 /** Tone share per post, oldest to newest, stacked; the legend (shared with the overview) hides tones. */
 export function ToneShareChart({
-  posts,
+  rows,
   hidden,
   onToggle,
 }: {
-  posts: PostSummary[];
+  rows: PostTrendRow[];
   hidden: ReadonlySet<string>;
   onToggle: (key: string) => void;
 }) {
-  const rows = toneShareRows(posts);
   return (
     <ChartFrame
       title="Tone of the comments, post by post"
@@ -27,28 +32,20 @@ export function ToneShareChart({
       hidden={hidden}
       onToggle={onToggle}
       table={{
-        columns: ["Post", ...TONES.map((t) => TONE_LABELS[t])],
-        rows: rows.map((r) => [r.label, ...TONES.map((t) => formatPercent(r[t]))]),
+        columns: ["Post", "Published", ...TONES.map((t) => TONE_LABELS[t])],
+        rows: rows.map((r) => [r.label, r.tick, ...TONES.map((t) => formatPercent(r[t]))]),
       }}
       isEmpty={rows.length === 0}
       emptyMessage="No posts in this range: widen the date range."
-      height={300}
+      height={320}
       testId="tone-share-chart"
+      glossary
     >
-      <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-        <XAxis
-          dataKey="label"
-          tick={false}
-          label={{ value: "posts, oldest to newest", position: "insideBottom", fill: "var(--muted)" }}
-        />
-        <YAxis
-          tickFormatter={(v: number) => formatPercent(v)}
-          domain={[0, 1]}
-          ticks={[0, 0.25, 0.5, 0.75, 1]}
-          stroke="var(--muted)"
-        />
-        {percentTooltip()}
+      <BarChart data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+        {postXAxis()}
+        {percentYAxis("share of scored comments")}
+        {percentTooltip(postTooltipLabel)}
         {stackedToneBars(hidden)}
       </BarChart>
     </ChartFrame>

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from "react";
 import { useAddUserMutation, useChangeRoleMutation, useUsersQuery } from "@/lib/client/use-users-query";
 import { type AddedUser, USER_ROLES, type UserList, type UserRole } from "@/lib/schemas/users";
+import { TableScroll } from "./table-scroll";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -82,49 +83,51 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
       </section>
       <section className="panel" aria-labelledby="users-title">
         <h2 id="users-title">Users</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Since</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.users ?? []).map((u) => (
-              <tr key={u.id} data-testid="user-row">
-                <td>
-                  {u.name}
-                  {u.id === viewerId && <span className="subtle"> (you)</span>}
-                </td>
-                <td>{u.email}</td>
-                <td>
-                  <time dateTime={u.createdAt} suppressHydrationWarning>
-                    {when.format(new Date(u.createdAt))}
-                  </time>
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`role-${u.id}`}>
-                    Role of {u.email}
-                  </label>
-                  <select
-                    id={`role-${u.id}`}
-                    value={u.role}
-                    disabled={changeRole.isPending}
-                    onChange={(e) => changeRole.mutate({ userId: u.id, role: e.target.value as UserRole })}
-                  >
-                    {USER_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {r.toLowerCase()}
-                      </option>
-                    ))}
-                  </select>
-                </td>
+        <TableScroll label="Users table">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Since</th>
+                <th scope="col">Role</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(data?.users ?? []).map((u) => (
+                <tr key={u.id} data-testid="user-row">
+                  <td>
+                    {u.name}
+                    {u.id === viewerId && <span className="subtle"> (you)</span>}
+                  </td>
+                  <td>{u.email}</td>
+                  <td>
+                    <time dateTime={u.createdAt} suppressHydrationWarning>
+                      {when.format(new Date(u.createdAt))}
+                    </time>
+                  </td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                      Role of {u.email}
+                    </label>
+                    <select
+                      id={`role-${u.id}`}
+                      value={u.role}
+                      disabled={changeRole.isPending}
+                      onChange={(e) => changeRole.mutate({ userId: u.id, role: e.target.value as UserRole })}
+                    >
+                      {USER_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {r.toLowerCase()}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         {changeRole.error && (
           <p className="error" role="alert">
             {changeRole.error.message}

@@ -5,12 +5,12 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default function SignInPage() {
   return (
-    <div className="shell" style={{ maxWidth: 420, paddingTop: 80 }}>
+    <main className="shell sign-in">
       <h1>Marginalia</h1>
       <p className="subtle">Sign in to see how readers took your posts.</p>
-      <div className="panel">
+      <section className="panel" aria-label="Sign in">
         <SignInForm />
-      </div>
-    </div>
+      </section>
+    </main>
   );
 }

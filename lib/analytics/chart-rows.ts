@@ -1,3 +1,4 @@
+import { postTickLabels } from "@/lib/analytics/format";
 import { STANCE_COLORS, TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { STANCES, type Stance, TONES, type Tone } from "@/lib/scoring/types";
 
@@ -59,9 +60,13 @@ export function toneShareGroups(
   });
 }
 
-export interface PostTrendRow {
+/** One post on the overview's charts over time; the tone keys hold the tone's share (0..1) of scored comments. */
+export interface PostTrendRow extends Record<Tone, number> {
   postId: number;
+  /** The full title. */
   label: string;
+  /** The axis tick: the publication date, or a short title (postTickLabels). */
+  tick: string;
   publishedAt: string | null;
   comments: number;
   meanSentiment: number | null;
@@ -71,7 +76,10 @@ export interface PostTrendRow {
   disagreeRate: number | null;
 }
 
-/** The overview's over-time rows: one per post, oldest first (posts without a date first, by id). */
+/**
+ * The overview's over-time rows: one per post, oldest first (posts without a date first, by id). A post
+ * without scored comments gets tone shares of 0 rather than NaN, so it keeps its place on the axis.
+ */
 export function postTrendRows(
   posts: readonly {
     id: number;
@@ -82,19 +90,31 @@ export function postTrendRows(
     meanSentiment: number | null;
     sentimentQuartiles: { p25: number; p75: number } | null;
     stances: Record<Stance, number>;
+    tones: Record<Tone, number>;
   }[],
 ): PostTrendRow[] {
-  return [...posts]
-    .sort((a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.id - b.id)
-    .map((p) => ({
+  const sorted = [...posts].sort(
+    (a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? "") || a.id - b.id,
+  );
+  const ticks = postTickLabels(sorted);
+  return sorted.map((p, i) => {
+    const toneTotal = TONES.reduce((sum, t) => sum + p.tones[t], 0);
+    const shares = Object.fromEntries(TONES.map((t) => [t, share(p.tones[t], toneTotal)])) as Record<
+      Tone,
+      number
+    >;
+    return {
+      ...shares,
       postId: p.id,
       label: p.title || "(untitled)",
+      tick: ticks[i] ?? "",
       publishedAt: p.publishedAt,
       comments: p.comments,
       meanSentiment: p.meanSentiment,
       spread: p.sentimentQuartiles ? [p.sentimentQuartiles.p25, p.sentimentQuartiles.p75] : null,
       disagreeRate: p.scored === 0 ? null : p.stances.disagree / p.scored,
-    }));
+    };
+  });
 }
 
 export interface ToneProfileRow {

@@ -8,6 +8,7 @@ import {
   type QueueItem,
   type QueuePage,
   type QueueTab,
+  type UndoResult,
 } from "@/lib/schemas/moderation-queue";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
@@ -30,7 +31,11 @@ function belongsTo(tab: QueueTab, item: QueueItem): boolean {
 }
 
 /** Applies the server's answer to every cached tab at once, so a decided comment leaves its tab immediately. */
-function applyResults(client: QueryClient, results: CommentActionResult[], decided: boolean) {
+function applyResults(
+  client: QueryClient,
+  results: Pick<CommentActionResult, "commentId" | "status">[],
+  decided: boolean,
+) {
   const byId = new Map(results.map((r) => [r.commentId, r]));
   for (const tab of QUEUE_TABS) {
     client.setQueryData<InfiniteData<QueuePage, string | null>>(queryKeys.moderation.queue(tab), (old) =>
@@ -42,7 +47,12 @@ function applyResults(client: QueryClient, results: CommentActionResult[], decid
               items: page.items.flatMap((item) => {
                 const result = byId.get(item.id);
                 if (!result) return [item];
-                const updated = { ...item, status: result.status, flags: decided ? [] : item.flags };
+                const updated = {
+                  ...item,
+                  status: result.status,
+                  flags: decided ? [] : item.flags,
+                  concerns: decided ? [] : item.concerns,
+                };
                 return belongsTo(tab, updated) ? [updated] : [];
               }),
             })),
@@ -83,13 +93,26 @@ export function useQueueActionMutation() {
       const status = input.action === "approve" ? "APPROVED" : "REJECTED";
       applyResults(
         client,
-        input.commentIds.map((commentId) => ({ commentId, status, flagsResolved: 0 })),
+        input.commentIds.map((commentId) => ({ commentId, status })),
         true,
       );
     },
     onSuccess: (results, input) => {
       applyResults(client, results, input.action === "approve" || input.action === "reject");
     },
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.moderation.all }),
+  });
+}
+
+/** Take back decisions by their log rows (the decisionIds of a decision's answer); every tab refreshes after. */
+export function useUndoDecisionsMutation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (decisionIds: string[]) =>
+      fetchJson<UndoResult>("/api/moderation/undo", {
+        method: "POST",
+        body: JSON.stringify({ decisionIds }),
+      }),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.moderation.all }),
   });
 }

@@ -56,6 +56,7 @@ export const QUEUE_ACTIONS = [
   "flag",
   "note",
   "select",
+  "undo",
   "help",
 ] as const;
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
@@ -76,6 +77,7 @@ export const QUEUE_SHORTCUTS: readonly QueueShortcut[] = [
   { key: "f", action: "flag", description: "Flag the comment for a later look" },
   { key: "n", action: "note", description: "Add a moderator note" },
   { key: "x", action: "select", description: "Select or deselect the comment for a bulk action" },
+  { key: "u", action: "undo", description: "Undo the last decision, while its notice shows" },
   { key: "?", action: "help", description: "Show or hide keyboard shortcuts" },
 ];
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GRAVE_CONCERNS } from "@/lib/moderation/grave-concerns";
 import { REJECT_REASONS } from "@/lib/moderation/reasons";
 
 export const QUEUE_TABS = ["needs_review", "reported", "all", "approved", "rejected"] as const;
@@ -74,6 +75,8 @@ export const queueItemSchema = z.object({
     })
     .nullable(),
   flags: z.array(queueFlagSchema),
+  /** Held or flagged for a threat, an attack on a group or abuse of a commenter: approving asks to confirm. */
+  concerns: z.array(z.enum(GRAVE_CONCERNS)),
 });
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
@@ -141,6 +144,22 @@ export interface CommentActionResult {
   commentId: number;
   status: (typeof COMMENT_STATUSES)[number];
   flagsResolved: number;
+  /** The log row of this decision on this comment: what POST /api/moderation/undo takes back. */
+  decisionId: string;
+}
+
+/** POST /api/moderation/undo: take back decisions just made (approve, reject, flag, note), by their log rows. */
+export const undoBodySchema = z.strictObject({
+  decisionIds: z
+    .array(z.string().regex(/^\d{1,19}$/u, "a decision id from the answer of a decision"))
+    .min(1)
+    .max(200),
+});
+export type UndoBody = z.infer<typeof undoBodySchema>;
+
+export interface UndoResult {
+  /** Each comment's state after the undo. */
+  results: { commentId: number; status: (typeof COMMENT_STATUSES)[number] }[];
 }
 
 export interface BulkActionResult {

@@ -39,6 +39,10 @@ export const threadCommentSchema = z.object({
   tone: z.enum(TONES).nullable(),
   /** The scorer's own tone; null when not scored. */
   scoredTone: z.enum(TONES).nullable(),
+  /** The scorer's probability per tone (0..1); null when not scored. */
+  toneScores: z.record(z.enum(TONES), z.number()).nullable(),
+  /** A second tone the scorer found clearly present too; null when none or not scored. */
+  secondaryTone: z.enum(TONES).nullable(),
   stance: z.enum(STANCES).nullable(),
   scoredStance: z.enum(STANCES).nullable(),
   /** True when a person changed the tone or stance away from the scorer's. */
@@ -75,8 +79,10 @@ export const threadCursorSchema = z
 /** GET /api/posts/[postId]/comments: one page of the thread in tree order (replies under their parents). */
 export const threadPageSchema = z.object({
   postId: z.number().int(),
-  /** Comments matching the filters in the whole thread. */
+  /** Comments matching the filters in the whole thread, deleted ones included (they keep their place). */
   total: z.number().int(),
+  /** How many of `total` are deleted or removed (shown as "[deleted]"). */
+  deleted: z.number().int(),
   comments: z.array(threadCommentSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),

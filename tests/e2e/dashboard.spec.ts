@@ -223,15 +223,15 @@ test("comment bodies with markup show as text, never as HTML", async ({ page }) 
   expect(errors).toEqual([]);
 });
 
-test("cue spans explain the score on focus", async ({ page }) => {
+test("cue spans say what they support on focus", async ({ page }) => {
   await signIn(page, DEMO.author);
   await openPost(page, "Sanctions That Did Not Bite");
-  const cue = page.getByTestId("thread").locator("mark[data-signal]").first();
+  const cue = page.getByTestId("thread").locator('mark[data-signal="doubt"]').first();
   await expect(cue).toBeVisible();
   await cue.focus();
   const tipId = await cue.getAttribute("aria-describedby");
   await expect(page.locator(`[id="${tipId}"]`)).toBeVisible();
-  await expect(page.locator(`[id="${tipId}"]`)).toContainText("Signal:");
+  await expect(page.locator(`[id="${tipId}"]`)).toHaveText("doubt: points to skeptical");
 });
 
 test("commenter page and compare page; screenshots", async ({ page }) => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { type Cookie, expect, type Page } from "@playwright/test";
 
 export const DEMO = {
@@ -45,4 +46,24 @@ export function watchConsole(page: Page): string[] {
     if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
   });
   return errors;
+}
+
+/**
+ * Runs axe-core on the page as it stands and fails on any critical or serious violation, naming the rule,
+ * the elements and where the page was. Moderate and minor findings are reported by axe but do not fail.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations
+    .filter((v) => v.impact === "critical" || v.impact === "serious")
+    .map(
+      (v) =>
+        `${where}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+    );
+  expect(serious).toEqual([]);
+}
+
+/** How far the page scrolls sideways: 0 when nothing is wider than the viewport. */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

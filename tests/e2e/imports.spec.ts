@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startFakeSubstack } from "../support/fake-substack";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, expectAccessible, sidewaysOverflow, signIn, watchConsole } from "./helpers";
 
 test("the author imports a publication from (a local stand-in for) Substack and watches the run finish", async ({
   page,
@@ -17,7 +17,7 @@ test("the author imports a publication from (a local stand-in for) Substack and 
     await page.getByLabel("Publication address").fill(fake.url);
     await page.getByRole("button", { name: "Start import" }).click();
     await expect(page.getByRole("status")).toContainText("queued");
-    const runs = page.getByRole("region", { name: "Runs" });
+    const runs = page.getByRole("region", { name: "Runs", exact: true });
     const row = runs.getByRole("row").filter({ hasText: new URL(fake.url).hostname });
     await expect(row.getByText("done", { exact: true })).toBeVisible({ timeout: 90_000 });
     await expect(row).toContainText("3/3 posts");
@@ -30,6 +30,22 @@ test("the author imports a publication from (a local stand-in for) Substack and 
     await page.reload();
     await expect(page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`)).toHaveValue("60");
     await page.screenshot({ path: "tests/e2e/screenshots/imports.png", fullPage: true });
+    await expectAccessible(page, "imports");
+
+    // The run's own page: no serious accessibility issue, and it fits a phone.
+    await page.reload();
+    await page
+      .getByRole("region", { name: "Runs", exact: true })
+      .getByRole("row")
+      .filter({ hasText: new URL(fake.url).hostname })
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/imports\/\d+$/u);
+    await expectAccessible(page, "import run");
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await expectAccessible(page, "import run at 390 px");
     expect(errors).toEqual([]);
   } finally {
     await fake.close();

@@ -49,7 +49,7 @@ describe("single-comment actions", () => {
       routeContext({ commentId: String(c.id) }),
     );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ commentId: c.id, status: "APPROVED", flagsResolved: 2 });
+    const answer = await response.json();
     expect((await db.comment.findUniqueOrThrow({ where: { id: c.id } })).status).toBe("APPROVED");
     const flags = await db.flag.findMany({ where: { commentId: c.id } });
     expect(flags.map((f) => [f.status, f.resolvedById])).toEqual([
@@ -59,6 +59,13 @@ describe("single-comment actions", () => {
     const log = await logOf(c.id);
     expect(log.map((r) => r.action).sort()).toEqual(["COMMENT_APPROVED", "FLAG_RESOLVED", "FLAG_RESOLVED"]);
     const decision = log.find((r) => r.action === "COMMENT_APPROVED");
+    // The answer names the decision's log row: what an undo takes back.
+    expect(answer).toEqual({
+      commentId: c.id,
+      status: "APPROVED",
+      flagsResolved: 2,
+      decisionId: String(decision?.id),
+    });
     expect(decision).toMatchObject({
       actorId: moderator.userId,
       targetType: "COMMENT",

@@ -127,6 +127,16 @@ describe("moderation queue", () => {
     }
   });
 
+  test("what approving would wave through: a held threat (at the publication's threshold) asks to confirm", async () => {
+    const all = (await page("tab=all&limit=100")).items;
+    const concerns = Object.fromEntries(all.map((item) => [item.id, item.concerns]));
+    // threat 0.5 reaches the default threshold (0.5) and the comment is held.
+    expect(concerns[ids.threat as number]).toEqual(["threat"]);
+    expect(concerns[ids.hostile as number]).toEqual([]);
+    expect(concerns[ids.reported as number]).toEqual([]);
+    expect(concerns[ids.approved as number]).toEqual([]);
+  });
+
   test("rejects an unknown parameter and a forged cursor", async () => {
     const unknown = await queueGET(
       apiRequest("/api/moderation/queue?sort=new", { session: moderator }),

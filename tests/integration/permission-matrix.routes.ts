@@ -45,6 +45,7 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/moderation/queue": "moderate",
   "GET /api/moderation/counts": "moderate",
   "POST /api/moderation/bulk": "moderate",
+  "POST /api/moderation/undo": "moderate",
   "GET /api/moderation/commenters/[commenterId]": "moderate",
   "GET /api/moderation/log": "moderate",
   "GET /api/moderation/log/csv": "moderate",

@@ -38,11 +38,15 @@ export default async function ComparePage({ searchParams }: Props) {
       </p>
       <h1>Compare posts</h1>
       {comparison && comparison.posts.length >= 2 ? (
-        <section className="panel">
+        <section className="panel" aria-labelledby="side-by-side-title">
+          <h2 id="side-by-side-title">Side by side</h2>
           <CompareCharts comparison={comparison} />
         </section>
       ) : (
-        <p className="subtle">Pick two to six posts to see them side by side on the same charts.</p>
+        <p className="subtle">
+          Tick two to six posts below, then “Compare the ticked posts”, to see them side by side on the same
+          charts.
+        </p>
       )}
       <section className="panel" aria-labelledby="pick-title">
         <h2 id="pick-title">Posts to compare</h2>
@@ -55,7 +59,7 @@ export default async function ComparePage({ searchParams }: Props) {
             <ul className="compare-picker">
               {all.map((p) => (
                 <li key={p.id}>
-                  <label style={{ display: "inline", color: "inherit" }}>
+                  <label className="checkbox">
                     <input type="checkbox" name="posts" value={p.id} defaultChecked={picked.has(p.id)} />{" "}
                     {p.title || "(untitled)"}
                   </label>

@@ -1,6 +1,9 @@
-/** Scores in rule details: two decimals, enough to compare with a threshold. */
+/**
+ * Scores and thresholds in rule details, as whole percents like everywhere else in the app ("threat 93% ≥
+ * 60%"). Not locale-formatted: details are stored text.
+ */
 export function formatScore(value: number): string {
-  return value.toFixed(2);
+  return `${Math.round(value * 100)}%`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

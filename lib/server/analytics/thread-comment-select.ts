@@ -18,6 +18,7 @@ export const THREAD_COMMENT_COLUMNS = Prisma.sql`
   c.id, c.post_id, c.parent_id, c.depth, c.commenter_id, c.author_name, c.body, c.posted_at, c.edited_at,
   c.deleted, c.automod_hidden, c.upstream_status, c.status::text AS status, c.reaction_count,
   coalesce(c.corrected_tone, s.tone)::text AS tone, s.tone::text AS scored_tone,
+  s.tone_scores, s.secondary_tone::text AS secondary_tone,
   coalesce(c.corrected_stance, s.stance)::text AS stance, s.stance::text AS scored_stance,
   (c.corrected_tone IS NOT NULL AND c.corrected_tone IS DISTINCT FROM s.tone
     OR c.corrected_stance IS NOT NULL AND c.corrected_stance IS DISTINCT FROM s.stance) AS corrected,
@@ -47,6 +48,8 @@ export interface ThreadCommentRow {
   reaction_count: number;
   tone: string | null;
   scored_tone: string | null;
+  tone_scores: unknown;
+  secondary_tone: string | null;
   stance: string | null;
   scored_stance: string | null;
   corrected: boolean;
@@ -74,6 +77,19 @@ const asLabel = (v: string | null) =>
 
 const asSource = (v: string | null) =>
   v !== null && (LABEL_SOURCES as readonly string[]).includes(v) ? (v as ThreadComment["labelSource"]) : null;
+
+/** The stored per-tone probabilities, or null when missing or not one finite number per tone. */
+function storedToneScores(value: unknown): ThreadComment["toneScores"] {
+  if (value === null || typeof value !== "object") return null;
+  const scores = value as Record<string, unknown>;
+  const out = {} as Record<Tone, number>;
+  for (const t of TONES) {
+    const v = scores[t];
+    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+    out[t] = v;
+  }
+  return out;
+}
 
 /** Cues as stored, keeping only well-formed entries; the renderer also checks them against the body. */
 function storedCues(value: unknown): ThreadComment["cues"] {
@@ -103,6 +119,8 @@ export function toThreadComment(r: ThreadCommentRow): ThreadComment {
     reactionCount: r.reaction_count,
     tone: asTone(r.tone),
     scoredTone: asTone(r.scored_tone),
+    toneScores: storedToneScores(r.tone_scores),
+    secondaryTone: asTone(r.secondary_tone),
     stance: asStance(r.stance),
     scoredStance: asStance(r.scored_stance),
     corrected: r.corrected,

@@ -32,8 +32,8 @@ export async function getThreadPage(
       WHERE c.post_id = ${postId} ${commentFilterSql(filters)} ${after}
       ORDER BY sort_key
       LIMIT ${limit + 1}`,
-    db().$queryRaw<{ total: number }[]>`
-      SELECT count(*)::int AS total
+    db().$queryRaw<{ total: number; deleted: number }[]>`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE c.body IS NULL)::int AS deleted
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.post_id = ${postId} ${commentFilterSql(filters)}`,
   ]);
@@ -43,6 +43,7 @@ export async function getThreadPage(
   return {
     postId,
     total: counted[0]?.total ?? 0,
+    deleted: counted[0]?.deleted ?? 0,
     comments: shown.map(toThreadComment),
     nextCursor: more && last ? last.sort_key.join(".") : null,
   };

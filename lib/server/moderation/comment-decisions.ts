@@ -2,7 +2,7 @@ import "server-only";
 import type { RejectReason } from "@/lib/moderation/reasons";
 import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
 import { notFound } from "@/lib/server/api";
-import { appendLog, type LogEntry, type Tx } from "@/lib/server/audit-log";
+import { appendLog, type LogEntry, type LoggedRow, type Tx } from "@/lib/server/audit-log";
 
 interface LockedComment {
   id: number;
@@ -26,6 +26,24 @@ export async function lockComments(tx: Tx, commentIds: number[]): Promise<Locked
   return rows;
 }
 
+/** Each comment's decision row id (as text: JSON has no bigint), found among the rows just logged. */
+function decisionIds(logged: LoggedRow[], action: LogEntry["action"]): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const row of logged)
+    if (row.action === action && row.commentId !== null) ids.set(row.commentId, String(row.id));
+  return ids;
+}
+
+/** The answer for comments whose status the action left as it was (a flag, a note). */
+function unchangedResults(comments: LockedComment[], ids: Map<number, string>): CommentActionResult[] {
+  return comments.map((c) => ({
+    commentId: c.id,
+    status: c.status,
+    flagsResolved: 0,
+    decisionId: ids.get(c.id) ?? "",
+  }));
+}
+
 function target(c: LockedComment) {
   return {
     targetType: "COMMENT" as const,
@@ -39,7 +57,8 @@ function target(c: LockedComment) {
 
 /**
  * Approves or rejects comments a person decided on, resolving their open flags (the decision answers them),
- * with one log row per comment and one per resolved flag, in the caller's transaction.
+ * with one log row per comment and one per resolved flag, in the caller's transaction. The decision row's
+ * `after` lists the flags it resolved, so an undo can reopen exactly those.
  */
 export async function decideComments(
   tx: Tx,
@@ -65,14 +84,18 @@ export async function decideComments(
     });
   }
   const byId = new Map(comments.map((c) => [c.id, c]));
+  const action = decision.status === "APPROVED" ? "COMMENT_APPROVED" : "COMMENT_REJECTED";
   const rows: LogEntry[] = comments.map((c) => ({
     actorId,
-    action: decision.status === "APPROVED" ? "COMMENT_APPROVED" : "COMMENT_REJECTED",
+    action,
     ...target(c),
     reason: decision.status === "REJECTED" ? decision.reason : null,
     note: note || null,
     before: { status: c.status },
-    after: { status: decision.status },
+    after: {
+      status: decision.status,
+      resolvedFlagIds: flags.filter((f) => f.commentId === c.id).map((f) => f.id),
+    },
     createdAt: now,
   }));
   for (const f of flags) {
@@ -90,11 +113,12 @@ export async function decideComments(
       createdAt: now,
     });
   }
-  await appendLog(tx, rows);
+  const logged = decisionIds(await appendLog(tx, rows), action);
   return comments.map((c) => ({
     commentId: c.id,
     status: decision.status,
     flagsResolved: flags.filter((f) => f.commentId === c.id).length,
+    decisionId: logged.get(c.id) ?? "",
   }));
 }
 
@@ -105,15 +129,17 @@ export async function flagComments(
   comments: LockedComment[],
   flag: { reason: RejectReason; note: string },
 ): Promise<CommentActionResult[]> {
-  await tx.flag.createMany({
+  const created = await tx.flag.createManyAndReturn({
     data: comments.map((c) => ({
       commentId: c.id,
       reason: flag.reason,
       note: flag.note,
       raisedById: actorId,
     })),
+    select: { id: true, commentId: true },
   });
-  await appendLog(
+  const flagOf = new Map(created.map((f) => [f.commentId, f.id]));
+  const logged = await appendLog(
     tx,
     comments.map((c) => ({
       actorId,
@@ -121,9 +147,10 @@ export async function flagComments(
       ...target(c),
       reason: flag.reason,
       note: flag.note,
+      after: { flagId: flagOf.get(c.id) ?? null },
     })),
   );
-  return comments.map((c) => ({ commentId: c.id, status: c.status, flagsResolved: 0 }));
+  return unchangedResults(comments, decisionIds(logged, "COMMENT_FLAGGED"));
 }
 
 /** A moderator note on each comment, logged. */
@@ -133,12 +160,20 @@ export async function noteComments(
   comments: LockedComment[],
   body: string,
 ): Promise<CommentActionResult[]> {
-  await tx.moderatorNote.createMany({
+  const created = await tx.moderatorNote.createManyAndReturn({
     data: comments.map((c) => ({ commentId: c.id, commenterId: null, authorId: actorId, body })),
+    select: { id: true, commentId: true },
   });
-  await appendLog(
+  const noteOf = new Map(created.map((n) => [n.commentId, n.id]));
+  const logged = await appendLog(
     tx,
-    comments.map((c) => ({ actorId, action: "NOTE_ADDED", ...target(c), note: body })),
+    comments.map((c) => ({
+      actorId,
+      action: "NOTE_ADDED",
+      ...target(c),
+      note: body,
+      after: { noteId: noteOf.get(c.id) ?? null },
+    })),
   );
-  return comments.map((c) => ({ commentId: c.id, status: c.status, flagsResolved: 0 }));
+  return unchangedResults(comments, decisionIds(logged, "NOTE_ADDED"));
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { graveConcerns } from "@/lib/moderation/grave-concerns";
+import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "@/lib/moderation/settings";
 import type {
   CommenterStatusValue,
   QueueCounts,
@@ -11,6 +13,7 @@ import type {
 } from "@/lib/schemas/moderation-queue";
 import { ApiError } from "@/lib/server/api";
 import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
+import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
 
 interface Row {
@@ -21,6 +24,7 @@ interface Row {
   posted_at: Date;
   reaction_count: number;
   priority: number;
+  publication_id: number;
   post_id: number;
   post_title: string;
   post_url: string | null;
@@ -35,6 +39,7 @@ interface Row {
   threat: number | null;
   insult: number | null;
   identity_attack: number | null;
+  scorer_flag_reasons: string[] | null;
 }
 
 const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: z.number().int() });
@@ -74,10 +79,11 @@ export async function listQueue(query: QueueQuery): Promise<QueuePage> {
     ), q AS (
       SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count,
         ${priorityExpression(asOf, rejected)} AS priority,
-        p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
+        c.publication_id, p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
         m.id AS commenter_id, m.name AS commenter_name, m.status::text AS commenter_status,
         GREATEST(${rejected}, 0)::int AS rejected_count, c.author_name,
-        s.tone::text AS tone, s.hostility, s.threat, s.insult, s.identity_attack
+        s.tone::text AS tone, s.hostility, s.threat, s.insult, s.identity_attack,
+        s.flag_reasons AS scorer_flag_reasons
       FROM comment c
       JOIN post p ON p.id = c.post_id
       JOIN publication pub ON pub.id = c.publication_id
@@ -90,10 +96,15 @@ export async function listQueue(query: QueueQuery): Promise<QueuePage> {
     ORDER BY q.priority DESC, q.id DESC
     LIMIT ${query.limit + 1}`;
   const page = rows.slice(0, query.limit);
-  const flags = await openFlagsOf(page.map((r) => r.id));
+  const [flags, settings] = await Promise.all([
+    openFlagsOf(page.map((r) => r.id)),
+    settingsOfPublications(page.map((r) => r.publication_id)),
+  ]);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toItem(r, flags.get(r.id) ?? [])),
+    items: page.map((r) =>
+      toItem(r, flags.get(r.id) ?? [], settings.get(r.publication_id) ?? DEFAULT_MODERATION_SETTINGS),
+    ),
     nextCursor: rows.length > query.limit && last ? encodeCursor(asOf, last) : null,
   };
 }
@@ -123,7 +134,7 @@ async function openFlagsOf(commentIds: number[]): Promise<Map<number, QueueItem[
   return byComment;
 }
 
-function toItem(r: Row, flags: QueueItem["flags"]): QueueItem {
+function toItem(r: Row, flags: QueueItem["flags"], settings: ModerationSettings): QueueItem {
   return {
     id: r.id,
     externalId: r.external_id,
@@ -155,6 +166,13 @@ function toItem(r: Row, flags: QueueItem["flags"]): QueueItem {
             identityAttack: r.identity_attack ?? 0,
           },
     flags,
+    concerns: graveConcerns({
+      held: r.status === "SYSTEM_WITHHELD" || flags.length > 0,
+      openFlagReasons: flags.map((f) => f.reason),
+      scorerFlagReasons: r.scorer_flag_reasons ?? [],
+      signals: r.tone === null ? null : { threat: r.threat ?? 0, identityAttack: r.identity_attack ?? 0 },
+      settings,
+    }),
   };
 }
 

@@ -23,11 +23,24 @@ function readSettings(json: unknown): { settings: ModerationSettings; invalidSto
   }
 }
 
+/** The settings of the given publications (the defaults where the stored ones do not validate). */
+export async function settingsOfPublications(
+  ids: readonly number[],
+): Promise<Map<number, ModerationSettings>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db().publication.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, moderationSettings: true },
+  });
+  return new Map(rows.map((p) => [p.id, readSettings(p.moderationSettings).settings]));
+}
+
 /** Every publication's moderation settings with the defaults filled in. */
 export async function listModerationSettings(): Promise<PublicationSettings[]> {
   const publications = await db().publication.findMany({
     select: { id: true, name: true, moderationSettings: true },
-    orderBy: { name: "asc" },
+    // Ties broken by id: two publications may share a name, and the form and the API must list them alike.
+    orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   return publications.map((p) => ({ id: p.id, name: p.name, ...readSettings(p.moderationSettings) }));
 }

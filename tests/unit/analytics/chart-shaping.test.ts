@@ -7,6 +7,7 @@ import {
   toneRows,
   toneShareGroups,
 } from "@/lib/analytics/chart-rows";
+import { postTickLabels } from "@/lib/analytics/format";
 import { headlineFigures } from "@/lib/analytics/headline-change";
 import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
 import { sentimentBinLabel, sentimentBins } from "@/lib/analytics/sentiment-bins";
@@ -189,6 +190,14 @@ describe("postTrendRows", () => {
     meanSentiment: scored ? 0.1 : null,
     sentimentQuartiles: scored ? { p25: -0.1, p75: 0.3 } : null,
     stances: { agree: 0, disagree, neutral: scored - disagree },
+    tones: {
+      analytical: scored - disagree,
+      skeptical: disagree,
+      dismissive: 0,
+      supportive: 0,
+      hostile: 0,
+      neutral: 0,
+    },
   });
 
   test.each([
@@ -207,6 +216,26 @@ describe("postTrendRows", () => {
 
   test("the spread is the quartile pair", () => {
     expect(postTrendRows([post(1, "2026-01-01", 2, 0)])[0]?.spread).toEqual([-0.1, 0.3]);
+  });
+
+  test("tone shares of scored comments; a post with none scored gets zeros, not NaN", () => {
+    const [scored, empty] = postTrendRows([post(1, "2026-01-01", 4, 1), post(2, "2026-02-01", 0, 0)]);
+    expect([scored?.analytical, scored?.skeptical, scored?.hostile]).toEqual([0.75, 0.25, 0]);
+    expect([empty?.analytical, empty?.skeptical]).toEqual([0, 0]);
+  });
+
+  test("ticks are the posts' dates, in the rows' order", () => {
+    const rows = postTrendRows([
+      post(1, "2026-02-01T00:00:00Z", 1, 0),
+      post(2, "2026-01-01T00:00:00Z", 1, 0),
+    ]);
+    expect(rows.map((r) => r.tick)).toEqual(
+      postTickLabels([
+        { title: "P2", publishedAt: "2026-01-01T00:00:00Z" },
+        { title: "P1", publishedAt: "2026-02-01T00:00:00Z" },
+      ]),
+    );
+    expect(rows[0]?.tick).not.toBe(rows[1]?.tick);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { cueSegments, signalLabel } from "@/lib/analytics/cue-segments";
+import { cueDisplay, cueSegments, signalLabel } from "@/lib/analytics/cue-segments";
 
 const body = "I doubt this is true, frankly.";
 
@@ -57,6 +57,17 @@ describe("cueSegments", () => {
     expect(segments.map((s) => s.text).join("")).toBe(body);
   });
 
+  test("of two spans starting together, a flag signal beats a tone cue, which beats a sentiment word", () => {
+    const text = "Moron-level take";
+    const cues = [
+      { start: 0, end: 5, text: "Moron", signal: "negative" },
+      { start: 0, end: 5, text: "Moron", signal: "insult" },
+      { start: 0, end: 11, text: "Moron-level", signal: "commenterAbuse" },
+    ];
+    expect(cueSegments(text, cues)[0]).toEqual({ text: "Moron-level", signal: "commenterAbuse", start: 0 });
+    expect(cueSegments(text, cues.slice(0, 2))[0]).toEqual({ text: "Moron", signal: "insult", start: 0 });
+  });
+
   test("markup in a body stays text", () => {
     const html = "<script>alert(1)</script>";
     expect(cueSegments(html, [{ start: 0, end: 8, signal: "x" }]).map((s) => s.text)).toEqual([
@@ -75,5 +86,21 @@ describe("signalLabel", () => {
     ["negated-identityGroup", "negated identity group"],
   ])("%s -> %s", (signal, label) => {
     expect(signalLabel(signal)).toBe(label);
+  });
+});
+
+describe("cueDisplay", () => {
+  test.each([
+    ["doubt", "cue-tone tone-skeptical", "doubt: points to skeptical"],
+    ["insult", "cue-tone tone-hostile", "insult: points to hostile"],
+    ["disagree", "cue-stance", "disagree: a sign of disagreement"],
+    ["commenterAbuse", "cue-flag", "commenter abuse: flag signal, abuse of another commenter"],
+    ["threat", "cue-flag", "threat: flag signal, a threat or wished harm"],
+    ["positive", "cue-sentiment", "word counted as positive sentiment, not tone"],
+    ["negated-positive", "cue-sentiment", "negated word counted as negative sentiment, not tone"],
+    ["identityGroup", "cue-context", "identity group: context, not evidence for a label"],
+    ["unknownSignal", "cue-context", "unknown signal: context, not evidence for a label"],
+  ])("%s", (signal, className, description) => {
+    expect(cueDisplay(signal)).toEqual({ className, description });
   });
 });

@@ -26,7 +26,7 @@ describe("hostility rule", () => {
       makeInput({ score: makeScore({ hostile: 0.91, identityAttack: 0.8 }) }),
       defaults,
     );
-    expect(result?.detail).toBe("Scorer: hostile tone 0.91 ≥ 0.80; identity attack 0.80 ≥ 0.70.");
+    expect(result?.detail).toBe("Scorer: hostile tone 91% ≥ 80%; identity attack 80% ≥ 70%.");
     expect(result?.matchedText).toBeUndefined();
   });
 

@@ -36,6 +36,7 @@ describe("queue keyboard map", () => {
     ["f", "flag"],
     ["n", "note"],
     ["x", "select"],
+    ["u", "undo"],
     ["?", "help"],
     ["J", undefined],
     ["Enter", undefined],

@@ -21,7 +21,7 @@ describe("threat rule", () => {
       rule: "threat",
       action: "hold",
       reason: "THREAT",
-      detail: "Scorer: threat 0.72 ≥ 0.50.",
+      detail: "Scorer: threat 72% ≥ 50%.",
     });
   });
 

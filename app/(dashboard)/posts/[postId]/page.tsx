@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time";
 import { PostDashboard } from "@/app/_components/post-dashboard";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import { commentFiltersFromSearchParams } from "@/lib/schemas/comment-filters";
 import { getPostDashboard } from "@/lib/server/analytics/post-dashboard";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
@@ -44,10 +44,9 @@ export default async function PostPage({ params, searchParams }: Props) {
           "Publication date unknown"
         )}
         {" · "}
-        {formatInteger(post.comments)} comments by {formatInteger(post.commenters)} commenters
-        {post.deleted > 0 && ` · ${formatInteger(post.deleted)} deleted`}
+        {formatCommentCount(post.comments, post.deleted)} · {formatInteger(post.commenters)} commenters
         {" · "}
-        {formatInteger(post.openFlags)} open flags
+        {formatInteger(post.openFlags)} open {post.openFlags === 1 ? "flag" : "flags"}
         {post.url && (
           <>
             {" · "}
