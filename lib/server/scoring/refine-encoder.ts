@@ -34,17 +34,8 @@ export async function refineWithEncoder(
   let lastId = 0;
   while (refined < limit) {
     const done = await sql.begin(async (tx) => {
-      const rows = await tx<
-        {
-          id: number;
-          body: string;
-          is_reply: boolean;
-          title: string;
-          body_html: string | null;
-          flag: boolean;
-        }[]
-      >`
-        SELECT c.id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html, s.flag
+      const rows = await tx<(CommentTextRow & { flag: boolean })[]>`
+        SELECT ${commentTextColumns(tx)}, s.flag
         FROM comment c
         JOIN post p ON p.id = c.post_id
         JOIN comment_score s ON s.comment_id = c.id
