@@ -16,15 +16,26 @@ const envSchema = z.object({
   /** Port of the embedded server. */
   MARGINALIA_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The address the web server listens on. Loopback only by default: opening it to the network (HOST=0.0.0.0)
+   * is a decision, made together with https in front of it (SECURITY.md).
+   */
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]{1,253}$/, "must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
   /** Public address of the app, used for sign-in callbacks and cross-site checks. */
   BETTER_AUTH_URL: z.url().optional(),
   /** Signs session cookies; generated and kept in the data folder when unset. At least 32 characters. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Seed the demo publication and demo accounts into an empty database on start. */
+  /**
+   * Load the demo publication and demo accounts into an empty database on start. Unset: only on the embedded
+   * default database outside production (see shouldLoadDemo); never into a DATABASE_URL unless set to true.
+   */
   MARGINALIA_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((v) => v === "true" || v === "1")
+    .optional(),
   /** Run periodic Substack syncs inside the web process (off when dedicated workers run them). */
   MARGINALIA_IN_PROCESS_JOBS: z
     .enum(["true", "false", "1", "0"])

@@ -1,7 +1,11 @@
 import type { Command } from "commander";
 import { createMigration, diffMigrationsToSchema } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/server/demo/seed";
+import { env } from "@/lib/env";
+import { removeSecretFile } from "@/lib/secret-file";
+import { demoSignInHelp, seedDemo } from "@/lib/server/demo/seed";
+import { unseedDemo } from "@/lib/server/demo/unseed";
 import { note, withDatabase } from "../context";
+import { demoAccountsFile } from "../demo-startup";
 import { UsageError } from "../main";
 
 export function registerDbCommands(program: Command): void {
@@ -45,12 +49,39 @@ export function registerDbCommands(program: Command): void {
 
   dbCommand
     .command("seed")
-    .description("load the demo publication and demo accounts (skipped when the demo is already there)")
+    .description(
+      "load the demo publication and demo accounts with random passwords, printed once (skipped when the demo is already there)",
+    )
     .option("--force", "load it even when the database already has other publications")
     .action(async (opts: { force?: boolean }) => {
       await withDatabase(async (ctx) => {
         const result = await seedDemo(ctx, { force: opts.force === true });
         process.stdout.write(`${result.message}\n`);
+        if (result.accounts.length > 0)
+          process.stdout.write(`${demoSignInHelp(result.accounts)}\n(shown once: keep them now)\n`);
+      });
+    });
+
+  dbCommand
+    .command("unseed-demo")
+    .description(
+      "remove the demo publication, its log rows and the demo accounts (needs the database owner's connection)",
+    )
+    .action(async () => {
+      await withDatabase(async ({ sql }) => {
+        const result = await unseedDemo(sql);
+        if (!env().DATABASE_URL) removeSecretFile(demoAccountsFile(env().MARGINALIA_DATA_DIR));
+        process.stdout.write(
+          `${
+            result.publicationRemoved
+              ? `removed the demo publication (${result.posts} posts, ${result.comments} comments)`
+              : "no demo publication found"
+          }; ${result.logRows} log rows about the demo; ${result.accountsRemoved.length} demo accounts removed\n`,
+        );
+        if (result.accountsLocked.length > 0)
+          process.stdout.write(
+            `kept but locked (they acted on real data, which the log keeps): ${result.accountsLocked.join(", ")}\n`,
+          );
       });
     });
 }

@@ -52,3 +52,15 @@ export async function createUser(
 }
 
 export class UserExistsError extends Error {}
+
+/**
+ * Replaces a user's email/password credential (scrypt, as Better Auth hashes it) and ends every session they
+ * have: whoever held the old password, or a session opened with it, is signed out.
+ */
+export async function setPassword(client: Db, userId: string, password: string): Promise<void> {
+  const hash = await hashPassword(password);
+  await client.$transaction([
+    client.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } }),
+    client.session.deleteMany({ where: { userId } }),
+  ]);
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+
+/** Local addresses of the sockets listening on `port`, read from the kernel's tables (Linux). */
+function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  const found: string[] = [];
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text: string;
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state !== "0A" || !local?.endsWith(`:${hexPort}`)) continue;
+      found.push(local.slice(0, local.indexOf(":")));
+    }
+  }
+  return found;
+}
+
+/** 127.0.0.0/8 as the kernel writes it (little-endian hex), ::1, or ::ffff:127.x.x.x. */
+function isLoopback(hex: string): boolean {
+  if (hex.length === 8) return hex.endsWith("7F");
+  return hex === "00000000000000000000000001000000" || /^0000000000000000FFFF0000[0-9A-F]{6}7F$/.test(hex);
+}
+
+test("the web server listens on the loopback interface only (HOST unset)", () => {
+  const addresses = listeningAddresses(Number(new URL(baseURL).port));
+  expect(addresses.length, "no listening socket found for the app's port").toBeGreaterThan(0);
+  expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
+});
