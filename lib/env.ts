@@ -67,6 +67,11 @@ const envSchema = z.object({
   MARGINALIA_LLM_DAILY_BUDGET: z.coerce.number().int().min(0).default(2000),
   /** A request (one batch) is abandoned and retried after this long. */
   MARGINALIA_LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Hosts ("host" or "host:port", comma-separated) that imports started in the app may reach over http and on
+   * private addresses. For tests' and development's local stand-ins only; never needed in production.
+   */
+  MARGINALIA_IMPORT_ALLOW_HOSTS: z.string().max(2000).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -3,8 +3,11 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
+import { env } from "@/lib/env";
+import { parseHostAllowances } from "@/lib/ingest/address-policy";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
-import { importSubstack } from "@/lib/server/ingest/substack-import";
+import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
+import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
@@ -160,6 +163,36 @@ export async function enqueueDueSyncs(): Promise<number> {
   return due.length;
 }
 
+/** The rules for what the server fetches on a web user's behalf, from the environment. */
+export function webFetchGuard(): GuardOptions {
+  return { allowances: parseHostAllowances(env().MARGINALIA_IMPORT_ALLOW_HOSTS) };
+}
+
+/**
+ * One import job: started in the app or by a schedule, so always on a web user's behalf (webGuard). The cookie
+ * comes from the named SUBSTACK_ variable of this process.
+ */
+export async function runSubstackImportJob(
+  job: SubstackImportJob,
+  guard: GuardOptions = webFetchGuard(),
+  transport?: Parameters<typeof importSubstack>[1]["transport"],
+): Promise<ImportSummary> {
+  const data = substackImportJobSchema.parse(job);
+  return importSubstack(
+    { db: db(), sql: sql() },
+    {
+      url: data.url,
+      since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
+      maxPosts: data.posts,
+      cookie: data.cookieEnv ? process.env[data.cookieEnv] : undefined,
+      cookieEnv: data.cookieEnv,
+      startedById: data.startedById ?? null,
+      webGuard: guard,
+      transport,
+    },
+  );
+}
+
 /** Starts the workers in this process (idempotent). */
 export async function startWorkers(log: (line: string) => void = (l) => console.log(l)): Promise<PgBoss> {
   const queue = await boss();
@@ -168,20 +201,8 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
   g.marginaliaWorkers = true;
   await queue.work<SubstackImportJob>(QUEUES.importSubstack, { batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const data = substackImportJobSchema.parse(job.data);
-    const cookie = data.cookieEnv ? process.env[data.cookieEnv] : undefined;
-    const result = await importSubstack(
-      { db: db(), sql: sql() },
-      {
-        url: data.url,
-        since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
-        maxPosts: data.posts,
-        cookie,
-        cookieEnv: data.cookieEnv,
-        startedById: data.startedById ?? null,
-      },
-    );
-    log(`import run ${result.runId} of ${data.url}: ${result.status}`);
+    const result = await runSubstackImportJob(job.data);
+    log(`import run ${result.runId} of ${job.data.url}: ${result.status}`);
   });
   await queue.work(QUEUES.syncDue, async () => {
     const count = await enqueueDueSyncs();
