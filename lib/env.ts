@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxy } from "@/lib/web/client-address";
 
 /**
  * The whole configuration, validated once. A wrong variable stops the process with a message naming it.
@@ -24,6 +25,21 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:-]{1,253}$/, "must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0")
     .default("127.0.0.1"),
+  /**
+   * The reverse proxy in front of the app, whose X-Forwarded-For is believed: a hop count ("1") or the proxies'
+   * addresses / CIDR ranges ("127.0.0.1", "10.0.0.0/8"). Unset: the header is ignored and the socket's peer is
+   * the client (sign-in limits per address, session records).
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
   /** Public address of the app, used for sign-in callbacks and cross-site checks. */
   BETTER_AUTH_URL: z.url().optional(),
   /** Signs session cookies; generated and kept in the data folder when unset. At least 32 characters. */

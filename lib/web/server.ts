@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
+import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxy } from "./client-address";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
@@ -9,6 +10,8 @@ export interface WebServerOptions {
   handle: RequestHandler;
   /** Next's upgrade handler (hot reload in development). */
   upgrade?: UpgradeHandler;
+  /** TRUSTED_PROXY, parsed; null when no proxy is trusted. */
+  trustedProxy: TrustedProxy | null;
 }
 
 /**
@@ -17,6 +20,12 @@ export interface WebServerOptions {
  */
 export function createWebServer(options: WebServerOptions): http.Server {
   const server = http.createServer((req, res) => {
+    // Overwrites whatever a client sent under this name: only this server says who the client is.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
+      socketAddress: req.socket.remoteAddress,
+      forwardedFor: req.headers["x-forwarded-for"],
+      trustedProxy: options.trustedProxy,
+    });
     options.handle(req, res).catch((error: unknown) => {
       console.error("request failed:", error instanceof Error ? error.message : error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

@@ -5,6 +5,7 @@
 import path from "node:path";
 import next from "next";
 import { env } from "@/lib/env";
+import { parseTrustedProxy } from "./client-address";
 import { createWebServer } from "./server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -15,6 +16,7 @@ await app.prepare();
 const server = createWebServer({
   handle: app.getRequestHandler(),
   upgrade: dev ? app.getUpgradeHandler() : undefined,
+  trustedProxy: parseTrustedProxy(config.TRUSTED_PROXY),
 });
 server.listen(config.PORT, config.HOST, () => {
   process.stderr.write(`web server listening on ${config.HOST}:${config.PORT}\n`);

@@ -5,7 +5,8 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { clearSignInAttempts, recordSignInAttempt } from "@/lib/server/auth/account-rate-limit";
+import { clearSignInAttempts, recordSignInAttempt, signInDelay } from "@/lib/server/auth/account-rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/web/client-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -16,8 +17,10 @@ function emailOf(body: unknown): string | null {
 
 /**
  * Better Auth: email and password, sessions in PostgreSQL, scrypt password hashes (memory-hard), per-address
- * rate limits in the database, and per-account sign-in limits (the hooks below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by `marginalia user add`, the demo
- * seed, or an author on the users page.
+ * rate limits in the database keyed on the client address our web server determined (lib/web/server.ts: the
+ * socket's peer, or X-Forwarded-For only behind a TRUSTED_PROXY), and per-account sign-in limits (the hooks
+ * below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by
+ * `marginalia user add`, the demo seed, or an author on the users page.
  */
 function createAuth() {
   const config = env();
@@ -43,12 +46,13 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
     },
     hooks: {
-      // Per account, whatever the address: guessing one person's password from many addresses is refused too.
+      // Per account and address a hard limit; per account a slow-down (never a lock-out by email alone).
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
         if (!email) return;
-        const verdict = await recordSignInAttempt(email);
+        const address = ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+        const verdict = await recordSignInAttempt(email, address);
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -59,6 +63,7 @@ function createAuth() {
             { "Retry-After": String(verdict.retryAfter) },
           );
         }
+        if (verdict.delayMs > 0) await signInDelay.wait(verdict.delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH || !ctx.context.newSession) return;
@@ -67,7 +72,7 @@ function createAuth() {
       }),
     },
     trustedOrigins: [baseURL],
-    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     plugins: [nextCookies()],
   });
 }

@@ -1,0 +1,40 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxy } from "@/lib/web/client-address";
+import { createWebServer, type WebServerOptions } from "@/lib/web/server";
+
+let server: http.Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+/** The web server with a stand-in for Next that answers with the headers it was handed. */
+async function start(options: Partial<WebServerOptions> = {}): Promise<string> {
+  server = createWebServer({
+    trustedProxy: null,
+    handle: async (req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(req.headers));
+    },
+    ...options,
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function seenBy(url: string, headers: Record<string, string>): Promise<Record<string, string>> {
+  return (await (await fetch(url, { headers })).json()) as Record<string, string>;
+}
+
+describe("the client address Next is handed", () => {
+  test("is the socket's peer; a client's own X-Forwarded-For and address header are ignored", async () => {
+    const url = await start();
+    const seen = await seenBy(url, { "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "6.6.6.6" });
+    expect(seen[CLIENT_ADDRESS_HEADER]).toBe("127.0.0.1");
+  });
+
+  test("behind a trusted proxy, is the address the proxy appended", async () => {
+    const url = await start({ trustedProxy: parseTrustedProxy("127.0.0.1") });
+    const seen = await seenBy(url, { "x-forwarded-for": "6.6.6.6, 1.2.3.4" });
+    expect(seen[CLIENT_ADDRESS_HEADER]).toBe("1.2.3.4");
+  });
+});
