@@ -2,13 +2,12 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
+import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
 
-/** The one error shape every route answers with. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
-}
+export type { ApiErrorBody } from "@/lib/schemas/api-error";
 
 /** An expected failure a handler can throw: it becomes a JSON answer with this status. */
 export class ApiError extends Error {
@@ -47,17 +46,39 @@ function errorResponse(
   message: string,
   issues?: ApiErrorBody["error"]["issues"],
 ) {
-  return NextResponse.json<ApiErrorBody>(
-    { error: { code, message, ...(issues ? { issues } : {}) } },
-    { status },
-  );
+  return NextResponse.json<ApiErrorBody>(apiErrorBody(code, message, issues), { status });
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
+
+/**
+ * The request's body, read up to the limit (lib/web/body-limit.ts), before anything parses it; null when it
+ * is larger. A declared Content-Length over the limit is refused without reading.
+ */
+async function boundedBody(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (declaredTooLarge(request.headers.get("content-length"))) return null;
+  return readBodyWithin(request.body);
+}
+
+/**
+ * For handlers that are not ours (Better Auth): the same body limit and 413, then the request handed on with
+ * its body already read.
+ */
+export async function withBodyLimit(
+  request: Request,
+  handle: (request: Request) => Promise<Response>,
+): Promise<Response> {
+  if (!UNSAFE.has(request.method)) return handle(request);
+  const body = await boundedBody(request);
+  if (body === null) return tooLarge();
+  return handle(new Request(request.url, { method: request.method, headers: request.headers, body }));
 }
 
 function zodIssues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
-
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Mutations must come from our own pages: the Origin (or Referer) must be the app's own address.
@@ -137,9 +158,11 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       }
       let body = undefined as B;
       if (options.body) {
+        const bytes = await boundedBody(request);
+        if (bytes === null) return tooLarge();
         let json: unknown;
         try {
-          json = await request.json();
+          json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
         } catch {
           return errorResponse(400, "bad_request", "the body must be JSON");
         }

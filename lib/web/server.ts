@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
+import { declaredTooLarge, TOO_LARGE } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxy } from "./client-address";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -20,6 +21,12 @@ export interface WebServerOptions {
  */
 export function createWebServer(options: WebServerOptions): http.Server {
   const server = http.createServer((req, res) => {
+    // A body announced as larger than any route takes is refused unread; the connection is closed after.
+    if (declaredTooLarge(req.headers["content-length"])) {
+      res.writeHead(413, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify(TOO_LARGE));
+      return;
+    }
     // Overwrites whatever a client sent under this name: only this server says who the client is.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress({
       socketAddress: req.socket.remoteAddress,

@@ -38,3 +38,41 @@ describe("the client address Next is handed", () => {
     expect(seen[CLIENT_ADDRESS_HEADER]).toBe("1.2.3.4");
   });
 });
+
+describe("request bodies", () => {
+  test("a Content-Length over 64 KB is answered 413 in the one error shape before Next sees it", async () => {
+    let handled = 0;
+    const url = await start({
+      handle: async (_req, res) => {
+        handled += 1;
+        res.end();
+      },
+    });
+    const { port } = new URL(url);
+    const { request } = await import("node:http");
+    // Announce 100 MB and send only the headers: the answer must come without the body.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/auth/sign-in/email",
+          headers: { "content-length": 100_000_000, "content-type": "application/json" },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (d) => (body += d));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on("error", reject);
+      req.flushHeaders();
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toEqual({
+      error: { code: "payload_too_large", message: "the request body is larger than 64 KB" },
+    });
+    expect(handled).toBe(0);
+  });
+});
