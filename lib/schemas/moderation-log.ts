@@ -58,7 +58,10 @@ export interface LogRow {
   id: string;
   createdAt: string;
   actorId: string | null;
+  /** Name, email and role of the actor when the row was written (null for the system). */
   actorName: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
   action: string;
   targetType: string;
   targetId: string;

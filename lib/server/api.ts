@@ -49,6 +49,11 @@ function errorResponse(
   return NextResponse.json<ApiErrorBody>(apiErrorBody(code, message, issues), { status });
 }
 
+/** An expected failure as a response, for handlers outside `route()`. */
+export function apiErrorResponse(error: ApiError): Response {
+  return errorResponse(error.status, error.code, error.message);
+}
+
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
@@ -73,7 +78,13 @@ export async function withBodyLimit(
   if (!UNSAFE.has(request.method)) return handle(request);
   const body = await boundedBody(request);
   if (body === null) return tooLarge();
-  return handle(new Request(request.url, { method: request.method, headers: request.headers, body }));
+  return handle(
+    new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: body.byteLength > 0 ? body : null,
+    }),
+  );
 }
 
 function zodIssues(error: z.ZodError) {

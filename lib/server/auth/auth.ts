@@ -77,6 +77,21 @@ function createAuth() {
   });
 }
 
+/**
+ * The Better Auth endpoints reachable over HTTP; everything else it offers answers 404. In particular
+ * /update-user (a moderator renaming themself to the author's name), /change-email and /delete-user: accounts
+ * are managed by the author (users page) and the command line, which log what they change.
+ */
+export const HTTP_AUTH_PATHS: ReadonlySet<string> = new Set(["/sign-in/email", "/sign-out", "/get-session"]);
+
+export function isAllowedAuthPath(pathname: string): boolean {
+  const prefix = "/api/auth";
+  return (
+    pathname.startsWith(`${prefix}/`) &&
+    HTTP_AUTH_PATHS.has(pathname.slice(prefix.length).replace(/\/+$/, ""))
+  );
+}
+
 type Auth = ReturnType<typeof createAuth>;
 const globalForAuth = globalThis as { marginaliaAuth?: Auth };
 
