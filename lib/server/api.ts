@@ -3,24 +3,13 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
+import { ApiError } from "@/lib/server/api-error";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
 import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
 
 export type { ApiErrorBody } from "@/lib/schemas/api-error";
-
-/** An expected failure a handler can throw: it becomes a JSON answer with this status. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+export { ApiError, notFound } from "@/lib/server/api-error";
 
 /**
  * What a service returns for an expected failure instead of throwing an HTTP error (services also run in

@@ -7,7 +7,7 @@ import type {
   ImportsResponse,
   StartImportInput,
 } from "@/lib/schemas/imports";
-import { ApiError } from "@/lib/server/api";
+import { ApiError } from "@/lib/server/api-error";
 import { checkPublicAddress } from "@/lib/server/ingest/guarded-fetch";
 import { STALE_HEARTBEAT_MS } from "@/lib/server/ingest/import-runs";
 import { publicationOrigin } from "@/lib/server/ingest/substack-import";

@@ -36,6 +36,23 @@ function createAuth() {
     user: {
       additionalFields: {
         role: { type: "string", input: false, required: false, defaultValue: "VIEWER" },
+        disabledAt: { type: "date", input: false, required: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // After the password was checked: a disabled account gets no session (and is told why).
+          before: async (session) => {
+            const user = await db().user.findUnique({ where: { id: session.userId } });
+            if (user?.disabledAt) {
+              throw new APIError("FORBIDDEN", {
+                message: "This account is disabled; ask the publication's author.",
+                code: "ACCOUNT_DISABLED",
+              });
+            }
+          },
+        },
       },
     },
     rateLimit: {

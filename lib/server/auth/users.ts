@@ -53,12 +53,18 @@ export async function createUser(
 
 export class UserExistsError extends Error {}
 
+/** A password hashed as Better Auth hashes it (scrypt), for storing in the credential account. */
+export function hashNewPassword(password: string): Promise<string> {
+  return hashPassword(password);
+}
+
 /**
- * Replaces a user's email/password credential (scrypt, as Better Auth hashes it) and ends every session they
- * have: whoever held the old password, or a session opened with it, is signed out.
+ * Replaces a user's email/password credential and ends every session they have: whoever held the old password,
+ * or a session opened with it, is signed out. Not logged (the demo's start-up uses it); people's resets go
+ * through lib/server/users.ts.
  */
 export async function setPassword(client: Db, userId: string, password: string): Promise<void> {
-  const hash = await hashPassword(password);
+  const hash = await hashNewPassword(password);
   await client.$transaction([
     client.account.updateMany({ where: { userId, providerId: "credential" }, data: { password: hash } }),
     client.session.deleteMany({ where: { userId } }),
