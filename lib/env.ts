@@ -12,6 +12,15 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * The tables' owner, for migrations and owner-only commands (db unseed-demo); DATABASE_URL is then the app's
+   * least-privilege role, which `npm start` and `db migrate` grant what it needs. Unset with DATABASE_URL: the
+   * app runs as DATABASE_URL's user, owner included (start-up warns). SECURITY.md has the SQL for both roles.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
   /** Folder of the embedded server's data (npm start); git-ignored. */
   MARGINALIA_DATA_DIR: z.string().min(1).default(".data/postgres"),
   /** Port of the embedded server. */

@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
+import pg from "pg";
+import { baseURL, e2ePostgresPort } from "../../playwright.config";
+import { DEMO, signIn } from "./helpers";
 
 /** Local addresses of the sockets listening on `port`, read from the kernel's tables (Linux). */
 function listeningAddresses(port: number): string[] {
@@ -32,4 +35,29 @@ test("the web server listens on the loopback interface only (HOST unset)", () =>
   const addresses = listeningAddresses(Number(new URL(baseURL).port));
   expect(addresses.length, "no listening socket found for the app's port").toBeGreaterThan(0);
   expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
+});
+
+test("the running app connects as its least-privilege role; the superuser's password is generated and kept 0600", async ({
+  page,
+}) => {
+  const dataDir = process.env.MARGINALIA_E2E_DATA ?? "";
+  const passwordFile = path.join(dataDir, "postgres-superuser-password");
+  expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+  // Make the app use its pool.
+  await signIn(page, DEMO.viewer);
+  await page.goto("/");
+  const port = e2ePostgresPort;
+  const password = encodeURIComponent(readFileSync(passwordFile, "utf8").trim());
+  const owner = new pg.Client({
+    connectionString: `postgres://marginalia:${password}@127.0.0.1:${port}/marginalia`,
+  });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ usename: string }>(
+      "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = 'marginalia' AND pid <> pg_backend_pid()",
+    );
+    expect(rows.map((r) => r.usename)).toEqual(["marginalia_app"]);
+  } finally {
+    await owner.end();
+  }
 });

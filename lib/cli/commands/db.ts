@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { createMigration, diffMigrationsToSchema } from "@/lib/db/migrate";
+import { createSql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { removeSecretFile } from "@/lib/secret-file";
 import { demoSignInHelp, seedDemo } from "@/lib/server/demo/seed";
@@ -26,8 +27,8 @@ export function registerDbCommands(program: Command): void {
       "print the SQL that would take the migrations to prisma/schema.prisma (empty when they agree)",
     )
     .action(async () => {
-      await withDatabase(async ({ url }) => {
-        const script = await diffMigrationsToSchema(url);
+      await withDatabase(async ({ ownerUrl }) => {
+        const script = await diffMigrationsToSchema(ownerUrl);
         process.stdout.write(script === "" ? "" : `${script.trimEnd()}\n`);
         if (script !== "") process.exitCode = 1;
       });
@@ -40,8 +41,8 @@ export function registerDbCommands(program: Command): void {
     .action(async (name: string) => {
       if (!/^[a-z0-9_]{3,60}$/.test(name))
         throw new UsageError("the name must be 3-60 characters of a-z, 0-9 and _");
-      await withDatabase(async ({ url }) => {
-        const dir = await createMigration(url, name);
+      await withDatabase(async ({ ownerUrl }) => {
+        const dir = await createMigration(ownerUrl, name);
         process.stdout.write(dir ? `${dir}\n` : "");
         if (!dir) note("the migrations already produce the schema: nothing to write");
       });
@@ -68,8 +69,9 @@ export function registerDbCommands(program: Command): void {
       "remove the demo publication, its log rows and the demo accounts (needs the database owner's connection)",
     )
     .action(async () => {
-      await withDatabase(async ({ sql }) => {
-        const result = await unseedDemo(sql);
+      await withDatabase(async ({ ownerUrl }) => {
+        const owner = createSql(ownerUrl);
+        const result = await unseedDemo(owner).finally(() => owner.end({ timeout: 5 }));
         if (!env().DATABASE_URL) removeSecretFile(demoAccountsFile(env().MARGINALIA_DATA_DIR));
         process.stdout.write(
           `${

@@ -4,8 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { createDb } from "@/lib/db/client";
-import { openDatabase } from "@/lib/db/database";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
 import { createSql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { readOrCreateSecretFile, secretsDir } from "@/lib/secret-file";
@@ -79,10 +78,14 @@ export function registerServeCommand(program: Command): void {
       process.on("SIGINT", () => void stop("SIGINT"));
       process.on("SIGTERM", () => void stop("SIGTERM"));
 
-      const applied = await migrateDatabase(database.url);
-      if (applied.length > 0) note(`applied migrations: ${applied.join(", ")}`);
+      const prepared = await prepareDatabase(database);
+      if (prepared.appliedMigrations.length > 0)
+        note(`applied migrations: ${prepared.appliedMigrations.join(", ")}`);
+      if (!prepared.separateAppRole) note(SAME_ROLE_WARNING);
+      // The web process gets the app's connection only: the owner's stays with this process.
+      const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
       const childEnv: NodeJS.ProcessEnv = {
-        ...process.env,
+        ...inherited,
         DATABASE_URL: database.url,
         BETTER_AUTH_SECRET: authSecret(config.MARGINALIA_DATA_DIR),
         BETTER_AUTH_TELEMETRY: "0",
