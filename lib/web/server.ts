@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import { declaredTooLarge, TOO_LARGE } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER, clientAddress, type TrustedProxy } from "./client-address";
+import { securityHeaders } from "./security-headers";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void>;
@@ -13,6 +15,10 @@ export interface WebServerOptions {
   upgrade?: UpgradeHandler;
   /** TRUSTED_PROXY, parsed; null when no proxy is trusted. */
   trustedProxy: TrustedProxy | null;
+  /** BETTER_AUTH_URL: https there turns on HSTS. */
+  publicUrl?: string;
+  /** Development server (the CSP allows eval and hot reload). */
+  dev?: boolean;
 }
 
 /**
@@ -21,6 +27,17 @@ export interface WebServerOptions {
  */
 export function createWebServer(options: WebServerOptions): http.Server {
   const server = http.createServer((req, res) => {
+    const nonce = randomBytes(16).toString("base64");
+    const headers = securityHeaders({
+      path: (req.url ?? "/").split("?")[0] ?? "/",
+      nonce,
+      publicUrl: options.publicUrl,
+      dev: options.dev === true,
+    });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // Next takes the nonce for its own scripts from the request's policy; a client's own header is replaced.
+    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+    delete req.headers["content-security-policy-report-only"];
     // A body announced as larger than any route takes is refused unread; the connection is closed after.
     if (declaredTooLarge(req.headers["content-length"])) {
       res.writeHead(413, { "content-type": "application/json", connection: "close" });

@@ -17,6 +17,8 @@ const server = createWebServer({
   handle: app.getRequestHandler(),
   upgrade: dev ? app.getUpgradeHandler() : undefined,
   trustedProxy: parseTrustedProxy(config.TRUSTED_PROXY),
+  publicUrl: config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`,
+  dev,
 });
 server.listen(config.PORT, config.HOST, () => {
   process.stderr.write(`web server listening on ${config.HOST}:${config.PORT}\n`);

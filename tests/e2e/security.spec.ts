@@ -61,3 +61,32 @@ test("the running app connects as its least-privilege role; the superuser's pass
     await owner.end();
   }
 });
+
+test("pages carry a nonce-based Content-Security-Policy that every script of theirs satisfies; the API is no-store", async ({
+  page,
+  request,
+}) => {
+  const violations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+  });
+  const response = await page.goto("/sign-in");
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(nonce, policy).toBeTruthy();
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["permissions-policy"]).toContain("camera=()");
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((n) => n === nonce)).toBe(true);
+  // The page works under the policy: signing in runs the app's scripts.
+  await signIn(page, DEMO.author);
+  await expect(page.getByTestId("posts-table")).toBeVisible();
+  expect(violations).toEqual([]);
+  const again = await request.get("/sign-in");
+  expect(again.headers()["content-security-policy"]).not.toBe(policy);
+  const api = await request.get("/api/posts");
+  expect(api.headers()["cache-control"]).toBe("no-store");
+});

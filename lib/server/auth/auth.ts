@@ -22,9 +22,9 @@ function emailOf(body: unknown): string | null {
  * below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by
  * `marginalia user add`, the demo seed, or an author on the users page.
  */
-function createAuth() {
+export function createAuth(options: { baseURL?: string } = {}) {
   const config = env();
-  const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
+  const baseURL = options.baseURL ?? config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
   return betterAuth({
     appName: "Marginalia",
     baseURL,
@@ -89,7 +89,11 @@ function createAuth() {
       }),
     },
     trustedOrigins: [baseURL],
-    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
+    advanced: {
+      // Cookies travel only over https whenever the app is reached over https (and get the __Secure- prefix).
+      useSecureCookies: baseURL.startsWith("https://"),
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     plugins: [nextCookies()],
   });
 }

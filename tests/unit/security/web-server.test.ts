@@ -76,3 +76,27 @@ describe("request bodies", () => {
     expect(handled).toBe(0);
   });
 });
+
+describe("security headers", () => {
+  test("each page response carries its own nonce, and Next is handed the same policy (a client's is replaced)", async () => {
+    const url = await start();
+    const answers = await Promise.all(
+      [1, 2].map(() => fetch(`${url}/posts/1`, { headers: { "content-security-policy": "script-src *" } })),
+    );
+    const policies = answers.map((a) => a.headers.get("content-security-policy") ?? "");
+    for (const [i, answer] of answers.entries()) {
+      const handed = ((await answer.json()) as Record<string, string>)["content-security-policy"];
+      expect(handed).toBe(policies[i]);
+      expect(policies[i]).toMatch(/'nonce-[A-Za-z0-9+/=]{24}'/);
+    }
+    expect(policies[0]).not.toBe(policies[1]);
+  });
+
+  test("API answers are no-store; HSTS when the public address is https", async () => {
+    const url = await start({ publicUrl: "https://marginalia.example" });
+    const answer = await fetch(`${url}/api/posts`);
+    expect(answer.headers.get("cache-control")).toBe("no-store");
+    expect(answer.headers.get("strict-transport-security")).toBe("max-age=31536000");
+    expect(answer.headers.get("permissions-policy")).toContain("microphone=()");
+  });
+});
