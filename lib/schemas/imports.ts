@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "./bounds";
 
 /** One import run as the imports page shows it. Dates are ISO strings. */
 export const importRunSchema = z.object({
@@ -67,10 +68,7 @@ export const startImportSchema = z.strictObject({
         return false;
       }
     }, "enter the publication's address, e.g. https://example.substack.com"),
-  since: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-    .optional(),
+  since: calendarDay.optional(),
   posts: z.number().int().min(1).max(10_000).optional(),
   cookieEnv: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bigRowIdText, calendarDay } from "./bounds";
 
 export const LOG_ACTIONS = [
   "COMMENT_APPROVED",
@@ -44,16 +45,13 @@ export const logFiltersSchema = z.strictObject({
   action: z.enum(LOG_ACTIONS).optional(),
   targetType: z.enum(LOG_TARGET_TYPES).optional(),
   targetId: z.string().min(1).max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
 });
 export type LogFilters = z.infer<typeof logFiltersSchema>;
 
 export const logQuerySchema = logFiltersSchema.extend({
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/u, "a log row id")
-    .optional(),
+  cursor: bigRowIdText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type LogQuery = z.output<typeof logQuerySchema>;

@@ -45,6 +45,24 @@ export function apiErrorResponse(error: ApiError): Response {
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/**
+ * An unexpected failure for the server log: its error code (Prisma's P…, PostgreSQL's SQLSTATE, Node's E…)
+ * first, so the 500s that remain can be told apart and counted, then its message.
+ */
+export function describeFailure(err: unknown): string {
+  const codes: string[] = [];
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code ?? (e as { originalCode?: unknown }).originalCode;
+    if (typeof code === "string" && !codes.includes(code)) codes.push(code);
+  }
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return `[code ${codes.join("/") || "none"}] ${message}`;
+}
+
 const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
 
 /**
@@ -175,7 +193,9 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
-      console.error("route failed:", err instanceof Error ? err.message : err);
+      console.error(
+        `route failed: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,
+      );
       return errorResponse(500, "internal", "something went wrong on the server; it has been logged");
     }
   };
