@@ -37,6 +37,45 @@ test("the web server listens on the loopback interface only (HOST unset)", () =>
   expect(addresses.filter((a) => !isLoopback(a))).toEqual([]);
 });
 
+/** A connection as the embedded database's superuser, whose password the run's data folder keeps. */
+async function ownerClient(): Promise<pg.Client> {
+  const passwordFile = path.join(process.env.MARGINALIA_E2E_DATA ?? "", "postgres-superuser-password");
+  const password = encodeURIComponent(readFileSync(passwordFile, "utf8").trim());
+  const client = new pg.Client({
+    connectionString: `postgres://marginalia:${password}@127.0.0.1:${e2ePostgresPort}/marginalia`,
+  });
+  await client.connect();
+  return client;
+}
+
+test("a post address that is not http(s) is never rendered as a link, even from a row stored before the check", async ({
+  page,
+}) => {
+  const owner = await ownerClient();
+  const { rows } = await owner.query<{ id: number; url: string | null }>(
+    "SELECT id, url FROM post ORDER BY id LIMIT 1",
+  );
+  const original = rows[0];
+  try {
+    if (!original) throw new Error("the demo has no post");
+    await owner.query("UPDATE post SET url = 'javascript:alert(1)' WHERE id = $1", [original.id]);
+    const postId = original.id;
+    await signIn(page, DEMO.author);
+    await page.goto("/");
+    await expect(page.getByTestId("posts-table")).toBeVisible();
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    await page.goto(`/posts/${postId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    await expect(page.getByRole("link", { name: "Read on Substack" })).toHaveCount(0);
+  } finally {
+    await owner.query("UPDATE post SET url = $1 WHERE id = (SELECT min(id) FROM post)", [
+      original?.url ?? null,
+    ]);
+    await owner.end();
+  }
+});
+
 test("the running app connects as its least-privilege role; the superuser's password is generated and kept 0600", async ({
   page,
 }) => {

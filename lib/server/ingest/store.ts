@@ -3,6 +3,7 @@ import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost, NormalizedPublication } from "@/lib/ingest/types";
 import { textFingerprint } from "@/lib/moderation/fingerprint";
+import { safeHref } from "@/lib/safe-href";
 
 /**
  * The store step of every import: idempotent bulk upserts keyed by (publication, external id).
@@ -50,7 +51,7 @@ export async function upsertPosts(
     slug: p.slug,
     title: p.title,
     subtitle: p.subtitle ?? null,
-    url: p.url,
+    url: safeHref(p.url),
     body_html: p.bodyHtml ?? null,
     published_at: p.publishedAt,
     upstream_comment_count: p.upstreamCommentCount ?? null,
@@ -104,7 +105,7 @@ async function upsertCommenters(
         external_id: key,
         name: c.author.name || "Anonymous",
         handle: c.author.handle ?? null,
-        photo_url: c.author.photoUrl ?? null,
+        photo_url: safeHref(c.author.photoUrl),
         first_seen_at: c.postedAt,
       });
     } else {
