@@ -43,7 +43,9 @@ describe("the marginalia command line", () => {
     expect(log.after).toEqual({ email: "editor@example.com", role: "MODERATOR" });
   });
 
-  test("user disable / enable / reset-password / set-role / sign-out / list manage an account, each logged", async () => {
+  test("user disable / enable / reset-password / set-role / sign-out / list manage an account, each logged", {
+    timeout: 120_000,
+  }, async () => {
     const email = "leaving@example.org";
     await cli(
       ["user", "add", "--email", email, "--role", "MODERATOR", "--password-stdin"],

