@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
 import { ApiError } from "@/lib/server/api-error";
+import { isDatabaseUnavailable } from "@/lib/server/db-availability";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
 import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
@@ -64,6 +65,17 @@ export function describeFailure(err: unknown): string {
 }
 
 const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
+
+/** Seconds a client should wait before trying again while the database is away. */
+const UNAVAILABLE_RETRY_AFTER = 5;
+
+/** The answer while the database cannot be reached: a 503 in the one error shape, with Retry-After. */
+export function unavailableResponse(): Response {
+  return NextResponse.json<ApiErrorBody>(
+    apiErrorBody("unavailable", "the database cannot be reached right now; try again in a moment"),
+    { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER) } },
+  );
+}
 
 /**
  * The request's body, read up to the limit (lib/web/body-limit.ts), before anything parses it; null when it
@@ -193,6 +205,12 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+      if (isDatabaseUnavailable(err)) {
+        console.error(
+          `database unreachable: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,
+        );
+        return unavailableResponse();
+      }
       console.error(
         `route failed: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,
       );
