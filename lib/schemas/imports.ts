@@ -17,6 +17,8 @@ export const importRunSchema = z.object({
   commentsUnchanged: z.number().int(),
   commentsVanished: z.number().int(),
   issueCount: z.number().int(),
+  /** How often the run was taken up again after its process stopped (killed, database lost). */
+  resumes: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   params: z.record(z.string(), z.unknown()),

@@ -16,7 +16,7 @@ import { enqueueSubstackImport, webFetchGuard } from "@/lib/server/jobs/queue";
 type RunRow = Prisma.ImportRunGetPayload<{ include: { publication: { select: { name: true } } } }>;
 
 function toView(run: RunRow): ImportRunView {
-  const cursor = (run.cursor ?? {}) as { issueCount?: number };
+  const cursor = (run.cursor ?? {}) as { issueCount?: number; resumes?: number };
   const stalled =
     run.status === "RUNNING" &&
     (run.heartbeatAt === null || Date.now() - run.heartbeatAt.getTime() > STALE_HEARTBEAT_MS);
@@ -34,6 +34,7 @@ function toView(run: RunRow): ImportRunView {
     commentsUnchanged: run.commentsUnchanged,
     commentsVanished: run.commentsVanished,
     issueCount: cursor.issueCount ?? 0,
+    resumes: cursor.resumes ?? 0,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     params: (run.params ?? {}) as Record<string, unknown>,
