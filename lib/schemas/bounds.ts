@@ -21,7 +21,8 @@ export const rowIdText = z
 export const bigRowIdText = z
   .string()
   .regex(/^\d{1,19}$/, "must be a row id")
-  .refine((v) => BigInt(v) >= 1n && BigInt(v) <= INT8_MAX, "is out of range");
+  // zod runs a refinement even after the regex failed: test it again before BigInt, which throws on non-digits.
+  .refine((v) => /^\d{1,19}$/.test(v) && BigInt(v) >= 1n && BigInt(v) <= INT8_MAX, "is out of range");
 
 /** A calendar day (YYYY-MM-DD) that exists, in the years a filter can mean. */
 export const calendarDay = z.iso.date({ message: "must be a date (YYYY-MM-DD)" }).refine((v) => {

@@ -64,6 +64,26 @@ export function describeFailure(err: unknown): string {
   return `[code ${codes.join("/") || "none"}] ${message}`;
 }
 
+/**
+ * The path of the first string holding a NUL character (or a key holding one), or null. PostgreSQL cannot store
+ * NUL in text, so such input is refused here as the client's mistake, not found there as a 500.
+ */
+export function nulAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = nulAt(inner, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const nulIssue = (path: string[]) => ({
+  path: path.join("."),
+  message: "text must not contain NUL (\\u0000) characters",
+});
+
 const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
 
 /** Seconds a client should wait before trying again while the database is away. */
@@ -168,7 +188,10 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       }
       let params = undefined as P;
       if (options.params) {
-        const parsed = options.params.safeParse(await context.params);
+        const raw = await context.params;
+        const nul = nulAt(raw);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad path parameter", [nulIssue(nul)]);
+        const parsed = options.params.safeParse(raw);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad path parameter", zodIssues(parsed.error));
         params = parsed.data;
@@ -181,6 +204,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
           const all = url.searchParams.getAll(key);
           raw[key] = all.length > 1 ? all : (all[0] ?? "");
         }
+        const nul = nulAt(raw);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad query parameter", [nulIssue(nul)]);
         const parsed = options.query.safeParse(raw);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad query parameter", zodIssues(parsed.error));
@@ -196,6 +221,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
         } catch {
           return errorResponse(400, "bad_request", "the body must be JSON");
         }
+        const nul = nulAt(json);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad request body", [nulIssue(nul)]);
         const parsed = options.body.safeParse(json);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));

@@ -51,3 +51,19 @@ describe("links from imported data are http(s) only", () => {
     expect(item?.upstreamUrl).toBeNull();
   });
 });
+
+describe("text PostgreSQL cannot hold", () => {
+  test("NUL characters in an export file become U+FFFD; the rows go in", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "marginalia-nul-"));
+    const file = path.join(dir, "comments.jsonl");
+    await writeFile(
+      file,
+      `${JSON.stringify({ post_id: "n1", post_title: "Ti\u0000tle", post_date: "2026-03-01T08:00:00Z", comment_id: "n\u0000c1", parent_id: "", author: "A\u0000nn", date: "2026-03-02T09:00:00Z", body: "bo\u0000dy" })}\n`,
+    );
+    const result = await importFile({ db, sql }, { path: file, publication: "Nul Weekly" });
+    expect(result.progress.commentsNew).toBe(1);
+    const comment = await db.comment.findFirstOrThrow({ where: { post: { externalId: "n1" } } });
+    expect(comment).toMatchObject({ body: "bo\uFFFDdy", authorName: "A\uFFFDnn", externalId: "n\uFFFDc1" });
+    expect((await db.post.findFirstOrThrow({ where: { externalId: "n1" } })).title).toBe("Ti\uFFFDtle");
+  });
+});
