@@ -10,8 +10,7 @@ import { mulberry32 } from "@/lib/random";
 import {
   buildForeignPolicyFixture,
   flattenComments,
-  type PublicationFixture,
-  type SubstackCommentJson,
+  scaledFixture,
 } from "@/tests/fixtures/substack/foreign-policy";
 import { type FakeSubstack, startFakeSubstack } from "../support/fake-substack";
 import { report, soakOr } from "../support/soak";
@@ -46,44 +45,6 @@ afterAll(async () => {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The foreign-policy fixture copied `copies` times under new ids: more posts, so a fault lands mid-way. */
-function scaledFixture(baseUrl: string, copies: number): PublicationFixture {
-  const base = buildForeignPolicyFixture(baseUrl);
-  const posts: PublicationFixture["posts"] = [];
-  const comments: PublicationFixture["comments"] = new Map();
-  const shift = (c: SubstackCommentJson, k: number): SubstackCommentJson => ({
-    ...c,
-    id: c.id + 100_000 * k,
-    post_id: c.post_id + 1000 * k,
-    ancestor_path:
-      c.ancestor_path === ""
-        ? ""
-        : c.ancestor_path
-            .split(".")
-            .map((id) => String(Number(id) + 100_000 * k))
-            .join("."),
-    children: c.children.map((child) => shift(child, k)),
-  });
-  for (let k = 0; k < copies; k++) {
-    for (const post of base.posts) {
-      const id = post.id + 1000 * k;
-      posts.push({
-        ...post,
-        id,
-        slug: `${post.slug}-${k}`,
-        post_date: new Date(Date.parse(post.post_date) - k * 86_400_000 * 30).toISOString(),
-      });
-      const answer = base.comments.get(String(post.id));
-      if (answer)
-        comments.set(String(id), {
-          comments: answer.comments.map((c) => shift(c, k)),
-          automod_hidden_comments: answer.automod_hidden_comments.map((c) => shift(c, k)),
-        });
-    }
-  }
-  return { posts, comments };
-}
 
 function startImporter(url: string): ChildProcess {
   return spawn(
@@ -165,7 +126,7 @@ describe("faults during an import", () => {
       });
       try {
         fake.state.fixture.posts.length = 0;
-        const scaled = scaledFixture(fake.url, COPIES);
+        const scaled = scaledFixture(buildForeignPolicyFixture(fake.url), COPIES);
         fake.state.fixture.posts.push(...scaled.posts);
         fake.state.fixture.comments.clear();
         for (const [id, answer] of scaled.comments) fake.state.fixture.comments.set(id, answer);
