@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { classifyLine } from "@/lib/cli/commands/classify";
+import { classifyLines } from "@/lib/cli/commands/classify";
 import { ImportFileError } from "@/lib/ingest/files/errors";
 import type { ImportFormat } from "@/lib/ingest/files/events";
 import { parseImport } from "@/lib/ingest/files/index";
@@ -336,11 +336,12 @@ describe("fuzzing the classify input", { timeout: TIMEOUT }, () => {
     hostile,
   );
 
-  test("every line gets one JSON answer: scores for a valid one, an error naming the line otherwise", () => {
-    fc.assert(
-      fc.property(line, fc.integer({ min: 1, max: 1_000_000 }), (input, lineNumber) => {
+  test("every line gets one JSON answer: scores for a valid one, an error naming the line otherwise", async () => {
+    await fc.assert(
+      fc.asyncProperty(line, fc.integer({ min: 1, max: 1_000_000 }), async (input, lineNumber) => {
         const started = Date.now();
-        const answer = JSON.parse(classifyLine(input, lineNumber)) as { tone?: string; error?: string };
+        const [out] = await classifyLines([{ text: input, lineNumber }], false);
+        const answer = JSON.parse(out ?? "null") as { tone?: string; error?: string };
         expect(Date.now() - started).toBeLessThan(BOUND_MS);
         if (answer.error !== undefined) expect(answer.error).toMatch(new RegExp(`^line ${lineNumber}: .+`));
         else expect(typeof answer.tone).toBe("string");
