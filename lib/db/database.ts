@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 import { type EmbeddedServer, startEmbeddedPostgres } from "./embedded";
-import { installJobQueueSchema } from "./job-queue-schema";
-import { migrateDatabase } from "./migrate";
+import { installJobQueueSchema, jobQueueSchemaReady } from "./job-queue-schema";
+import { migrateDatabase, migrationsUpToDate } from "./migrate";
 import { grantAppRole } from "./roles";
 
 export interface DatabaseHandle {
@@ -52,8 +52,10 @@ export interface PreparedDatabase {
 export async function prepareDatabase(
   handle: Pick<DatabaseHandle, "url" | "ownerUrl">,
 ): Promise<PreparedDatabase> {
-  const appliedMigrations = await migrateDatabase(handle.ownerUrl);
-  await installJobQueueSchema(handle.ownerUrl);
+  const appliedMigrations = (await migrationsUpToDate(handle.ownerUrl))
+    ? []
+    : await migrateDatabase(handle.ownerUrl);
+  if (!(await jobQueueSchemaReady(handle.ownerUrl))) await installJobQueueSchema(handle.ownerUrl);
   const separateAppRole = await grantAppRole(handle.ownerUrl, handle.url);
   return { appliedMigrations, separateAppRole };
 }

@@ -6,6 +6,8 @@ import pg from "pg";
 import { afterAll, describe, expect, test } from "vitest";
 import { prepareDatabase } from "@/lib/db/database";
 import { APP_USER, findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded";
+import { jobQueueSchemaReady } from "@/lib/db/job-queue-schema";
+import { migrationsUpToDate } from "@/lib/db/migrate";
 
 const folders: string[] = [];
 afterAll(() => {
@@ -52,8 +54,13 @@ describe("the embedded database's roles", { timeout: 120_000 }, () => {
       expect(await canConnect(server.url)).toBe(true);
       expect(await canConnect(server.appUrl)).toBe(true);
       expect(await canConnect(withCredentials(server.url, "marginalia", "marginalia"))).toBe(false);
-      // The app's role is no superuser and owns nothing: after preparing, it cannot lift the log's trigger.
+      // A new database is not up to date until prepared; then the quick checks say so.
+      expect(await migrationsUpToDate(server.url)).toBe(false);
+      expect(await jobQueueSchemaReady(server.url)).toBe(false);
       await prepareDatabase({ url: server.appUrl, ownerUrl: server.url });
+      expect(await migrationsUpToDate(server.url)).toBe(true);
+      expect(await jobQueueSchemaReady(server.url)).toBe(true);
+      // The app's role is no superuser and owns nothing: it cannot lift the log's trigger.
       const app = new pg.Client({ connectionString: server.appUrl });
       await app.connect();
       try {

@@ -1,10 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { prepareDatabase } from "@/lib/db/database";
-import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createSql, type Sql } from "@/lib/db/sql";
 import { mulberry32 } from "@/lib/random";
 import {
@@ -12,7 +8,9 @@ import {
   flattenComments,
   scaledFixture,
 } from "@/tests/fixtures/substack/foreign-policy";
+import { resetDatabase } from "../support/database";
 import { type FakeSubstack, startFakeSubstack } from "../support/fake-substack";
+import { useOwnPostgres } from "../support/own-postgres";
 import { report, soakOr } from "../support/soak";
 
 /**
@@ -24,27 +22,14 @@ import { report, soakOr } from "../support/soak";
 const TRIALS = soakOr(3, 20);
 const COPIES = 3;
 
-let dir = "";
-let dataDir = "";
-let port = 0;
-let server: EmbeddedServer;
+const pg = useOwnPostgres();
 let owner: Sql;
 
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "marginalia-import-faults-"));
-  chmodSync(dir, 0o755);
-  dataDir = path.join(dir, "postgres");
-  port = await findFreePort();
-  server = await startEmbeddedPostgres({ dataDir, port });
-  await prepareDatabase({ url: server.appUrl, ownerUrl: server.url });
-  owner = createSql(server.url);
-}, 120_000);
-
-afterAll(async () => {
-  await owner.end({ timeout: 5 });
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  owner = createSql(pg.server.url);
 });
+
+afterAll(() => owner.end({ timeout: 5 }));
 
 function startImporter(url: string): ChildProcess {
   return spawn(
@@ -59,7 +44,10 @@ function startImporter(url: string): ChildProcess {
       "--delay-ms",
       "60",
     ],
-    { env: { ...process.env, DATABASE_URL: server.appUrl, DATABASE_OWNER_URL: server.url }, stdio: "ignore" },
+    {
+      env: { ...process.env, DATABASE_URL: pg.server.appUrl, DATABASE_OWNER_URL: pg.server.url },
+      stdio: "ignore",
+    },
   );
 }
 
@@ -93,21 +81,11 @@ async function untilPostsDone(child: ChildProcess, posts: number): Promise<void>
 async function untilNoAppSessions(): Promise<void> {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
     const [row] = await owner<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ${new URL(server.appUrl).username}`;
+      SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ${new URL(pg.server.appUrl).username}`;
     if ((row?.n ?? 0) === 0) return;
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error("the killed importer's sessions did not end");
-}
-
-async function resetData(): Promise<void> {
-  const tables = await owner<{ tablename: string }[]>`
-    SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-  await owner.begin(async (tx) => {
-    await tx.unsafe('ALTER TABLE "moderation_action" DISABLE TRIGGER USER');
-    await tx.unsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-    await tx.unsafe('ALTER TABLE "moderation_action" ENABLE TRIGGER USER');
-  });
 }
 
 type Fault = "sigkill" | "postgres-restart";
@@ -119,7 +97,7 @@ describe("faults during an import", () => {
     const figures = { trials: 0, sigkills: 0, restarts: 0, resets: 0, runs: 0 };
     for (let trial = 1; trial <= TRIALS; trial++) {
       const random = mulberry32(trial * 7919);
-      await resetData();
+      await resetDatabase(owner);
       const fake: FakeSubstack = await startFakeSubstack({
         pageSize: 4,
         fixture: buildForeignPolicyFixture(),
@@ -160,10 +138,10 @@ describe("faults during an import", () => {
                 await untilNoAppSessions();
               } else {
                 figures.restarts += 1;
-                await server.stop();
+                await pg.stop();
                 await exited(child, 60_000);
                 await new Promise((r) => setTimeout(r, Math.floor(random() * 1000)));
-                server = await startEmbeddedPostgres({ dataDir, port });
+                await pg.start();
               }
               // A later start sees the killed run's heartbeat as old, as it would after a while. A fault that
               // came as the run was finishing interrupted nothing and is not counted.

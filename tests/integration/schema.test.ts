@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeEach, describe, expect, test } from "vitest";
-import { diffMigrationsToSchema, migrateDatabase, SCHEMA_PATH } from "@/lib/db/migrate";
+import { jobQueueSchemaReady } from "@/lib/db/job-queue-schema";
+import { diffMigrationsToSchema, migrateDatabase, migrationsUpToDate, SCHEMA_PATH } from "@/lib/db/migrate";
 import { sql as appSql } from "@/lib/db/sql";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
@@ -18,8 +19,10 @@ describe("schema and migrations", () => {
     expect(script).toMatch(/extraColumn/);
   });
 
-  test("migrating again applies nothing", async () => {
+  test("migrating again applies nothing, and the quick check (no engine) agrees nothing is left", async () => {
     expect(await migrateDatabase(ownerUrl)).toEqual([]);
+    expect(await migrationsUpToDate(ownerUrl)).toBe(true);
+    expect(await jobQueueSchemaReady(ownerUrl)).toBe(true);
   });
 });
 

@@ -1,17 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { POST as authPOST } from "@/app/api/auth/[...all]/route";
 import { GET as countsGET } from "@/app/api/moderation/counts/route";
 import { GET as queueGET } from "@/app/api/moderation/queue/route";
 import { GET as headlineGET } from "@/app/api/posts/headline/route";
 import { GET as postsGET } from "@/app/api/posts/route";
 import { createDb, setDb } from "@/lib/db/client";
-import { prepareDatabase } from "@/lib/db/database";
-import { type EmbeddedServer, findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createSql, setSql } from "@/lib/db/sql";
 import { makeComment, makeCommenter, makePublication } from "../integration/moderation-fixtures";
+import { useOwnPostgres } from "../support/own-postgres";
 import { apiRequest, routeContext, signedIn, TEST_ORIGIN, type TestSession } from "../support/sessions";
 import { report, soakOr } from "../support/soak";
 
@@ -24,33 +20,19 @@ const OUTAGES = soakOr(1, 5);
 const WORKERS = 6;
 const BOUND_MS = 10_000;
 
-let dir = "";
-let dataDir = "";
-let port = 0;
-let server: EmbeddedServer;
+const pg = useOwnPostgres();
 let moderator: TestSession;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), "marginalia-outage-"));
-  chmodSync(dir, 0o755);
-  dataDir = path.join(dir, "postgres");
-  port = await findFreePort();
-  server = await startEmbeddedPostgres({ dataDir, port });
-  await prepareDatabase({ url: server.appUrl, ownerUrl: server.url });
-  const db = createDb(server.appUrl);
+  const db = createDb(pg.server.appUrl);
   setDb(db);
-  setSql(createSql(server.appUrl));
+  setSql(createSql(pg.server.appUrl));
   const { publication, post } = await makePublication(db, "Outage Weekly");
   const commenter = await makeCommenter(db, publication.id, "olga");
   for (let i = 0; i < 20; i++)
     await makeComment(db, { publicationId: publication.id, postId: post.id, commenterId: commenter.id });
   moderator = await signedIn("MODERATOR");
 }, 120_000);
-
-afterAll(async () => {
-  await server.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const READS = [
   () => postsGET(apiRequest("/api/posts", { session: moderator }), routeContext()),
@@ -101,7 +83,7 @@ describe("PostgreSQL restarted under load", () => {
       phase = "before";
       await new Promise((r) => setTimeout(r, 1000));
       phase = "outage";
-      await server.stop();
+      await pg.stop();
       await new Promise((r) => setTimeout(r, 1500));
       const signIn = await authPOST(
         new Request(`${TEST_ORIGIN}/api/auth/sign-in/email`, {
@@ -111,7 +93,7 @@ describe("PostgreSQL restarted under load", () => {
         }),
       );
       signInDuringOutage = signIn.status;
-      server = await startEmbeddedPostgres({ dataDir, port });
+      await pg.start();
       const restartedAt = Date.now();
       phase = "after";
       for (;;) {
