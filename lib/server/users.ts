@@ -3,7 +3,13 @@ import { db } from "@/lib/db/client";
 import type { AddedUser, AddUserBody, PasswordReset, UserRole, UserSummary } from "@/lib/schemas/users";
 import { ApiError, notFound } from "@/lib/server/api-error";
 import { appendLog, type Tx } from "@/lib/server/audit-log";
-import { createUser, generatePassword, hashNewPassword, UserExistsError } from "@/lib/server/auth/users";
+import {
+  createUser,
+  generatePassword,
+  hashNewPassword,
+  replaceCredential,
+  UserExistsError,
+} from "@/lib/server/auth/users";
 
 /** Who changes an account: a signed-in author, or null for the operator at the command line. */
 type ActorId = string | null;
@@ -153,22 +159,7 @@ export async function resetUserPassword(
   const password = given ?? generatePassword();
   const hash = await hashNewPassword(password);
   return withAccount(userId, async (tx, user) => {
-    const updated = await tx.account.updateMany({
-      where: { userId, providerId: "credential" },
-      data: { password: hash },
-    });
-    if (updated.count === 0) {
-      await tx.account.create({
-        data: {
-          id: crypto.randomUUID(),
-          accountId: userId,
-          providerId: "credential",
-          userId,
-          password: hash,
-        },
-      });
-    }
-    const sessionsRevoked = await revokeSessions(tx, userId);
+    const sessionsRevoked = await replaceCredential(tx, userId, hash);
     await appendLog(tx, {
       actorId,
       action: "USER_PASSWORD_RESET",
