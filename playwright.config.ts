@@ -15,6 +15,8 @@ if (!process.env.MARGINALIA_E2E_DATA) {
 }
 const port = Number(process.env.MARGINALIA_E2E_PORT ?? 3107);
 export const baseURL = `http://localhost:${port}`;
+/** The run's embedded PostgreSQL. */
+export const e2ePostgresPort = port + 50000 > 65535 ? 54400 : port + 50000;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -52,9 +54,11 @@ export default defineConfig({
     env: {
       PORT: String(port),
       MARGINALIA_DATA_DIR: path.join(process.env.MARGINALIA_E2E_DATA, "postgres"),
-      MARGINALIA_PG_PORT: String(port + 50000 > 65535 ? 54400 : port + 50000),
+      MARGINALIA_PG_PORT: String(e2ePostgresPort),
       BETTER_AUTH_URL: baseURL,
       DATABASE_URL: "",
+      // The imports spec's stand-in for Substack listens on 127.0.0.1 over http: exempt it, as only tests may.
+      MARGINALIA_IMPORT_ALLOW_HOSTS: "127.0.0.1",
     },
   },
 });

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Proves the app against an external PostgreSQL (Debian's 15), as a DATABASE_URL user would run it:
-# migrate an empty database, then the schema and API integration tests with DATABASE_URL set.
+# Proves the app against an external PostgreSQL (Debian's 15), as SECURITY.md tells an operator to run it: an
+# owner role for migrations (DATABASE_OWNER_URL) and a login-only app role (DATABASE_URL) that `db migrate`
+# grants rows, not structure. Migrates an empty database, loads the demo as the app, then the schema (roles
+# included) and API integration tests against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,10 +25,13 @@ trap cleanup EXIT
 
 "${RUN[@]}" "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust >/dev/null
 "${RUN[@]}" "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" -l "$DIR/log" -w start >/dev/null
-"${RUN[@]}" "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE ROLE marginalia LOGIN CREATEDB PASSWORD 'ext'" >/dev/null
-"${RUN[@]}" "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -qc "CREATE DATABASE marginalia OWNER marginalia" >/dev/null
+PSQL=("${RUN[@]}" "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -q)
+"${PSQL[@]}" -c "CREATE ROLE marginalia_owner LOGIN CREATEDB PASSWORD 'ext-owner'" >/dev/null
+"${PSQL[@]}" -c "CREATE ROLE marginalia_app LOGIN PASSWORD 'ext-app'" >/dev/null
+"${PSQL[@]}" -c "CREATE DATABASE marginalia OWNER marginalia_owner" >/dev/null
 
-export DATABASE_URL="postgres://marginalia:ext@127.0.0.1:$PORT/marginalia"
+export DATABASE_OWNER_URL="postgres://marginalia_owner:ext-owner@127.0.0.1:$PORT/marginalia"
+export DATABASE_URL="postgres://marginalia_app:ext-app@127.0.0.1:$PORT/marginalia"
 echo "external PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on port $PORT"
 npm run --silent marginalia -- db migrate
 npm run --silent marginalia -- db seed

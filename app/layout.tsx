@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "./_components/providers";
 import "./globals.css";
@@ -8,7 +9,12 @@ export const metadata: Metadata = {
   description: "How readers took each post, and a moderation queue that forgets nothing.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered per request: Next gives its scripts the nonce of the request's Content-Security-Policy
+ * (set by lib/web/server.ts), which a page built ahead of time could not carry.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

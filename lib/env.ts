@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxy } from "@/lib/web/client-address";
 
 /**
  * The whole configuration, validated once. A wrong variable stops the process with a message naming it.
@@ -11,20 +12,55 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * The tables' owner, for migrations and owner-only commands (db unseed-demo); DATABASE_URL is then the app's
+   * least-privilege role, which `npm start` and `db migrate` grant what it needs. Unset with DATABASE_URL: the
+   * app runs as DATABASE_URL's user, owner included (start-up warns). SECURITY.md has the SQL for both roles.
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
   /** Folder of the embedded server's data (npm start); git-ignored. */
   MARGINALIA_DATA_DIR: z.string().min(1).default(".data/postgres"),
   /** Port of the embedded server. */
   MARGINALIA_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * The address the web server listens on. Loopback only by default: opening it to the network (HOST=0.0.0.0)
+   * is a decision, made together with https in front of it (SECURITY.md).
+   */
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]{1,253}$/, "must be a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0")
+    .default("127.0.0.1"),
+  /**
+   * The reverse proxy in front of the app, whose X-Forwarded-For is believed: a hop count ("1") or the proxies'
+   * addresses / CIDR ranges ("127.0.0.1", "10.0.0.0/8"). Unset: the header is ignored and the socket's peer is
+   * the client (sign-in limits per address, session records).
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+      }
+    }),
   /** Public address of the app, used for sign-in callbacks and cross-site checks. */
   BETTER_AUTH_URL: z.url().optional(),
   /** Signs session cookies; generated and kept in the data folder when unset. At least 32 characters. */
   BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  /** Seed the demo publication and demo accounts into an empty database on start. */
+  /**
+   * Load the demo publication and demo accounts into an empty database on start. Unset: only on the embedded
+   * default database outside production (see shouldLoadDemo); never into a DATABASE_URL unless set to true.
+   */
   MARGINALIA_SEED_DEMO: z
     .enum(["true", "false", "1", "0"])
-    .default("true")
-    .transform((v) => v === "true" || v === "1"),
+    .transform((v) => v === "true" || v === "1")
+    .optional(),
   /** Run periodic Substack syncs inside the web process (off when dedicated workers run them). */
   MARGINALIA_IN_PROCESS_JOBS: z
     .enum(["true", "false", "1", "0"])
@@ -56,6 +92,11 @@ const envSchema = z.object({
   MARGINALIA_LLM_DAILY_BUDGET: z.coerce.number().int().min(0).default(2000),
   /** A request (one batch) is abandoned and retried after this long. */
   MARGINALIA_LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Hosts ("host" or "host:port", comma-separated) that imports started in the app may reach over http and on
+   * private addresses. For tests' and development's local stand-ins only; never needed in production.
+   */
+  MARGINALIA_IMPORT_ALLOW_HOSTS: z.string().max(2000).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

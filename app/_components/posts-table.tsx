@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
+import { safeHref } from "@/lib/safe-href";
 import type { PostSummary } from "@/lib/schemas/posts";
 import { LocalTime } from "./local-time";
 import { TableScroll } from "./table-scroll";
@@ -136,9 +137,9 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
                   <ToneMixBar tones={post.tones} />
                 </td>
                 <td>
-                  {post.url ? (
+                  {safeHref(post.url) ? (
                     <a
-                      href={post.url}
+                      href={safeHref(post.url) ?? undefined}
                       target="_blank"
                       rel="noreferrer noopener"
                       aria-label={`Open “${post.title || "(untitled)"}” on Substack`}

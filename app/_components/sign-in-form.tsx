@@ -22,7 +22,9 @@ export function SignInForm() {
       setError(
         failure.status === 429
           ? "Too many attempts; wait a minute and try again."
-          : "Wrong email or password.",
+          : failure.status === 403
+            ? "This account is disabled; ask the publication's author."
+            : "Wrong email or password.",
       );
       return;
     }

@@ -1,6 +1,12 @@
 "use client";
 import { type FormEvent, useState } from "react";
-import { useAddUserMutation, useChangeRoleMutation, useUsersQuery } from "@/lib/client/use-users-query";
+import {
+  useAccountAccessMutation,
+  useAddUserMutation,
+  useChangeRoleMutation,
+  useResetPasswordMutation,
+  useUsersQuery,
+} from "@/lib/client/use-users-query";
 import { type AddedUser, USER_ROLES, type UserList, type UserRole } from "@/lib/schemas/users";
 import { TableScroll } from "./table-scroll";
 
@@ -11,6 +17,8 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
   const { data } = useUsersQuery(initialData);
   const add = useAddUserMutation();
   const changeRole = useChangeRoleMutation();
+  const access = useAccountAccessMutation();
+  const reset = useResetPasswordMutation();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<UserRole>("MODERATOR");
@@ -91,6 +99,7 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
                 <th scope="col">Email</th>
                 <th scope="col">Since</th>
                 <th scope="col">Role</th>
+                <th scope="col">Access</th>
               </tr>
             </thead>
             <tbody>
@@ -123,15 +132,42 @@ export function UsersAdmin({ initialData, viewerId }: { initialData: UserList; v
                       ))}
                     </select>
                   </td>
+                  <td>
+                    {u.disabledAt && <span className="badge">disabled</span>}{" "}
+                    {u.id !== viewerId && (
+                      <button
+                        type="button"
+                        disabled={access.isPending}
+                        onClick={() => access.mutate({ userId: u.id, disable: u.disabledAt === null })}
+                      >
+                        {u.disabledAt ? "Enable" : "Disable"}
+                        <span className="visually-hidden"> {u.email}</span>
+                      </button>
+                    )}{" "}
+                    <button type="button" disabled={reset.isPending} onClick={() => reset.mutate(u.id)}>
+                      Reset password<span className="visually-hidden"> of {u.email}</span>
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
-        {changeRole.error && (
+        {(changeRole.error ?? access.error ?? reset.error) && (
           <p className="error" role="alert">
-            {changeRole.error.message}
+            {(changeRole.error ?? access.error ?? reset.error)?.message}
           </p>
+        )}
+        {reset.data && (
+          <div className="notice" role="status" data-testid="reset-password">
+            <p>
+              New password for <strong>{reset.data.user.email}</strong>, shown this once (their sessions have
+              ended):
+            </p>
+            <p>
+              <code>{reset.data.password}</code>
+            </p>
+          </div>
         )}
       </section>
     </>

@@ -1,10 +1,12 @@
 import { createDb, type Db, setDb } from "@/lib/db/client";
-import { openDatabase } from "@/lib/db/database";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
 import { createSql, type Sql, setSql } from "@/lib/db/sql";
 
 export interface CliContext {
+  /** The app's connection (least privilege): what commands run as. */
   url: string;
+  /** The tables' owner, for the commands that change structure or the log (db migrate, diff, unseed-demo). */
+  ownerUrl: string;
   db: Db;
   sql: Sql;
 }
@@ -15,27 +17,32 @@ export function note(line: string): void {
 }
 
 /**
- * Runs a command against the configured database (DATABASE_URL, else the embedded server), with the
- * migrations applied first, and closes everything afterwards.
+ * Runs a command against the configured database (DATABASE_URL, else the embedded server), prepared first
+ * (migrations, job queue schema, the app role's privileges), as the app's role, and closes everything after.
  */
 export async function withDatabase<T>(
   fn: (ctx: CliContext) => Promise<T>,
   options: { migrate?: boolean } = {},
 ): Promise<T> {
   const handle = await openDatabase(note);
-  const db = createDb(handle.url);
-  const sql = createSql(handle.url);
-  setDb(db);
-  setSql(sql);
   try {
     if (options.migrate !== false) {
-      const applied = await migrateDatabase(handle.url);
-      if (applied.length > 0) note(`applied migrations: ${applied.join(", ")}`);
+      const prepared = await prepareDatabase(handle);
+      if (prepared.appliedMigrations.length > 0)
+        note(`applied migrations: ${prepared.appliedMigrations.join(", ")}`);
+      if (!prepared.separateAppRole && handle.embedded === null) note(SAME_ROLE_WARNING);
     }
-    return await fn({ url: handle.url, db, sql });
+    const db = createDb(handle.url);
+    const sql = createSql(handle.url);
+    setDb(db);
+    setSql(sql);
+    try {
+      return await fn({ url: handle.url, ownerUrl: handle.ownerUrl, db, sql });
+    } finally {
+      await db.$disconnect();
+      await sql.end({ timeout: 5 });
+    }
   } finally {
-    await db.$disconnect();
-    await sql.end({ timeout: 5 });
     await handle.close();
   }
 }

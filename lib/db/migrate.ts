@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { openSchemaEngine, readMigrationsList } from "./schema-engine";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -9,6 +11,32 @@ const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 async function readSchema() {
   return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") };
+}
+
+/**
+ * True when every migration of prisma/migrations is applied and unchanged (the checksum Prisma recorded is the
+ * file's SHA-256): then nothing is left for the schema engine, whose start costs a second or two on every
+ * command. Anything else (a pending or edited migration, no migrations table yet) is left to migrateDatabase.
+ */
+export async function migrationsUpToDate(url: string): Promise<boolean> {
+  const list = await readMigrationsList(MIGRATIONS_DIR);
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+      "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
+    return list.migrationDirectories.every((dir) => {
+      const file = dir.migrationFile;
+      if (file.content.tag !== "ok") return false;
+      return applied.get(dir.path) === createHash("sha256").update(file.content.value).digest("hex");
+    });
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 /** Applies every migration of prisma/migrations not yet applied (recorded in `_prisma_migrations`). */

@@ -119,8 +119,17 @@ function withCharColumns<T extends object>(queryable: T): T {
   });
 }
 
+/**
+ * A pool for the engine. Its clients may still be closing when the shadow database is dropped WITH (FORCE),
+ * whose termination notice then arrives as an 'error' event with nobody left to listen: without a listener,
+ * that event would crash the process. Query errors still reject their queries.
+ */
 function poolFor(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, Client: CharAsTextClient, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, Client: CharAsTextClient, max: 4 });
+  const ignore = () => {};
+  pool.on("error", ignore);
+  pool.on("connect", (client) => client.on("error", ignore));
+  return pool;
 }
 
 function shadowUrl(url: string): { adminUrl: string; shadowName: string; shadowUrl: string } {

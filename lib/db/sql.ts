@@ -10,7 +10,7 @@ const globalForSql = globalThis as { marginaliaSql?: Sql };
  * beat Prisma. Everything else goes through Prisma (`db()`).
  */
 export function createSql(url: string): Sql {
-  return postgres(url, { max: 5, onnotice: () => {}, idle_timeout: 30 });
+  return postgres(url, { max: 5, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5 });
 }
 
 export function sql(): Sql {

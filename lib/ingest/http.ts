@@ -4,7 +4,10 @@
  * consecutive requests. Time and randomness are injectable so tests are fast and deterministic.
  */
 
-export type HttpErrorKind = "status" | "timeout" | "network" | "invalid_json" | "too_large";
+import { findFetchRefusal } from "./address-policy";
+
+/** `refused`: the fetch implementation would not connect to the address (a guarded fetch); never retried. */
+export type HttpErrorKind = "status" | "timeout" | "network" | "invalid_json" | "too_large" | "refused";
 
 /** A request that failed for good (after any retries). `url` never carries credentials: they go in headers. */
 export class HttpError extends Error {
@@ -230,6 +233,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (cause) {
       if (cause instanceof HttpError)
         return { ok: false, error: cause, retryable: false, retryAfterMs: null };
+      const refusal = findFetchRefusal(cause);
+      if (refusal) {
+        const error = new HttpError({
+          kind: "refused",
+          status: null,
+          url,
+          attempts: attempt,
+          detail: refusal.message,
+        });
+        return { ok: false, error, retryable: false, retryAfterMs: null };
+      }
       const timedOut = controller.signal.aborted;
       return {
         ok: false,

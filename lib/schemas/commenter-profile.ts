@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STANCES, TONES } from "@/lib/scoring/types";
+import { INT4_MAX } from "./bounds";
 import { threadCommentSchema } from "./thread";
 
 /** A commenter as their page shows them. */
@@ -41,7 +42,11 @@ export const commenterCursorSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z_\d{1,10}$/, {
     message: "cursor must come from a previous page's nextCursor",
-  });
+  })
+  .refine((v) => {
+    const [at, id] = v.split("_");
+    return z.iso.datetime().safeParse(at).success && Number(id) <= INT4_MAX;
+  }, "cursor must come from a previous page's nextCursor");
 
 /** GET /api/commenters/[commenterId]?cursor: the profile and one page of their comments, newest first. */
 export const commenterPageSchema = z.object({

@@ -1,18 +1,13 @@
 import { z } from "zod";
+import { calendarDay } from "./bounds";
 
 /**
  * A date range of the overview: `from` and `to` are calendar days (YYYY-MM-DD, UTC), both inclusive.
  * Either may be left out (open-ended).
  */
 export const dateRangeShape = {
-  from: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.iso.date({ message: "from must be a date (YYYY-MM-DD)" }).optional(),
-  ),
-  to: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.iso.date({ message: "to must be a date (YYYY-MM-DD)" }).optional(),
-  ),
+  from: z.preprocess((v) => (v === "" ? undefined : v), calendarDay.optional()),
+  to: z.preprocess((v) => (v === "" ? undefined : v), calendarDay.optional()),
 };
 
 export const dateRangeSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDay } from "./bounds";
 
 /** One import run as the imports page shows it. Dates are ISO strings. */
 export const importRunSchema = z.object({
@@ -16,6 +17,8 @@ export const importRunSchema = z.object({
   commentsUnchanged: z.number().int(),
   commentsVanished: z.number().int(),
   issueCount: z.number().int(),
+  /** How often the run was taken up again after its process stopped (killed, database lost). */
+  resumes: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   params: z.record(z.string(), z.unknown()),
@@ -67,10 +70,7 @@ export const startImportSchema = z.strictObject({
         return false;
       }
     }, "enter the publication's address, e.g. https://example.substack.com"),
-  since: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-    .optional(),
+  since: calendarDay.optional(),
   posts: z.number().int().min(1).max(10_000).optional(),
   cookieEnv: z
     .string()

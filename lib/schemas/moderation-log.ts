@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bigRowIdText, calendarDay } from "./bounds";
 
 export const LOG_ACTIONS = [
   "COMMENT_APPROVED",
@@ -12,6 +13,7 @@ export const LOG_ACTIONS = [
   "COMMENTER_STATUS_CHANGED",
   "LABEL_CORRECTED",
   "IMPORT_STARTED",
+  "IMPORT_RESUMED",
   "IMPORT_FINISHED",
   "SETTINGS_CHANGED",
   "RULES_RERUN",
@@ -21,6 +23,10 @@ export const LOG_ACTIONS = [
   "PUBLICATION_MODEL_REFITTED",
   "PUBLICATION_MODEL_ACTIVATED",
   "PUBLICATION_MODEL_DEACTIVATED",
+  "USER_DISABLED",
+  "USER_ENABLED",
+  "USER_PASSWORD_RESET",
+  "USER_SESSIONS_REVOKED",
 ] as const;
 export const LOG_TARGET_TYPES = [
   "COMMENT",
@@ -40,16 +46,13 @@ export const logFiltersSchema = z.strictObject({
   action: z.enum(LOG_ACTIONS).optional(),
   targetType: z.enum(LOG_TARGET_TYPES).optional(),
   targetId: z.string().min(1).max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
 });
 export type LogFilters = z.infer<typeof logFiltersSchema>;
 
 export const logQuerySchema = logFiltersSchema.extend({
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/u, "a log row id")
-    .optional(),
+  cursor: bigRowIdText.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type LogQuery = z.output<typeof logQuerySchema>;
@@ -58,7 +61,10 @@ export interface LogRow {
   id: string;
   createdAt: string;
   actorId: string | null;
+  /** Name, email and role of the actor when the row was written (null for the system). */
   actorName: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
   action: string;
   targetType: string;
   targetId: string;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { rowIdText } from "./bounds";
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = rowIdText;
 
 /** Path parameters of the moderation routes (segment names are fixed project-wide). */
 export const commentParamsSchema = z.strictObject({ commentId: id });

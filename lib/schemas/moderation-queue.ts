@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { GRAVE_CONCERNS } from "@/lib/moderation/grave-concerns";
 import { REJECT_REASONS } from "@/lib/moderation/reasons";
+import { rowId, rowIdText } from "./bounds";
 
 export const QUEUE_TABS = ["needs_review", "reported", "all", "approved", "rejected"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -30,7 +31,7 @@ export const queueQuerySchema = z.strictObject({
   tab: z.enum(QUEUE_TABS).default("needs_review"),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  publicationId: z.coerce.number().int().positive().optional(),
+  publicationId: rowIdText.optional(),
 });
 export type QueueQuery = z.output<typeof queueQuerySchema>;
 
@@ -107,23 +108,23 @@ export const noteBodySchema = z.strictObject({ body: note.min(1, "the note is em
 export const bulkActionBodySchema = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("approve"),
-    commentIds: z.array(z.number().int().positive()).min(1).max(200),
+    commentIds: z.array(rowId).min(1).max(200),
   }),
   z.strictObject({
     action: z.literal("reject"),
-    commentIds: z.array(z.number().int().positive()).min(1).max(200),
+    commentIds: z.array(rowId).min(1).max(200),
     reason: rejectReasonSchema,
     note: note.optional(),
   }),
   z.strictObject({
     action: z.literal("flag"),
-    commentIds: z.array(z.number().int().positive()).min(1).max(200),
+    commentIds: z.array(rowId).min(1).max(200),
     reason: rejectReasonSchema.default("OTHER"),
     note: note.min(1),
   }),
   z.strictObject({
     action: z.literal("note"),
-    commentIds: z.array(z.number().int().positive()).min(1).max(200),
+    commentIds: z.array(rowId).min(1).max(200),
     body: note.min(1),
   }),
 ]);

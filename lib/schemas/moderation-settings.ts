@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { type ModerationSettings, moderationSettingsSchema } from "@/lib/moderation/settings";
+import { rowId } from "./bounds";
 
 /** PUT /api/settings/moderation: a publication's whole settings object, validated by lib/moderation. */
 export const saveSettingsBodySchema = z.strictObject({
-  publicationId: z.number().int().positive(),
+  publicationId: rowId,
   settings: moderationSettingsSchema,
 });
 
 /** POST /api/settings/moderation/rerun */
-export const rerunRulesBodySchema = z.strictObject({ publicationId: z.number().int().positive() });
+export const rerunRulesBodySchema = z.strictObject({ publicationId: rowId });
 
 export interface PublicationSettings {
   id: number;

@@ -1,20 +1,13 @@
 import { z } from "zod";
+import { rowIdText } from "./bounds";
 
-/** A database id in a path: digits only (no signs, exponents or spaces), so "1e3" or "-1" answer 400. */
-const idParam = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{1,9}$/, { message: `${what} must be a positive whole number` })
-    .transform(Number);
-
-export const postIdParamsSchema = z.strictObject({ postId: idParam("postId") });
-export const commentIdParamsSchema = z.strictObject({ commentId: idParam("commentId") });
-export const commenterIdParamsSchema = z.strictObject({ commenterId: idParam("commenterId") });
-export const publicationIdParamsSchema = z.strictObject({ publicationId: idParam("publicationId") });
-export const publicationModelParamsSchema = z.strictObject({
-  publicationId: idParam("publicationId"),
-  modelId: idParam("modelId"),
-});
+/** Database ids in a path: digits only (no signs, exponents or spaces), within int4, so "1e3" or "-1" answer 400. */
+export const postIdParamsSchema = z.strictObject({ postId: rowIdText });
+export const commentIdParamsSchema = z.strictObject({ commentId: rowIdText });
+export const commenterIdParamsSchema = z.strictObject({ commenterId: rowIdText });
+export const publicationIdParamsSchema = z.strictObject({ publicationId: rowIdText });
+export const runIdParamsSchema = z.strictObject({ runId: rowIdText });
+export const publicationModelParamsSchema = z.strictObject({ publicationId: rowIdText, modelId: rowIdText });
 
 /** An optional page size in a query string, within [1, max]. */
 export const limitParam = (max: number) =>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
+import { INT4_MAX } from "./bounds";
 
 /** Scorers that can produce a comment's labels (the LabelSource enum of the database). */
 export const LABEL_SOURCES = ["FAST", "ENCODER", "PUBLICATION", "LLM"] as const;
@@ -74,7 +75,10 @@ export type CommentCue = z.infer<typeof cueSchema>;
 /** A thread cursor: the sort key (ancestor ids then own id) of the last comment of the previous page. */
 export const threadCursorSchema = z
   .string()
-  .regex(/^\d{1,10}(\.\d{1,10}){0,200}$/, { message: "cursor must come from a previous page's nextCursor" });
+  .regex(/^\d{1,10}(\.\d{1,10}){0,200}$/, { message: "cursor must come from a previous page's nextCursor" })
+  .refine((v) => v.split(".").every((part) => Number(part) <= INT4_MAX), {
+    message: "cursor must come from a previous page's nextCursor",
+  });
 
 /** GET /api/posts/[postId]/comments: one page of the thread in tree order (replies under their parents). */
 export const threadPageSchema = z.object({

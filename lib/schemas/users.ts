@@ -20,10 +20,18 @@ export interface UserSummary {
   name: string;
   role: UserRole;
   createdAt: string;
+  /** When the account was disabled (no sign-in, no sessions); null while it is active. */
+  disabledAt: string | null;
 }
 
 export interface UserList {
   users: UserSummary[];
+}
+
+/** POST /api/users/[userId]/password: a new generated password, shown once; every session of the user ends. */
+export interface PasswordReset {
+  user: UserSummary;
+  password: string;
 }
 
 export interface AddedUser {

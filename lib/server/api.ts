@@ -2,26 +2,15 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
+import { ApiError } from "@/lib/server/api-error";
+import { isDatabaseUnavailable } from "@/lib/server/db-availability";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
+import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
 
-/** The one error shape every route answers with. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
-}
-
-/** An expected failure a handler can throw: it becomes a JSON answer with this status. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string) => new ApiError(404, "not_found", `${what} not found`);
+export type { ApiErrorBody } from "@/lib/schemas/api-error";
+export { ApiError, notFound } from "@/lib/server/api-error";
 
 /**
  * What a service returns for an expected failure instead of throwing an HTTP error (services also run in
@@ -47,17 +36,99 @@ function errorResponse(
   message: string,
   issues?: ApiErrorBody["error"]["issues"],
 ) {
+  return NextResponse.json<ApiErrorBody>(apiErrorBody(code, message, issues), { status });
+}
+
+/** An expected failure as a response, for handlers outside `route()`. */
+export function apiErrorResponse(error: ApiError): Response {
+  return errorResponse(error.status, error.code, error.message);
+}
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * An unexpected failure for the server log: its error code (Prisma's P…, PostgreSQL's SQLSTATE, Node's E…)
+ * first, so the 500s that remain can be told apart and counted, then its message.
+ */
+export function describeFailure(err: unknown): string {
+  const codes: string[] = [];
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === "object" && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code ?? (e as { originalCode?: unknown }).originalCode;
+    if (typeof code === "string" && !codes.includes(code)) codes.push(code);
+  }
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return `[code ${codes.join("/") || "none"}] ${message}`;
+}
+
+/**
+ * The path of the first string holding a NUL character (or a key holding one), or null. PostgreSQL cannot store
+ * NUL in text, so such input is refused here as the client's mistake, not found there as a 500.
+ */
+export function nulAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = nulAt(inner, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+const nulIssue = (path: string[]) => ({
+  path: path.join("."),
+  message: "text must not contain NUL (\\u0000) characters",
+});
+
+const tooLarge = () => NextResponse.json<ApiErrorBody>(TOO_LARGE, { status: 413 });
+
+/** Seconds a client should wait before trying again while the database is away. */
+const UNAVAILABLE_RETRY_AFTER = 5;
+
+/** The answer while the database cannot be reached: a 503 in the one error shape, with Retry-After. */
+export function unavailableResponse(): Response {
   return NextResponse.json<ApiErrorBody>(
-    { error: { code, message, ...(issues ? { issues } : {}) } },
-    { status },
+    apiErrorBody("unavailable", "the database cannot be reached right now; try again in a moment"),
+    { status: 503, headers: { "Retry-After": String(UNAVAILABLE_RETRY_AFTER) } },
+  );
+}
+
+/**
+ * The request's body, read up to the limit (lib/web/body-limit.ts), before anything parses it; null when it
+ * is larger. A declared Content-Length over the limit is refused without reading.
+ */
+async function boundedBody(request: Request): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (declaredTooLarge(request.headers.get("content-length"))) return null;
+  return readBodyWithin(request.body);
+}
+
+/**
+ * For handlers that are not ours (Better Auth): the same body limit and 413, then the request handed on with
+ * its body already read.
+ */
+export async function withBodyLimit(
+  request: Request,
+  handle: (request: Request) => Promise<Response>,
+): Promise<Response> {
+  if (!UNSAFE.has(request.method)) return handle(request);
+  const body = await boundedBody(request);
+  if (body === null) return tooLarge();
+  return handle(
+    new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: body.byteLength > 0 ? body : null,
+    }),
   );
 }
 
 function zodIssues(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
 }
-
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Mutations must come from our own pages: the Origin (or Referer) must be the app's own address.
@@ -117,7 +188,10 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       }
       let params = undefined as P;
       if (options.params) {
-        const parsed = options.params.safeParse(await context.params);
+        const raw = await context.params;
+        const nul = nulAt(raw);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad path parameter", [nulIssue(nul)]);
+        const parsed = options.params.safeParse(raw);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad path parameter", zodIssues(parsed.error));
         params = parsed.data;
@@ -130,6 +204,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
           const all = url.searchParams.getAll(key);
           raw[key] = all.length > 1 ? all : (all[0] ?? "");
         }
+        const nul = nulAt(raw);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad query parameter", [nulIssue(nul)]);
         const parsed = options.query.safeParse(raw);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad query parameter", zodIssues(parsed.error));
@@ -137,12 +213,16 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       }
       let body = undefined as B;
       if (options.body) {
+        const bytes = await boundedBody(request);
+        if (bytes === null) return tooLarge();
         let json: unknown;
         try {
-          json = await request.json();
+          json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
         } catch {
           return errorResponse(400, "bad_request", "the body must be JSON");
         }
+        const nul = nulAt(json);
+        if (nul !== null) return errorResponse(400, "bad_request", "bad request body", [nulIssue(nul)]);
         const parsed = options.body.safeParse(json);
         if (!parsed.success)
           return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));
@@ -152,7 +232,15 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
-      console.error("route failed:", err instanceof Error ? err.message : err);
+      if (isDatabaseUnavailable(err)) {
+        console.error(
+          `database unreachable: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,
+        );
+        return unavailableResponse();
+      }
+      console.error(
+        `route failed: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,
+      );
       return errorResponse(500, "internal", "something went wrong on the server; it has been logged");
     }
   };

@@ -7,14 +7,16 @@ import type {
   ImportsResponse,
   StartImportInput,
 } from "@/lib/schemas/imports";
+import { ApiError } from "@/lib/server/api-error";
+import { checkPublicAddress } from "@/lib/server/ingest/guarded-fetch";
 import { STALE_HEARTBEAT_MS } from "@/lib/server/ingest/import-runs";
 import { publicationOrigin } from "@/lib/server/ingest/substack-import";
-import { enqueueSubstackImport } from "@/lib/server/jobs/queue";
+import { enqueueSubstackImport, webFetchGuard } from "@/lib/server/jobs/queue";
 
 type RunRow = Prisma.ImportRunGetPayload<{ include: { publication: { select: { name: true } } } }>;
 
 function toView(run: RunRow): ImportRunView {
-  const cursor = (run.cursor ?? {}) as { issueCount?: number };
+  const cursor = (run.cursor ?? {}) as { issueCount?: number; resumes?: number };
   const stalled =
     run.status === "RUNNING" &&
     (run.heartbeatAt === null || Date.now() - run.heartbeatAt.getTime() > STALE_HEARTBEAT_MS);
@@ -32,6 +34,7 @@ function toView(run: RunRow): ImportRunView {
     commentsUnchanged: run.commentsUnchanged,
     commentsVanished: run.commentsVanished,
     issueCount: cursor.issueCount ?? 0,
+    resumes: cursor.resumes ?? 0,
     startedAt: run.startedAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
     params: (run.params ?? {}) as Record<string, unknown>,
@@ -77,12 +80,19 @@ export async function getImportRun(id: number): Promise<ImportRunDetail | null> 
   return { ...toView(run), errors: (run.errors ?? []) as ImportRunDetail["errors"] };
 }
 
-/** Queues a Substack import for the background workers; the run appears on the imports page when it starts. */
+/**
+ * Queues a Substack import for the background workers; the run appears on the imports page when it starts.
+ * A publication is its origin (a path is dropped). An address the server may not fetch for a web user (not
+ * https, or resolving to a private address) is refused here already; the worker checks again at connection.
+ */
 export async function startSubstackImport(
   input: StartImportInput,
   actorId: string,
 ): Promise<{ queued: boolean; url: string }> {
-  const url = publicationOrigin(input.url);
+  const url = new URL(publicationOrigin(input.url)).origin;
+  if (await checkPublicAddress(new URL(url), webFetchGuard())) {
+    throw new ApiError(400, "address_refused", "Marginalia imports only from public https addresses");
+  }
   const jobId = await enqueueSubstackImport({
     url,
     since: input.since,

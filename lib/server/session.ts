@@ -9,7 +9,8 @@ const ROLE_VALUES = new Set(["AUTHOR", "MODERATOR", "VIEWER"]);
 /** The signed-in person for a request's headers, or null. */
 export async function viewerFromHeaders(requestHeaders: Headers): Promise<Viewer | null> {
   const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
+  // Disabling an account ends its sessions; this refuses one that would still be presented.
+  if (!session || (session.user as { disabledAt?: unknown }).disabledAt) return null;
   const role = (session.user as { role?: unknown }).role;
   return {
     id: session.user.id,

@@ -70,20 +70,20 @@ export interface DemoPublication {
 
 export const DEMO_AUTHOR_NAME = "Eleanor Voss";
 
-export const DEMO_ACCOUNTS = [
-  { email: "author@demo.marginalia.local", name: DEMO_AUTHOR_NAME, role: "AUTHOR" },
-  { email: "moderator@demo.marginalia.local", name: "Demo Moderator", role: "MODERATOR" },
-  { email: "viewer@demo.marginalia.local", name: "Demo Viewer", role: "VIEWER" },
-] as const satisfies ReadonlyArray<{ email: string; name: string; role: "AUTHOR" | "MODERATOR" | "VIEWER" }>;
+/** Every demo account's email ends with "@" + this; `marginalia db unseed-demo` finds them by it. */
+export const DEMO_EMAIL_DOMAIN = "demo.marginalia.local";
 
-/**
- * The password of the three demo accounts above. It exists only for the demo data set (a local,
- * throwaway database); it is deliberately public and must never be used for a real account.
- */
-export const DEMO_PASSWORD = "demo-password-not-secret";
+/** The demo's accounts. Their passwords are random, made when the demo is loaded (lib/server/demo/seed.ts). */
+export const DEMO_ACCOUNTS = [
+  { email: `author@${DEMO_EMAIL_DOMAIN}`, name: DEMO_AUTHOR_NAME, role: "AUTHOR" },
+  { email: `moderator@${DEMO_EMAIL_DOMAIN}`, name: "Demo Moderator", role: "MODERATOR" },
+  { email: `viewer@${DEMO_EMAIL_DOMAIN}`, name: "Demo Viewer", role: "VIEWER" },
+] as const satisfies ReadonlyArray<{ email: string; name: string; role: "AUTHOR" | "MODERATOR" | "VIEWER" }>;
 
 const SEED = 0x10_6e_71_e7;
 const BASE_URL = "https://thelongview.substack.com";
+/** The demo publication's address: its identity in the database. */
+export const DEMO_BASE_URL = BASE_URL;
 
 /** Target shares of tone across each post's comments. */
 const TONE_SHARES: ReadonlyArray<readonly [DemoTone, number]> = [

@@ -8,15 +8,28 @@ export const DEMO = {
   author: "author@demo.marginalia.local",
   moderator: "moderator@demo.marginalia.local",
   viewer: "viewer@demo.marginalia.local",
-  password: "demo-password-not-secret",
 } as const;
+
+/**
+ * A demo account's password: random, made when `npm start` loaded the demo into the run's data folder, and kept
+ * in demo-accounts.json beside it (mode 0600), as a person running the app would find it.
+ */
+export function demoPassword(email: string): string {
+  const file = path.join(process.env.MARGINALIA_E2E_DATA ?? "", "demo-accounts.json");
+  const { accounts } = JSON.parse(readFileSync(file, "utf8")) as {
+    accounts: { email: string; password: string }[];
+  };
+  const account = accounts.find((a) => a.email === email);
+  if (!account) throw new Error(`${email} is not a demo account of ${file}`);
+  return account.password;
+}
 
 /**
  * Signs in through the sign-in form once per account and run, then reuses the session cookie: the app
  * rate-limits sign-ins (per address and per account), and a whole suite signing in for every test would trip it.
  * A cookie whose session is gone (the account signed out) falls back to the form.
  */
-export async function signIn(page: Page, email: string, password: string = DEMO.password): Promise<void> {
+export async function signIn(page: Page, email: string, password?: string): Promise<void> {
   const cache = path.join(process.env.MARGINALIA_E2E_DATA ?? os.tmpdir(), `session-${email}.json`);
   if (existsSync(cache)) {
     const cookies = JSON.parse(readFileSync(cache, "utf8")) as Cookie[];
@@ -28,7 +41,7 @@ export async function signIn(page: Page, email: string, password: string = DEMO.
   await page.context().clearCookies();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").fill(password ?? demoPassword(email));
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/sign-in/);
   writeFileSync(cache, JSON.stringify(await page.context().cookies()));

@@ -42,4 +42,52 @@ describe("the marginalia command line", () => {
     });
     expect(log.after).toEqual({ email: "editor@example.com", role: "MODERATOR" });
   });
+
+  test("user disable / enable / reset-password / set-role / sign-out / list manage an account, each logged", {
+    timeout: 120_000,
+  }, async () => {
+    const email = "leaving@example.org";
+    await cli(
+      ["user", "add", "--email", email, "--role", "MODERATOR", "--password-stdin"],
+      "first password 123\n",
+    );
+    const signInStatus = async (password: string) =>
+      (await auth().api.signInEmail({ body: { email, password }, asResponse: true })).status;
+    expect(await signInStatus("first password 123")).toBe(200);
+
+    expect((await cli(["user", "disable", "--email", email])).stdout).toBe(`${email} is disabled\n`);
+    expect(await signInStatus("first password 123")).toBe(403);
+    expect((await cli(["user", "list"])).stdout).toContain(`MODERATOR\t${email}\tleaving\tdisabled\n`);
+    expect((await cli(["user", "enable", "--email", email])).code).toBe(0);
+
+    const reset = await cli(
+      ["user", "reset-password", "--email", email, "--password-stdin"],
+      "second password 456\n",
+    );
+    expect(reset.stdout).toBe(`new password set for ${email}\n`);
+    expect(await signInStatus("first password 123")).toBe(401);
+    expect(await signInStatus("second password 456")).toBe(200);
+
+    expect((await cli(["user", "set-role", "--email", email, "--role", "VIEWER"])).stdout).toBe(
+      `${email} is now VIEWER\n`,
+    );
+    expect((await cli(["user", "sign-out", "--email", email])).stdout).toBe("ended 0 session(s)\n");
+    const unknown = await cli(["user", "disable", "--email", "nobody@example.org"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("no account with the email nobody@example.org");
+
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const actions = await db.moderationAction.findMany({
+      where: { targetId: user.id },
+      orderBy: { id: "asc" },
+    });
+    expect(actions.map((a) => [a.action, a.actorId])).toEqual([
+      ["USER_CREATED", null],
+      ["USER_DISABLED", null],
+      ["USER_ENABLED", null],
+      ["USER_PASSWORD_RESET", null],
+      ["USER_ROLE_CHANGED", null],
+      ["USER_SESSIONS_REVOKED", null],
+    ]);
+  });
 });

@@ -116,8 +116,9 @@ describe("moderation log", () => {
     const text = await response.text();
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "id,created_at,actor_id,actor_name,action,target_type,target_id,comment_id,post_id,commenter_id,publication_id,reason,rule,matched_text,note,before,after",
+      "id,created_at,actor_id,actor_name,actor_email,actor_role,action,target_type,target_id,comment_id,post_id,commenter_id,publication_id,reason,rule,matched_text,note,before,after",
     );
+    expect(text).toContain(`,${moderator.role},COMMENT_REJECTED,COMMENT,2,`);
     expect(text).toContain(
       `,COMMENT_REJECTED,COMMENT,2,,,,,SPAM,,,"'=HYPERLINK(""http://evil""), with ""quotes""\nand a line",,\r\n`,
     );

@@ -70,6 +70,10 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/users": "administer",
   "POST /api/users": "administer",
   "PATCH /api/users/[userId]": "administer",
+  "POST /api/users/[userId]/disable": "administer",
+  "POST /api/users/[userId]/enable": "administer",
+  "POST /api/users/[userId]/password": "administer",
+  "DELETE /api/users/[userId]/sessions": "administer",
 };
 
 /** Values for path parameters: ids that exist nowhere, so an allowed call answers 400 or 404 and changes nothing. */

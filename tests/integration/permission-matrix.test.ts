@@ -4,48 +4,23 @@ import { beforeAll, describe, expect, test } from "vitest";
 import type { Role } from "@/lib/db/generated/client";
 import { CAPABILITIES } from "@/lib/server/permissions";
 import { resetDatabase, useTestDatabase } from "../support/database";
+import {
+  concretePath,
+  paramNames,
+  ROOT,
+  type RouteHandler,
+  routeFiles,
+  UNSAFE,
+  urlPath,
+  verbsOf,
+} from "../support/route-files";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { DUMMY_PARAMS, ROUTE_CAPABILITIES } from "./permission-matrix.routes";
 
 const { sql } = useTestDatabase();
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const API = path.join(ROOT, "app/api");
-const VERBS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-/** Better Auth's own handler: it does its own checks (sign-in must work anonymously). */
-const SKIPPED = new Set(["app/api/auth/[...all]/route.ts"]);
-
-type RouteHandler = (request: Request, context: ReturnType<typeof routeContext>) => Promise<Response>;
-
-/** Every app/api/**\/route.ts, as "app/api/…/route.ts" relative to the repository. */
-const routeFiles = (readdirSync(API, { recursive: true }) as string[])
-  .map((f) => path.join("app/api", f).split(path.sep).join("/"))
-  .filter((f) => f.endsWith("/route.ts") && !SKIPPED.has(f))
-  .sort();
-
-function urlPath(file: string): string {
-  return `/${file.replace(/^app\//u, "").replace(/\/route\.ts$/u, "")}`;
-}
-
 function paramsOf(file: string): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const [, name] of urlPath(file).matchAll(/\[([^\]]+)\]/gu)) {
-    if (!name) continue;
-    params[name] = DUMMY_PARAMS[name] ?? "999999";
-  }
-  return params;
-}
-
-function concrete(file: string, params: Record<string, string>): string {
-  return urlPath(file).replace(/\[([^\]]+)\]/gu, (_, name: string) => params[name] ?? "x");
-}
-
-async function verbsOf(file: string): Promise<[string, RouteHandler][]> {
-  const mod = (await import(path.join(ROOT, file))) as Record<string, unknown>;
-  return VERBS.flatMap((verb) =>
-    typeof mod[verb] === "function" ? [[verb, mod[verb] as RouteHandler]] : [],
-  );
+  return Object.fromEntries(paramNames(file).map((name) => [name, DUMMY_PARAMS[name] ?? "999999"]));
 }
 
 const sessions: Partial<Record<Role, TestSession>> = {};
@@ -58,7 +33,7 @@ beforeAll(async () => {
 function call(handler: RouteHandler, file: string, verb: string, session: TestSession | null, headers = {}) {
   const params = paramsOf(file);
   return handler(
-    apiRequest(concrete(file, params), {
+    apiRequest(concretePath(file, params), {
       method: verb,
       session,
       headers,

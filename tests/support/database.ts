@@ -3,29 +3,36 @@ import { createDb, type Db, setDb } from "@/lib/db/client";
 import { createSql, type Sql, setSql } from "@/lib/db/sql";
 
 /**
- * The integration tests' database: clients bound to the run's PostgreSQL, set as the process-wide clients
- * so lib/server code under test uses them, closed after the file.
+ * The integration tests' database. The process-wide clients, which lib/server code under test uses, and `db`
+ * connect as the app's least-privilege role, as the app does. `sql` connects as the tables' owner, the way an
+ * operator would: for fixtures, resets and what the app itself may not do. All are closed after the file.
  */
-export function useTestDatabase(): { url: string; db: Db; sql: Sql } {
+export function useTestDatabase(): { url: string; ownerUrl: string; db: Db; sql: Sql } {
   const url = inject("databaseUrl");
+  const ownerUrl = inject("ownerDatabaseUrl");
+  // Commands spawned by a test (the CLI) run as `npm start` would: the app's role, the owner for migrations.
   process.env.DATABASE_URL = url;
+  process.env.DATABASE_OWNER_URL = ownerUrl;
   const db = createDb(url);
-  const sql = createSql(url);
+  const appSql = createSql(url);
+  const sql = createSql(ownerUrl);
   setDb(db);
-  setSql(sql);
+  setSql(appSql);
   afterAll(async () => {
     // Code under test may have started the job queue's client (a correction queues a refit).
     if ((globalThis as { marginaliaBoss?: unknown }).marginaliaBoss)
       await (await import("@/lib/server/jobs/queue")).stopQueue();
     await db.$disconnect();
+    await appSql.end({ timeout: 5 });
     await sql.end({ timeout: 5 });
   });
-  return { url, db, sql };
+  return { url, ownerUrl, db, sql };
 }
 
 /**
- * Empties every table of the app (the one TRUNCATE helper). The moderation log refuses TRUNCATE by trigger;
- * the table's owner may switch its triggers off inside the transaction, so no other session ever sees them off.
+ * Empties every table of the app (the one TRUNCATE helper), with the owner's connection. The moderation log
+ * refuses TRUNCATE by trigger; its owner may switch its triggers off inside the transaction, so no other
+ * session ever sees them off.
  */
 export async function resetDatabase(sql: Sql): Promise<void> {
   const tables = await sql<{ tablename: string }[]>`

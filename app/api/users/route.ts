@@ -14,5 +14,5 @@ export const GET = route(
 /** POST /api/users: add an account with a generated password, returned once. */
 export const POST = route(
   { capability: "administer", body: addUserBodySchema },
-  async ({ viewer, body }): Promise<AddedUser> => addUser(viewer, body),
+  async ({ viewer, body }): Promise<AddedUser> => addUser(viewer.id, body),
 );

@@ -1,29 +1,29 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { createDb } from "@/lib/db/client";
-import { openDatabase } from "@/lib/db/database";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
 import { createSql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
-import { demoSignInHelp, seedDemo } from "@/lib/server/demo/seed";
+import { readOrCreateSecretFile, secretsDir } from "@/lib/secret-file";
 import { note } from "../context";
+import { prepareDemo } from "../demo-startup";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const WEB_SERVER = path.join(ROOT, "lib/web/start.ts");
 
 /** The secret that signs sessions: BETTER_AUTH_SECRET, else one generated once and kept beside the data. */
 function authSecret(dataDir: string): string {
-  const configured = env().BETTER_AUTH_SECRET;
-  if (configured) return configured;
-  const file = path.join(path.dirname(path.resolve(dataDir)), "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  return (
+    env().BETTER_AUTH_SECRET ??
+    readOrCreateSecretFile(path.join(secretsDir(dataDir), "auth-secret"), () =>
+      randomBytes(32).toString("base64url"),
+    )
+  );
 }
 
 /** A production build is needed when there is none or a source file is newer than it. */
@@ -58,7 +58,7 @@ export function registerServeCommand(program: Command): void {
   program
     .command("serve")
     .description(
-      "build if needed, start the database (embedded unless DATABASE_URL), migrate, seed the demo, serve",
+      "build if needed, start the database (embedded unless DATABASE_URL), migrate, load the demo (embedded only), serve on HOST:PORT",
     )
     .option("--dev", "run the Next.js development server instead of a production build")
     .action(async (opts: { dev?: boolean }) => {
@@ -78,10 +78,14 @@ export function registerServeCommand(program: Command): void {
       process.on("SIGINT", () => void stop("SIGINT"));
       process.on("SIGTERM", () => void stop("SIGTERM"));
 
-      const applied = await migrateDatabase(database.url);
-      if (applied.length > 0) note(`applied migrations: ${applied.join(", ")}`);
+      const prepared = await prepareDatabase(database);
+      if (prepared.appliedMigrations.length > 0)
+        note(`applied migrations: ${prepared.appliedMigrations.join(", ")}`);
+      if (!prepared.separateAppRole) note(SAME_ROLE_WARNING);
+      // The web process gets the app's connection only: the owner's stays with this process.
+      const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
       const childEnv: NodeJS.ProcessEnv = {
-        ...process.env,
+        ...inherited,
         DATABASE_URL: database.url,
         BETTER_AUTH_SECRET: authSecret(config.MARGINALIA_DATA_DIR),
         BETTER_AUTH_TELEMETRY: "0",
@@ -89,20 +93,22 @@ export function registerServeCommand(program: Command): void {
         PORT: String(config.PORT),
       };
       process.env.DATABASE_URL = database.url;
-      let demoLoaded = false;
-      if (config.MARGINALIA_SEED_DEMO) {
-        const db = createDb(database.url);
-        const sql = createSql(database.url);
-        try {
-          const result = await seedDemo({ db, sql });
-          if (result.seeded) note(result.message);
-          demoLoaded =
-            (await db.publication.count()) > 0 &&
-            (await db.user.count({ where: { email: { endsWith: "@demo.marginalia.local" } } })) > 0;
-        } finally {
-          await db.$disconnect();
-          await sql.end({ timeout: 5 });
-        }
+      const db = createDb(database.url);
+      const sql = createSql(database.url);
+      let demoLines: string[];
+      try {
+        demoLines = await prepareDemo(
+          { db, sql },
+          {
+            requested: config.MARGINALIA_SEED_DEMO,
+            embedded: database.embedded !== null,
+            nodeEnv: config.NODE_ENV,
+            dataDir: config.MARGINALIA_DATA_DIR,
+          },
+        );
+      } finally {
+        await db.$disconnect();
+        await sql.end({ timeout: 5 });
       }
       if (!opts.dev && needsBuild()) {
         note("building the app (first start, or sources changed)…");
@@ -115,16 +121,19 @@ export function registerServeCommand(program: Command): void {
           throw new Error(`next build failed with exit code ${code}`);
         }
       }
-      const address = `http://localhost:${config.PORT}`;
+      const loopback = /^(127\.|::1$|localhost$)/.test(config.HOST);
+      const address = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
       note(
         `\nMarginalia: ${address}${database.embedded ? ` (embedded PostgreSQL on port ${database.embedded.port})` : ""}`,
       );
       note(
-        demoLoaded
-          ? `Sign in with a demo account:\n${demoSignInHelp()}`
-          : "Sign in with an account made by `npm run marginalia -- user add --email … --role AUTHOR`",
+        loopback
+          ? `Listening on ${config.HOST} only; set HOST to open it to the network (behind https: SECURITY.md).`
+          : `Listening on ${config.HOST}: put it behind https and read SECURITY.md's checklist.`,
       );
-      child = spawn(process.execPath, [NEXT_BIN, opts.dev ? "dev" : "start", "-p", String(config.PORT)], {
+      for (const line of demoLines) note(line);
+      note("Accounts: `npm run marginalia -- user add --email … --role AUTHOR` (see `user --help`).");
+      child = spawn(process.execPath, [TSX_CLI, WEB_SERVER, ...(opts.dev ? ["--dev"] : [])], {
         cwd: ROOT,
         env: { ...childEnv, NODE_ENV: opts.dev ? "development" : "production" },
         stdio: "inherit",

@@ -5,7 +5,8 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { clearSignInAttempts, recordSignInAttempt } from "@/lib/server/auth/account-rate-limit";
+import { clearSignInAttempts, recordSignInAttempt, signInDelay } from "@/lib/server/auth/account-rate-limit";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/web/client-address";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -16,12 +17,14 @@ function emailOf(body: unknown): string | null {
 
 /**
  * Better Auth: email and password, sessions in PostgreSQL, scrypt password hashes (memory-hard), per-address
- * rate limits in the database, and per-account sign-in limits (the hooks below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by `marginalia user add`, the demo
- * seed, or an author on the users page.
+ * rate limits in the database keyed on the client address our web server determined (lib/web/server.ts: the
+ * socket's peer, or X-Forwarded-For only behind a TRUSTED_PROXY), and per-account sign-in limits (the hooks
+ * below, lib/server/auth/account-rate-limit.ts). Sign-up over HTTP is off: accounts are made by
+ * `marginalia user add`, the demo seed, or an author on the users page.
  */
-function createAuth() {
+export function createAuth(options: { baseURL?: string } = {}) {
   const config = env();
-  const baseURL = config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
+  const baseURL = options.baseURL ?? config.BETTER_AUTH_URL ?? `http://localhost:${config.PORT}`;
   return betterAuth({
     appName: "Marginalia",
     baseURL,
@@ -33,6 +36,23 @@ function createAuth() {
     user: {
       additionalFields: {
         role: { type: "string", input: false, required: false, defaultValue: "VIEWER" },
+        disabledAt: { type: "date", input: false, required: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // After the password was checked: a disabled account gets no session (and is told why).
+          before: async (session) => {
+            const user = await db().user.findUnique({ where: { id: session.userId } });
+            if (user?.disabledAt) {
+              throw new APIError("FORBIDDEN", {
+                message: "This account is disabled; ask the publication's author.",
+                code: "ACCOUNT_DISABLED",
+              });
+            }
+          },
+        },
       },
     },
     rateLimit: {
@@ -43,12 +63,13 @@ function createAuth() {
       customRules: { "/sign-in/email": { window: 60, max: 10 } },
     },
     hooks: {
-      // Per account, whatever the address: guessing one person's password from many addresses is refused too.
+      // Per account and address a hard limit; per account a slow-down (never a lock-out by email alone).
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
         if (!email) return;
-        const verdict = await recordSignInAttempt(email);
+        const address = ctx.headers?.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+        const verdict = await recordSignInAttempt(email, address);
         if (!verdict.allowed) {
           throw new APIError(
             "TOO_MANY_REQUESTS",
@@ -59,6 +80,7 @@ function createAuth() {
             { "Retry-After": String(verdict.retryAfter) },
           );
         }
+        if (verdict.delayMs > 0) await signInDelay.wait(verdict.delayMs);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== SIGN_IN_PATH || !ctx.context.newSession) return;
@@ -67,9 +89,28 @@ function createAuth() {
       }),
     },
     trustedOrigins: [baseURL],
-    advanced: { ipAddress: { ipAddressHeaders: ["x-forwarded-for"] } },
+    advanced: {
+      // Cookies travel only over https whenever the app is reached over https (and get the __Secure- prefix).
+      useSecureCookies: baseURL.startsWith("https://"),
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
     plugins: [nextCookies()],
   });
+}
+
+/**
+ * The Better Auth endpoints reachable over HTTP; everything else it offers answers 404. In particular
+ * /update-user (a moderator renaming themself to the author's name), /change-email and /delete-user: accounts
+ * are managed by the author (users page) and the command line, which log what they change.
+ */
+export const HTTP_AUTH_PATHS: ReadonlySet<string> = new Set(["/sign-in/email", "/sign-out", "/get-session"]);
+
+export function isAllowedAuthPath(pathname: string): boolean {
+  const prefix = "/api/auth";
+  return (
+    pathname.startsWith(`${prefix}/`) &&
+    HTTP_AUTH_PATHS.has(pathname.slice(prefix.length).replace(/\/+$/, ""))
+  );
 }
 
 type Auth = ReturnType<typeof createAuth>;

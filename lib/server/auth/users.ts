@@ -52,3 +52,36 @@ export async function createUser(
 }
 
 export class UserExistsError extends Error {}
+
+/** A password hashed as Better Auth hashes it (scrypt), for storing in the credential account. */
+export function hashNewPassword(password: string): Promise<string> {
+  return hashPassword(password);
+}
+
+/**
+ * Replaces a user's email/password credential (creating it when they had none) and ends every session they
+ * have: whoever held the old password, or a session opened with it, is signed out. Call it inside the
+ * transaction of the change; it does not log (callers do). Returns how many sessions ended.
+ */
+export async function replaceCredential(
+  tx: Pick<Db, "account" | "session">,
+  userId: string,
+  passwordHash: string,
+): Promise<number> {
+  const updated = await tx.account.updateMany({
+    where: { userId, providerId: "credential" },
+    data: { password: passwordHash },
+  });
+  if (updated.count === 0) {
+    await tx.account.create({
+      data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+    });
+  }
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
+
+/** A new password for a user on its own transaction, unlogged: for the demo's start-up. */
+export async function setPassword(client: Db, userId: string, password: string): Promise<void> {
+  const hash = await hashNewPassword(password);
+  await client.$transaction((tx) => replaceCredential(tx, userId, hash));
+}

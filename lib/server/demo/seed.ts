@@ -2,26 +2,51 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
-import { createUser } from "@/lib/server/auth/users";
+import { createUser, generatePassword, setPassword } from "@/lib/server/auth/users";
 import { linkReplies, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
-import { buildDemoPublication, DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed/demo-data";
+import { buildDemoPublication, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN } from "@/prisma/seed/demo-data";
+
+/** A demo account with the password made for it; shown once, or kept in the data folder (mode 0600). */
+export interface DemoCredential {
+  email: string;
+  role: string;
+  password: string;
+}
 
 export interface SeedResult {
   seeded: boolean;
   message: string;
+  /** The demo accounts created now, with their new random passwords (empty when none was created). */
+  accounts: DemoCredential[];
 }
 
-/** The demo accounts' sign-in, printed by `npm start` when the demo is loaded. */
-export function demoSignInHelp(): string {
-  return DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(9)} ${a.email}  password: ${DEMO_PASSWORD}`).join("\n");
+/**
+ * Whether `npm start` loads the demo into an empty database: as asked by MARGINALIA_SEED_DEMO, else only on
+ * the embedded default database outside production. A DATABASE_URL never gets demo accounts by default.
+ */
+export function shouldLoadDemo(input: {
+  requested: boolean | undefined;
+  embedded: boolean;
+  nodeEnv: string;
+}): boolean {
+  return input.requested ?? (input.embedded && input.nodeEnv !== "production");
+}
+
+export function isDemoEmail(email: string): boolean {
+  return email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+}
+
+/** The lines that tell someone how to sign in with the demo accounts. */
+export function demoSignInHelp(accounts: readonly DemoCredential[]): string {
+  return accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email}  password: ${a.password}`).join("\n");
 }
 
 /**
  * Loads the demo publication through the same store, scoring and moderation steps as a real import, and the
- * demo accounts. Does nothing when the demo publication exists, or (without `force`) when the database holds
- * any other publication: the demo never mixes into a real one by accident.
+ * demo accounts with random passwords. Does nothing when the demo publication exists, or (without `force`)
+ * when the database holds any other publication: the demo never mixes into a real one by accident.
  */
 export async function seedDemo(
   ctx: { db: Db; sql: Sql },
@@ -30,12 +55,13 @@ export async function seedDemo(
   const demo = buildDemoPublication();
   const existing = await ctx.db.publication.findMany({ select: { baseUrl: true } });
   if (existing.some((p) => p.baseUrl === demo.publication.baseUrl)) {
-    return { seeded: false, message: "the demo publication is already loaded" };
+    return { seeded: false, message: "the demo publication is already loaded", accounts: [] };
   }
   if (existing.length > 0 && !options.force) {
     return {
       seeded: false,
       message: "the database already has a publication; use --force to add the demo beside it",
+      accounts: [],
     };
   }
 
@@ -85,12 +111,39 @@ export async function seedDemo(
   await scoreComments(ctx.sql, { commentIds: counts.changedIds });
   await moderateNewComments(ctx.db, publicationId, counts.changedIds);
 
+  const accounts: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {
     const taken = await ctx.db.user.findUnique({ where: { email: account.email } });
-    if (!taken) await createUser(ctx.db, { ...account, password: DEMO_PASSWORD });
+    if (taken) continue;
+    const password = generatePassword();
+    await createUser(ctx.db, { ...account, password });
+    accounts.push({ email: account.email, role: account.role, password });
   }
   return {
     seeded: true,
-    message: `loaded the demo: ${posts.length} posts, ${counts.new} comments, ${DEMO_ACCOUNTS.length} demo accounts`,
+    message: `loaded the demo: ${posts.length} posts, ${counts.new} comments, ${accounts.length} demo accounts`,
+    accounts,
   };
+}
+
+/**
+ * Gives every demo account in the database a new random password (and ends its sessions). For a database
+ * whose demo accounts were made before their passwords were random, or whose password file was lost.
+ */
+export async function resetDemoPasswords(db: Db): Promise<DemoCredential[]> {
+  const users = await db.user.findMany({
+    where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` }, accounts: { some: { providerId: "credential" } } },
+    orderBy: { email: "asc" },
+  });
+  const accounts: DemoCredential[] = [];
+  for (const user of users) {
+    const password = generatePassword();
+    await setPassword(db, user.id, password);
+    accounts.push({ email: user.email, role: user.role, password });
+  }
+  return accounts;
+}
+
+export async function countDemoAccounts(db: Db): Promise<number> {
+  return db.user.count({ where: { email: { endsWith: `@${DEMO_EMAIL_DOMAIN}` } } });
 }

@@ -46,14 +46,28 @@ export async function startImportRun(
   },
 ): Promise<{ id: number; resumed: boolean; doneExternalIds: Set<string> }> {
   // The same import (same publication, source and parameters) killed mid-way is continued, not restarted.
-  const [stale] = await sql<{ id: number; cursor: { done?: string[] } }[]>`
-    SELECT id, cursor FROM import_run
+  const [stale] = await sql<{ id: number; cursor: { done?: string[] }; heartbeat_at: Date | null }[]>`
+    SELECT id, cursor, heartbeat_at FROM import_run
     WHERE publication_id = ${input.publicationId} AND source = ${input.source}::"ImportSource"
       AND status = 'RUNNING' AND params = ${sql.json(input.params as JSONValue)}
       AND (heartbeat_at IS NULL OR heartbeat_at < now() - make_interval(secs => ${STALE_HEARTBEAT_MS / 1000}))
     ORDER BY started_at DESC LIMIT 1`;
   if (stale) {
-    await sql`UPDATE import_run SET heartbeat_at = now() WHERE id = ${stale.id}`;
+    // The run history says what happened: how often the run was taken up again, and a log row each time.
+    const [resumed] = await sql<{ resumes: number; posts_done: number }[]>`
+      UPDATE import_run SET
+        cursor = jsonb_set(cursor, '{resumes}', to_jsonb(coalesce((cursor->>'resumes')::int, 0) + 1)),
+        heartbeat_at = now()
+      WHERE id = ${stale.id}
+      RETURNING (cursor->>'resumes')::int AS resumes, posts_done`;
+    await sql`
+      INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
+      VALUES (${input.startedById ?? null}, 'IMPORT_RESUMED', 'IMPORT_RUN', ${String(stale.id)}, ${input.publicationId},
+              ${sql.json({
+                resumes: resumed?.resumes ?? 1,
+                postsDone: resumed?.posts_done ?? 0,
+                lastHeartbeat: stale.heartbeat_at?.toISOString() ?? null,
+              } as JSONValue)})`;
     return { id: stale.id, resumed: true, doneExternalIds: new Set(stale.cursor.done ?? []) };
   }
   const [row] = await sql<{ id: number }[]>`

@@ -3,6 +3,7 @@ import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost, NormalizedPublication } from "@/lib/ingest/types";
 import { textFingerprint } from "@/lib/moderation/fingerprint";
+import { safeHref } from "@/lib/safe-href";
 
 /**
  * The store step of every import: idempotent bulk upserts keyed by (publication, external id).
@@ -18,12 +19,25 @@ export interface CommentCounts {
   changedIds: number[];
 }
 
+/**
+ * PostgreSQL cannot store NUL (U+0000) in text, and one in a comment would fail its whole batch: every string
+ * that reaches the database here has it replaced by U+FFFD, as invalid bytes are, so nothing else is lost.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === "string")
+    return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+}
+
 const PLATFORM = { substack: "SUBSTACK", disqus: "DISQUS", wordpress: "WORDPRESS", file: "FILE" } as const;
 
 export async function upsertPublication(
   sql: Sql,
-  publication: NormalizedPublication & { baseUrl: string },
+  given: NormalizedPublication & { baseUrl: string },
 ): Promise<number> {
+  const publication = withoutNul(given);
   const [row] = await sql<{ id: number }[]>`
     INSERT INTO publication (platform, name, base_url, external_id, updated_at)
     VALUES (${PLATFORM[publication.platform]}::"Platform", ${publication.name}, ${publication.baseUrl},
@@ -40,17 +54,18 @@ export async function upsertPublication(
 export async function upsertPosts(
   sql: Sql,
   publicationId: number,
-  posts: NormalizedPost[],
+  given: NormalizedPost[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  if (posts.length === 0) return ids;
+  if (given.length === 0) return ids;
+  const posts = withoutNul(given);
   const rows = posts.map((p) => ({
     publication_id: publicationId,
     external_id: p.externalId,
     slug: p.slug,
     title: p.title,
     subtitle: p.subtitle ?? null,
-    url: p.url,
+    url: safeHref(p.url),
     body_html: p.bodyHtml ?? null,
     published_at: p.publishedAt,
     upstream_comment_count: p.upstreamCommentCount ?? null,
@@ -104,7 +119,7 @@ async function upsertCommenters(
         external_id: key,
         name: c.author.name || "Anonymous",
         handle: c.author.handle ?? null,
-        photo_url: c.author.photoUrl ?? null,
+        photo_url: safeHref(c.author.photoUrl),
         first_seen_at: c.postedAt,
       });
     } else {
@@ -141,9 +156,10 @@ export async function upsertComments(
   sql: Sql,
   publicationId: number,
   postIds: Map<string, number>,
-  comments: NormalizedComment[],
+  given: NormalizedComment[],
 ): Promise<CommentCounts> {
-  if (comments.length === 0) return { new: 0, updated: 0, unchanged: 0, changedIds: [] };
+  if (given.length === 0) return { new: 0, updated: 0, unchanged: 0, changedIds: [] };
+  const comments = withoutNul(given);
   const commenterIds = await upsertCommenters(sql, publicationId, comments);
   const rows = comments.map((c) => {
     const postId = postIds.get(c.postExternalId);
@@ -245,6 +261,6 @@ export async function linkReplies(sql: Sql, postIds: number[]): Promise<void> {
 export async function markVanished(sql: Sql, postId: number, seenExternalIds: string[]): Promise<number> {
   const result = await sql`
     UPDATE comment SET vanished_at = now(), updated_at = now()
-    WHERE post_id = ${postId} AND vanished_at IS NULL AND NOT (external_id = ANY(${seenExternalIds}::text[]))`;
+    WHERE post_id = ${postId} AND vanished_at IS NULL AND NOT (external_id = ANY(${withoutNul(seenExternalIds)}::text[]))`;
   return result.count;
 }

@@ -2,9 +2,11 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import { createSubstackSource, type SubstackSourceOptions } from "@/lib/ingest/substack/client";
+import { genericFetchProblem } from "@/lib/ingest/substack/errors";
 import type { IngestIssue, NormalizedPost } from "@/lib/ingest/types";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { createGuardedFetch, type GuardOptions } from "./guarded-fetch";
 import {
   emptyProgress,
   finishImportRun,
@@ -30,6 +32,13 @@ export interface SubstackImportOptions {
   /** The name of the variable the cookie came from, recorded on the run instead of the cookie. */
   cookieEnv?: string;
   startedById?: string | null;
+  /**
+   * Set when the server fetches on a web user's behalf (imports started in the app, scheduled syncs): public
+   * https addresses only (guarded-fetch.ts), the publication is its origin (a path is dropped), the cookie goes
+   * over https only, and the run records generic problems (kind and status) while the details go to the server
+   * log. Unset for the command line, whose operator may fetch any address, http and loopback included.
+   */
+  webGuard?: GuardOptions;
   /** For tests: fetch, sleep and randomness of the HTTP client. */
   transport?: Pick<SubstackSourceOptions, "fetchImpl" | "sleep" | "random">;
   onProgress?: (progress: ImportProgress & { runId: number; currentPost?: string }) => void;
@@ -62,7 +71,8 @@ export async function importSubstack(
   ctx: { db: Db; sql: Sql },
   options: SubstackImportOptions,
 ): Promise<ImportSummary> {
-  const baseUrl = publicationOrigin(options.url);
+  const web = options.webGuard;
+  const baseUrl = web ? new URL(publicationOrigin(options.url)).origin : publicationOrigin(options.url);
   const publicationId = await upsertPublication(ctx.sql, {
     platform: "substack",
     name: new URL(baseUrl).hostname,
@@ -80,14 +90,28 @@ export async function importSubstack(
     params,
     startedById: options.startedById,
   });
+  // Over http the cookie would travel in the clear; the command line's operator decides for themselves.
+  const cookieWithheld = web !== undefined && options.cookie !== undefined && !baseUrl.startsWith("https:");
   const source = createSubstackSource({
     baseUrl,
-    cookie: options.cookie,
+    cookie: cookieWithheld ? undefined : options.cookie,
     delayMs: options.delayMs ?? 1000,
     timeoutMs: options.timeoutMs ?? 20_000,
     retries: options.retries ?? 4,
+    ...(web ? { fetchImpl: createGuardedFetch(web) } : {}),
     ...options.transport,
   });
+  if (cookieWithheld) {
+    await recordImportIssues(ctx.sql, run.id, [
+      { location: "cookie", message: "the session cookie is sent over https only: it was not sent" },
+    ]);
+  }
+  const issueFrom = (location: string, error: unknown): IngestIssue => {
+    const detail = error instanceof Error ? error.message : String(error);
+    if (!web) return { location, message: detail };
+    console.error(`import run ${run.id} (${baseUrl}), ${location}: ${detail}`);
+    return { location, message: genericFetchProblem(error) };
+  };
   const progress = emptyProgress();
   const report = (currentPost?: string) => options.onProgress?.({ ...progress, runId: run.id, currentPost });
 
@@ -198,8 +222,4 @@ export async function importSubstack(
     progress: finished.progress,
     issueCount: finished.issueCount,
   };
-}
-
-function issueFrom(location: string, error: unknown): IngestIssue {
-  return { location, message: error instanceof Error ? error.message : String(error) };
 }

@@ -3,8 +3,12 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
+import { env } from "@/lib/env";
+import { parseHostAllowances } from "@/lib/ingest/address-policy";
+import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queues";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
-import { importSubstack } from "@/lib/server/ingest/substack-import";
+import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
+import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
@@ -25,27 +29,7 @@ import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/ref
  * the workers itself (MARGINALIA_IN_PROCESS_JOBS); with dedicated workers, `marginalia worker` runs them.
  */
 
-export const QUEUES = {
-  /** One Substack import or sync; data: SubstackImportJob. One at a time per publication (singletonKey). */
-  importSubstack: "import-substack",
-  /** Every minute: enqueue syncs for publications whose interval has passed. */
-  syncDue: "sync-due-publications",
-  /** Every minute: refine scored comments with the sentence encoder, a bounded chunk per run. */
-  refineEncoder: "refine-encoder",
-  /**
-   * Every few minutes while the LLM refiner is configured: label the comments it has not labelled yet,
-   * newest posts first, until the day's budget is spent. One waiting and one running at most (stately).
-   */
-  refineLlm: "refine-llm",
-  /**
-   * Refit a publication's heads on its corrections when enough are new (or its model is stale); data:
-   * { publicationId }. Queued a minute after a correction, one waiting per publication (singletonKey), so a
-   * burst of corrections makes one refit.
-   */
-  refitPublicationModel: "refit-publication-model",
-  /** Every minute: label new comments with their publication's active model; queue refits of stale ones. */
-  labelWithPublicationModels: "label-with-publication-models",
-} as const;
+export { QUEUES } from "@/lib/jobs/queues";
 
 /** Comments one publication-model run labels (the fast heads: thousands a second). */
 const PUBLICATION_MODEL_CHUNK = 20_000;
@@ -75,29 +59,13 @@ export function boss(): Promise<PgBoss> {
   globalForBoss.marginaliaBoss ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const instance = new PgBoss({ connectionString: url, schema: "pgboss", max: 4 });
+    const instance = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 4 });
     instance.on("error", (err) => console.error("job queue:", err.message));
+    // The schema and the queues exist already (the owner made them when preparing the database); starting
+    // only checks them, and createQueue leaves an existing queue as it is.
     await instance.start();
-    // "stately": at most one waiting and one running job per singleton key, i.e. per publication.
-    await instance.createQueue(QUEUES.importSubstack, { name: QUEUES.importSubstack, policy: "stately" });
-    await instance.createQueue(QUEUES.syncDue, { name: QUEUES.syncDue });
-    // "singleton": one run at a time across every worker; SKIP LOCKED claims inside keep them apart anyway.
-    await instance.createQueue(QUEUES.refineEncoder, { name: QUEUES.refineEncoder, policy: "singleton" });
-    // A run may take hours on a slow local model; a failed one is simply retried at the next tick.
-    await instance.createQueue(QUEUES.refineLlm, {
-      name: QUEUES.refineLlm,
-      policy: "stately",
-      expireInSeconds: 6 * 60 * 60,
-      retryLimit: 0,
-    });
-    await instance.createQueue(QUEUES.refitPublicationModel, {
-      name: QUEUES.refitPublicationModel,
-      policy: "stately",
-    });
-    await instance.createQueue(QUEUES.labelWithPublicationModels, {
-      name: QUEUES.labelWithPublicationModels,
-      policy: "singleton",
-    });
+    for (const name of Object.values(QUEUES))
+      await instance.createQueue(name, { name, ...QUEUE_OPTIONS[name] });
     return instance;
   })();
   return globalForBoss.marginaliaBoss;
@@ -160,6 +128,36 @@ export async function enqueueDueSyncs(): Promise<number> {
   return due.length;
 }
 
+/** The rules for what the server fetches on a web user's behalf, from the environment. */
+export function webFetchGuard(): GuardOptions {
+  return { allowances: parseHostAllowances(env().MARGINALIA_IMPORT_ALLOW_HOSTS) };
+}
+
+/**
+ * One import job: started in the app or by a schedule, so always on a web user's behalf (webGuard). The cookie
+ * comes from the named SUBSTACK_ variable of this process.
+ */
+export async function runSubstackImportJob(
+  job: SubstackImportJob,
+  guard: GuardOptions = webFetchGuard(),
+  transport?: Parameters<typeof importSubstack>[1]["transport"],
+): Promise<ImportSummary> {
+  const data = substackImportJobSchema.parse(job);
+  return importSubstack(
+    { db: db(), sql: sql() },
+    {
+      url: data.url,
+      since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
+      maxPosts: data.posts,
+      cookie: data.cookieEnv ? process.env[data.cookieEnv] : undefined,
+      cookieEnv: data.cookieEnv,
+      startedById: data.startedById ?? null,
+      webGuard: guard,
+      transport,
+    },
+  );
+}
+
 /** Starts the workers in this process (idempotent). */
 export async function startWorkers(log: (line: string) => void = (l) => console.log(l)): Promise<PgBoss> {
   const queue = await boss();
@@ -168,20 +166,8 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
   g.marginaliaWorkers = true;
   await queue.work<SubstackImportJob>(QUEUES.importSubstack, { batchSize: 1 }, async ([job]) => {
     if (!job) return;
-    const data = substackImportJobSchema.parse(job.data);
-    const cookie = data.cookieEnv ? process.env[data.cookieEnv] : undefined;
-    const result = await importSubstack(
-      { db: db(), sql: sql() },
-      {
-        url: data.url,
-        since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
-        maxPosts: data.posts,
-        cookie,
-        cookieEnv: data.cookieEnv,
-        startedById: data.startedById ?? null,
-      },
-    );
-    log(`import run ${result.runId} of ${data.url}: ${result.status}`);
+    const result = await runSubstackImportJob(job.data);
+    log(`import run ${result.runId} of ${job.data.url}: ${result.status}`);
   });
   await queue.work(QUEUES.syncDue, async () => {
     const count = await enqueueDueSyncs();

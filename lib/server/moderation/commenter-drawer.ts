@@ -27,7 +27,6 @@ export async function getCommenterDrawer(commenterId: number): Promise<Commenter
       where: { commenterId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: DRAWER_LIMIT,
-      include: { actor: { select: { name: true } } },
     }),
     db().moderatorNote.findMany({
       where: { OR: [{ commenterId }, { comment: { commenterId } }] },
@@ -55,7 +54,8 @@ export async function getCommenterDrawer(commenterId: number): Promise<Commenter
     decisions: decisions.map((d) => ({
       id: d.id.toString(),
       action: d.action,
-      actor: d.actorId === null ? null : (d.actor?.name ?? "a former user"),
+      // As stored when the row was written: a later rename does not change who acted.
+      actor: d.actorId === null ? null : (d.actorName ?? "a former user"),
       reason: d.reason,
       note: d.note,
       createdAt: d.createdAt.toISOString(),

@@ -19,14 +19,17 @@ function whereOf(filters: LogFilters): Prisma.ModerationActionWhereInput {
   };
 }
 
-type Row = Prisma.ModerationActionGetPayload<{ include: { actor: { select: { name: true } } } }>;
+type Row = Prisma.ModerationActionGetPayload<true>;
 
+/** The actor is shown as stored in the row when it was written, never by their name today. */
 function toRow(r: Row): LogRow {
   return {
     id: r.id.toString(),
     createdAt: r.createdAt.toISOString(),
     actorId: r.actorId,
-    actorName: r.actorId === null ? null : (r.actor?.name ?? null),
+    actorName: r.actorName,
+    actorEmail: r.actorEmail,
+    actorRole: r.actorRole,
     action: r.action,
     targetType: r.targetType,
     targetId: r.targetId,
@@ -48,7 +51,6 @@ async function fetchRows(filters: LogFilters, before: bigint | null, take: numbe
     where: { ...whereOf(filters), ...(before !== null ? { id: { lt: before } } : {}) },
     orderBy: { id: "desc" },
     take,
-    include: { actor: { select: { name: true } } },
   });
 }
 
@@ -65,6 +67,8 @@ export const LOG_CSV_COLUMNS = [
   "created_at",
   "actor_id",
   "actor_name",
+  "actor_email",
+  "actor_role",
   "action",
   "target_type",
   "target_id",
@@ -86,6 +90,8 @@ function csvValues(r: LogRow): (string | number | null)[] {
     r.createdAt,
     r.actorId,
     r.actorId === null ? "system" : r.actorName,
+    r.actorEmail,
+    r.actorRole,
     r.action,
     r.targetType,
     r.targetId,

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { graveConcerns } from "@/lib/moderation/grave-concerns";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "@/lib/moderation/settings";
+import { rowId } from "@/lib/schemas/bounds";
 import type {
   CommenterStatusValue,
   QueueCounts,
@@ -42,7 +43,7 @@ interface Row {
   scorer_flag_reasons: string[] | null;
 }
 
-const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: z.number().int() });
+const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: rowId });
 
 function encodeCursor(asOf: Date, row: Row): string {
   return Buffer.from(JSON.stringify({ a: asOf.toISOString(), p: row.priority, i: row.id })).toString(

@@ -1,4 +1,5 @@
 import "server-only";
+import { safeHref } from "@/lib/safe-href";
 
 /**
  * Where a moderator acts on a comment upstream: Substack has a page per comment under the post
@@ -9,8 +10,9 @@ export function upstreamCommentUrl(
   postUrl: string | null,
   externalId: string,
 ): string | null {
-  if (!postUrl) return null;
+  const post = safeHref(postUrl);
+  if (!post) return null;
   if (platform === "SUBSTACK")
-    return `${postUrl.replace(/\/+$/u, "")}/comment/${encodeURIComponent(externalId)}`;
-  return postUrl;
+    return `${post.replace(/\/+$/u, "")}/comment/${encodeURIComponent(externalId)}`;
+  return post;
 }

@@ -5,7 +5,8 @@ describe("parseEnv", () => {
   test("an empty environment gives the embedded defaults", () => {
     const env = parseEnv({});
     expect(env.DATABASE_URL).toBeUndefined();
-    expect(env).toMatchObject({ PORT: 3000, MARGINALIA_PG_PORT: 54329, MARGINALIA_SEED_DEMO: true });
+    expect(env).toMatchObject({ PORT: 3000, MARGINALIA_PG_PORT: 54329, HOST: "127.0.0.1" });
+    expect(env.MARGINALIA_SEED_DEMO).toBeUndefined();
   });
 
   test("empty strings count as unset", () => {

@@ -2,7 +2,6 @@ import { describe, expect, test } from "vitest";
 import {
   buildDemoPublication,
   DEMO_ACCOUNTS,
-  DEMO_PASSWORD,
   type DemoComment,
   type DemoTone,
   SPAM_TEXT,
@@ -179,6 +178,5 @@ describe("buildDemoPublication", () => {
   test("demo accounts cover the three roles", () => {
     expect(DEMO_ACCOUNTS.map((a) => a.role)).toEqual(["AUTHOR", "MODERATOR", "VIEWER"]);
     expect(DEMO_ACCOUNTS.every((a) => a.email.endsWith("@demo.marginalia.local"))).toBe(true);
-    expect(DEMO_PASSWORD).toBe("demo-password-not-secret");
   });
 });

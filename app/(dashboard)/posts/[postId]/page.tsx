@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time";
 import { PostDashboard } from "@/app/_components/post-dashboard";
 import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
+import { safeHref } from "@/lib/safe-href";
 import { commentFiltersFromSearchParams } from "@/lib/schemas/comment-filters";
 import { getPostDashboard } from "@/lib/server/analytics/post-dashboard";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
@@ -25,6 +26,7 @@ export default async function PostPage({ params, searchParams }: Props) {
   const postId = Number(raw);
   const post = await getPostHeader(postId);
   if (!post) notFound();
+  const postHref = safeHref(post.url);
   const filters = commentFiltersFromSearchParams(await searchParams);
   const initial = await getPostDashboard(postId, filters);
 
@@ -47,10 +49,10 @@ export default async function PostPage({ params, searchParams }: Props) {
         {formatCommentCount(post.comments, post.deleted)} · {formatInteger(post.commenters)} commenters
         {" · "}
         {formatInteger(post.openFlags)} open {post.openFlags === 1 ? "flag" : "flags"}
-        {post.url && (
+        {postHref && (
           <>
             {" · "}
-            <a href={post.url} target="_blank" rel="noreferrer noopener">
+            <a href={postHref} target="_blank" rel="noreferrer noopener">
               Read on Substack
             </a>
           </>

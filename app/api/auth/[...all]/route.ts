@@ -1,5 +1,5 @@
 import { toNextJsHandler } from "better-auth/next-js";
-import { auth } from "@/lib/server/auth/auth";
+import { handleAuthRequest } from "@/lib/server/auth/http";
 
-// Better Auth's own endpoints (sign-in, sign-out, session); it checks origins and rate-limits itself.
-export const { GET, POST } = toNextJsHandler((request: Request) => auth().handler(request));
+// Better Auth's endpoints that we use (sign-in, sign-out, session); it checks origins and rate-limits itself.
+export const { GET, POST } = toNextJsHandler(handleAuthRequest);

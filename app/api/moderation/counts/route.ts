@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdText } from "@/lib/schemas/bounds";
 import type { QueueCounts } from "@/lib/schemas/moderation-queue";
 import { route } from "@/lib/server/api";
 import { queueCounts } from "@/lib/server/moderation/queue";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   {
     capability: "moderate",
-    query: z.strictObject({ publicationId: z.coerce.number().int().positive().optional() }),
+    query: z.strictObject({ publicationId: rowIdText.optional() }),
   },
   async ({ query }): Promise<QueueCounts> => queueCounts(query.publicationId),
 );

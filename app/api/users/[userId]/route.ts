@@ -8,5 +8,6 @@ export const dynamic = "force-dynamic";
 /** PATCH /api/users/[userId]: change the user's role (logged). */
 export const PATCH = route(
   { capability: "administer", params: userParamsSchema, body: changeRoleBodySchema },
-  async ({ viewer, params, body }): Promise<UserSummary> => changeUserRole(viewer, params.userId, body.role),
+  async ({ viewer, params, body }): Promise<UserSummary> =>
+    changeUserRole(viewer.id, params.userId, body.role),
 );

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { scheduleSchema } from "@/lib/schemas/imports";
+import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
 import { notFound, route } from "@/lib/server/api";
 import { setSyncInterval } from "@/lib/server/imports";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const PUT = route(
   {
     capability: "administer",
-    params: z.object({ publicationId: z.coerce.number().int().positive() }),
+    params: publicationIdParamsSchema,
     body: scheduleSchema,
   },
   async ({ params, body, viewer }) => {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ModerationActionKind" ADD VALUE 'IMPORT_RESUMED';
