@@ -35,6 +35,12 @@ function LabelWhy({ comment }: { comment: ThreadComment }) {
     <p className={line.uncertain ? "comment-why uncertain" : "comment-why"} data-testid="label-why">
       {line.uncertain && <span className="badge badge-uncertain">Uncertain</span>}
       {line.text}
+      {comment.labelEvidence && (
+        <span className="comment-evidence" data-testid="label-evidence">
+          {" "}
+          Your language model quoted: “{comment.labelEvidence}”
+        </span>
+      )}
     </p>
   );
 }

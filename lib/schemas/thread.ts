@@ -68,6 +68,8 @@ export const threadCommentSchema = z.object({
     .nullable(),
   /** Which scorer produced the labels: the fast scorer or a background refiner; null when not scored. */
   labelSource: z.enum(LABEL_SOURCES).nullable(),
+  /** The shown scorer's own quote of the words that decided the tone (a language model's), else null. */
+  labelEvidence: z.string().nullable(),
 });
 export type ThreadComment = z.infer<typeof threadCommentSchema>;
 export type CommentCue = z.infer<typeof cueSchema>;

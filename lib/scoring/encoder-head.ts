@@ -9,8 +9,16 @@ import { analyze } from "./analyze";
 import { extractFeatures, FEATURE_NAMES } from "./features";
 import { detectHarms } from "./harm";
 import { compileHead, type HeadName, headSchema, NO_GRAMS, predict } from "./model";
-import { formatFlag } from "./score";
-import { type Score, type ScoreContext, SENTIMENT_LABELS, STANCES, TONES, type Tone } from "./types";
+import { flagReasons, formatFlag } from "./score";
+import {
+  type HarmCategory,
+  type Score,
+  type ScoreContext,
+  SENTIMENT_LABELS,
+  STANCES,
+  TONES,
+  type Tone,
+} from "./types";
 
 export const EMBEDDING_SIZE = 512;
 
@@ -49,6 +57,10 @@ export interface RefinedScore {
   sentimentConfidence: number;
   flag: boolean;
   flagProbability: number;
+  /** The grounds of the flag, strongest first; empty when the comment is not flagged. */
+  flagReasons: HarmCategory[];
+  /** The refiner's own quote of the words that decided the tone, as they stand in the comment; null when it gives none. */
+  evidence: string | null;
 }
 
 const logProb = (p: number) => Math.log(Math.min(1, Math.max(1e-4, p)));
@@ -134,6 +146,8 @@ export function createRefiner(file: EncoderFile): Refiner {
     const stance = pick("stance", STANCES);
     const sentiment = pick("sentiment", SENTIMENT_LABELS);
     const flagProbability = out.flag[classOf("flag", "flag")] ?? 0;
+    // Spam and doxxing formats flag whatever the heads think, as in the fast scorer.
+    const flag = flagProbability >= file.flagThreshold || formatFlag(harms);
     return {
       tone,
       toneScores,
@@ -142,9 +156,10 @@ export function createRefiner(file: EncoderFile): Refiner {
       stanceConfidence: stance.p,
       sentimentLabel: sentiment.label,
       sentimentConfidence: sentiment.p,
-      // Spam and doxxing formats flag whatever the heads think, as in the fast scorer.
-      flag: flagProbability >= file.flagThreshold || formatFlag(harms),
+      flag,
       flagProbability: round(flagProbability),
+      flagReasons: flagReasons(harms, flag),
+      evidence: null,
     };
   };
 }

@@ -104,8 +104,8 @@ function sentimentLabelFromScore(comparative: number): SentimentLabel {
   return "neutral";
 }
 
-/** The harm categories behind a flag, strongest evidence first. */
-function flagReasons(m: HarmSignals, flagged: boolean): HarmCategory[] {
+/** The harm categories behind a flag, strongest evidence first; none when `flagged` is false. */
+export function flagReasons(m: HarmSignals, flagged: boolean): HarmCategory[] {
   if (!flagged) return [];
   const evidence: [HarmCategory, number][] = [
     ["threat", m.threat],

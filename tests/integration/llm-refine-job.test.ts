@@ -154,6 +154,14 @@ describe("the LLM refinement job", () => {
     const flagged = rows.find((r) => r.external_id === "n3")!;
     expect(flagged.flag).toBe(true);
     expect(result.newlyFlagged).toHaveLength(1);
+    // It carries the model's grounds, and every refinement its quoted evidence (the fake quotes the first
+    // 20 characters, which the comment holds, so the check keeps them).
+    const grounds = await sql<{ flag_reasons: string[]; evidence: string | null; body: string }[]>`
+      SELECT s.flag_reasons, r.evidence, c.body FROM comment_score s
+      JOIN comment_refinement r USING (comment_id) JOIN comment c ON c.id = s.comment_id
+      WHERE c.external_id = 'n3'`;
+    expect(grounds[0]?.flag_reasons).toEqual(["personal-abuse"]);
+    expect(grounds[0]?.evidence).toBe(grounds[0]?.body.slice(0, 20).trim());
 
     const again = await refineWithLlm(sql, { runner: runnerOn() });
     expect(again).toMatchObject({ refined: 0, stoppedBy: "done" });

@@ -61,6 +61,8 @@ function hostileLabels(commentId: number): RefinedLabels {
     sentimentConfidence: 0.9,
     flag: true,
     flagProbability: 0.95,
+    flagReasons: ["personal-abuse"],
+    evidence: null,
   };
 }
 
@@ -113,6 +115,36 @@ describe("the labels a comment shows", () => {
     expect(await shown(id)).toMatchObject({ tone: "skeptical", labelSource: "LLM" });
     await showBestLabels(sql, [id], { ENCODER: "enc-1" });
     expect(await shown(id)).toMatchObject({ tone: "dismissive", labelSource: "ENCODER" });
+  });
+
+  test("a refiner's flag shows its own grounds, and the fast grounds come back with the fast labels", async () => {
+    const id = ids[0] as number;
+    const fast = await shown(id);
+    expect(fast.flag).toBe(false);
+    expect(fast.flagReasons).toEqual([]);
+    await storeRefinements(sql, "ENCODER", "enc-g", [{ ...hostileLabels(id), flagReasons: ["threat"] }], {
+      ENCODER: "enc-g",
+    });
+    expect(await shown(id)).toMatchObject({ flag: true, flagReasons: ["threat"] });
+    await showBestLabels(sql, [id], {});
+    expect(await shown(id)).toMatchObject({ flag: false, flagReasons: [], labelSource: "FAST" });
+  });
+
+  test("the thread shows a language model's quoted evidence only while its labels are the ones shown", async () => {
+    const [postId] = (await sql<{ id: number }[]>`SELECT id FROM post`).map((r) => r.id) as [number];
+    const id = ids[1] as number;
+    const current = { LLM: "llm-e" };
+    const quoted = {
+      ...hostileLabels(id),
+      tone: "skeptical" as const,
+      evidence: "I doubt this will ever work",
+    };
+    await storeRefinements(sql, "LLM", "llm-e", [quoted], current);
+    const evidenceOf = async () =>
+      (await getThreadPage(postId, {})).comments.find((c) => c.id === id)?.labelEvidence;
+    expect(await evidenceOf()).toBe("I doubt this will ever work");
+    await showBestLabels(sql, [id], {});
+    expect(await evidenceOf()).toBeNull();
   });
 
   test("a publication's refitted heads count only while that model is its active one", async () => {

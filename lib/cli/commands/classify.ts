@@ -67,7 +67,7 @@ function scoreLine(input: z.infer<typeof inputSchema>, embedding: Float32Array |
       : score.sentiment,
     flag: refined?.flag ?? score.flag,
     flagProbability: refined?.flagProbability ?? score.flagProbability,
-    flagReasons: refined ? (refined.flag ? score.flagReasons : []) : score.flagReasons,
+    flagReasons: refined?.flagReasons ?? score.flagReasons,
     signals: score.signals,
     cues: score.cues,
     labelSource: refined ? "ENCODER" : "FAST",

@@ -107,7 +107,7 @@ async function llmLabels(records: readonly LabelledComment[], fast: readonly Lab
   return records.map((_, i) => {
     const answer = result.answers.get(String(i));
     if (!answer) return fast[i] as Labels;
-    return judgedLabels(refinedFromAnswer(answer));
+    return judgedLabels(refinedFromAnswer(answer, records[i]?.body ?? ""));
   });
 }
 

@@ -191,8 +191,27 @@ export function spreadProbability<T extends string>(
   return Object.fromEntries(classes.map((c) => [c, c === chosen ? top : rest])) as Record<T, number>;
 }
 
-/** The labels an answer gives: its confidence is the probability of each label it chose. */
-export function refinedFromAnswer(answer: CommentAnswer): RefinedScore {
+/** Quote marks, ellipses and full stops a model puts around a quotation (the comment may not have them). */
+const QUOTE_EDGES = /^[\s"'“”‘’«»…]+|[\s"'“”‘’«»….]+$/g;
+
+/**
+ * The words of `quote` as they stand in `text` (case, spacing, line breaks and the kind of apostrophe ignored), or null when the
+ * comment does not contain them: a model's "evidence" is shown only when it really is the comment's words.
+ */
+export function quotedEvidence(text: string, quote: string): string | null {
+  const words = quote.replace(QUOTE_EDGES, "").split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const pattern = words
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/['’]/g, "['’]"))
+    .join("\\s+");
+  return new RegExp(pattern, "iu").exec(text)?.[0] ?? null;
+}
+
+/**
+ * The labels an answer about `text` gives: its confidence is the probability of each label it chose; its
+ * grounds count only with a flag, its evidence only when the comment holds those words.
+ */
+export function refinedFromAnswer(answer: CommentAnswer, text: string): RefinedScore {
   const p = answer.confidence;
   const toneScores = spreadProbability(TONES, answer.tone, p);
   return {
@@ -206,5 +225,7 @@ export function refinedFromAnswer(answer: CommentAnswer): RefinedScore {
     flag: answer.flag,
     // The probability that the comment should be flagged, whichever way the model decided.
     flagProbability: answer.flag ? Math.max(p, 0.5) : 1 - Math.max(p, 0.5),
+    flagReasons: answer.flag ? answer.flag_reasons : [],
+    evidence: quotedEvidence(text, answer.evidence),
   };
 }

@@ -6,6 +6,7 @@ export {
   extractJson,
   type ParsedAnswer,
   parseAnswer,
+  quotedEvidence,
   refinedFromAnswer,
   spreadProbability,
   unanswered,

@@ -27,6 +27,8 @@ export const THREAD_COMMENT_COLUMNS = Prisma.sql`
   coalesce(s.cues, '[]'::jsonb) AS cues,
   (s.tone_scores->>(s.tone::text))::float8 AS tone_probability, s.stance_confidence,
   s.sentiment_confidence, s.flag_probability, s.label_source::text AS label_source,
+  (SELECT r.evidence FROM comment_refinement r WHERE r.comment_id = c.id
+     AND r.refiner = s.label_source AND r.version = s.label_version) AS label_evidence,
   (SELECT count(*)::int FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN') AS open_flags,
   (SELECT coalesce(array_agg(DISTINCT f.reason::text), '{}'::text[]) FROM flag f
      WHERE f.comment_id = c.id AND f.status = 'OPEN') AS flag_reasons`;
@@ -64,6 +66,7 @@ export interface ThreadCommentRow {
   sentiment_confidence: number | null;
   flag_probability: number | null;
   label_source: string | null;
+  label_evidence: string | null;
   open_flags: number;
   flag_reasons: string[];
 }
@@ -142,5 +145,6 @@ export function toThreadComment(r: ThreadCommentRow): ThreadComment {
             flag: r.flag_probability ?? 0,
           },
     labelSource: asSource(r.label_source),
+    labelEvidence: r.body === null ? null : r.label_evidence,
   };
 }

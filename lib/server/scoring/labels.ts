@@ -1,7 +1,8 @@
 import "server-only";
 import type { JSONValue, TransactionSql } from "postgres";
 import type { Sql } from "@/lib/db/sql";
-import type { Score, SentimentLabel, Stance, Tone } from "@/lib/scoring";
+import type { Score } from "@/lib/scoring";
+import type { RefinedScore } from "@/lib/scoring/encoder-head";
 
 /**
  * The labels a comment shows: the best current one of the fast score and the background refiners, copied
@@ -14,18 +15,9 @@ import type { Score, SentimentLabel, Stance, Tone } from "@/lib/scoring";
 export const REFINERS = ["LLM", "PUBLICATION", "ENCODER"] as const;
 export type Refiner = (typeof REFINERS)[number];
 
-/** What a refiner says about one comment (the labels only; cues and signals stay the fast scorer's). */
-export interface RefinedLabels {
+/** What a refiner says about one comment (the labels, the flag's grounds and its evidence; cues and signals stay the fast scorer's). */
+export interface RefinedLabels extends RefinedScore {
   commentId: number;
-  tone: Tone;
-  toneScores: Record<Tone, number>;
-  secondaryTone: Tone | null;
-  stance: Stance;
-  stanceConfidence: number;
-  sentimentLabel: SentimentLabel;
-  sentimentConfidence: number;
-  flag: boolean;
-  flagProbability: number;
 }
 
 export function refinedFromScore(commentId: number, s: Score): RefinedLabels {
@@ -40,6 +32,8 @@ export function refinedFromScore(commentId: number, s: Score): RefinedLabels {
     sentimentConfidence: s.sentiment.confidence,
     flag: s.flag,
     flagProbability: s.flagProbability,
+    flagReasons: s.flagReasons,
+    evidence: null,
   };
 }
 
@@ -76,6 +70,8 @@ export async function storeRefinements(
     flag: l.flag,
     flag_probability: l.flagProbability,
     created_at: new Date(),
+    flag_reasons: l.flagReasons,
+    evidence: l.evidence,
   }));
   await sql`
     INSERT INTO comment_refinement
@@ -85,7 +81,8 @@ export async function storeRefinements(
       secondary_tone = excluded.secondary_tone, stance = excluded.stance,
       stance_confidence = excluded.stance_confidence, sentiment_label = excluded.sentiment_label,
       sentiment_confidence = excluded.sentiment_confidence, flag = excluded.flag,
-      flag_probability = excluded.flag_probability, created_at = excluded.created_at`;
+      flag_probability = excluded.flag_probability, created_at = excluded.created_at,
+      flag_reasons = excluded.flag_reasons, evidence = excluded.evidence`;
   await showBestLabels(
     sql,
     labels.map((l) => l.commentId),
@@ -122,6 +119,9 @@ export async function showBestLabels(
         sentiment_confidence = (fast_labels->>'sentimentConfidence')::float8,
         flag = (fast_labels->>'flag')::boolean,
         flag_probability = (fast_labels->>'flagProbability')::float8,
+        -- Labels shown before the grounds were kept in fast_labels keep the grounds they have.
+        flag_reasons = CASE WHEN fast_labels ? 'flagReasons'
+          THEN ARRAY(SELECT jsonb_array_elements_text(fast_labels->'flagReasons')) ELSE flag_reasons END,
         hostility = (fast_labels->'toneScores'->>'hostile')::float8,
         label_source = 'FAST', label_version = scorer_version, fast_labels = NULL
       WHERE comment_id = ANY(${commentIds as number[]}::int[]) AND fast_labels IS NOT NULL`;
@@ -142,10 +142,12 @@ export async function showBestLabels(
         fast_labels = jsonb_build_object(
           'tone', s.tone, 'toneScores', s.tone_scores, 'secondaryTone', s.secondary_tone, 'stance', s.stance,
           'stanceConfidence', s.stance_confidence, 'sentimentLabel', s.sentiment_label,
-          'sentimentConfidence', s.sentiment_confidence, 'flag', s.flag, 'flagProbability', s.flag_probability),
+          'sentimentConfidence', s.sentiment_confidence, 'flag', s.flag, 'flagProbability', s.flag_probability,
+          'flagReasons', to_jsonb(s.flag_reasons)),
         tone = b.tone, tone_scores = b.tone_scores, secondary_tone = b.secondary_tone, stance = b.stance,
         stance_confidence = b.stance_confidence, sentiment_label = b.sentiment_label,
         sentiment_confidence = b.sentiment_confidence, flag = b.flag, flag_probability = b.flag_probability,
+        flag_reasons = b.flag_reasons,
         hostility = (b.tone_scores->>'hostile')::float8,
         label_source = b.refiner, label_version = b.version
       FROM best b

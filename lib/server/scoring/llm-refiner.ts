@@ -290,9 +290,10 @@ export async function refineWithLlm(
           rows.map((r) => ({ id: String(r.id), text: r.body, postTitle: r.title, isReply: r.is_reply })),
         );
         for (const key of Object.keys(stats) as (keyof LlmLabelStats)[]) stats[key] += labelled.stats[key];
+        const bodies = new Map(rows.map((r) => [String(r.id), r.body]));
         const labels: RefinedLabels[] = [...labelled.answers].map(([id, answer]) => ({
           commentId: Number(id),
-          ...refinedFromAnswer(answer),
+          ...refinedFromAnswer(answer, bodies.get(id) ?? ""),
         }));
         result.newlyFlagged.push(...(await storeLlmLabels(sql, version, labels)));
         result.refined += labels.length;

@@ -5,6 +5,7 @@ import {
   extractJson,
   type LlmComment,
   parseAnswer,
+  quotedEvidence,
   RUBRIC_VERSION,
   refinedFromAnswer,
   SYSTEM_PROMPT,
@@ -150,9 +151,10 @@ describe("extractJson", () => {
 
 describe("refinedFromAnswer", () => {
   const answer = parseAnswer(answerOf(entry("c1", { confidence: 0.7 })), ["c1"]).answers.get("c1")!;
+  const TEXT = "Frankly, I doubt  the ceasefire\nholds past spring.";
 
   test("the confidence is the chosen label's probability, the rest spread evenly", () => {
-    const refined = refinedFromAnswer(answer);
+    const refined = refinedFromAnswer(answer, TEXT);
     expect(refined.tone).toBe("skeptical");
     expect(refined.toneScores.skeptical).toBeCloseTo(0.7);
     for (const tone of TONES.filter((t) => t !== "skeptical"))
@@ -171,8 +173,25 @@ describe("refinedFromAnswer", () => {
       ),
       ["c1"],
     ).answers.get("c1")!;
-    expect(refinedFromAnswer(flagged)).toMatchObject({ flag: true, tone: "hostile" });
-    expect(refinedFromAnswer(flagged).flagProbability).toBeCloseTo(0.9);
+    expect(refinedFromAnswer(flagged, TEXT)).toMatchObject({
+      flag: true,
+      tone: "hostile",
+      flagReasons: ["personal-abuse"],
+    });
+    expect(refinedFromAnswer(flagged, TEXT).flagProbability).toBeCloseTo(0.9);
+  });
+
+  test("grounds given without a flag are dropped", () => {
+    const unflagged = parseAnswer(answerOf(entry("c1", { flag: false, flag_reasons: ["threat"] })), [
+      "c1",
+    ]).answers.get("c1")!;
+    expect(refinedFromAnswer(unflagged, TEXT).flagReasons).toEqual([]);
+  });
+
+  test("the evidence is the comment's own words, or nothing when the model's quote is not in it", () => {
+    // entry()'s evidence differs from TEXT in case and spacing only.
+    expect(refinedFromAnswer(answer, TEXT).evidence).toBe("I doubt  the ceasefire\nholds");
+    expect(refinedFromAnswer(answer, "Nothing like that here.").evidence).toBeNull();
   });
 
   test.each([
@@ -239,5 +258,22 @@ describe("the prompt", () => {
 describe("RUBRIC_VERSION", () => {
   test("carries a hash of the prompt, so a changed prompt is a new version by itself", () => {
     expect(RUBRIC_VERSION).toMatch(/^rubric-\d+\+[0-9a-f]{8}$/);
+  });
+});
+
+describe("quotedEvidence", () => {
+  const text = "Oh sure, it’s a “peace plan”. Dead on arrival... again.";
+  test.each([
+    ["the exact words", "Dead on arrival", "Dead on arrival"],
+    ["another case", "dead ON arrival", "Dead on arrival"],
+    ["wrapped in quote marks and an ellipsis", "“Dead on arrival…”", "Dead on arrival"],
+    ["a straight apostrophe for a curly one", "it's a", "it’s a"],
+    ["characters that mean something in a pattern", "arrival... again.", "arrival... again"],
+    ["words the comment does not hold", "a disaster", null],
+    ["the right words in another order", "arrival on dead", null],
+    ["nothing but quote marks", '""', null],
+    ["an empty quote", "", null],
+  ] as const)("%s", (_, quote, expected) => {
+    expect(quotedEvidence(text, quote)).toBe(expected);
   });
 });
