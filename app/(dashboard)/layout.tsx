@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
+import { HeaderSearch } from "../_components/header-search";
 import { SignOutButton } from "../_components/sign-out-button";
 import { type NavLink, SkipLinks, TopNav } from "../_components/top-nav";
 
@@ -32,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           links={links}
           account={
             <>
+              <HeaderSearch />
               <span>
                 {viewer.name} · {viewer.role.toLowerCase()}
               </span>

@@ -109,7 +109,9 @@ export function parseSearchQuery(input: string): SearchQuery {
     joinNext = false;
   }
   if (!clauses.some((c) => !c[0]!.negated))
-    throw new SearchQueryError("type at least one word to search for (a search of exclusions alone finds everything)");
+    throw new SearchQueryError(
+      "type at least one word to search for (a search of exclusions alone finds everything)",
+    );
   return { clauses };
 }
 

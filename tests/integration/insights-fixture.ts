@@ -84,7 +84,10 @@ export async function buildThread(
     const postId = posts[c.post ?? firstPost]!;
     const parentId = c.parent ? comments[c.parent] : undefined;
     const parentPath = parentId
-      ? await db.comment.findUniqueOrThrow({ where: { id: parentId }, select: { ancestorPath: true, depth: true } })
+      ? await db.comment.findUniqueOrThrow({
+          where: { id: parentId },
+          select: { ancestorPath: true, depth: true },
+        })
       : null;
     const comment = await db.comment.create({
       data: {

@@ -63,6 +63,9 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "POST /api/flags/[flagId]/resolve": "administer",
   "POST /api/flags/[flagId]/dismiss": "administer",
 
+  // Insights (issue 14): everyone reads; the author configures notifications.
+  "GET /api/search": "read",
+
   // Settings and users.
   "GET /api/settings/moderation": "administer",
   "PUT /api/settings/moderation": "administer",

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
+import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/insights/search-query";
 import { type SearchParams, searchParamsSchema } from "@/lib/schemas/search";
 import { searchComments, searchStatement } from "@/lib/server/search/search-comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
@@ -24,13 +25,67 @@ beforeAll(async () => {
       { key: "q", title: "The alliance at seventy-five" },
     ],
     comments: [
-      { key: "s1", hour: 1, author: "Ann", body: "Sanctions raised energy prices across Europe.", tone: "skeptical", stance: "disagree", sentiment: "negative" },
-      { key: "s2", hour: 2, author: "Ben", body: "Prices for energy were rising anyway; sanctioned oil still flows.", tone: "analytical", stance: "disagree" },
-      { key: "s3", hour: 3, author: "Cat", body: "Energy prices fell in the spring. <script>alert(1)</script>", tone: "supportive", stance: "agree", sentiment: "positive" },
-      { key: "s4", hour: 4, author: "Ann", body: "The alliance will hold, whatever Moscow says.", tone: "hostile", correctedTone: "analytical", stance: "agree" },
-      { key: "s5", hour: 5, author: "Dan", body: "Nothing here about sanctions or prices.", tone: "dismissive", stance: "disagree" },
-      { key: "q1", post: "q", hour: 30, author: "Ben", body: "NATO expansion was a choice, not a law of nature.", tone: "skeptical", stance: "disagree" },
-      { key: "q2", post: "q", hour: 31, author: "Eve", body: "The alliance grew because its neighbours asked.", tone: "analytical", stance: "agree" },
+      {
+        key: "s1",
+        hour: 1,
+        author: "Ann",
+        body: "Sanctions raised energy prices across Europe.",
+        tone: "skeptical",
+        stance: "disagree",
+        sentiment: "negative",
+      },
+      {
+        key: "s2",
+        hour: 2,
+        author: "Ben",
+        body: "Prices for energy were rising anyway; sanctioned oil still flows.",
+        tone: "analytical",
+        stance: "disagree",
+      },
+      {
+        key: "s3",
+        hour: 3,
+        author: "Cat",
+        body: "Energy prices fell in the spring. <script>alert(1)</script>",
+        tone: "supportive",
+        stance: "agree",
+        sentiment: "positive",
+      },
+      {
+        key: "s4",
+        hour: 4,
+        author: "Ann",
+        body: "The alliance will hold, whatever Moscow says.",
+        tone: "hostile",
+        correctedTone: "analytical",
+        stance: "agree",
+      },
+      {
+        key: "s5",
+        hour: 5,
+        author: "Dan",
+        body: "Nothing here about sanctions or prices.",
+        tone: "dismissive",
+        stance: "disagree",
+      },
+      {
+        key: "q1",
+        post: "q",
+        hour: 30,
+        author: "Ben",
+        body: "NATO expansion was a choice, not a law of nature.",
+        tone: "skeptical",
+        stance: "disagree",
+      },
+      {
+        key: "q2",
+        post: "q",
+        hour: 31,
+        author: "Eve",
+        body: "The alliance grew because its neighbours asked.",
+        tone: "analytical",
+        stance: "agree",
+      },
       { key: "d1", hour: 6, author: "Fay", body: null },
     ],
   });
@@ -62,7 +117,10 @@ describe("full-text search", () => {
     expect(await keysOf({ q: "prices", stance: "disagree" })).toEqual(["s5", "s2", "s1"]);
     expect(await keysOf({ q: "prices", sentiment: "positive" })).toEqual(["s3"]);
     expect(await keysOf({ q: "alliance", post: String(t.posts.q) })).toEqual(["q2"]);
-    expect(await keysOf({ q: "prices OR alliance", commenter: String(t.commenters.Ann) })).toEqual(["s4", "s1"]);
+    expect(await keysOf({ q: "prices OR alliance", commenter: String(t.commenters.Ann) })).toEqual([
+      "s4",
+      "s1",
+    ]);
     expect(await keysOf({ q: "alliance", from: "2026-11-03" })).toEqual(["q2"]);
     expect(await keysOf({ q: "alliance", to: "2026-11-02" })).toEqual(["s4"]);
     expect(await keysOf({ q: "prices", sort: "oldest" })).toEqual(["s1", "s2", "s3", "s5"]);
@@ -74,30 +132,33 @@ describe("full-text search", () => {
     expect(s3.highlight.filter((s) => s.match).map((s) => s.text)).toEqual(["Energy"]);
     const joined = s3.highlight.map((s) => s.text).join("");
     expect(joined.startsWith("Energy prices fell in the spring")).toBe(true);
-    expect(joined).not.toMatch(/[\u0002\u0003]/u);
+    expect(joined.includes(HIGHLIGHT_START) || joined.includes(HIGHLIGHT_STOP)).toBe(false);
     expect(s3.href).toBe(`/posts/${t.posts.p}?comment=${t.comments.s3}#comment-${t.comments.s3}`);
     expect(s3.postTitle).toBe("Sanctions after the winter");
   });
 
-  test.each(["newest", "oldest", "relevance"] as const)("keyset pages in %s order cover every hit once", async (sort) => {
-    const all = await search({ q: "prices OR alliance OR nato", sort, limit: "100" });
-    expect(all.hits).toHaveLength(7);
-    const seen: number[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 10; page += 1) {
-      const params: Record<string, string> = { q: "prices OR alliance OR nato", sort, limit: "2" };
-      if (cursor) params.cursor = cursor;
-      const result = await search(params);
-      seen.push(...result.hits.map((h) => h.commentId));
-      if (!result.nextCursor) break;
-      cursor = result.nextCursor;
-    }
-    expect(seen).toEqual(all.hits.map((h) => h.commentId));
-    if (sort === "relevance") {
-      const ranks = all.hits.map((h) => h.rank);
-      expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
-    }
-  });
+  test.each(["newest", "oldest", "relevance"] as const)(
+    "keyset pages in %s order cover every hit once",
+    async (sort) => {
+      const all = await search({ q: "prices OR alliance OR nato", sort, limit: "100" });
+      expect(all.hits).toHaveLength(7);
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 10; page += 1) {
+        const params: Record<string, string> = { q: "prices OR alliance OR nato", sort, limit: "2" };
+        if (cursor) params.cursor = cursor;
+        const result = await search(params);
+        seen.push(...result.hits.map((h) => h.commentId));
+        if (!result.nextCursor) break;
+        cursor = result.nextCursor;
+      }
+      expect(seen).toEqual(all.hits.map((h) => h.commentId));
+      if (sort === "relevance") {
+        const ranks = all.hits.map((h) => h.rank);
+        expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+      }
+    },
+  );
 
   test("a search of exclusions alone or of nothing searchable is refused with a message", async () => {
     await expect(search({ q: "-sanctions" })).rejects.toThrow(/at least one word/);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import {
+  formatSearchQuery,
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
   highlightSegments,
@@ -10,13 +11,12 @@ import {
   type SearchQuery,
   SearchQueryError,
   type SearchTerm,
-  formatSearchQuery,
 } from "@/lib/insights/search-query";
 import { instantRange } from "@/lib/schemas/date-range";
 import type { SearchHit, SearchParams, SearchResult } from "@/lib/schemas/search";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
-import { ApiError } from "@/lib/server/api";
 import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
+import { ApiError } from "@/lib/server/api";
 
 export const SEARCH_PAGE_SIZE = 25;
 
@@ -112,7 +112,11 @@ export async function searchComments(params: SearchParams): Promise<SearchResult
 }
 
 /** The search as one SQL statement (kept apart from running it so a test can EXPLAIN exactly this). */
-export function searchStatement(params: SearchParams): { statement: Prisma.Sql; parsed: SearchQuery; limit: number } {
+export function searchStatement(params: SearchParams): {
+  statement: Prisma.Sql;
+  parsed: SearchQuery;
+  limit: number;
+} {
   let parsed: SearchQuery;
   try {
     parsed = parseSearchQuery(params.q);
@@ -132,9 +136,7 @@ export function searchStatement(params: SearchParams): { statement: Prisma.Sql; 
 
   const relevance = params.sort === "relevance";
   const descending = params.sort !== "oldest";
-  const sortKey = relevance
-    ? Prisma.sql`ts_rank_cd(c.search_vector, ${tsquery})`
-    : Prisma.sql`c.posted_at`;
+  const sortKey = relevance ? Prisma.sql`ts_rank_cd(c.search_vector, ${tsquery})` : Prisma.sql`c.posted_at`;
   let after = Prisma.empty;
   if (params.cursor) {
     const [key, id] = decodeCursor(params.cursor);

@@ -42,7 +42,9 @@ describe("parseSearchQuery", () => {
   });
 
   test("refuses too many terms", () => {
-    expect(() => parseSearchQuery(Array.from({ length: 17 }, (_, i) => `w${i}`).join(" "))).toThrow(/at most/);
+    expect(() => parseSearchQuery(Array.from({ length: 17 }, (_, i) => `w${i}`).join(" "))).toThrow(
+      /at most/,
+    );
   });
 });
 
@@ -58,7 +60,13 @@ describe("highlightSegments", () => {
       ],
     ],
     ["\u0002open to the end", [{ text: "open to the end", match: true }]],
-    ["stray\u0003 stop", [{ text: "stray", match: false }, { text: " stop", match: false }]],
+    [
+      "stray\u0003 stop",
+      [
+        { text: "stray", match: false },
+        { text: " stop", match: false },
+      ],
+    ],
     ["<b>&amp;</b>", [{ text: "<b>&amp;</b>", match: false }]],
   ])("%j", (input, expected) => {
     expect(highlightSegments(input)).toEqual(expected);

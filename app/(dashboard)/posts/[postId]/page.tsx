@@ -27,8 +27,11 @@ export default async function PostPage({ params, searchParams }: Props) {
   const post = await getPostHeader(postId);
   if (!post) notFound();
   const postHref = safeHref(post.url);
-  const filters = commentFiltersFromSearchParams(await searchParams);
-  const initial = await getPostDashboard(postId, filters);
+  const query = await searchParams;
+  const filters = commentFiltersFromSearchParams(query);
+  const linked =
+    typeof query.comment === "string" && /^\d{1,9}$/.test(query.comment) ? Number(query.comment) : undefined;
+  const initial = await getPostDashboard(postId, filters, { from: linked });
 
   return (
     <>
@@ -82,7 +85,12 @@ export default async function PostPage({ params, searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <PostDashboard postId={post.id} canModerate={can(viewer, "moderate")} initial={initial} />
+        <PostDashboard
+          postId={post.id}
+          canModerate={can(viewer, "moderate")}
+          initial={initial}
+          from={linked}
+        />
       )}
     </>
   );

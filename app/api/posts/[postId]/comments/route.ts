@@ -11,15 +11,21 @@ export const dynamic = "force-dynamic";
 const querySchema = z.strictObject({
   ...commentFiltersShape,
   cursor: threadCursorSchema.optional(),
+  /** Start at the conversation holding this comment (ignored with a cursor, which already says where). */
+  from: z
+    .string()
+    .regex(/^\d{1,9}$/, { message: "from must be a comment id" })
+    .transform(Number)
+    .optional(),
   limit: limitParam(200),
 });
 
-/** GET /api/posts/[postId]/comments?filters&cursor&limit: one page of the thread in tree order (replies under parents). */
+/** GET /api/posts/[postId]/comments?filters&cursor&limit&from: one page of the thread in tree order (replies under parents). */
 export const GET = route(
   { capability: "read", params: postIdParamsSchema, query: querySchema },
   async ({ params, query }): Promise<ThreadPage> => {
     await requirePost(params.postId);
-    const { cursor, limit, ...filters } = query;
-    return getThreadPage(params.postId, filters, { cursor, limit });
+    const { cursor, limit, from, ...filters } = query;
+    return getThreadPage(params.postId, filters, { cursor, limit, from });
   },
 );
