@@ -38,7 +38,7 @@ export interface CommentTerms {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 /** Characters that end a clause: a bigram never spans them. */
-const CLAUSE_BREAK = /[.!?;:,()\[\]"“”—–\n]/u;
+const CLAUSE_BREAK = /[.!?;:,()[\]"“”—–\n]/u;
 
 export function stem(word: string): string {
   return singular(word.toLowerCase().replace(/’/gu, "'"));

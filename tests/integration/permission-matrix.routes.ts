@@ -65,6 +65,7 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
 
   // Insights (issue 14): everyone reads; the author configures notifications.
   "GET /api/search": "read",
+  "GET /api/posts/[postId]/arguments": "read",
 
   // Settings and users.
   "GET /api/settings/moderation": "administer",

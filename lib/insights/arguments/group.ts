@@ -60,8 +60,14 @@ export interface ArgumentGroup {
 }
 
 export type ArgumentResult =
-  | { status: "too_few"; commentCount: number; minComments: number; groups: [] ; unclustered: number }
-  | { status: "ready"; commentCount: number; minComments: number; groups: ArgumentGroup[]; unclustered: number };
+  | { status: "too_few"; commentCount: number; minComments: number; groups: []; unclustered: number }
+  | {
+      status: "ready";
+      commentCount: number;
+      minComments: number;
+      groups: ArgumentGroup[];
+      unclustered: number;
+    };
 
 type Vector = Map<string, number>;
 
@@ -97,7 +103,13 @@ export function groupArguments(
 ): ArgumentResult {
   const sorted = [...comments].sort((a, b) => a.id - b.id);
   if (sorted.length < options.minComments) {
-    return { status: "too_few", commentCount: sorted.length, minComments: options.minComments, groups: [], unclustered: sorted.length };
+    return {
+      status: "too_few",
+      commentCount: sorted.length,
+      minComments: options.minComments,
+      groups: [],
+      unclustered: sorted.length,
+    };
   }
   const parsed: CommentTerms[] = sorted.map((c) => commentTerms(c.text));
   // Document frequencies over the side and the background: a term every comment uses says little.
@@ -221,7 +233,9 @@ function describeGroup(
   for (const i of members) for (const t of parsed[i]!.terms.keys()) inGroup.set(t, (inGroup.get(t) ?? 0) + 1);
   const minShare = members.length <= 2 ? 2 : Math.max(2, Math.ceil(members.length * 0.25));
   const scored = [...inGroup]
-    .filter(([t, c]) => c >= Math.min(minShare, members.length) && !t.split(" ").every((w) => topicTerms.has(w)))
+    .filter(
+      ([t, c]) => c >= Math.min(minShare, members.length) && !t.split(" ").every((w) => topicTerms.has(w)),
+    )
     .map(([t, c]) => ({ term: t, score: (c / members.length) * idf(t) * (t.includes(" ") ? 1.3 : 1) }))
     .sort((a, b) => b.score - a.score || (a.term < b.term ? -1 : 1));
   const chosen: string[] = [];

@@ -6,11 +6,31 @@ import type { Tone } from "@/lib/scoring/types";
 
 /** A hand-written pushback side of a post on sanctions, with three known arguments and two strays. */
 const PUSHBACK: [string, Tone, string][] = [
-  ["energy-1", "skeptical", "These sanctions mostly raised energy prices for European households, not for Moscow."],
-  ["energy-2", "analytical", "Energy prices in Germany doubled last winter; the sanctions hurt us more than them."],
-  ["energy-3", "skeptical", "Who pays the higher energy prices? Ordinary families in Europe, while the Kremlin shrugs."],
-  ["energy-4", "dismissive", "Sanctions that triple energy prices at home are a self-inflicted wound. Obviously."],
-  ["history-1", "analytical", "The comparison with 1914 is lazy history: the July Crisis had no nuclear deterrence."],
+  [
+    "energy-1",
+    "skeptical",
+    "These sanctions mostly raised energy prices for European households, not for Moscow.",
+  ],
+  [
+    "energy-2",
+    "analytical",
+    "Energy prices in Germany doubled last winter; the sanctions hurt us more than them.",
+  ],
+  [
+    "energy-3",
+    "skeptical",
+    "Who pays the higher energy prices? Ordinary families in Europe, while the Kremlin shrugs.",
+  ],
+  [
+    "energy-4",
+    "dismissive",
+    "Sanctions that triple energy prices at home are a self-inflicted wound. Obviously.",
+  ],
+  [
+    "history-1",
+    "analytical",
+    "The comparison with 1914 is lazy history: the July Crisis had no nuclear deterrence.",
+  ],
   ["history-2", "skeptical", "Your 1914 analogy ignores nuclear deterrence entirely."],
   ["history-3", "skeptical", "Stop reaching for 1914. Nuclear deterrence changes the whole calculus."],
   ["propaganda-1", "dismissive", "Just more war propaganda."],

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time";
+import { PostArgumentsPanel } from "@/app/_components/post-arguments";
 import { PostDashboard } from "@/app/_components/post-dashboard";
 import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import { safeHref } from "@/lib/safe-href";
 import { commentFiltersFromSearchParams } from "@/lib/schemas/comment-filters";
 import { getPostDashboard } from "@/lib/server/analytics/post-dashboard";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
+import { getPostArguments } from "@/lib/server/insights/arguments";
 import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
 
@@ -31,7 +33,10 @@ export default async function PostPage({ params, searchParams }: Props) {
   const filters = commentFiltersFromSearchParams(query);
   const linked =
     typeof query.comment === "string" && /^\d{1,9}$/.test(query.comment) ? Number(query.comment) : undefined;
-  const initial = await getPostDashboard(postId, filters, { from: linked });
+  const [initial, argumentGroups] = await Promise.all([
+    getPostDashboard(postId, filters, { from: linked }),
+    getPostArguments(postId),
+  ]);
 
   return (
     <>
@@ -75,6 +80,9 @@ export default async function PostPage({ params, searchParams }: Props) {
         </a>
         <Link className="button" href={`/compare?posts=${post.id}`}>
           Compare with other posts
+        </Link>
+        <Link className="button" href={`/posts/${post.id}/report`}>
+          Printable report
         </Link>
       </p>
       {post.comments + post.deleted === 0 ? (
