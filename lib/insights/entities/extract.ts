@@ -1,0 +1,102 @@
+import nlp from "compromise";
+import { entityKey, GAZETTEER_INDEX, LONGEST_ALIAS } from "./keys";
+import type { EntityKindName, EntityMentionSpan } from "./types";
+
+/**
+ * Named people, places and organisations in a comment: the gazetteer's names first (with every spelling),
+ * then the proper nouns compromise (an offline English tagger) finds, typed by its tags. Each mention keeps
+ * its span and the span of the sentence that holds it, so the tone around it can be read from that sentence.
+ */
+
+export const ENTITIES_VERSION = "entities-1";
+
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** Capitalised words compromise may call proper nouns that name nobody. */
+const NOT_ENTITIES = new Set(
+  "i ok okay yes no thanks thank great sure hi hello dear god lol imo imho tl dr ps btw fwiw".split(" "),
+);
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+function withoutPossessive(surface: string): string {
+  return surface.replace(/['’]s$/u, "");
+}
+
+/** Sentence spans of the text, in order; never empty for a non-empty text. */
+function sentences(doc: ReturnType<typeof nlp>, length: number): [number, number][] {
+  const spans = (doc.sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]).map(
+    (s) => [s.offset.start, s.offset.start + s.offset.length] as [number, number],
+  );
+  return spans.length > 0 ? spans : [[0, length]];
+}
+
+function kindFromTags(tags: string[]): EntityKindName {
+  if (tags.some((t) => t === "Person" || t === "FirstName" || t === "LastName" || t === "Honorific")) return "PERSON";
+  if (tags.some((t) => t === "Place" || t === "City" || t === "Country" || t === "Region")) return "PLACE";
+  if (tags.some((t) => t === "Organization" || t === "SportsTeam" || t === "Company")) return "ORGANIZATION";
+  return "OTHER";
+}
+
+export function extractEntities(text: string): EntityMentionSpan[] {
+  if (!text.trim()) return [];
+  const doc = nlp(text);
+  const sentenceSpans = sentences(doc, text.length);
+  const sentenceOf = (start: number): [number, number] =>
+    sentenceSpans.find(([s, e]) => start >= s && start < e) ?? [0, text.length];
+  const found: Omit<EntityMentionSpan, "sentenceStart" | "sentenceEnd">[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+
+  // 1. The gazetteer: longest alias first at each word.
+  const words = tokens(text);
+  for (let i = 0; i < words.length; i += 1) {
+    for (let n = Math.min(LONGEST_ALIAS, words.length - i); n >= 1; n -= 1) {
+      const first = words[i]!;
+      const last = words[i + n - 1]!;
+      const raw = text.slice(first.start, last.end);
+      const surface = withoutPossessive(raw);
+      const candidates = GAZETTEER_INDEX.get(entityKey(surface));
+      const entry = candidates?.find((c) => (c.exact ? surface === c.name : /^\p{Lu}/u.test(first.text)));
+      if (!entry) continue;
+      const end = first.start + surface.length;
+      found.push({ surface, key: entry.key, kind: entry.kind, start: first.start, end });
+      taken.push([first.start, end]);
+      i += n - 1;
+      break;
+    }
+  }
+
+  // 2. Other proper nouns, typed by compromise's tags.
+  const proper = doc.match("#ProperNoun+").json({ offset: true }) as {
+    text: string;
+    offset: { start: number; length: number };
+    terms: { tags: string[] }[];
+  }[];
+  for (const p of proper) {
+    const raw = text.slice(p.offset.start, p.offset.start + p.offset.length);
+    const trimmed = withoutPossessive(raw.replace(/[^\p{L}\p{N}]+$/u, ""));
+    const start = p.offset.start + (raw.length - raw.trimStart().length);
+    const surface = trimmed.trimStart();
+    const end = start + surface.length;
+    const key = entityKey(surface);
+    if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || overlaps(start, end)) continue;
+    found.push({ surface, key, kind: kindFromTags(p.terms.flatMap((t) => t.tags)), start, end });
+    taken.push([start, end]);
+  }
+
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((m) => {
+      const [sentenceStart, sentenceEnd] = sentenceOf(m.start);
+      return { ...m, sentenceStart, sentenceEnd };
+    });
+}

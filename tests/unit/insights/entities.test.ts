@@ -1,0 +1,105 @@
+import { describe, expect, test } from "vitest";
+import { extractEntities } from "@/lib/insights/entities/extract";
+import { entityKey } from "@/lib/insights/entities/keys";
+import { type KeyUsage, mergeEntityKeys } from "@/lib/insights/entities/merge";
+import type { EntityKindName } from "@/lib/insights/entities/types";
+
+const mentions = (text: string) => extractEntities(text).map((m) => [m.surface, m.key, m.kind]);
+
+describe("entityKey", () => {
+  test.each([
+    ["Zelensky", "zelensky"],
+    ["Zelenskyy", "zelensky"],
+    ["Zelenskiy's", "zelensky"],
+    ["Zelenskyi", "zelensky"],
+    ["President Zelensky", "zelensky"],
+    ["Erdoğan", "erdogan"],
+    ["the Kremlin", "kremlin"],
+    ["U.S.", "us"],
+    ["Kim Jong-un", "kim jong un"],
+  ])("%s -> %s", (surface, key) => {
+    expect(entityKey(surface)).toBe(key);
+  });
+});
+
+describe("extractEntities", () => {
+  test("gazetteer names in every spelling, with their canonical key and kind", () => {
+    expect(mentions("Zelenskyy met Biden; later Zelenskiy's aides flew to Kiev.")).toEqual([
+      ["Zelenskyy", "volodymyr zelensky", "PERSON"],
+      ["Biden", "joe biden", "PERSON"],
+      ["Zelenskiy", "volodymyr zelensky", "PERSON"],
+      ["Kiev", "kyiv", "PLACE"],
+    ]);
+  });
+
+  test("acronyms match only as written: US is the country, us is not", () => {
+    expect(mentions("Tell us why the US and the EU stayed out; NATO did not.")).toEqual([
+      ["US", "united states", "PLACE"],
+      ["EU", "european union", "ORGANIZATION"],
+      ["NATO", "nato", "ORGANIZATION"],
+    ]);
+  });
+
+  test("other proper nouns come from the tagger, typed by its tags", () => {
+    const found = extractEntities("The author is wrong about Kadyrov. Later Thatcher went to the Falklands.");
+    expect(found.map((m) => m.surface)).toEqual(["Kadyrov", "Thatcher", "Falklands"]);
+    expect(found.find((m) => m.surface === "Thatcher")?.kind).toBe("PERSON");
+  });
+
+  test("each mention carries its sentence", () => {
+    const text = "Putin never wanted peace. Merkel trusted him anyway!";
+    const [putin, merkel] = extractEntities(text);
+    expect(text.slice(putin!.sentenceStart, putin!.sentenceEnd).trim()).toBe("Putin never wanted peace.");
+    expect(text.slice(merkel!.sentenceStart, merkel!.sentenceEnd).trim()).toBe("Merkel trusted him anyway!");
+    expect(text.slice(merkel!.start, merkel!.end)).toBe("Merkel");
+  });
+
+  test("no names, no mentions", () => {
+    expect(extractEntities("ok, thanks! great post, i agree with all of it.")).toEqual([]);
+    expect(extractEntities("")).toEqual([]);
+  });
+});
+
+describe("mergeEntityKeys", () => {
+  const usage = (key: string, surfaces: Record<string, number>, kind: EntityKindName): KeyUsage => ({
+    key,
+    surfaces: new Map(Object.entries(surfaces)),
+    kinds: new Map([[kind, Object.values(surfaces).reduce((a, b) => a + b, 0)]]),
+  });
+
+  test("a surname joins the one full name ending with it; a slip of spelling joins the more used", () => {
+    const merged = mergeEntityKeys([
+      usage("ramzan kadyrov", { "Ramzan Kadyrov": 2 }, "PERSON"),
+      usage("kadyrov", { Kadyrov: 5 }, "OTHER"),
+      usage("kadyrow", { Kadyrow: 1 }, "OTHER"),
+      usage("volodymyr zelensky", { Zelensky: 4, Zelenskyy: 3 }, "PERSON"),
+    ]);
+    expect(merged).toEqual([
+      {
+        key: "ramzan kadyrov",
+        name: "Ramzan Kadyrov",
+        kind: "PERSON",
+        aliases: ["Kadyrov", "Ramzan Kadyrov", "Kadyrow"],
+        memberKeys: ["kadyrov", "ramzan kadyrov", "kadyrow"],
+      },
+      {
+        key: "volodymyr zelensky",
+        name: "Volodymyr Zelensky",
+        kind: "PERSON",
+        aliases: ["Zelensky", "Zelenskyy"],
+        memberKeys: ["volodymyr zelensky"],
+      },
+    ]);
+  });
+
+  test("a surname shared by two full names stays apart; short names never merge by spelling", () => {
+    const merged = mergeEntityKeys([
+      usage("ed miliband", { "Ed Miliband": 1 }, "PERSON"),
+      usage("david miliband", { "David Miliband": 1 }, "PERSON"),
+      usage("miliband", { Miliband: 3 }, "PERSON"),
+      usage("iran", { Iran: 3 }, "PLACE"),
+      usage("iraq", { Iraq: 3 }, "PLACE"),
+    ]);
+    expect(merged.map((m) => m.key).sort()).toEqual(["david miliband", "ed miliband", "iran", "iraq", "miliband"]);
+  });
+});
