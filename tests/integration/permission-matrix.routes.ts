@@ -66,6 +66,8 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   // Insights (issue 14): everyone reads; the author configures notifications.
   "GET /api/search": "read",
   "GET /api/posts/[postId]/arguments": "read",
+  "GET /api/entities": "read",
+  "GET /api/entities/[entityId]": "read",
 
   // Settings and users.
   "GET /api/settings/moderation": "administer",
@@ -90,4 +92,5 @@ export const DUMMY_PARAMS: Readonly<Record<string, string>> = {
   publicationId: "999999",
   modelId: "999999",
   userId: "no-such-user",
+  entityId: "999999",
 };

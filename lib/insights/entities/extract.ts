@@ -33,14 +33,15 @@ function withoutPossessive(surface: string): string {
 
 /** Sentence spans of the text, in order; never empty for a non-empty text. */
 function sentences(doc: ReturnType<typeof nlp>, length: number): [number, number][] {
-  const spans = (doc.sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]).map(
-    (s) => [s.offset.start, s.offset.start + s.offset.length] as [number, number],
-  );
+  const spans = (
+    doc.sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]
+  ).map((s) => [s.offset.start, s.offset.start + s.offset.length] as [number, number]);
   return spans.length > 0 ? spans : [[0, length]];
 }
 
 function kindFromTags(tags: string[]): EntityKindName {
-  if (tags.some((t) => t === "Person" || t === "FirstName" || t === "LastName" || t === "Honorific")) return "PERSON";
+  if (tags.some((t) => t === "Person" || t === "FirstName" || t === "LastName" || t === "Honorific"))
+    return "PERSON";
   if (tags.some((t) => t === "Place" || t === "City" || t === "Country" || t === "Region")) return "PLACE";
   if (tags.some((t) => t === "Organization" || t === "SportsTeam" || t === "Company")) return "ORGANIZATION";
   return "OTHER";
@@ -75,22 +76,33 @@ export function extractEntities(text: string): EntityMentionSpan[] {
     }
   }
 
-  // 2. Other proper nouns, typed by compromise's tags.
-  const proper = doc.match("#ProperNoun+").json({ offset: true }) as {
-    text: string;
-    offset: { start: number; length: number };
-    terms: { tags: string[] }[];
+  // 2. Other proper nouns, typed by compromise's tags: runs of ProperNoun terms, taking in a capitalised
+  // unknown word just before (compromise leaves "Ramzan" of "Ramzan Kadyrov" a plain noun at a sentence start).
+  const tagged = doc.json({ offset: true }) as {
+    terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
   }[];
-  for (const p of proper) {
-    const raw = text.slice(p.offset.start, p.offset.start + p.offset.length);
-    const trimmed = withoutPossessive(raw.replace(/[^\p{L}\p{N}]+$/u, ""));
-    const start = p.offset.start + (raw.length - raw.trimStart().length);
-    const surface = trimmed.trimStart();
-    const end = start + surface.length;
-    const key = entityKey(surface);
-    if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || overlaps(start, end)) continue;
-    found.push({ surface, key, kind: kindFromTags(p.terms.flatMap((t) => t.tags)), start, end });
-    taken.push([start, end]);
+  const plainCapitalised = (t: { text: string; tags: string[] }) =>
+    /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.tags.every((tag) => tag === "Noun" || tag === "Singular");
+  for (const sentence of tagged) {
+    const terms = sentence.terms;
+    for (let i = 0; i < terms.length; i += 1) {
+      if (!terms[i]!.tags.includes("ProperNoun")) continue;
+      let first = i;
+      let last = i;
+      while (last + 1 < terms.length && terms[last + 1]!.tags.includes("ProperNoun")) last += 1;
+      if (first > 0 && plainCapitalised(terms[first - 1]!)) first -= 1;
+      i = last;
+      const begin = terms[first]!.offset.start;
+      const raw = text.slice(begin, terms[last]!.offset.start + terms[last]!.offset.length);
+      const surface = withoutPossessive(raw.replace(/[^\p{L}\p{N}]+$/u, ""));
+      const end = begin + surface.length;
+      const key = entityKey(surface);
+      if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || overlaps(begin, end))
+        continue;
+      const tags = terms.slice(first, last + 1).flatMap((t) => t.tags);
+      found.push({ surface, key, kind: kindFromTags(tags), start: begin, end });
+      taken.push([begin, end]);
+    }
   }
 
   return found

@@ -9,7 +9,16 @@ import type { EntityKindName } from "./types";
  */
 export const GAZETTEER: readonly (readonly [EntityKindName, string, ...string[]])[] = [
   // People.
-  ["PERSON", "Volodymyr Zelensky", "Zelensky", "Zelenskyy", "Zelenskiy", "Zelenskyi", "Volodymyr Zelenskyy", "Volodymyr Zelenskiy"],
+  [
+    "PERSON",
+    "Volodymyr Zelensky",
+    "Zelensky",
+    "Zelenskyy",
+    "Zelenskiy",
+    "Zelenskyi",
+    "Volodymyr Zelenskyy",
+    "Volodymyr Zelenskiy",
+  ],
   ["PERSON", "Vladimir Putin", "Putin", "Vlad Putin"],
   ["PERSON", "Joe Biden", "Biden", "Joseph Biden"],
   ["PERSON", "Donald Trump", "Trump"],

@@ -37,6 +37,7 @@ function withinOneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Untyped names (OTHER) may join a typed one; two different types never join. */
 const compatible = (a: EntityKindName, b: EntityKindName) => a === b || a === "OTHER" || b === "OTHER";
 
 /**
@@ -49,7 +50,9 @@ export function mergeEntityKeys(usages: readonly KeyUsage[]): MergedEntity[] {
   const kindOf = (u: KeyUsage): EntityKindName => {
     const fromGazetteer = GAZETTEER_NAMES.get(u.key)?.kind;
     if (fromGazetteer) return fromGazetteer;
-    const typed = [...u.kinds].filter(([k]) => k !== "OTHER").sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const typed = [...u.kinds]
+      .filter(([k]) => k !== "OTHER")
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return typed[0]?.[0] ?? "OTHER";
   };
   const parent = new Map<string, string>();
@@ -60,12 +63,22 @@ export function mergeEntityKeys(usages: readonly KeyUsage[]): MergedEntity[] {
     let target: KeyUsage | undefined;
     if (!GAZETTEER_NAMES.has(u.key)) {
       if (words.length === 1 && (kind === "PERSON" || kind === "OTHER")) {
-        const full = usages.filter((o) => o.key !== u.key && o.key.split(" ").length > 1 && o.key.endsWith(` ${u.key}`) && kindOf(o) === "PERSON");
+        const full = usages.filter(
+          (o) =>
+            o.key !== u.key &&
+            o.key.split(" ").length > 1 &&
+            o.key.endsWith(` ${u.key}`) &&
+            compatible(kindOf(o), "PERSON"),
+        );
         if (full.length === 1) target = full[0];
       }
       if (!target && u.key.length >= 6) {
         target = seen.find(
-          (h) => h.key.length >= 6 && h.key[0] === u.key[0] && compatible(kindOf(h), kind) && withinOneEdit(h.key, u.key),
+          (h) =>
+            h.key.length >= 6 &&
+            h.key[0] === u.key[0] &&
+            compatible(kindOf(h), kind) &&
+            withinOneEdit(h.key, u.key),
         );
       }
     }
@@ -92,9 +105,17 @@ export function mergeEntityKeys(usages: readonly KeyUsage[]): MergedEntity[] {
     const gazetteer = GAZETTEER_NAMES.get(key);
     // The name shown: the gazetteer's, else the most used spelling of the fullest form.
     const fullest = [...aliases].sort((a, b) => b.split(" ").length - a.split(" ").length)[0]!;
-    const name = gazetteer?.name ?? (aliases.find((a) => a.split(" ").length === fullest.split(" ").length) ?? fullest);
+    const name =
+      gazetteer?.name ?? aliases.find((a) => a.split(" ").length === fullest.split(" ").length) ?? fullest;
     const mentions = members.reduce((n, m) => n + total(m), 0);
-    return { key, name, kind: kindOf(byKey.get(key)!), aliases, memberKeys: members.map((m) => m.key), mentions };
+    return {
+      key,
+      name,
+      kind: kindOf(byKey.get(key)!),
+      aliases,
+      memberKeys: members.map((m) => m.key),
+      mentions,
+    };
   });
   return merged
     .sort((a, b) => b.mentions - a.mentions || (a.key < b.key ? -1 : 1))

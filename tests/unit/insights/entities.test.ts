@@ -100,6 +100,12 @@ describe("mergeEntityKeys", () => {
       usage("iran", { Iran: 3 }, "PLACE"),
       usage("iraq", { Iraq: 3 }, "PLACE"),
     ]);
-    expect(merged.map((m) => m.key).sort()).toEqual(["david miliband", "ed miliband", "iran", "iraq", "miliband"]);
+    expect(merged.map((m) => m.key).sort()).toEqual([
+      "david miliband",
+      "ed miliband",
+      "iran",
+      "iraq",
+      "miliband",
+    ]);
   });
 });
