@@ -13,6 +13,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const links: NavLink[] = [
     { href: "/", label: "Overview" },
     { href: "/compare", label: "Compare" },
+    { href: "/entities", label: "Names" },
     ...(can(viewer, "moderate") ? [{ href: "/moderation", label: "Moderation" }] : []),
     ...(can(viewer, "administer")
       ? [
