@@ -97,6 +97,29 @@ const envSchema = z.object({
    * private addresses. For tests' and development's local stand-ins only; never needed in production.
    */
   MARGINALIA_IMPORT_ALLOW_HOSTS: z.string().max(2000).optional(),
+  /**
+   * SMTP server for notification e-mail (smtp://user:pass@host:587 or smtps://…:465); unset: no e-mail is sent.
+   * Never logged.
+   */
+  MARGINALIA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  /** The From address of notification e-mail. */
+  MARGINALIA_MAIL_FROM: z.email().default("marginalia@localhost"),
+  /**
+   * Hosts (names or addresses, comma-separated) webhooks may reach although they are loopback or private; by
+   * default every such address is refused (tests and on-premises receivers list theirs here).
+   */
+  MARGINALIA_OUTBOUND_ALLOW: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -68,6 +68,8 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/posts/[postId]/arguments": "read",
   "GET /api/entities": "read",
   "GET /api/entities/[entityId]": "read",
+  "GET /api/publications/[publicationId]/notifications": "administer",
+  "PUT /api/publications/[publicationId]/notifications": "administer",
 
   // Settings and users.
   "GET /api/settings/moderation": "administer",

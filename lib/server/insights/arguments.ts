@@ -4,6 +4,7 @@ import type { JSONValue } from "postgres";
 import { sql as globalSql, type Sql } from "@/lib/db/sql";
 import { ARGUMENTS_VERSION, type ArgumentInput, groupArguments } from "@/lib/insights/arguments/group";
 import { type ArgumentSideName, argumentSide } from "@/lib/insights/arguments/side";
+import { commentHref } from "@/lib/insights/comment-href";
 import { markedSegments } from "@/lib/insights/segments";
 import {
   type ArgumentSideView,
@@ -12,7 +13,6 @@ import {
   storedArgumentSetSchema,
 } from "@/lib/schemas/arguments";
 import type { Stance, Tone } from "@/lib/scoring/types";
-import { commentHref } from "@/lib/server/search/search-comments";
 
 /** Comments of the publication's other posts read as the background of document frequencies. */
 const BACKGROUND_SIZE = 400;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { commentHref } from "@/lib/insights/comment-href";
 import type { EntityKindName } from "@/lib/insights/entities/types";
 import { markedSegments } from "@/lib/insights/segments";
 import { instantRange } from "@/lib/schemas/date-range";
@@ -15,7 +16,6 @@ import type {
 import { type SentimentLabel, TONES, type Tone } from "@/lib/scoring/types";
 import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
 import { ApiError } from "@/lib/server/api";
-import { commentHref } from "@/lib/server/search/search-comments";
 
 const TREND_WEEKS = 12;
 const WEEK_MS = 7 * 86_400_000;

@@ -209,6 +209,8 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
   await queue.work(QUEUES.insights, async () => {
     const result = await refreshInsights({ db: db(), sql: sql() });
     if (result.argumentPosts > 0) log(`grouped the arguments of ${result.argumentPosts} post(s)`);
+    if (result.surges > 0) log(`raised ${result.surges} surge flag(s)`);
+    if (result.notificationsSent > 0) log(`sent ${result.notificationsSent} notification(s)`);
   });
   await queue.schedule(QUEUES.insights, "* * * * *");
   return queue;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { commentHref } from "@/lib/insights/comment-href";
 import {
   formatSearchQuery,
   HIGHLIGHT_START,
@@ -73,11 +74,6 @@ interface HitRow {
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
-
-/** The link to a comment in its thread: the post page opens at the comment's conversation. */
-export function commentHref(postId: number, commentId: number): string {
-  return `/posts/${postId}?comment=${commentId}#comment-${commentId}`;
-}
 
 /**
  * Full-text search over comment bodies (the GIN index on the generated `search_vector`), with the post

@@ -1,0 +1,290 @@
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GET, PUT } from "@/app/api/publications/[publicationId]/notifications/route";
+import type { NotificationSettings } from "@/lib/schemas/notifications";
+import { listOpenPostFlags } from "@/lib/server/flags";
+import { checkSurges } from "@/lib/server/insights/surges";
+import { isInternalAddress, resolvePublicAddress } from "@/lib/server/net/outbound-guard";
+import { deliverDue, enqueueNotification } from "@/lib/server/notifications/deliveries";
+import { notifyHeldComments, notifySurges, sendDailyDigests } from "@/lib/server/notifications/sources";
+import { resetDatabase, useTestDatabase } from "../support/database";
+import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
+import { type BuiltThread, buildThread, type ThreadComment } from "./insights-fixture";
+
+const { db, sql } = useTestDatabase();
+
+/** What the local SMTP server received, and what the webhook receiver was sent. */
+const mails: { to: string; subject: string; raw: string }[] = [];
+const hooks: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+let hookStatuses: number[] = [];
+let smtp: SMTPServer;
+let receiver: Server;
+let hookUrl: string;
+let author: TestSession;
+let t: BuiltThread;
+
+const NOW = new Date("2026-11-20T12:00:00Z");
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => {
+        raw += chunk.toString("utf8");
+      });
+      stream.on("end", () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address).join(", "),
+          subject: /^Subject: (.*)$/mu.exec(raw)?.[1] ?? "",
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  receiver = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+    });
+    request.on("end", () => {
+      hooks.push({ headers: request.headers, body });
+      response.statusCode = hookStatuses.shift() ?? 204;
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/marginalia`;
+  // Before anything reads the environment: e-mail goes to the test's SMTP server; the receiver is on loopback.
+  process.env.MARGINALIA_SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  process.env.MARGINALIA_MAIL_FROM = "alerts@marginalia.test";
+  process.env.MARGINALIA_OUTBOUND_ALLOW = "127.0.0.1";
+
+  await resetDatabase(sql);
+  author = await signedIn("AUTHOR");
+  const calm: ThreadComment[] = Array.from({ length: 30 }, (_, i) => ({
+    key: `calm-${i}`,
+    post: "hot",
+    at: minutesAgo(24 * 60 - i * 30),
+    author: `Regular ${i % 6}`,
+    tone: "analytical",
+    body: `A measured point number ${i}.`,
+  }));
+  const heated: ThreadComment[] = Array.from({ length: 10 }, (_, i) => ({
+    key: `heat-${i}`,
+    post: "hot",
+    at: minutesAgo(50 - i * 5),
+    author: `Regular ${i % 6}`,
+    tone: i < 7 ? "hostile" : "skeptical",
+    body: i < 7 ? `You are all fools, number ${i}.` : `I doubt this, number ${i}.`,
+  }));
+  const brigade: ThreadComment[] = Array.from({ length: 12 }, (_, i) => ({
+    key: `new-${i}`,
+    post: "raid",
+    at: minutesAgo(40 - i * 3),
+    author: `Stranger ${i}`,
+    tone: "dismissive",
+    body: `Nobody believes this newsletter ${i}.`,
+  }));
+  const quiet: ThreadComment[] = [
+    {
+      key: "old-raid",
+      post: "raid",
+      at: minutesAgo(3 * 24 * 60),
+      author: "Regular 1",
+      tone: "neutral",
+      body: "Nice.",
+    },
+  ];
+  t = await buildThread(db, {
+    posts: [
+      { key: "hot", title: "The partition of 1947" },
+      { key: "raid", title: "Elections in the Balkans" },
+    ],
+    comments: [...calm, ...heated, ...quiet, ...brigade],
+    commenterFirstSeen: Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`Stranger ${i}`, minutesAgo(90)]),
+    ),
+  });
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
+
+async function saveSettings(body: unknown) {
+  const response = await PUT(
+    apiRequest(`/api/publications/${t.publicationId}/notifications`, {
+      method: "PUT",
+      session: author,
+      body,
+    }),
+    routeContext({ publicationId: String(t.publicationId) }),
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as NotificationSettings;
+}
+
+describe("surges and notifications", () => {
+  test("nothing is queued or sent without settings", async () => {
+    const ids = await enqueueNotification(sql, t.publicationId, {
+      kind: "SURGE",
+      subject: "x",
+      text: "x",
+      data: {},
+    });
+    expect(ids).toEqual([]);
+    expect(await sql`SELECT 1 FROM notification_delivery`).toHaveLength(0);
+  });
+
+  test("the author chooses who is told what; the signing secret is shown once", async () => {
+    const saved = await saveSettings({
+      emailRecipients: [
+        { email: "author@newsletter.test", kinds: ["SURGE", "DAILY_DIGEST"] },
+        { email: "mod@newsletter.test", kinds: ["SURGE", "HELD_COMMENTS"] },
+      ],
+      webhookUrl: hookUrl,
+      webhookKinds: ["SURGE", "HELD_COMMENTS"],
+      digestHourUtc: 8,
+    });
+    expect(saved.newWebhookSecret).toMatch(/^[0-9a-f]{64}$/u);
+    expect(saved).toMatchObject({ hasWebhookSecret: true, emailConfigured: true, webhookUrl: hookUrl });
+    const read = await GET(
+      apiRequest(`/api/publications/${t.publicationId}/notifications`, { session: author }),
+      routeContext({ publicationId: String(t.publicationId) }),
+    );
+    const text = await read.text();
+    expect(text).not.toContain(saved.newWebhookSecret!);
+    (globalThis as { secret?: string }).secret = saved.newWebhookSecret;
+  });
+
+  test("a hostile surge and a brigade raise system post flags with their figures, once", async () => {
+    const raised = await checkSurges(sql, NOW);
+    expect(raised.map((r) => [r.postId, r.surge.kind])).toEqual([
+      [t.posts.hot, "HOSTILE_SURGE"],
+      [t.posts.raid, "BRIGADING"],
+    ]);
+    const flags = await listOpenPostFlags();
+    const hot = flags.find((f) => f.post.id === t.posts.hot)!;
+    expect(hot).toMatchObject({ reason: "HEATED_THREAD", raisedBy: null });
+    expect(hot.note).toMatch(
+      /^7 of the last 10 comments are hostile or flagged \(70%\), against 0% on this post before/u,
+    );
+    expect(flags.find((f) => f.post.id === t.posts.raid)).toMatchObject({ reason: "BRIGADING_SUSPECTED" });
+    const log = await sql<{ actor_id: string | null; rule: string }[]>`
+      SELECT actor_id, rule FROM moderation_action WHERE action = 'POST_FLAGGED' ORDER BY id`;
+    expect(log).toEqual([
+      { actor_id: null, rule: "surge:hostile" },
+      { actor_id: null, rule: "surge:brigading" },
+    ]);
+    expect(await checkSurges(sql, new Date(NOW.getTime() + 60_000))).toEqual([]);
+    (globalThis as { raised?: typeof raised }).raised = raised;
+  });
+
+  test("surge notices go by e-mail to those who chose them and to the signed webhook", async () => {
+    const raised = (globalThis as { raised?: Awaited<ReturnType<typeof checkSurges>> }).raised!;
+    expect(await notifySurges(sql, raised, NOW)).toBe(4);
+    expect(await deliverDue(sql, { now: NOW })).toEqual({ sent: 4, failed: 0 });
+    expect(mails.map((m) => m.to)).toEqual([
+      "author@newsletter.test, mod@newsletter.test",
+      "author@newsletter.test, mod@newsletter.test",
+    ]);
+    const subjects = await sql<{ subject: string }[]>`SELECT subject FROM notification_delivery ORDER BY id`;
+    expect(subjects[0]!.subject).toBe(`[Insights Weekly 1] "The partition of 1947" is turning hostile`);
+    expect(mails[0]!.raw).toContain("=22The_partition");
+    expect(mails[0]!.raw).toContain("7 of the last 10 comments are hostile or flagged");
+    expect(hooks).toHaveLength(2);
+    const hook = hooks[0]!;
+    const signature = String(hook.headers["x-marginalia-signature"]);
+    const [, ts, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/u.exec(signature)!;
+    const secret = (globalThis as { secret?: string }).secret!;
+    expect(createHmac("sha256", secret).update(`${ts}.${hook.body}`).digest("hex")).toBe(mac);
+    expect(JSON.parse(hook.body)).toMatchObject({
+      kind: "SURGE",
+      data: { surge: "HOSTILE_SURGE", postId: t.posts.hot },
+    });
+    expect(hook.headers["x-marginalia-event"]).toBe("SURGE");
+  });
+
+  test("a failing webhook is retried with backoff, then delivered", async () => {
+    hooks.length = 0;
+    hookStatuses = [500];
+    await sql`INSERT INTO moderation_action (action, target_type, target_id, comment_id, publication_id, rule)
+              VALUES ('COMMENT_WITHHELD', 'COMMENT', ${String(t.comments["heat-0"])}, ${t.comments["heat-0"]!},
+                      ${t.publicationId}, 'hostility')`;
+    expect(await notifyHeldComments(sql, NOW)).toBe(2);
+    expect(await notifyHeldComments(sql, NOW)).toBe(0);
+    expect(await deliverDue(sql, { now: NOW })).toEqual({ sent: 1, failed: 0 });
+    const [pending] = await sql<{ attempts: number; next_attempt_at: Date; last_error: string }[]>`
+      SELECT attempts, next_attempt_at, last_error FROM notification_delivery WHERE status = 'PENDING'`;
+    expect(pending).toMatchObject({ attempts: 1, last_error: "the receiver answered 500" });
+    expect(pending!.next_attempt_at.getTime() - NOW.getTime()).toBe(30_000);
+    expect(await deliverDue(sql, { now: new Date(NOW.getTime() + 29_000) })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDue(sql, { now: new Date(NOW.getTime() + 31_000) })).toEqual({ sent: 1, failed: 0 });
+    expect(hooks).toHaveLength(2);
+    expect(mails.at(-1)!.subject).toContain("1 comment held for review");
+    expect(mails.at(-1)!.to).toBe("mod@newsletter.test");
+  });
+
+  test("the daily digest goes once a day at its hour, to those who chose it", async () => {
+    const before = new Date("2026-11-20T07:59:00Z");
+    expect(await sendDailyDigests(sql, before)).toBe(0);
+    const at = new Date("2026-11-20T12:00:00Z");
+    expect(await sendDailyDigests(sql, at)).toBe(1);
+    expect(await sendDailyDigests(sql, new Date("2026-11-20T13:00:00Z"))).toBe(0);
+    await deliverDue(sql, { now: new Date(at.getTime() + 60_000) });
+    const digest = mails.at(-1)!;
+    expect(digest.to).toBe("author@newsletter.test");
+    const [row] = await sql<{ subject: string; payload: { text: string } }[]>`
+      SELECT subject, payload FROM notification_delivery WHERE kind = 'DAILY_DIGEST'`;
+    expect(row!.subject).toBe("[Insights Weekly 1] What readers said, 2026-11-20: 51 comments");
+    expect(row!.payload.text).toContain(
+      '"The partition of 1947": 39 comments (29 analytical, 7 hostile, 3 skeptical)',
+    );
+    expect(row!.payload.text).toContain('"Elections in the Balkans": 12 comments (12 dismissive)');
+  });
+});
+
+describe("outbound guard", () => {
+  test.each([
+    ["127.0.0.1", true],
+    ["10.1.2.3", true],
+    ["172.20.0.1", true],
+    ["192.168.1.1", true],
+    ["169.254.169.254", true],
+    ["100.64.0.1", true],
+    ["224.0.0.1", true],
+    ["0.0.0.0", true],
+    ["::1", true],
+    ["fe80::1", true],
+    ["fd00::1", true],
+    ["::ffff:10.0.0.1", true],
+    ["ff02::1", true],
+    ["93.184.216.34", false],
+    ["2606:4700::1111", false],
+    ["not-an-address", true],
+  ])("%s internal: %s", (address, internal) => {
+    expect(isInternalAddress(address)).toBe(internal);
+  });
+
+  test("refuses internal hosts not on the allow list, and other schemes", async () => {
+    await expect(resolvePublicAddress(new URL("http://localhost:9/x"))).rejects.toThrow(/internal address/u);
+    await expect(resolvePublicAddress(new URL("http://169.254.169.254/latest"))).rejects.toThrow(
+      /internal address/u,
+    );
+    await expect(resolvePublicAddress(new URL("http://[::1]/"))).rejects.toThrow(/internal address/u);
+    await expect(resolvePublicAddress(new URL("ftp://127.0.0.1/"))).rejects.toThrow(/only http and https/u);
+    await expect(resolvePublicAddress(new URL("http://127.0.0.1:9/"))).resolves.toEqual({
+      address: "127.0.0.1",
+      family: 4,
+    });
+  });
+});
