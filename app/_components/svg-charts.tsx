@@ -58,7 +58,7 @@ export function StackedBars({
               })}
               {(rows.length <= 12 || i % Math.ceil(rows.length / 12) === 0) && (
                 <text x={x} y={height - 14} fontSize={9} fill="currentColor">
-                  {r.label.slice(5)}
+                  {/^\d{4}-\d{2}-\d{2}$/u.test(r.label) ? r.label.slice(5) : r.label}
                 </text>
               )}
             </g>

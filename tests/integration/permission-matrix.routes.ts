@@ -66,6 +66,7 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   // Insights (issue 14): everyone reads; the author configures notifications.
   "GET /api/search": "read",
   "GET /api/posts/[postId]/arguments": "read",
+  "GET /api/posts/[postId]/report": "read",
   "GET /api/entities": "read",
   "GET /api/entities/[entityId]": "read",
   "GET /api/publications/[publicationId]/notifications": "administer",

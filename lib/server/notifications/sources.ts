@@ -70,14 +70,12 @@ export async function notifyHeldComments(sql: Sql, now: Date = new Date()): Prom
       heldCommentsMessage({
         publication: s.name,
         count: held.length,
-        samples: held
-          .slice(0, 10)
-          .map((h) => ({
-            commentId: h.comment_id,
-            postTitle: h.title,
-            authorName: h.author_name,
-            rule: h.rule,
-          })),
+        samples: held.slice(0, 10).map((h) => ({
+          commentId: h.comment_id,
+          postTitle: h.title,
+          authorName: h.author_name,
+          rule: h.rule,
+        })),
         baseUrl: appBaseUrl(),
       }),
       now,
