@@ -8,8 +8,9 @@ import {
   type NotificationSettings,
   type NotificationSettingsInput,
 } from "@/lib/schemas/notifications";
-import { notFound } from "@/lib/server/api";
+import { ApiError, notFound } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
+import { OutboundBlockedError, resolvePublicAddress } from "@/lib/server/net/outbound-guard";
 import type { Viewer } from "@/lib/server/permissions";
 
 const RECENT_DELIVERIES = 20;
@@ -70,6 +71,15 @@ export async function saveNotificationSettings(
   publicationId: number,
   input: NotificationSettingsInput,
 ): Promise<NotificationSettings> {
+  if (input.webhookUrl !== null) {
+    try {
+      await resolvePublicAddress(new URL(input.webhookUrl));
+    } catch (error) {
+      // Refused now rather than at every delivery; a name that does not resolve yet may later, so it is kept.
+      if (error instanceof OutboundBlockedError)
+        throw new ApiError(400, "bad_request", `webhook: ${error.message}`);
+    }
+  }
   let newSecret: string | undefined;
   await db().$transaction(async (tx) => {
     const publication = await tx.publication.findUnique({
