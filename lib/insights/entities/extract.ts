@@ -14,7 +14,8 @@ const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Capitalised words compromise may call proper nouns that name nobody. */
 const NOT_ENTITIES = new Set(
-  "i ok okay yes no thanks thank great sure hi hello dear god lol imo imho tl dr ps btw fwiw".split(" "),
+  `i ok okay yes no thanks thank great sure hi hello dear god lol imo imho tl dr ps btw fwiw do did does so but
+  and or also still just really maybe well oh ah edit update note`.split(/\s+/u),
 );
 
 interface Token {
@@ -47,7 +48,11 @@ function kindFromTags(tags: string[]): EntityKindName {
   return "OTHER";
 }
 
-export function extractEntities(text: string): EntityMentionSpan[] {
+/**
+ * `ignore`: keys never taken as entities unless the gazetteer names them, e.g. the publication's commenters
+ * (readers answering "Victor" are talking to a reader, not about a public figure).
+ */
+export function extractEntities(text: string, ignore: ReadonlySet<string> = new Set()): EntityMentionSpan[] {
   if (!text.trim()) return [];
   const doc = nlp(text);
   const sentenceSpans = sentences(doc, text.length);
@@ -97,10 +102,14 @@ export function extractEntities(text: string): EntityMentionSpan[] {
       const surface = withoutPossessive(raw.replace(/[^\p{L}\p{N}]+$/u, ""));
       const end = begin + surface.length;
       const key = entityKey(surface);
-      if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || overlaps(begin, end))
+      if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || ignore.has(key))
         continue;
-      const tags = terms.slice(first, last + 1).flatMap((t) => t.tags);
-      found.push({ surface, key, kind: kindFromTags(tags), start: begin, end });
+      if (overlaps(begin, end)) continue;
+      const kind = kindFromTags(terms.slice(first, last + 1).flatMap((t) => t.tags));
+      // An untyped single word is a weak guess: not when it opens a sentence (capitalised anyway) or is a
+      // contraction ("I've").
+      if (kind === "OTHER" && first === last && (first === 0 || /['’]/u.test(surface))) continue;
+      found.push({ surface, key, kind, start: begin, end });
       taken.push([begin, end]);
     }
   }

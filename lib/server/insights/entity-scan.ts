@@ -2,6 +2,7 @@ import "server-only";
 import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
 import { ENTITIES_VERSION, extractEntities } from "@/lib/insights/entities/extract";
+import { entityKey } from "@/lib/insights/entities/keys";
 import { type KeyUsage, mergeEntityKeys } from "@/lib/insights/entities/merge";
 import type { EntityKindName } from "@/lib/insights/entities/types";
 import { scoreComment } from "@/lib/scoring";
@@ -35,8 +36,17 @@ export async function scanPostEntities(
       AND (e.comment_id IS NULL OR e.version <> ${ENTITIES_VERSION} OR e.scanned_at < c.updated_at)
     ORDER BY c.id`;
   if (rows.length === 0) return { comments: 0, mentions: 0 };
+  // Readers addressing each other by name are not talking about public figures.
+  const commenters = await sql<{ name: string }[]>`
+    SELECT DISTINCT name FROM commenter WHERE publication_id = ${rows[0]!.publication_id}`;
+  const ignore = new Set(
+    commenters.flatMap((c) => {
+      const key = entityKey(c.name);
+      return key ? [key, key.split(" ")[0]!] : [];
+    }),
+  );
   const mentions = rows.flatMap((r) =>
-    extractEntities(r.body).map((m) => {
+    extractEntities(r.body, ignore).map((m) => {
       const sentence = r.body.slice(m.sentenceStart, m.sentenceEnd);
       const score = scoreComment(sentence, { postTitle: r.title, isReply: r.is_reply });
       return {

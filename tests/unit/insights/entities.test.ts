@@ -109,3 +109,10 @@ describe("mergeEntityKeys", () => {
     ]);
   });
 });
+
+describe("extractEntities leaves out weak guesses", () => {
+  test("contractions, sentence-opening words and the publication's commenters", () => {
+    const text = "Do you agree? I've read Victor on this. Honestly Kadyrov is the story, not Brussels.";
+    expect(extractEntities(text, new Set(["victor"])).map((m) => m.surface)).toEqual(["Kadyrov", "Brussels"]);
+  });
+});

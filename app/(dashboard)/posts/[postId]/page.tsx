@@ -93,12 +93,18 @@ export default async function PostPage({ params, searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <PostDashboard
-          postId={post.id}
-          canModerate={can(viewer, "moderate")}
-          initial={initial}
-          from={linked}
-        />
+        <>
+          <section className="panel" aria-labelledby="arguments-title">
+            <h2 id="arguments-title">Arguments</h2>
+            <PostArgumentsPanel data={argumentGroups} />
+          </section>
+          <PostDashboard
+            postId={post.id}
+            canModerate={can(viewer, "moderate")}
+            initial={initial}
+            from={linked}
+          />
+        </>
       )}
     </>
   );
