@@ -82,7 +82,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
           </p>
         ) : (
           <div className="table-scroll">
-            <table className="data" data-testid="entities-table">
+            <table className="data row-headers" data-testid="entities-table">
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -129,7 +129,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
             </table>
             <details className="chart-table">
               <summary>Weekly mentions as a table</summary>
-              <table className="data">
+              <table className="data row-headers">
                 <thead>
                   <tr>
                     <th scope="col">Name</th>

@@ -1,4 +1,5 @@
 import nlp from "compromise";
+import { isStopWord } from "../text-terms";
 import { entityKey, GAZETTEER_INDEX, LONGEST_ALIAS } from "./keys";
 import type { EntityKindName, EntityMentionSpan } from "./types";
 
@@ -107,8 +108,9 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       if (overlaps(begin, end)) continue;
       const kind = kindFromTags(terms.slice(first, last + 1).flatMap((t) => t.tags));
       // An untyped single word is a weak guess: not when it opens a sentence (capitalised anyway) or is a
-      // contraction ("I've").
-      if (kind === "OTHER" && first === last && (first === 0 || /['’]/u.test(surface))) continue;
+      // contraction ("I've") or a shouted common word ("This IS wrong").
+      if (kind === "OTHER" && first === last && (first === 0 || /['’]/u.test(surface) || isStopWord(surface)))
+        continue;
       found.push({ surface, key, kind, start: begin, end });
       taken.push([begin, end]);
     }

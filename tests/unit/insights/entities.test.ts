@@ -116,3 +116,6 @@ describe("extractEntities leaves out weak guesses", () => {
     expect(extractEntities(text, new Set(["victor"])).map((m) => m.surface)).toEqual(["Kadyrov", "Brussels"]);
   });
 });
+test("a shouted common word is not a name", () => {
+  expect(extractEntities("This IS wrong, and Kadyrov knows it.").map((m) => m.surface)).toEqual(["Kadyrov"]);
+});

@@ -81,7 +81,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
           />
           <div>
             <h3>Posts where readers mention {entity.name}</h3>
-            <table className="data">
+            <table className="data row-headers">
               <thead>
                 <tr>
                   <th scope="col">Post</th>

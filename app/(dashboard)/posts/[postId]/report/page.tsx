@@ -92,7 +92,7 @@ export default async function PostReportPage({ params }: Props) {
           }))}
           series={STANCES.map((s) => ({ key: s, label: STANCE_LABELS[s], color: STANCE_COLORS[s] }))}
         />
-        <table className="data report-table">
+        <table className="data row-headers report-table">
           <caption>
             Tone, stance and sentiment in numbers ({formatInteger(tones.total)} scored comments)
           </caption>
@@ -143,7 +143,7 @@ export default async function PostReportPage({ params }: Props) {
         {report.entities.length === 0 ? (
           <p className="subtle">No names were found in these comments.</p>
         ) : (
-          <table className="data">
+          <table className="data row-headers">
             <thead>
               <tr>
                 <th scope="col">Name</th>
