@@ -3,19 +3,10 @@ import { ENTITY_KINDS } from "@/lib/insights/entities/types";
 import { SENTIMENT_LABELS, TONES } from "@/lib/scoring/types";
 import { commentFiltersShape } from "./comment-filters";
 import { dateRangeShape } from "./date-range";
-import { limitParam } from "./route-params";
+import { limitParam, optionalIdParam } from "./route-params";
 import { highlightSegmentSchema } from "./search";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const optionalId = (what: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{1,9}$/, { message: `${what} must be a positive whole number` })
-      .transform(Number)
-      .optional(),
-  );
 
 export const entityIdParamsSchema = z.strictObject({
   entityId: z
@@ -26,7 +17,7 @@ export const entityIdParamsSchema = z.strictObject({
 
 /** GET /api/entities */
 export const entityListParamsSchema = z.strictObject({
-  publication: optionalId("publication"),
+  publication: optionalIdParam("publication"),
   kind: z.preprocess(blankToUndefined, z.enum(ENTITY_KINDS).optional()),
   ...dateRangeShape,
   limit: limitParam(100),
@@ -70,7 +61,7 @@ export const entityDetailParamsSchema = z.strictObject({
   ...commentFiltersShape,
   /** Sentiment of the mentioning sentence. */
   aspect: z.preprocess(blankToUndefined, z.enum(SENTIMENT_LABELS).optional()),
-  post: optionalId("post"),
+  post: optionalIdParam("post"),
   cursor: z.preprocess(
     blankToUndefined,
     z

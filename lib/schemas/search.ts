@@ -3,18 +3,9 @@ import { MAX_QUERY_LENGTH } from "@/lib/insights/search-query";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { commentFiltersShape } from "./comment-filters";
 import { dateRangeShape } from "./date-range";
-import { limitParam } from "./route-params";
+import { limitParam, optionalIdParam } from "./route-params";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
-const optionalId = (what: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{1,9}$/, { message: `${what} must be a positive whole number` })
-      .transform(Number)
-      .optional(),
-  );
 
 export const SEARCH_SORTS = ["newest", "oldest", "relevance"] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -32,9 +23,9 @@ export const searchParamsShape = {
   stance: commentFiltersShape.stance,
   sentiment: commentFiltersShape.sentiment,
   status: commentFiltersShape.status,
-  publication: optionalId("publication"),
-  post: optionalId("post"),
-  commenter: optionalId("commenter"),
+  publication: optionalIdParam("publication"),
+  post: optionalIdParam("post"),
+  commenter: optionalIdParam("commenter"),
   ...dateRangeShape,
   sort: z.preprocess(blankToUndefined, z.enum(SEARCH_SORTS).default("newest")),
   cursor: z.preprocess(blankToUndefined, searchCursorSchema.optional()),

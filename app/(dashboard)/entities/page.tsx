@@ -6,6 +6,7 @@ import { ToneMixFigure } from "@/app/_components/tone-mix-figure";
 import { formatInteger } from "@/lib/analytics/format";
 import { ENTITY_KINDS } from "@/lib/insights/entities/types";
 import { entityListParamsSchema } from "@/lib/schemas/entities";
+import { firstSearchParams } from "@/lib/schemas/route-params";
 import { listEntities } from "@/lib/server/insights/entities";
 import { getSearchOptions } from "@/lib/server/search/search-options";
 import { requirePageViewer } from "@/lib/server/session";
@@ -18,12 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The most mentioned entities with their weekly trend and the tone of the sentences around them. */
 export default async function EntitiesPage({ searchParams }: Props) {
   await requirePageViewer("read");
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => {
-      const value = Array.isArray(v) ? v[0] : v;
-      return value ? [[k, value]] : [];
-    }),
-  );
+  const raw = firstSearchParams(await searchParams);
   const parsed = entityListParamsSchema.safeParse(raw);
   const params = parsed.success ? parsed.data : {};
   const [list, options] = await Promise.all([listEntities(params), getSearchOptions()]);

@@ -6,6 +6,7 @@ import { LocalTime } from "@/app/_components/local-time";
 import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { TONE_LABELS } from "@/lib/analytics/palette";
 import { COMMENT_STATUS_FILTERS } from "@/lib/schemas/comment-filters";
+import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SEARCH_FILTER_KEYS, type SearchResult, searchParamsSchema } from "@/lib/schemas/search";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { ApiError } from "@/lib/server/api";
@@ -28,19 +29,10 @@ const STATUS_NAMES: Record<(typeof COMMENT_STATUS_FILTERS)[number], string> = {
   corrected: "Corrected by a person",
 };
 
-function single(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(raw).flatMap(([k, v]) => {
-      const value = Array.isArray(v) ? v[0] : v;
-      return value === undefined || value === "" ? [] : [[k, value]];
-    }),
-  );
-}
-
 /** Full-text search of every comment: a plain GET form (filters in the URL), results with their matches marked. */
 export default async function SearchPage({ searchParams }: Props) {
   await requirePageViewer("read");
-  const raw = single(await searchParams);
+  const raw = firstSearchParams(await searchParams);
   const parsed = raw.q ? searchParamsSchema.safeParse(raw) : null;
   let result: SearchResult | null = null;
   let problem: string | null = null;

@@ -126,7 +126,7 @@ export async function getPostArguments(postId: number, sql: Sql = globalSql()): 
   );
   const view = (side: ArgumentSideName): ArgumentSideView => {
     const entry = parsed.get(side);
-    if (!entry || !entry.stored.success) {
+    if (!entry?.stored.success) {
       return {
         side,
         status: "pending",

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { commentHref } from "@/lib/insights/comment-href";
@@ -15,7 +14,7 @@ import type {
 } from "@/lib/schemas/entities";
 import { type SentimentLabel, TONES, type Tone } from "@/lib/scoring/types";
 import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
-import { ApiError } from "@/lib/server/api";
+import { decodeCursor, encodeCursor, ISO_MICROS } from "@/lib/server/keyset-cursor";
 
 const TREND_WEEKS = 12;
 const WEEK_MS = 7 * 86_400_000;
@@ -125,9 +124,6 @@ export async function listEntities(params: EntityListParams): Promise<EntityList
   };
 }
 
-const cursorSchema = z.tuple([z.string().max(40), z.number().int().positive()]);
-const ISO_MICROS = `YYYY-MM-DD"T"HH24:MI:SS.US"Z"`;
-
 interface MentionRow {
   id: number;
   comment_id: number;
@@ -183,12 +179,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
   }`;
   let after = Prisma.empty;
   if (params.cursor) {
-    let decoded: [string, number];
-    try {
-      decoded = cursorSchema.parse(JSON.parse(Buffer.from(params.cursor, "base64url").toString("utf8")));
-    } catch {
-      throw new ApiError(400, "bad_request", "cursor must come from a previous page's nextCursor");
-    }
+    const decoded = decodeCursor(params.cursor);
     after = Prisma.sql` AND (m.posted_at, m.id) < (${decoded[0]}::timestamptz, ${decoded[1]})`;
   }
   const limit = params.limit ?? ENTITY_MENTIONS_PAGE;
@@ -218,8 +209,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
     timeline,
     perPost,
     total: counted[0]?.total ?? 0,
-    nextCursor:
-      more && last ? Buffer.from(JSON.stringify([last.sort_key, last.id])).toString("base64url") : null,
+    nextCursor: more && last ? encodeCursor(last.sort_key, last.id) : null,
     mentions: shown.map((m) => ({
       mentionId: m.id,
       commentId: m.comment_id,

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { commentHref } from "@/lib/insights/comment-href";
@@ -18,6 +17,7 @@ import type { SearchHit, SearchParams, SearchResult } from "@/lib/schemas/search
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
 import { ApiError } from "@/lib/server/api";
+import { decodeCursor, encodeCursor, ISO_MICROS } from "@/lib/server/keyset-cursor";
 
 export const SEARCH_PAGE_SIZE = 25;
 
@@ -39,22 +39,6 @@ export function tsquerySql(query: SearchQuery): Prisma.Sql {
   const clauses = query.clauses.map((c) => Prisma.sql`(${Prisma.join(c.map(termSql), " || ")})`);
   return Prisma.sql`(${Prisma.join(clauses, " && ")})`;
 }
-
-const cursorSchema = z.tuple([z.string().max(64), z.number().int().positive()]);
-
-function encodeCursor(key: string, id: number): string {
-  return Buffer.from(JSON.stringify([key, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, number] {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw new ApiError(400, "bad_request", "cursor must come from a previous page's nextCursor");
-  }
-}
-
-const ISO_MICROS = `YYYY-MM-DD"T"HH24:MI:SS.US"Z"`;
 
 interface HitRow {
   id: number;

@@ -12,6 +12,7 @@ import { formatInteger, formatSignedDecimal } from "@/lib/analytics/format";
 import { SENTIMENT_LABEL_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
 import { COMMENT_STATUS_FILTERS } from "@/lib/schemas/comment-filters";
 import { entityDetailParamsSchema } from "@/lib/schemas/entities";
+import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { getEntity } from "@/lib/server/insights/entities";
 import { requirePageViewer } from "@/lib/server/session";
@@ -31,12 +32,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
   await requirePageViewer("read");
   const { entityId: rawId } = await params;
   if (!/^\d{1,9}$/.test(rawId)) notFound();
-  const raw = Object.fromEntries(
-    Object.entries(await searchParams).flatMap(([k, v]) => {
-      const value = Array.isArray(v) ? v[0] : v;
-      return value ? [[k, value]] : [];
-    }),
-  );
+  const raw = firstSearchParams(await searchParams);
   const parsed = entityDetailParamsSchema.safeParse(raw);
   const detail = await getEntity(Number(rawId), parsed.success ? parsed.data : {});
   if (!detail) notFound();
