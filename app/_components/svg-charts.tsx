@@ -26,7 +26,9 @@ export function StackedBars({
 }) {
   const width = Math.max(240, rows.length * 28 + 40);
   const max = Math.max(1, ...rows.map((r) => series.reduce((sum, s) => sum + (r.values[s.key] ?? 0), 0)));
-  const plot = height - 30;
+  // Dates print as MM-DD under their bar; names are slanted so that long ones do not run into each other.
+  const dated = rows.every((r) => /^\d{4}-\d{2}-\d{2}$/u.test(r.label));
+  const plot = height - (dated ? 30 : 56);
   const band = (width - 40) / Math.max(1, rows.length);
   return (
     <figure className="svg-chart">
@@ -56,11 +58,23 @@ export function StackedBars({
                   <rect key={s.key} x={x} y={y} width={Math.max(2, band - 6)} height={h} fill={s.color} />
                 ) : null;
               })}
-              {(rows.length <= 12 || i % Math.ceil(rows.length / 12) === 0) && (
-                <text x={x} y={height - 14} fontSize={9} fill="currentColor">
-                  {/^\d{4}-\d{2}-\d{2}$/u.test(r.label) ? r.label.slice(5) : r.label}
-                </text>
-              )}
+              {(rows.length <= 12 || i % Math.ceil(rows.length / 12) === 0) &&
+                (dated ? (
+                  <text x={x} y={height - 14} fontSize={9} fill="currentColor">
+                    {r.label.slice(5)}
+                  </text>
+                ) : (
+                  <text
+                    x={x + band / 2}
+                    y={plot + 12}
+                    fontSize={9}
+                    fill="currentColor"
+                    textAnchor="end"
+                    transform={`rotate(-35 ${x + band / 2} ${plot + 12})`}
+                  >
+                    {r.label}
+                  </text>
+                ))}
             </g>
           );
         })}
