@@ -1,6 +1,5 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/server/api";
 
 /**
  * Keyset cursors of the insight lists (search, entity mentions): the last row's sort value (as PostgreSQL
@@ -8,6 +7,9 @@ import { ApiError } from "@/lib/server/api";
  */
 
 /** to_char format of a timestamptz sort value with its microseconds (a JS Date would drop them). */
+/** A cursor that did not come from a previous page: the caller's mistake (routes answer 400). */
+export class BadCursorError extends Error {}
+
 export const ISO_MICROS = `YYYY-MM-DD"T"HH24:MI:SS.US"Z"`;
 
 const cursorSchema = z.tuple([z.string().max(64), z.number().int().positive()]);
@@ -21,6 +23,6 @@ export function decodeCursor(cursor: string): [string, number] {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError(400, "bad_request", "cursor must come from a previous page's nextCursor");
+    throw new BadCursorError("cursor must come from a previous page's nextCursor");
   }
 }

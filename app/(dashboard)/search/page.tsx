@@ -5,11 +5,12 @@ import { StanceBadge, ToneBadge } from "@/app/_components/label-badges";
 import { LocalTime } from "@/app/_components/local-time";
 import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { TONE_LABELS } from "@/lib/analytics/palette";
+import { SearchQueryError } from "@/lib/insights/search-query";
 import { COMMENT_STATUS_FILTERS } from "@/lib/schemas/comment-filters";
 import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SEARCH_FILTER_KEYS, type SearchResult, searchParamsSchema } from "@/lib/schemas/search";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
-import { ApiError } from "@/lib/server/api";
+import { BadCursorError } from "@/lib/server/keyset-cursor";
 import { searchComments } from "@/lib/server/search/search-comments";
 import { getSearchOptions } from "@/lib/server/search/search-options";
 import { requirePageViewer } from "@/lib/server/session";
@@ -42,7 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
     try {
       result = await searchComments(parsed.data);
     } catch (error) {
-      if (error instanceof ApiError) problem = error.message;
+      if (error instanceof SearchQueryError || error instanceof BadCursorError) problem = error.message;
       else throw error;
     }
   }

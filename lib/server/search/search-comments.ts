@@ -9,14 +9,12 @@ import {
   highlightSegments,
   parseSearchQuery,
   type SearchQuery,
-  SearchQueryError,
   type SearchTerm,
 } from "@/lib/insights/search-query";
 import { instantRange } from "@/lib/schemas/date-range";
 import type { SearchHit, SearchParams, SearchResult } from "@/lib/schemas/search";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
-import { ApiError } from "@/lib/server/api";
 import { decodeCursor, encodeCursor, ISO_MICROS } from "@/lib/server/keyset-cursor";
 
 export const SEARCH_PAGE_SIZE = 25;
@@ -97,13 +95,8 @@ export function searchStatement(params: SearchParams): {
   parsed: SearchQuery;
   limit: number;
 } {
-  let parsed: SearchQuery;
-  try {
-    parsed = parseSearchQuery(params.q);
-  } catch (error) {
-    if (error instanceof SearchQueryError) throw new ApiError(400, "bad_query", error.message);
-    throw error;
-  }
+  // Throws SearchQueryError for a query with nothing to search (the route answers 400).
+  const parsed = parseSearchQuery(params.q);
   const tsquery = tsquerySql(parsed);
   const limit = params.limit ?? SEARCH_PAGE_SIZE;
   const range = instantRange({ from: params.from, to: params.to });

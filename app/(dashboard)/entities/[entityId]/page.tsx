@@ -15,6 +15,7 @@ import { entityDetailParamsSchema } from "@/lib/schemas/entities";
 import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { getEntity } from "@/lib/server/insights/entities";
+import { BadCursorError } from "@/lib/server/keyset-cursor";
 import { requirePageViewer } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +35,12 @@ export default async function EntityPage({ params, searchParams }: Props) {
   if (!/^\d{1,9}$/.test(rawId)) notFound();
   const raw = firstSearchParams(await searchParams);
   const parsed = entityDetailParamsSchema.safeParse(raw);
-  const detail = await getEntity(Number(rawId), parsed.success ? parsed.data : {});
+  const filters = parsed.success ? parsed.data : {};
+  // A stale or hand-edited cursor starts from the first page rather than failing the page.
+  const detail = await getEntity(Number(rawId), filters).catch((error: unknown) => {
+    if (error instanceof BadCursorError) return getEntity(Number(rawId), { ...filters, cursor: undefined });
+    throw error;
+  });
   if (!detail) notFound();
   const { entity } = detail;
   const kept = Object.fromEntries(FILTER_KEYS.flatMap((k) => (raw[k] ? [[k, raw[k]]] : [])));

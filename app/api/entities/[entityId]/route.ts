@@ -1,6 +1,7 @@
 import { entityDetailParamsSchema, entityIdParamsSchema } from "@/lib/schemas/entities";
-import { notFound, route } from "@/lib/server/api";
+import { ApiError, notFound, route } from "@/lib/server/api";
 import { getEntity } from "@/lib/server/insights/entities";
+import { BadCursorError } from "@/lib/server/keyset-cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,13 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { capability: "read", params: entityIdParamsSchema, query: entityDetailParamsSchema },
   async ({ params, query }) => {
-    const entity = await getEntity(params.entityId, query);
+    let entity: Awaited<ReturnType<typeof getEntity>>;
+    try {
+      entity = await getEntity(params.entityId, query);
+    } catch (error) {
+      if (error instanceof BadCursorError) throw new ApiError(400, "bad_request", error.message);
+      throw error;
+    }
     if (!entity) throw notFound("entity");
     return entity;
   },

@@ -127,8 +127,8 @@ export default async function PostReportPage({ params }: Props) {
         </table>
         {report.corrected > 0 && (
           <p className="subtle">
-            {formatInteger(report.corrected)} comments were corrected by a person; their corrections are
-            counted.
+            {formatInteger(report.corrected)} {report.corrected === 1 ? "comment was" : "comments were"}{" "}
+            corrected by a person; their corrections are counted.
           </p>
         )}
       </section>
