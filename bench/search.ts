@@ -44,9 +44,9 @@ try {
     await sql`
       INSERT INTO comment (publication_id, post_id, external_id, author_name, body, posted_at, updated_at)
       SELECT ${publication!.id}, ${firstPost} + (g % 200), 'c' || g, 'Reader ' || (g % 5000),
-        (${pool}::text[])[1 + (g % ${pool.length})] || CASE WHEN g % 5000 = 0 THEN ' ' || ${RARE} ELSE '' END,
+        (${pool}::text[])[1 + (g % ${pool.length}::int)] || CASE WHEN g % 5000 = 0 THEN ' ' || ${RARE} ELSE '' END,
         now() - g * interval '1 minute', now()
-      FROM generate_series(${from + 1}, ${from + count}) g`;
+      FROM generate_series(${from + 1}::int, ${from + count}::int) g`;
   }
   await sql`VACUUM ANALYZE comment`;
   console.log(
