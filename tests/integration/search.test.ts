@@ -166,6 +166,22 @@ describe("full-text search", () => {
     await expect(search({ q: "x", cursor: "bm90LWpzb24" })).rejects.toThrow(/cursor/);
   });
 
+  test("both ways of finding matches (gather through the index, walk the dates) give the same pages", async () => {
+    for (const raw of [
+      { q: "prices OR alliance OR nato", limit: "2" },
+      { q: "prices OR alliance OR nato", sort: "oldest", limit: "3" },
+      { q: "alliance", tone: "analytical" },
+    ]) {
+      const params = searchParamsSchema.parse(raw);
+      const [gathered, walked] = await Promise.all(
+        (["gather", "walk"] as const).map((strategy) =>
+          db.$queryRaw<{ id: number }[]>(searchStatement(params, strategy).statement),
+        ),
+      );
+      expect(walked!.map((r) => r.id)).toEqual(gathered!.map((r) => r.id));
+    }
+  });
+
   test("uses the GIN index on the generated vector, not a scan of every comment", async () => {
     const pubId = t.publicationId;
     const postId = t.posts.p!;

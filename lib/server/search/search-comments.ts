@@ -63,7 +63,7 @@ const oneOf = <T extends string>(values: readonly T[], v: string | null): T | nu
  * with ts_headline fragments around the matches. Tone and stance are the effective labels.
  */
 export async function searchComments(params: SearchParams): Promise<SearchResult> {
-  const { statement, parsed, limit } = searchStatement(params);
+  const { statement, parsed, limit } = searchStatement(params, await chooseSearchStrategy(params));
   const rows = await db().$queryRaw<HitRow[]>(statement);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
@@ -89,9 +89,31 @@ export async function searchComments(params: SearchParams): Promise<SearchResult
   };
 }
 
+/** Best match needs every match's rank: gather. By date: walk when the words are in many comments. */
+export async function chooseSearchStrategy(params: SearchParams): Promise<SearchStrategy> {
+  if (params.sort === "relevance") return "gather";
+  const [counted] = await db().$queryRaw<{ n: number }[]>(searchStatement(params).probe);
+  return (counted?.n ?? 0) > WALK_ABOVE ? "walk" : "gather";
+}
+
 /** The search as one SQL statement (kept apart from running it so a test can EXPLAIN exactly this). */
-export function searchStatement(params: SearchParams): {
+/**
+ * How the matches are found. `gather`: every match through the GIN index (MATERIALIZED, so the planner cannot
+ * instead walk the posted_at index hoping a rare word turns up soon: a scan of every comment), then sorted.
+ * `walk`: the date index in order, keeping matches until the page is full: far cheaper when a word is in
+ * many comments, which is exactly when gathering them all is costly.
+ */
+export type SearchStrategy = "gather" | "walk";
+
+/** Matches above this many (counted through the index, stopping there) make a date-ordered search walk. */
+const WALK_ABOVE = 2000;
+
+export function searchStatement(
+  params: SearchParams,
+  strategy: SearchStrategy = "gather",
+): {
   statement: Prisma.Sql;
+  probe: Prisma.Sql;
   parsed: SearchQuery;
   limit: number;
 } {
@@ -120,18 +142,26 @@ export function searchStatement(params: SearchParams): {
   }
   const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
 
-  // The matches are collected through the GIN index first (MATERIALIZED), then ordered: left to itself the
-  // planner may walk the posted_at index backwards hoping a rare word turns up soon, a scan of every comment.
-  const statement = Prisma.sql`
-    WITH matches AS MATERIALIZED (
-      SELECT c.id, ${sortKey} AS sort_value
+  const matching = Prisma.sql`
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE ${Prisma.join(where, " AND ")}
         ${commentFilterSql({ tone: params.tone, stance: params.stance, sentiment: params.sentiment, status: params.status })}
-        ${after}
-    ), page AS (
+        ${after}`;
+  const pageSql =
+    strategy === "gather"
+      ? Prisma.sql`
+    WITH matches AS MATERIALIZED (SELECT c.id, ${sortKey} AS sort_value ${matching}),
+    page AS (
       SELECT id, sort_value FROM matches ORDER BY sort_value ${direction}, id ${direction} LIMIT ${limit + 1}
-    )
+    )`
+      : Prisma.sql`
+    WITH page AS (
+      SELECT c.id, ${sortKey} AS sort_value ${matching}
+      ORDER BY ${sortKey} ${direction}, c.id ${direction} LIMIT ${limit + 1}
+    )`;
+  const probe = Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${WALK_ABOVE + 1}) m`;
+  const statement = Prisma.sql`
+    ${pageSql}
     SELECT c.id, c.post_id, p.title AS post_title, c.commenter_id, c.author_name, c.posted_at,
       c.status::text AS status,
       coalesce(c.corrected_tone, s.tone)::text AS tone, coalesce(c.corrected_stance, s.stance)::text AS stance,
@@ -146,5 +176,5 @@ export function searchStatement(params: SearchParams): {
     JOIN post p ON p.id = c.post_id
     LEFT JOIN comment_score s ON s.comment_id = c.id
     ORDER BY page.sort_value ${direction}, page.id ${direction}`;
-  return { statement, parsed, limit };
+  return { statement, probe, parsed, limit };
 }
