@@ -116,6 +116,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const name of ["MARGINALIA_SMTP_URL", "MARGINALIA_MAIL_FROM", "MARGINALIA_OUTBOUND_ALLOW"])
+    delete process.env[name];
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
