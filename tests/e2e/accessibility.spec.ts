@@ -59,6 +59,9 @@ for (const width of [1280, 390]) {
         "/imports",
         "/settings",
         "/users",
+        "/search?q=sanctions",
+        "/entities",
+        `${post}/report`,
         "/no-such-page",
         "/posts/999999",
       ];

@@ -28,7 +28,12 @@ beforeAll(async () => {
         body: "Zelensky was brave and right to stay. Putin is a liar and a thug.",
       },
       { key: "z2", hour: 2, tone: "supportive", body: "Zelenskyy's speech was excellent." },
-      { key: "z3", hour: 24 * 8, tone: "supportive", body: "I admire Zelenskiy, a brave and excellent leader." },
+      {
+        key: "z3",
+        hour: 24 * 8,
+        tone: "supportive",
+        body: "I admire Zelenskiy, a brave and excellent leader.",
+      },
       { key: "p2", hour: 24 * 8 + 1, tone: "hostile", body: "Putin lied again. A disgraceful, cruel war." },
       { key: "k1", post: "q", hour: 24 * 15, tone: "neutral", body: "Ramzan Kadyrov spoke in Grozny today." },
       {
