@@ -248,7 +248,7 @@ export function NotificationSettingsSection({
     <div>
       {publications.length > 1 && (
         <p>
-          <label htmlFor={`${id}-publication`}>Publication</label>{" "}
+          <label htmlFor={`${id}-publication`}>Notifications of the publication</label>{" "}
           <select
             id={`${id}-publication`}
             value={publicationId}

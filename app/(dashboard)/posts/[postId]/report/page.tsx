@@ -92,39 +92,41 @@ export default async function PostReportPage({ params }: Props) {
           }))}
           series={STANCES.map((s) => ({ key: s, label: STANCE_LABELS[s], color: STANCE_COLORS[s] }))}
         />
-        <table className="data row-headers report-table">
-          <caption>
-            Tone, stance and sentiment in numbers ({formatInteger(tones.total)} scored comments)
-          </caption>
-          <tbody>
-            {TONES.map((t) => (
-              <tr key={t}>
-                <th scope="row">{TONE_LABELS[t]}</th>
-                <td className="num">{formatInteger(tones.tones[t])}</td>
-                <td className="num">{pct(tones.tones[t], tones.total)}</td>
-              </tr>
-            ))}
-            {STANCES.map((s) => (
-              <tr key={s}>
-                <th scope="row">Stance: {STANCE_LABELS[s]}</th>
-                <td className="num">{formatInteger(stances.stances[s])}</td>
-                <td className="num">{pct(stances.stances[s], stances.total)}</td>
-              </tr>
-            ))}
-            {(["positive", "neutral", "negative"] as const).map((k) => (
-              <tr key={k}>
-                <th scope="row">
-                  <svg width="10" height="10" aria-hidden="true">
-                    <rect width="10" height="10" fill={SENTIMENT_LABEL_COLORS[k]} />
-                  </svg>{" "}
-                  Sentiment: {k}
-                </th>
-                <td className="num">{formatInteger(sentiment[k])}</td>
-                <td className="num">{pct(sentiment[k], sentimentTotal)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll report-table">
+          <table className="data row-headers">
+            <caption>
+              Tone, stance and sentiment in numbers ({formatInteger(tones.total)} scored comments)
+            </caption>
+            <tbody>
+              {TONES.map((t) => (
+                <tr key={t}>
+                  <th scope="row">{TONE_LABELS[t]}</th>
+                  <td className="num">{formatInteger(tones.tones[t])}</td>
+                  <td className="num">{pct(tones.tones[t], tones.total)}</td>
+                </tr>
+              ))}
+              {STANCES.map((s) => (
+                <tr key={s}>
+                  <th scope="row">Stance: {STANCE_LABELS[s]}</th>
+                  <td className="num">{formatInteger(stances.stances[s])}</td>
+                  <td className="num">{pct(stances.stances[s], stances.total)}</td>
+                </tr>
+              ))}
+              {(["positive", "neutral", "negative"] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row">
+                    <svg width="10" height="10" aria-hidden="true">
+                      <rect width="10" height="10" fill={SENTIMENT_LABEL_COLORS[k]} />
+                    </svg>{" "}
+                    Sentiment: {k}
+                  </th>
+                  <td className="num">{formatInteger(sentiment[k])}</td>
+                  <td className="num">{pct(sentiment[k], sentimentTotal)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {report.corrected > 0 && (
           <p className="subtle">
             {formatInteger(report.corrected)} {report.corrected === 1 ? "comment was" : "comments were"}{" "}
@@ -143,34 +145,36 @@ export default async function PostReportPage({ params }: Props) {
         {report.entities.length === 0 ? (
           <p className="subtle">No names were found in these comments.</p>
         ) : (
-          <table className="data row-headers">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Mentions
-                </th>
-                <th scope="col" className="num">
-                  Positive sentences
-                </th>
-                <th scope="col" className="num">
-                  Negative sentences
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.entities.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">{e.name}</th>
-                  <td>{ENTITY_KIND_LABELS[e.kind]}</td>
-                  <td className="num">{formatInteger(e.mentions)}</td>
-                  <td className="num">{formatInteger(e.positive)}</td>
-                  <td className="num">{formatInteger(e.negative)}</td>
+          <div className="table-scroll">
+            <table className="data row-headers">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col" className="num">
+                    Mentions
+                  </th>
+                  <th scope="col" className="num">
+                    Positive sentences
+                  </th>
+                  <th scope="col" className="num">
+                    Negative sentences
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.entities.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">{e.name}</th>
+                    <td>{ENTITY_KIND_LABELS[e.kind]}</td>
+                    <td className="num">{formatInteger(e.mentions)}</td>
+                    <td className="num">{formatInteger(e.positive)}</td>
+                    <td className="num">{formatInteger(e.negative)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
