@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ENTITY_KIND_LABELS, MentionSentiment } from "@/app/_components/entity-parts";
 import { Sparkline } from "@/app/_components/svg-charts";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { ToneMixFigure } from "@/app/_components/tone-mix-figure";
 import { formatInteger } from "@/lib/analytics/format";
 import { ENTITY_KINDS } from "@/lib/insights/entities/types";
@@ -77,7 +78,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
             No names found in these comments yet (the entity job reads new comments every minute).
           </p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Most mentioned names">
             <table className="data row-headers" data-testid="entities-table">
               <thead>
                 <tr>
@@ -150,7 +151,7 @@ export default async function EntitiesPage({ searchParams }: Props) {
                 </tbody>
               </table>
             </details>
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

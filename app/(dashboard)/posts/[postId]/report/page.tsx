@@ -5,6 +5,7 @@ import { ENTITY_KIND_LABELS } from "@/app/_components/entity-parts";
 import { PostArgumentsPanel } from "@/app/_components/post-arguments";
 import { PrintButton } from "@/app/_components/print-button";
 import { StackedBars } from "@/app/_components/svg-charts";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatSignedDecimal } from "@/lib/analytics/format";
 import { SENTIMENT_LABEL_COLORS, STANCE_COLORS, TONE_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
@@ -92,40 +93,42 @@ export default async function PostReportPage({ params }: Props) {
           }))}
           series={STANCES.map((s) => ({ key: s, label: STANCE_LABELS[s], color: STANCE_COLORS[s] }))}
         />
-        <div className="table-scroll report-table">
-          <table className="data row-headers">
-            <caption>
-              Tone, stance and sentiment in numbers ({formatInteger(tones.total)} scored comments)
-            </caption>
-            <tbody>
-              {TONES.map((t) => (
-                <tr key={t}>
-                  <th scope="row">{TONE_LABELS[t]}</th>
-                  <td className="num">{formatInteger(tones.tones[t])}</td>
-                  <td className="num">{pct(tones.tones[t], tones.total)}</td>
-                </tr>
-              ))}
-              {STANCES.map((s) => (
-                <tr key={s}>
-                  <th scope="row">Stance: {STANCE_LABELS[s]}</th>
-                  <td className="num">{formatInteger(stances.stances[s])}</td>
-                  <td className="num">{pct(stances.stances[s], stances.total)}</td>
-                </tr>
-              ))}
-              {(["positive", "neutral", "negative"] as const).map((k) => (
-                <tr key={k}>
-                  <th scope="row">
-                    <svg width="10" height="10" aria-hidden="true">
-                      <rect width="10" height="10" fill={SENTIMENT_LABEL_COLORS[k]} />
-                    </svg>{" "}
-                    Sentiment: {k}
-                  </th>
-                  <td className="num">{formatInteger(sentiment[k])}</td>
-                  <td className="num">{pct(sentiment[k], sentimentTotal)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="report-table">
+          <TableScroll label="Tone, stance and sentiment in numbers">
+            <table className="data row-headers">
+              <caption>
+                Tone, stance and sentiment in numbers ({formatInteger(tones.total)} scored comments)
+              </caption>
+              <tbody>
+                {TONES.map((t) => (
+                  <tr key={t}>
+                    <th scope="row">{TONE_LABELS[t]}</th>
+                    <td className="num">{formatInteger(tones.tones[t])}</td>
+                    <td className="num">{pct(tones.tones[t], tones.total)}</td>
+                  </tr>
+                ))}
+                {STANCES.map((s) => (
+                  <tr key={s}>
+                    <th scope="row">Stance: {STANCE_LABELS[s]}</th>
+                    <td className="num">{formatInteger(stances.stances[s])}</td>
+                    <td className="num">{pct(stances.stances[s], stances.total)}</td>
+                  </tr>
+                ))}
+                {(["positive", "neutral", "negative"] as const).map((k) => (
+                  <tr key={k}>
+                    <th scope="row">
+                      <svg width="10" height="10" aria-hidden="true">
+                        <rect width="10" height="10" fill={SENTIMENT_LABEL_COLORS[k]} />
+                      </svg>{" "}
+                      Sentiment: {k}
+                    </th>
+                    <td className="num">{formatInteger(sentiment[k])}</td>
+                    <td className="num">{pct(sentiment[k], sentimentTotal)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
         {report.corrected > 0 && (
           <p className="subtle">
@@ -145,7 +148,7 @@ export default async function PostReportPage({ params }: Props) {
         {report.entities.length === 0 ? (
           <p className="subtle">No names were found in these comments.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label="Names discussed">
             <table className="data row-headers">
               <thead>
                 <tr>
@@ -174,7 +177,7 @@ export default async function PostReportPage({ params }: Props) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
