@@ -14,6 +14,10 @@ const PAGE_ACCESS: Readonly<Record<string, Access>> = {
   "/sign-in": "public",
   "/": "read",
   "/posts/[postId]": "read",
+  "/posts/[postId]/report": "read",
+  "/search": "read",
+  "/entities": "read",
+  "/entities/[entityId]": "read",
   "/commenters/[commenterId]": "read",
   "/compare": "read",
   "/moderation": "moderate",
@@ -72,8 +76,8 @@ test("the page table names every page there is, and no other", () => {
 
 test("every page answers each role as the table says", async ({ browser }) => {
   test.setTimeout(240_000);
-  const [ids] = await ownerQuery<{ post: number; other: number; commenter: number }>(
-    "SELECT (SELECT min(id) FROM post) AS post, (SELECT max(id) FROM post) AS other, (SELECT min(id) FROM commenter) AS commenter",
+  const [ids] = await ownerQuery<{ post: number; other: number; commenter: number; entity: number }>(
+    "SELECT (SELECT min(id) FROM post) AS post, (SELECT max(id) FROM post) AS other, (SELECT min(id) FROM commenter) AS commenter, (SELECT min(id) FROM entity) AS entity",
   );
   const [run] = await ownerQuery<{ id: number }>(
     "INSERT INTO import_run (source, status, params) VALUES ('FILE', 'SUCCEEDED', '{}') RETURNING id",
@@ -83,6 +87,7 @@ test("every page answers each role as the table says", async ({ browser }) => {
       .replace("[postId]", String(ids?.post))
       .replace("[commenterId]", String(ids?.commenter))
       .replace("[runId]", String(run?.id))
+      .replace("[entityId]", String(ids?.entity))
       .concat(pattern === "/compare" ? `?posts=${ids?.post},${ids?.other}` : "");
 
   const seen: string[] = [];
