@@ -108,18 +108,10 @@ const envSchema = z.object({
   /** The From address of notification e-mail. */
   MARGINALIA_MAIL_FROM: z.email().default("marginalia@localhost"),
   /**
-   * Hosts (names or addresses, comma-separated) webhooks may reach although they are loopback or private; by
-   * default every such address is refused (tests and on-premises receivers list theirs here).
+   * Hosts ("host" or "host:port", comma-separated) webhooks may reach over http and on private addresses (a
+   * receiver on your own network, tests' stand-ins). Every other webhook must be a public https address.
    */
-  MARGINALIA_OUTBOUND_ALLOW: z
-    .string()
-    .default("")
-    .transform((v) =>
-      v
-        .split(",")
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
-    ),
+  MARGINALIA_WEBHOOK_ALLOW_HOSTS: z.string().max(2000).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -7,7 +7,6 @@ import { GET, PUT } from "@/app/api/publications/[publicationId]/notifications/r
 import type { NotificationSettings } from "@/lib/schemas/notifications";
 import { listOpenPostFlags } from "@/lib/server/flags";
 import { checkSurges } from "@/lib/server/insights/surges";
-import { isInternalAddress, resolvePublicAddress } from "@/lib/server/net/outbound-guard";
 import { deliverDue, enqueueNotification } from "@/lib/server/notifications/deliveries";
 import { notifyHeldComments, notifySurges, sendDailyDigests } from "@/lib/server/notifications/sources";
 import { resetDatabase, useTestDatabase } from "../support/database";
@@ -65,7 +64,7 @@ beforeAll(async () => {
   // Before anything reads the environment: e-mail goes to the test's SMTP server; the receiver is on loopback.
   process.env.MARGINALIA_SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   process.env.MARGINALIA_MAIL_FROM = "alerts@marginalia.test";
-  process.env.MARGINALIA_OUTBOUND_ALLOW = "127.0.0.1";
+  process.env.MARGINALIA_WEBHOOK_ALLOW_HOSTS = `127.0.0.1:${(receiver.address() as AddressInfo).port}`;
 
   await resetDatabase(sql);
   author = await signedIn("AUTHOR");
@@ -116,7 +115,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const name of ["MARGINALIA_SMTP_URL", "MARGINALIA_MAIL_FROM", "MARGINALIA_OUTBOUND_ALLOW"])
+  for (const name of ["MARGINALIA_SMTP_URL", "MARGINALIA_MAIL_FROM", "MARGINALIA_WEBHOOK_ALLOW_HOSTS"])
     delete process.env[name];
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
@@ -255,38 +254,50 @@ describe("surges and notifications", () => {
   });
 });
 
-describe("outbound guard", () => {
+describe("webhook addresses (the import guard's rules)", () => {
+  async function saveWebhook(webhookUrl: string) {
+    return PUT(
+      apiRequest(`/api/publications/${t.publicationId}/notifications`, {
+        method: "PUT",
+        session: author,
+        body: { emailRecipients: [], webhookUrl, webhookKinds: ["SURGE"], digestHourUtc: 8 },
+      }),
+      routeContext({ publicationId: String(t.publicationId) }),
+    );
+  }
+
   test.each([
-    ["127.0.0.1", true],
-    ["10.1.2.3", true],
-    ["172.20.0.1", true],
-    ["192.168.1.1", true],
-    ["169.254.169.254", true],
-    ["100.64.0.1", true],
-    ["224.0.0.1", true],
-    ["0.0.0.0", true],
-    ["::1", true],
-    ["fe80::1", true],
-    ["fd00::1", true],
-    ["::ffff:10.0.0.1", true],
-    ["ff02::1", true],
-    ["93.184.216.34", false],
-    ["2606:4700::1111", false],
-    ["not-an-address", true],
-  ])("%s internal: %s", (address, internal) => {
-    expect(isInternalAddress(address)).toBe(internal);
+    ["https://169.254.169.254/latest", "not a public address"],
+    ["https://10.1.2.3/hook", "not a public address"],
+    ["https://[::1]/hook", "not a public address"],
+    ["https://[::ffff:127.0.0.1]/hook", "not a public address"],
+    // The allowed receiver is allowed on its own port only.
+    ["http://127.0.0.1:9/hook", "only https"],
+    ["http://203.0.113.9/hook", "only https"],
+  ])("%s is refused when saved (%s)", async (url, why) => {
+    const response = await saveWebhook(url);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(why);
   });
 
-  test("refuses internal hosts not on the allow list, and other schemes", async () => {
-    await expect(resolvePublicAddress(new URL("http://localhost:9/x"))).rejects.toThrow(/internal address/u);
-    await expect(resolvePublicAddress(new URL("http://169.254.169.254/latest"))).rejects.toThrow(
-      /internal address/u,
+  test("a delivery to an address that is no longer allowed is refused without connecting, and retried", async () => {
+    const saved = await saveWebhook(hookUrl);
+    expect(saved.status).toBe(200);
+    hooks.length = 0;
+    await sql`UPDATE notification_settings SET webhook_url = 'https://127.0.0.1:9/hook'
+              WHERE publication_id = ${t.publicationId}`;
+    const later = new Date(NOW.getTime() + 3 * 3_600_000);
+    const [id] = await enqueueNotification(
+      sql,
+      t.publicationId,
+      { kind: "SURGE", subject: "s", text: "t", data: {} },
+      later,
     );
-    await expect(resolvePublicAddress(new URL("http://[::1]/"))).rejects.toThrow(/internal address/u);
-    await expect(resolvePublicAddress(new URL("ftp://127.0.0.1/"))).rejects.toThrow(/only http and https/u);
-    await expect(resolvePublicAddress(new URL("http://127.0.0.1:9/"))).resolves.toEqual({
-      address: "127.0.0.1",
-      family: 4,
-    });
+    expect(await deliverDue(sql, { now: later })).toEqual({ sent: 0, failed: 0 });
+    const [row] = await sql<{ status: string; attempts: number; last_error: string }[]>`
+      SELECT status, attempts, last_error FROM notification_delivery WHERE id = ${id!}`;
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(row!.last_error).toContain("not a public address");
+    expect(hooks).toHaveLength(0);
   });
 });

@@ -1,8 +1,5 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import http from "node:http";
-import https from "node:https";
-import type { LookupFunction } from "node:net";
 import nodemailer from "nodemailer";
 import type { JSONValue } from "postgres";
 import type { Sql } from "@/lib/db/sql";
@@ -14,7 +11,7 @@ import {
   retryDelayMs,
 } from "@/lib/insights/notifications";
 import { emailRecipientSchema } from "@/lib/schemas/notifications";
-import { resolvePublicAddress } from "@/lib/server/net/outbound-guard";
+import { webhookGuard } from "./webhook-guard";
 
 /**
  * Notifications go out through a table of deliveries: one row per message and channel, sent by the insights
@@ -64,41 +61,25 @@ export function webhookSignature(secret: string, timestamp: number, body: string
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-/** POSTs JSON to a vetted address (no redirects followed); resolves with the status, rejects on network errors. */
-async function postJson(target: string, body: string, headers: Record<string, string>): Promise<number> {
-  const url = new URL(target);
-  const { address, family } = await resolvePublicAddress(url);
-  // Connect to the address that was checked, whatever the name resolves to a moment later.
-  const pinned: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all)
-      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }]);
-    else callback(null, address, family);
-  };
-  const client = url.protocol === "https:" ? https : http;
-  return new Promise((resolve, reject) => {
-    const request = client.request(
-      url,
-      {
-        method: "POST",
-        lookup: pinned,
-        timeout: WEBHOOK_TIMEOUT_MS,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          ...headers,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on("end", () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on("timeout", () =>
-      request.destroy(new Error(`no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`)),
-    );
-    request.on("error", reject);
-    request.end(body);
+/**
+ * POSTs JSON through the guarded fetch imports use (public https addresses only, the checked address pinned);
+ * redirects are not followed (a 3xx counts as a failed delivery). Resolves with the status.
+ */
+async function postJson(
+  guardedFetch: typeof fetch,
+  target: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<number> {
+  const response = await guardedFetch(target, {
+    method: "POST",
+    redirect: "manual",
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    headers: { "content-type": "application/json", ...headers },
+    body,
   });
+  await response.body?.cancel();
+  return response.status;
 }
 
 interface DueRow {
@@ -115,9 +96,18 @@ interface DueRow {
   secret: string | null;
 }
 
-/** An error as stored and shown: its message only, cut short, never a URL's credentials or a secret. */
+/**
+ * An error as stored and shown: its message and its causes' (fetch says only "fetch failed", its cause why),
+ * cut short, never a URL's credentials or a secret.
+ */
 function errorText(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error))
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
+    messages.push(e instanceof Error ? e.message : String(e));
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return messages
+    .join(": ")
     .replace(/\/\/[^/@\s]*@/gu, "//…@")
     .slice(0, 300);
 }
@@ -135,6 +125,7 @@ export async function deliverDue(
   let failed = 0;
   const smtp = env().MARGINALIA_SMTP_URL;
   const transport = smtp ? nodemailer.createTransport(smtp) : null;
+  const guard = webhookGuard();
   try {
     await sql.begin(async (tx) => {
       const due = await tx<DueRow[]>`
@@ -168,7 +159,7 @@ export async function deliverDue(
               data: d.payload.data,
               createdAt: d.created_at.toISOString(),
             });
-            const status = await postJson(d.target, body, {
+            const status = await postJson(guard.fetch, d.target, body, {
               "user-agent": "Marginalia-Webhook/1",
               "x-marginalia-event": d.kind,
               "x-marginalia-delivery": String(d.id),

@@ -8,10 +8,10 @@ import {
   type NotificationSettings,
   type NotificationSettingsInput,
 } from "@/lib/schemas/notifications";
-import { ApiError, notFound } from "@/lib/server/api";
+import { ApiError, notFound } from "@/lib/server/api-error";
 import { appendLog } from "@/lib/server/audit-log";
-import { OutboundBlockedError, resolvePublicAddress } from "@/lib/server/net/outbound-guard";
 import type { Viewer } from "@/lib/server/permissions";
+import { webhookGuard } from "./webhook-guard";
 
 const RECENT_DELIVERIES = 20;
 
@@ -72,13 +72,9 @@ export async function saveNotificationSettings(
   input: NotificationSettingsInput,
 ): Promise<NotificationSettings> {
   if (input.webhookUrl !== null) {
-    try {
-      await resolvePublicAddress(new URL(input.webhookUrl));
-    } catch (error) {
-      // Refused now rather than at every delivery; a name that does not resolve yet may later, so it is kept.
-      if (error instanceof OutboundBlockedError)
-        throw new ApiError(400, "bad_request", `webhook: ${error.message}`);
-    }
+    // Refused now rather than at every delivery; a name that does not resolve yet may later, so it is kept.
+    const refusal = await webhookGuard().check(new URL(input.webhookUrl));
+    if (refusal) throw new ApiError(400, "bad_request", `webhook: ${refusal.message}`);
   }
   let newSecret: string | undefined;
   await db().$transaction(async (tx) => {
