@@ -14,8 +14,11 @@ test("search from the header box: matches marked, a result opens the comment in 
   const errors = watchConsole(page);
   await signIn(page, DEMO.viewer);
   const box = page.getByRole("searchbox", { name: "Search every comment" });
-  await box.fill("sanctions");
-  await box.press("Enter");
+  // `/` on any page puts the cursor in the header's box.
+  await page.keyboard.press("/");
+  await expect(box).toBeFocused();
+  await page.keyboard.type("sanctions");
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/search\?q=sanctions/);
   const hits = page.getByTestId("search-hit");
   await expect(hits.first()).toBeVisible();
@@ -28,10 +31,17 @@ test("search from the header box: matches marked, a result opens the comment in 
   await expect(hits.first()).toBeVisible();
   await readmeShot(page, "search", 1100);
 
+  // j / k step through the results' links; Enter opens the one in focus.
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  const second = hits.nth(1).getByRole("link").first();
+  await expect(second).toBeFocused();
+  await page.keyboard.press("k");
   const link = hits.first().getByRole("link").first();
+  await expect(link).toBeFocused();
   const href = (await link.getAttribute("href"))!;
   const commentId = /comment=(\d+)/.exec(href)![1];
-  await link.click();
+  await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`#comment-${commentId}$`));
   await expect(page.locator(`#comment-${commentId}`)).toBeVisible();
   await expect(page.getByTestId("thread-from")).toBeVisible();
@@ -87,6 +97,8 @@ test("names readers mention: the list with trends, an entity page with its menti
   await expect(mentions.first()).toBeVisible();
   await expect(mentions.first().locator("mark")).toHaveCount(1);
   await readmeShot(page, "entity", 1200);
+  await page.keyboard.press("j");
+  await expect(mentions.first().getByRole("link").first()).toBeFocused();
   // Filter by the sentence's sentiment with the keyboard alone.
   await page.getByLabel("Sentence sentiment").selectOption("negative");
   await page.getByRole("button", { name: "Apply" }).press("Enter");
@@ -110,9 +122,10 @@ test("the author sets notifications; an internal webhook address is refused; vie
   await section.getByRole("button", { name: "Save notifications" }).click();
   await expect(section.getByRole("status").first()).toContainText("Saved");
   await page.reload();
-  await expect(page.getByRole("region", { name: "Notifications" }).getByLabel("E-mail address")).toHaveValue(
-    "author@newsletter.test",
-  );
+  const saved = page.getByRole("region", { name: "Notifications" });
+  await expect(saved.getByLabel("E-mail address")).toHaveValue("author@newsletter.test");
+  await saved.scrollIntoViewIfNeeded();
+  await saved.screenshot({ path: "tests/e2e/screenshots/notifications.png" });
 
   await signIn(page, DEMO.viewer);
   const response = await page.request.get("/api/publications/1/notifications");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HighlightedText } from "@/app/_components/highlighted-text";
+import { KeyboardList } from "@/app/_components/keyboard-list";
 import { StanceBadge, ToneBadge } from "@/app/_components/label-badges";
 import { LocalTime } from "@/app/_components/local-time";
 import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
@@ -181,11 +182,11 @@ export default async function SearchPage({ searchParams }: Props) {
               ? `Nothing matches ${result.query}`
               : `Comments matching ${result.query}${raw.cursor ? " (continued)" : ""}`}
           </h2>
-          <ol className="search-hits" data-testid="search-hits">
+          <KeyboardList className="search-hits" testId="search-hits">
             {result.hits.map((hit) => (
               <li key={hit.commentId} className="search-hit" data-testid="search-hit">
                 <p className="search-hit-head">
-                  <Link href={hit.href}>
+                  <Link href={hit.href} data-list-key>
                     <strong>{hit.authorName}</strong> on {hit.postTitle || "(untitled)"}
                   </Link>{" "}
                   <span className="subtle">
@@ -210,7 +211,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 )}
               </li>
             ))}
-          </ol>
+          </KeyboardList>
           <p className="pager">
             {raw.cursor && <Link href={`/search?${new URLSearchParams(kept).toString()}`}>First page</Link>}
             {nextHref && (

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ENTITY_KIND_LABELS, MentionSentiment } from "@/app/_components/entity-parts";
 import { HighlightedText } from "@/app/_components/highlighted-text";
+import { KeyboardList } from "@/app/_components/keyboard-list";
 import { ToneBadge } from "@/app/_components/label-badges";
 import { LocalTime } from "@/app/_components/local-time";
 import { StackedBars } from "@/app/_components/svg-charts";
@@ -185,11 +186,11 @@ export default async function EntityPage({ params, searchParams }: Props) {
         <p className="subtle" data-testid="entity-mention-count">
           {formatInteger(detail.total)} mentions{filtered ? " match the filters" : ""}
         </p>
-        <ol className="search-hits">
+        <KeyboardList className="search-hits" testId="entity-mentions">
           {detail.mentions.map((m) => (
             <li key={m.mentionId} className="search-hit" data-testid="entity-mention">
               <p className="search-hit-head">
-                <Link href={m.href}>
+                <Link href={m.href} data-list-key>
                   <strong>{m.authorName}</strong> on {m.postTitle || "(untitled)"}
                 </Link>{" "}
                 <span className="subtle">
@@ -203,7 +204,7 @@ export default async function EntityPage({ params, searchParams }: Props) {
               </p>
             </li>
           ))}
-        </ol>
+        </KeyboardList>
         {detail.nextCursor && (
           <p className="pager">
             <Link
