@@ -14,7 +14,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     { href: "/", label: "Overview" },
     { href: "/compare", label: "Compare" },
     { href: "/entities", label: "Names" },
-    ...(can(viewer, "moderate") ? [{ href: "/moderation", label: "Moderation" }] : []),
+    ...(can(viewer, "moderate")
+      ? [
+          { href: "/moderation", label: "Moderation" },
+          { href: "/notifications", label: "Notifications" },
+        ]
+      : []),
     ...(can(viewer, "administer")
       ? [
           { href: "/imports", label: "Imports" },

@@ -131,7 +131,8 @@ function NotificationForm({
       <p className="subtle">
         A JSON POST to your address, signed: header X-Marginalia-Signature is t=&lt;unix
         time&gt;,v1=&lt;HMAC-SHA256 of "t.body" with the secret&gt;. Failed deliveries are retried with
-        growing pauses. Internal addresses are refused.
+        growing pauses. Public https addresses only (a receiver on your own network must be listed in
+        MARGINALIA_WEBHOOK_ALLOW_HOSTS).
       </p>
       <label htmlFor={`${id}-webhook`}>Webhook address</label>
       <input

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENTITY_KINDS } from "@/lib/insights/entities/types";
 import { SENTIMENT_LABELS, TONES } from "@/lib/scoring/types";
+import { rowIdText } from "./bounds";
 import { commentFiltersShape } from "./comment-filters";
 import { dateRangeShape } from "./date-range";
 import { limitParam, optionalIdParam } from "./route-params";
@@ -8,12 +9,7 @@ import { highlightSegmentSchema } from "./search";
 
 const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
-export const entityIdParamsSchema = z.strictObject({
-  entityId: z
-    .string()
-    .regex(/^\d{1,9}$/, { message: "entityId must be a positive whole number" })
-    .transform(Number),
-});
+export const entityIdParamsSchema = z.strictObject({ entityId: rowIdText });
 
 /** GET /api/entities */
 export const entityListParamsSchema = z.strictObject({

@@ -50,3 +50,19 @@ export const notificationSettingsSchema = z.object({
   recentDeliveries: z.array(deliverySchema),
 });
 export type NotificationSettings = z.infer<typeof notificationSettingsSchema>;
+
+/** PUT /api/publications/[publicationId]/notifications/mine: what reaches the signed-in author or moderator. */
+export const mySubscriptionInputSchema = z.strictObject({
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)).max(3),
+});
+export type MySubscriptionInput = z.infer<typeof mySubscriptionInputSchema>;
+
+export const mySubscriptionSchema = z.object({
+  publicationId: z.number().int(),
+  publicationName: z.string(),
+  /** Sent by e-mail to the account's own address. */
+  email: z.string(),
+  kinds: z.array(z.enum(NOTIFICATION_KINDS)),
+  emailConfigured: z.boolean(),
+});
+export type MySubscription = z.infer<typeof mySubscriptionSchema>;

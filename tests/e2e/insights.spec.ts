@@ -132,6 +132,25 @@ test("the author sets notifications; an internal webhook address is refused; vie
   expect(response.status()).toBe(403);
 });
 
+test("a moderator chooses what reaches them from each publication, and it is kept", async ({ page }) => {
+  const errors = watchConsole(page);
+  await signIn(page, DEMO.moderator);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Notifications" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your notifications" })).toBeVisible();
+  const first = page.locator("form.panel").first();
+  const surge = first.getByLabel("A thread turns (surge flags)");
+  await expect(surge).not.toBeChecked();
+  await surge.check();
+  await first.getByRole("button", { name: "Save" }).click();
+  await expect(first.getByRole("status")).toContainText("Saved");
+  await page.reload();
+  await expect(page.locator("form.panel").first().getByLabel("A thread turns (surge flags)")).toBeChecked();
+  await expect(
+    page.locator("form.panel").first().getByLabel("Daily digest of what readers said"),
+  ).not.toBeChecked();
+  expect(errors).toEqual([]);
+});
+
 test("the printable report renders to PDF with its figures, arguments and scorer version", async ({
   page,
 }) => {

@@ -22,6 +22,7 @@ const PAGE_ACCESS: Readonly<Record<string, Access>> = {
   "/compare": "read",
   "/moderation": "moderate",
   "/moderation/log": "moderate",
+  "/notifications": "moderate",
   "/imports": "administer",
   "/imports/[runId]": "administer",
   "/settings": "administer",

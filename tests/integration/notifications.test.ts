@@ -3,6 +3,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  GET as GET_MINE,
+  PUT as PUT_MINE,
+} from "@/app/api/publications/[publicationId]/notifications/mine/route";
 import { GET, PUT } from "@/app/api/publications/[publicationId]/notifications/route";
 import type { NotificationSettings } from "@/lib/schemas/notifications";
 import { listOpenPostFlags } from "@/lib/server/flags";
@@ -299,5 +303,62 @@ describe("webhook addresses (the import guard's rules)", () => {
     expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(row!.last_error).toContain("not a public address");
     expect(hooks).toHaveLength(0);
+  });
+});
+
+describe("authors and moderators choose what reaches them", () => {
+  test("a moderator's own choice adds their address; a disabled or demoted account gets nothing", async () => {
+    const moderator = await signedIn("MODERATOR");
+    const [user] = await sql<{ email: string }[]>`SELECT email FROM "user" WHERE id = ${moderator.userId}`;
+    const [publication] = await sql<{ id: number }[]>`
+      INSERT INTO publication (platform, name, base_url, updated_at) VALUES ('FILE', 'Second', 'second', now())
+      RETURNING id`;
+    const pub = publication!.id;
+    const mine = (session: TestSession, body?: unknown) =>
+      (body === undefined ? GET_MINE : PUT_MINE)(
+        apiRequest(`/api/publications/${pub}/notifications/mine`, {
+          method: body === undefined ? "GET" : "PUT",
+          session,
+          ...(body === undefined ? {} : { body }),
+        }),
+        routeContext({ publicationId: String(pub) }),
+      );
+    const before = await mine(moderator);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toMatchObject({ publicationId: pub, email: user!.email, kinds: [] });
+    // Nothing is queued for a publication nobody configured.
+    const message = { kind: "SURGE" as const, subject: "s", text: "t", data: {} };
+    expect(await enqueueNotification(sql, pub, message, NOW)).toEqual([]);
+
+    const saved = await mine(moderator, { kinds: ["HELD_COMMENTS", "SURGE"] });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ kinds: ["SURGE", "HELD_COMMENTS"] });
+    expect((await (await mine(moderator)).json()) as { kinds: string[] }).toMatchObject({
+      kinds: ["SURGE", "HELD_COMMENTS"],
+    });
+    // The publication got its settings row (so the held-comment step looks at it), with nothing else on.
+    const [settings] = await sql<{ email_recipients: unknown; webhook_url: string | null }[]>`
+      SELECT email_recipients, webhook_url FROM notification_settings WHERE publication_id = ${pub}`;
+    expect(settings).toEqual({ email_recipients: [], webhook_url: null });
+
+    const targets = async (kind: "SURGE" | "DAILY_DIGEST") => {
+      const ids = await enqueueNotification(sql, pub, { ...message, kind }, NOW);
+      if (ids.length === 0) return [];
+      return (
+        await sql<{ target: string }[]>`SELECT target FROM notification_delivery WHERE id IN ${sql(ids)}`
+      ).map((r) => r.target);
+    };
+    expect(await targets("SURGE")).toEqual([user!.email]);
+    expect(await targets("DAILY_DIGEST")).toEqual([]);
+    await sql`UPDATE "user" SET role = 'VIEWER' WHERE id = ${moderator.userId}`;
+    expect(await targets("SURGE")).toEqual([]);
+    await sql`UPDATE "user" SET role = 'MODERATOR', disabled_at = now() WHERE id = ${moderator.userId}`;
+    expect(await targets("SURGE")).toEqual([]);
+    await sql`UPDATE "user" SET disabled_at = NULL WHERE id = ${moderator.userId}`;
+
+    const bad = await mine(moderator, { kinds: ["EVERYTHING"] });
+    expect(bad.status).toBe(400);
+    const viewer = await signedIn("VIEWER");
+    expect((await mine(viewer, { kinds: ["SURGE"] })).status).toBe(403);
   });
 });

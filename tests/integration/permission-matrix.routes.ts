@@ -71,6 +71,8 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/entities/[entityId]": "read",
   "GET /api/publications/[publicationId]/notifications": "administer",
   "PUT /api/publications/[publicationId]/notifications": "administer",
+  "GET /api/publications/[publicationId]/notifications/mine": "moderate",
+  "PUT /api/publications/[publicationId]/notifications/mine": "moderate",
 
   // Settings and users.
   "GET /api/settings/moderation": "administer",

@@ -33,11 +33,22 @@ export async function enqueueNotification(
     FROM notification_settings WHERE publication_id = ${publicationId}`;
   if (!settings) return [];
   const rows: { channel: "EMAIL" | "WEBHOOK"; target: string }[] = [];
-  if (env().MARGINALIA_SMTP_URL && Array.isArray(settings.email_recipients)) {
-    const to = settings.email_recipients.flatMap((r) => {
-      const parsed = emailRecipientSchema.safeParse(r);
-      return parsed.success && parsed.data.kinds.includes(message.kind) ? [parsed.data.email] : [];
-    });
+  if (env().MARGINALIA_SMTP_URL) {
+    const chosen = Array.isArray(settings.email_recipients)
+      ? settings.email_recipients.flatMap((r) => {
+          const parsed = emailRecipientSchema.safeParse(r);
+          return parsed.success && parsed.data.kinds.includes(message.kind) ? [parsed.data.email] : [];
+        })
+      : [];
+    // Authors and moderators who chose it themselves (lib/server/notifications/subscriptions.ts).
+    const subscribed = await sql<{ email: string }[]>`
+      SELECT u.email FROM notification_subscription n JOIN "user" u ON u.id = n.user_id
+      WHERE n.publication_id = ${publicationId} AND ${message.kind}::"NotificationKind" = ANY(n.kinds)
+        AND u.disabled_at IS NULL AND u.role IN ('AUTHOR', 'MODERATOR')
+      ORDER BY u.email`;
+    const to = [
+      ...new Map([...chosen, ...subscribed.map((s) => s.email)].map((e) => [e.toLowerCase(), e])).values(),
+    ];
     if (to.length > 0) rows.push({ channel: "EMAIL", target: to.join(", ") });
   }
   if (settings.webhook_url && settings.webhook_kinds.includes(message.kind))

@@ -24,6 +24,16 @@ function recipientsOf(value: unknown) {
     : [];
 }
 
+/** The newest moderation-log row: held comments up to it are not announced by settings made now. */
+export async function heldWatermarkNow(tx: Prisma.TransactionClient): Promise<bigint> {
+  const [latest] = await tx.moderationAction.findMany({
+    orderBy: { id: "desc" },
+    take: 1,
+    select: { id: true },
+  });
+  return latest?.id ?? 0n;
+}
+
 /** A publication's notification settings (defaults when none are saved: nothing is sent) and recent deliveries. */
 export async function getNotificationSettings(publicationId: number): Promise<NotificationSettings> {
   const publication = await db().publication.findUnique({
@@ -86,11 +96,6 @@ export async function saveNotificationSettings(
     const before = await tx.notificationSettings.findUnique({ where: { publicationId } });
     const needsSecret = input.webhookUrl !== null && (input.rotateSecret || !before?.webhookSecret);
     if (needsSecret) newSecret = randomBytes(32).toString("hex");
-    const [latestLog] = await tx.moderationAction.findMany({
-      orderBy: { id: "desc" },
-      take: 1,
-      select: { id: true },
-    });
     const data = {
       emailRecipients: input.emailRecipients as unknown as Prisma.InputJsonValue,
       webhookUrl: input.webhookUrl,
@@ -101,7 +106,7 @@ export async function saveNotificationSettings(
     };
     await tx.notificationSettings.upsert({
       where: { publicationId },
-      create: { publicationId, ...data, heldWatermark: latestLog?.id ?? 0n },
+      create: { publicationId, ...data, heldWatermark: await heldWatermarkNow(tx) },
       update: data,
     });
     const summary = (s: {
