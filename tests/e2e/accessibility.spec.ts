@@ -61,6 +61,7 @@ for (const width of [1280, 390]) {
         "/users",
         "/search?q=sanctions",
         "/entities",
+        "/notifications",
         `${post}/report`,
         "/no-such-page",
         "/posts/999999",

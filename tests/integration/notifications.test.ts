@@ -239,6 +239,25 @@ describe("surges and notifications", () => {
     expect(mails.at(-1)!.to).toBe("mod@newsletter.test");
   });
 
+  test("two workers at once send each delivery once, outside a transaction", async () => {
+    hooks.length = 0;
+    const mailsBefore = mails.length;
+    const later = new Date(NOW.getTime() + 2 * 3_600_000);
+    for (let i = 0; i < 4; i += 1)
+      await enqueueNotification(
+        sql,
+        t.publicationId,
+        { kind: "SURGE", subject: `c${i}`, text: "t", data: {} },
+        later,
+      );
+    const [a, b] = await Promise.all([deliverDue(sql, { now: later }), deliverDue(sql, { now: later })]);
+    expect(a.sent + b.sent).toBe(8);
+    expect(hooks).toHaveLength(4);
+    expect(new Set(hooks.map((h) => h.headers["x-marginalia-delivery"])).size).toBe(4);
+    expect(mails.length - mailsBefore).toBe(4);
+    expect(await sql`SELECT 1 FROM notification_delivery WHERE status = 'PENDING'`).toHaveLength(0);
+  });
+
   test("the daily digest goes once a day at its hour, to those who chose it", async () => {
     const before = new Date("2026-11-20T07:59:00Z");
     expect(await sendDailyDigests(sql, before)).toBe(0);

@@ -123,9 +123,15 @@ function errorText(error: unknown): string {
     .slice(0, 300);
 }
 
+/** A claimed delivery is someone's for this long; a worker that died while sending leaves it due again then. */
+const CLAIM_MS = 5 * 60_000;
+
 /**
- * Sends the deliveries that are due (claimed with SKIP LOCKED, so workers never send one twice); a failure
- * is retried later with backoff, and given up after MAX_DELIVERY_ATTEMPTS. Returns how many were sent.
+ * Sends the deliveries that are due; a failure is retried later with backoff, and given up after
+ * MAX_DELIVERY_ATTEMPTS. Rows are claimed first (SKIP LOCKED, then moved past the claim period) and sent outside
+ * any transaction, so no connection waits on a slow receiver and two workers never send one row at once. At least
+ * once: a worker killed between sending and recording sends it again after the claim period (receivers can
+ * tell by X-Marginalia-Delivery). Returns how many were sent and how many were given up.
  */
 export async function deliverDue(
   sql: Sql,
@@ -138,61 +144,66 @@ export async function deliverDue(
   const transport = smtp ? nodemailer.createTransport(smtp) : null;
   const guard = webhookGuard();
   try {
-    await sql.begin(async (tx) => {
-      const due = await tx<DueRow[]>`
-        SELECT d.id, d.publication_id, p.name AS publication_name, d.kind::text AS kind, d.channel::text AS channel,
-          d.target, d.subject, d.payload, d.attempts, d.created_at, s.webhook_secret AS secret
-        FROM notification_delivery d
-        JOIN publication p ON p.id = d.publication_id
-        LEFT JOIN notification_settings s ON s.publication_id = d.publication_id
-        WHERE d.status = 'PENDING' AND d.next_attempt_at <= ${now}
-        ORDER BY d.next_attempt_at, d.id
-        LIMIT ${options.limit ?? 20}
-        FOR UPDATE OF d SKIP LOCKED`;
-      for (const d of due) {
-        try {
-          if (d.channel === "EMAIL") {
-            if (!transport) throw new Error("e-mail is not configured (MARGINALIA_SMTP_URL)");
-            await transport.sendMail({
-              from: env().MARGINALIA_MAIL_FROM,
-              to: d.target,
-              subject: d.subject,
-              text: d.payload.text,
-            });
-          } else {
-            if (!d.secret) throw new Error("the webhook has no signing secret");
-            const body = JSON.stringify({
-              id: d.id,
-              kind: d.kind,
-              publication: { id: d.publication_id, name: d.publication_name },
-              subject: d.subject,
-              text: d.payload.text,
-              data: d.payload.data,
-              createdAt: d.created_at.toISOString(),
-            });
-            const status = await postJson(guard.fetch, d.target, body, {
-              "user-agent": "Marginalia-Webhook/1",
-              "x-marginalia-event": d.kind,
-              "x-marginalia-delivery": String(d.id),
-              "x-marginalia-signature": webhookSignature(d.secret, Math.floor(now.getTime() / 1000), body),
-            });
-            if (status < 200 || status >= 300) throw new Error(`the receiver answered ${status}`);
-          }
-          await tx`UPDATE notification_delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ${now}, last_error = NULL
-                   WHERE id = ${d.id}`;
-          sent += 1;
-        } catch (error) {
-          const attempts = d.attempts + 1;
-          const givenUp = attempts >= MAX_DELIVERY_ATTEMPTS;
-          await tx`
-            UPDATE notification_delivery SET attempts = ${attempts}, last_error = ${errorText(error)},
-              status = ${givenUp ? "FAILED" : "PENDING"}::"DeliveryStatus",
-              next_attempt_at = ${new Date(now.getTime() + retryDelayMs(attempts))}
-            WHERE id = ${d.id}`;
-          if (givenUp) failed += 1;
+    const due = (
+      await sql<DueRow[]>`
+        WITH claimed AS (
+          SELECT id FROM notification_delivery
+          WHERE status = 'PENDING' AND next_attempt_at <= ${now}
+          ORDER BY next_attempt_at, id
+          LIMIT ${options.limit ?? 20}
+          FOR UPDATE SKIP LOCKED)
+        UPDATE notification_delivery d SET next_attempt_at = ${new Date(now.getTime() + CLAIM_MS)}
+        FROM claimed c JOIN notification_delivery x ON x.id = c.id
+          JOIN publication p ON p.id = x.publication_id
+          LEFT JOIN notification_settings s ON s.publication_id = x.publication_id
+        WHERE d.id = c.id
+        RETURNING d.id, d.publication_id, p.name AS publication_name, d.kind::text AS kind,
+          d.channel::text AS channel, d.target, d.subject, d.payload, d.attempts, d.created_at,
+          s.webhook_secret AS secret`
+    ).sort((a, b) => a.id - b.id);
+    for (const d of due) {
+      try {
+        if (d.channel === "EMAIL") {
+          if (!transport) throw new Error("e-mail is not configured (MARGINALIA_SMTP_URL)");
+          await transport.sendMail({
+            from: env().MARGINALIA_MAIL_FROM,
+            to: d.target,
+            subject: d.subject,
+            text: d.payload.text,
+          });
+        } else {
+          if (!d.secret) throw new Error("the webhook has no signing secret");
+          const body = JSON.stringify({
+            id: d.id,
+            kind: d.kind,
+            publication: { id: d.publication_id, name: d.publication_name },
+            subject: d.subject,
+            text: d.payload.text,
+            data: d.payload.data,
+            createdAt: d.created_at.toISOString(),
+          });
+          const status = await postJson(guard.fetch, d.target, body, {
+            "user-agent": "Marginalia-Webhook/1",
+            "x-marginalia-event": d.kind,
+            "x-marginalia-delivery": String(d.id),
+            "x-marginalia-signature": webhookSignature(d.secret, Math.floor(now.getTime() / 1000), body),
+          });
+          if (status < 200 || status >= 300) throw new Error(`the receiver answered ${status}`);
         }
+        await sql`UPDATE notification_delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ${now}, last_error = NULL
+                 WHERE id = ${d.id}`;
+        sent += 1;
+      } catch (error) {
+        const attempts = d.attempts + 1;
+        const givenUp = attempts >= MAX_DELIVERY_ATTEMPTS;
+        await sql`
+          UPDATE notification_delivery SET attempts = ${attempts}, last_error = ${errorText(error)},
+            status = ${givenUp ? "FAILED" : "PENDING"}::"DeliveryStatus",
+            next_attempt_at = ${new Date(now.getTime() + retryDelayMs(attempts))}
+          WHERE id = ${d.id}`;
+        if (givenUp) failed += 1;
       }
-    });
+    }
   } finally {
     transport?.close();
   }
