@@ -9,6 +9,7 @@ import {
 } from "@/app/api/publications/[publicationId]/notifications/mine/route";
 import { GET, PUT } from "@/app/api/publications/[publicationId]/notifications/route";
 import type { NotificationSettings } from "@/lib/schemas/notifications";
+import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
 import { listOpenPostFlags } from "@/lib/server/flags";
 import { checkSurges } from "@/lib/server/insights/surges";
 import { deliverDue, enqueueNotification } from "@/lib/server/notifications/deliveries";
@@ -184,6 +185,12 @@ describe("surges and notifications", () => {
       /^7 of the last 10 comments are hostile or flagged \(70%\), against 0% on this post before/u,
     );
     expect(flags.find((f) => f.post.id === t.posts.raid)).toMatchObject({ reason: "BRIGADING_SUSPECTED" });
+    // The overview's flagged posts show the figures too.
+    const summaries = await listPostSummaries();
+    expect(summaries.find((p) => p.id === t.posts.hot)?.systemPostFlagNotes).toEqual([hot.note]);
+    expect(summaries.find((p) => p.id === t.posts.raid)?.systemPostFlagNotes[0]).toMatch(
+      /^12 comments in the last hour .* from commenters first seen within a day/u,
+    );
     const log = await sql<{ actor_id: string | null; rule: string }[]>`
       SELECT actor_id, rule FROM moderation_action WHERE action = 'POST_FLAGGED' ORDER BY id`;
     expect(log).toEqual([
