@@ -124,6 +124,13 @@ describe("argument groups", () => {
     );
   });
 
+  test("groups an older version made make their post due again", async () => {
+    expect(await refreshDueArguments(sql)).toEqual([]);
+    await sql`UPDATE post_insight_state SET arguments_version = 'arguments-0' WHERE post_id = ${t.posts.p!}`;
+    expect(await refreshDueArguments(sql)).toEqual([t.posts.p]);
+    expect(await refreshDueArguments(sql)).toEqual([]);
+  });
+
   test("GET /api/posts/[postId]/arguments answers both sides; an unknown post 404", async () => {
     const ok = await GET(
       apiRequest(`/api/posts/${t.posts.p}/arguments`, { session: author }),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET as getEntityRoute } from "@/app/api/entities/[entityId]/route";
 import { GET as listRoute } from "@/app/api/entities/route";
+import { ENTITIES_VERSION } from "@/lib/insights/entities/extract";
 import type { EntityDetail, EntityList } from "@/lib/schemas/entities";
 import { refreshDueEntities } from "@/lib/server/insights/entity-scan";
 import { resetDatabase, useTestDatabase } from "../support/database";
@@ -144,5 +145,21 @@ describe("entities", () => {
     await sql`UPDATE post_insight_state SET changed_at = now()`;
     await refreshDueEntities(sql);
     expect((await list()).entities.map((e) => [e.id, e.name])).toEqual(before);
+  });
+
+  test("another extractor version makes a post due again and rescans its comments; ids stay", async () => {
+    expect(await refreshDueEntities(sql)).toEqual([]);
+    const before = (await list()).entities.map((e) => [e.id, e.name, e.mentions]);
+    const [post] = await sql<
+      { post_id: number }[]
+    >`SELECT post_id FROM post_insight_state ORDER BY post_id LIMIT 1`;
+    await sql`UPDATE post_insight_state SET entities_version = 'entities-0' WHERE post_id = ${post!.post_id}`;
+    await sql`UPDATE comment_entity_scan SET version = 'entities-0'
+              WHERE comment_id IN (SELECT id FROM comment WHERE post_id = ${post!.post_id})`;
+    expect(await refreshDueEntities(sql)).toEqual([post!.post_id]);
+    const [stale] = await sql<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM comment_entity_scan WHERE version <> ${ENTITIES_VERSION}`;
+    expect(stale!.n).toBe(0);
+    expect((await list()).entities.map((e) => [e.id, e.name, e.mentions])).toEqual(before);
   });
 });

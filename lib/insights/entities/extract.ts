@@ -9,7 +9,7 @@ import type { EntityKindName, EntityMentionSpan } from "./types";
  * its span and the span of the sentence that holds it, so the tone around it can be read from that sentence.
  */
 
-export const ENTITIES_VERSION = "entities-1";
+export const ENTITIES_VERSION = "entities-2";
 
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
@@ -41,6 +41,33 @@ function sentences(doc: ReturnType<typeof nlp>, length: number): [number, number
   return spans.length > 0 ? spans : [[0, length]];
 }
 
+/**
+ * Head words that say what a name is, whatever the tagger thinks of its other words: "the Strait of Hormuz" and
+ * "the Taiwan Strait" are places, "the Bank of England" an organisation, "the Queen of Sheba" a person. The head
+ * is the last word before "of", else the last word.
+ */
+const HEAD_KINDS: ReadonlyMap<string, EntityKindName> = new Map([
+  ...`strait straits sea gulf bay ocean river lake mountains island islands peninsula canal valley desert coast
+  cape province region city republic kingdom empire`
+    .split(/\s+/u)
+    .map((w) => [w, "PLACE"] as const),
+  ...`bank union nations council party ministry department parliament congress senate court agency institute
+  university college company corporation fund organisation organization commission committee army navy league
+  federation alliance office assembly`
+    .split(/\s+/u)
+    .map((w) => [w, "ORGANIZATION"] as const),
+  ...`king queen prince princess duke duchess emperor empress pope president tsar czar sultan shah lord lady
+  archbishop bishop chancellor`
+    .split(/\s+/u)
+    .map((w) => [w, "PERSON"] as const),
+]);
+
+function kindFromHead(words: readonly string[]): EntityKindName | null {
+  const of = words.findIndex((w) => w.toLowerCase() === "of");
+  const head = of > 0 ? words[of - 1] : words.at(-1);
+  return HEAD_KINDS.get((head ?? "").toLowerCase()) ?? null;
+}
+
 function kindFromTags(tags: string[]): EntityKindName {
   if (tags.some((t) => t === "Person" || t === "FirstName" || t === "LastName" || t === "Honorific"))
     return "PERSON";
@@ -59,9 +86,8 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
   const sentenceSpans = sentences(doc, text.length);
   const sentenceOf = (start: number): [number, number] =>
     sentenceSpans.find(([s, e]) => start >= s && start < e) ?? [0, text.length];
-  const found: Omit<EntityMentionSpan, "sentenceStart" | "sentenceEnd">[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  let found: Omit<EntityMentionSpan, "sentenceStart" | "sentenceEnd">[] = [];
+  const overlapping = (start: number, end: number) => found.filter((m) => start < m.end && end > m.start);
 
   // 1. The gazetteer: longest alias first at each word.
   const words = tokens(text);
@@ -76,7 +102,6 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       if (!entry) continue;
       const end = first.start + surface.length;
       found.push({ surface, key: entry.key, kind: entry.kind, start: first.start, end });
-      taken.push([first.start, end]);
       i += n - 1;
       break;
     }
@@ -95,7 +120,15 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       if (!terms[i]!.tags.includes("ProperNoun")) continue;
       let first = i;
       let last = i;
-      while (last + 1 < terms.length && terms[last + 1]!.tags.includes("ProperNoun")) last += 1;
+      const properFrom = (j: number) => j < terms.length && terms[j]!.tags.includes("ProperNoun");
+      while (properFrom(last + 1)) last += 1;
+      // "X of Y" is one name (the Strait of Hormuz, the Bank of England), "of the" too (the Prince of the Asturias).
+      while (last + 2 < terms.length && terms[last + 1]!.text === "of") {
+        const next = terms[last + 2]!.text === "the" ? last + 3 : last + 2;
+        if (!properFrom(next)) break;
+        last = next;
+        while (properFrom(last + 1)) last += 1;
+      }
       if (first > 0 && plainCapitalised(terms[first - 1]!)) first -= 1;
       i = last;
       const begin = terms[first]!.offset.start;
@@ -105,14 +138,24 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       const key = entityKey(surface);
       if (surface.length < 2 || !/^\p{Lu}/u.test(surface) || NOT_ENTITIES.has(key) || ignore.has(key))
         continue;
-      if (overlaps(begin, end)) continue;
-      const kind = kindFromTags(terms.slice(first, last + 1).flatMap((t) => t.tags));
+      const run = terms.slice(first, last + 1);
+      const head = kindFromHead(run.map((t) => t.text));
+      const inside = overlapping(begin, end);
+      if (inside.length > 0) {
+        // A longer name built around a known one is another name ("the Taiwan Strait" is not Taiwan, "the Bank
+        // of England" not England); anything else the gazetteer found stands.
+        const named = head !== null || run.some((t) => t.text === "of");
+        if (!named || inside.some((m) => m.start < begin || m.end > end)) continue;
+        found = found.filter((m) => !inside.includes(m));
+      }
+      // Without a telling head word, "X of Y" is typed by X: the Concert of Europe is not a place.
+      const of = run.findIndex((t) => t.text === "of");
+      const kind = head ?? kindFromTags((of > 0 ? run.slice(0, of) : run).flatMap((t) => t.tags));
       // An untyped single word is a weak guess: not when it opens a sentence (capitalised anyway) or is a
       // contraction ("I've") or a shouted common word ("This IS wrong").
       if (kind === "OTHER" && first === last && (first === 0 || /['’]/u.test(surface) || isStopWord(surface)))
         continue;
       found.push({ surface, key, kind, start: begin, end });
-      taken.push([begin, end]);
     }
   }
 

@@ -85,20 +85,20 @@ export async function computePostArguments(sql: Sql, postId: number): Promise<Ar
 
 /**
  * The argument job: posts whose comments changed since their groups were computed (post_insight_state,
- * stamped by triggers), oldest change first, at most `limit` posts a run. A post changed again while it was
+ * stamped by triggers) or whose groups an older version made, oldest change first, at most `limit` posts a run. A post changed again while it was
  * being grouped stays due for the next run.
  */
 export async function refreshDueArguments(sql: Sql, options: { limit?: number } = {}): Promise<number[]> {
   // Compared as text: a JS Date would drop the microseconds. Changed again meanwhile: stays due.
   const due = await sql<{ post_id: number; changed_at: string }[]>`
     SELECT post_id, changed_at::text AS changed_at FROM post_insight_state
-    WHERE arguments_at IS NULL OR arguments_at < changed_at
+    WHERE arguments_at IS NULL OR arguments_at < changed_at OR arguments_version IS DISTINCT FROM ${ARGUMENTS_VERSION}
     ORDER BY changed_at LIMIT ${options.limit ?? 50}`;
   const done: number[] = [];
   for (const d of due) {
     await computePostArguments(sql, d.post_id);
     await sql`
-      UPDATE post_insight_state SET arguments_at = changed_at
+      UPDATE post_insight_state SET arguments_at = changed_at, arguments_version = ${ARGUMENTS_VERSION}
       WHERE post_id = ${d.post_id} AND changed_at::text = ${d.changed_at}`;
     done.push(d.post_id);
   }

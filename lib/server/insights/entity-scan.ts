@@ -126,12 +126,15 @@ export async function mergePublicationEntities(sql: Sql, publicationId: number):
   return merged.length;
 }
 
-/** The entity job: posts whose comments changed since their last scan, then their publications merged. */
+/**
+ * The entity job: posts whose comments changed since their last scan, or scanned by another extractor version,
+ * then their publications merged.
+ */
 export async function refreshDueEntities(sql: Sql, options: { limit?: number } = {}): Promise<number[]> {
   const due = await sql<{ post_id: number; changed_at: string; publication_id: number }[]>`
     SELECT s.post_id, s.changed_at::text AS changed_at, p.publication_id
     FROM post_insight_state s JOIN post p ON p.id = s.post_id
-    WHERE s.entities_at IS NULL OR s.entities_at < s.changed_at
+    WHERE s.entities_at IS NULL OR s.entities_at < s.changed_at OR s.entities_version IS DISTINCT FROM ${ENTITIES_VERSION}
     ORDER BY s.changed_at LIMIT ${options.limit ?? 50}`;
   const publications = new Set<number>();
   for (const d of due) {
@@ -139,7 +142,7 @@ export async function refreshDueEntities(sql: Sql, options: { limit?: number } =
     publications.add(d.publication_id);
     // Compared as text: a JS Date would drop the microseconds. Changed again meanwhile: stays due.
     await sql`
-      UPDATE post_insight_state SET entities_at = changed_at
+      UPDATE post_insight_state SET entities_at = changed_at, entities_version = ${ENTITIES_VERSION}
       WHERE post_id = ${d.post_id} AND changed_at::text = ${d.changed_at}`;
   }
   for (const id of publications) await mergePublicationEntities(sql, id);

@@ -46,6 +46,24 @@ describe("extractEntities", () => {
     expect(found.find((m) => m.surface === "Thatcher")?.kind).toBe("PERSON");
   });
 
+  test.each([
+    ["A crossing of the Strait of Hormuz is risky.", "Strait of Hormuz", "PLACE"],
+    ["Drills around the Taiwan Strait grow every year.", "Taiwan Strait", "PLACE"],
+    ["The Bank of England raised rates again.", "Bank of England", "ORGANIZATION"],
+    ["Sure, and I'm the Queen of Sheba.", "Queen of Sheba", "PERSON"],
+    ["He never understood the Concert of Europe at all.", "Concert of Europe", "OTHER"],
+  ])("names with 'of' stay whole and their head word types them: %s", (text, surface, kind) => {
+    const found = extractEntities(text).map((m) => [m.surface, m.kind]);
+    expect(found).toContainEqual([surface, kind]);
+    // The parts are not names of their own.
+    for (const part of surface.split(/ of (?:the )?/u))
+      if (part !== surface) expect(found.map(([s]) => s)).not.toContain(part);
+  });
+
+  test("'of' joins only proper nouns: a plain word after it ends the name", () => {
+    expect(mentions("Merkel of all people should know.").map(([s]) => s)).toEqual(["Merkel"]);
+  });
+
   test("each mention carries its sentence", () => {
     const text = "Putin never wanted peace. Merkel trusted him anyway!";
     const [putin, merkel] = extractEntities(text);
