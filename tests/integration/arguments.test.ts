@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET } from "@/app/api/posts/[postId]/arguments/route";
+import { ARGUMENTS_VERSION } from "@/lib/insights/arguments/group";
 import type { PostArguments } from "@/lib/schemas/arguments";
 import { getPostArguments, refreshDueArguments } from "@/lib/server/insights/arguments";
 import { resetDatabase, useTestDatabase } from "../support/database";
@@ -88,7 +89,7 @@ describe("argument groups", () => {
 
     const result = await getPostArguments(t.posts.p!);
     expect(result.pushback.status).toBe("ready");
-    expect(result.pushback.version).toBe("arguments-1");
+    expect(result.pushback.version).toBe(ARGUMENTS_VERSION);
     expect(result.pushback.commentCount).toBe(7);
     expect(result.pushback.groups.map((g) => g.commentIds.map(keyOf))).toEqual([
       ["e1", "e2", "e3"],

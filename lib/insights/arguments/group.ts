@@ -9,7 +9,7 @@ import { type CommentTerms, commentTerms, type TermSpan } from "../text-terms";
  * the same comments give the same groups, whatever order they come in.
  */
 
-export const ARGUMENTS_VERSION = "arguments-1";
+export const ARGUMENTS_VERSION = "arguments-2";
 
 export interface ArgumentInput {
   id: number;
@@ -93,13 +93,16 @@ const DISMISSIVE_TONES: ReadonlySet<Tone> = new Set(["dismissive", "hostile"]);
 
 /**
  * `background`: other comments of the publication (document frequencies); `topic`: the post's title, whose
- * words say what the post is about rather than what a group argues, so they never label a group.
+ * words say what the post is about rather than what a group argues, so they never label a group; `names`:
+ * the publication's commenters' names (lower case), which, written capitalised, address a reader ("Exactly,
+ * Victor") rather than argue anything, so they neither link comments nor label a group.
  */
 export function groupArguments(
   comments: readonly ArgumentInput[],
   background: readonly string[],
   topic = "",
   options: ArgumentOptions = DEFAULT_ARGUMENT_OPTIONS,
+  names: ReadonlySet<string> = new Set(),
 ): ArgumentResult {
   const sorted = [...comments].sort((a, b) => a.id - b.id);
   if (sorted.length < options.minComments) {
@@ -111,7 +114,7 @@ export function groupArguments(
       unclustered: sorted.length,
     };
   }
-  const parsed: CommentTerms[] = sorted.map((c) => commentTerms(c.text));
+  const parsed: CommentTerms[] = sorted.map((c) => withoutNames(commentTerms(c.text), c.text, names));
   // Document frequencies over the side and the background: a term every comment uses says little.
   const df = new Map<string, number>();
   const count = (terms: Iterable<string>) => {
@@ -168,6 +171,22 @@ export function groupArguments(
     groups,
     unclustered: sorted.length - grouped,
   };
+}
+
+/** The comment's terms without the spans where a reader is named (a capitalised commenter's name). */
+function withoutNames(parsed: CommentTerms, text: string, names: ReadonlySet<string>): CommentTerms {
+  if (names.size === 0) return parsed;
+  const named = (span: TermSpan) =>
+    text
+      .slice(span.start, span.end)
+      .split(/[^\p{L}\p{N}'’-]+/u)
+      .some((w) => /^\p{Lu}/u.test(w) && names.has(w.toLowerCase()));
+  const terms = new Map<string, TermSpan[]>();
+  for (const [term, spans] of parsed.terms) {
+    const kept = spans.filter((span) => !named(span));
+    if (kept.length > 0) terms.set(term, kept);
+  }
+  return { terms, surface: parsed.surface };
 }
 
 function centroid(vs: Vector[]): Vector {

@@ -2,10 +2,16 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { JSONValue } from "postgres";
 import { sql as globalSql, type Sql } from "@/lib/db/sql";
-import { ARGUMENTS_VERSION, type ArgumentInput, groupArguments } from "@/lib/insights/arguments/group";
+import {
+  ARGUMENTS_VERSION,
+  type ArgumentInput,
+  DEFAULT_ARGUMENT_OPTIONS,
+  groupArguments,
+} from "@/lib/insights/arguments/group";
 import { type ArgumentSideName, argumentSide } from "@/lib/insights/arguments/side";
 import { commentHref } from "@/lib/insights/comment-href";
 import { markedSegments } from "@/lib/insights/segments";
+import { isStopWord } from "@/lib/insights/text-terms";
 import {
   type ArgumentSideView,
   type PostArguments,
@@ -13,6 +19,7 @@ import {
   storedArgumentSetSchema,
 } from "@/lib/schemas/arguments";
 import type { Stance, Tone } from "@/lib/scoring/types";
+import { publicationCommenterNames } from "./commenter-names";
 
 /** Comments of the publication's other posts read as the background of document frequencies. */
 const BACKGROUND_SIZE = 400;
@@ -48,6 +55,7 @@ export async function computePostArguments(sql: Sql, postId: number): Promise<Ar
   const stored = await sql<{ side: ArgumentSideName; version: string; input_hash: string }[]>`
     SELECT side, version, input_hash FROM post_argument_set WHERE post_id = ${postId}`;
   let background: string[] | null = null;
+  let names: Set<string> | null = null;
   const changed: ArgumentSideName[] = [];
   for (const side of ["PUSHBACK", "LANDED"] as const) {
     const members = sides[side];
@@ -65,7 +73,14 @@ export async function computePostArguments(sql: Sql, postId: number): Promise<Ar
         ORDER BY id LIMIT ${BACKGROUND_SIZE}`
     ).map((r) => r.body);
     const inputs: ArgumentInput[] = members.map((m) => ({ id: m.id, text: m.body, tone: m.tone }));
-    const result = groupArguments(inputs, background, post.title);
+    names ??= new Set(
+      (await publicationCommenterNames(sql, post.publication_id)).flatMap((name) => {
+        // The given name (or the only one) is how readers address each other; stop words never count.
+        const first = name.trim().split(/\s+/u)[0]?.toLowerCase() ?? "";
+        return first.length >= 3 && /^\p{L}+$/u.test(first) && !isStopWord(first) ? [first] : [];
+      }),
+    );
+    const result = groupArguments(inputs, background, post.title, DEFAULT_ARGUMENT_OPTIONS, names);
     const groups: StoredArgumentSet = {
       status: result.status,
       minComments: result.minComments,

@@ -6,6 +6,7 @@ import { entityKey } from "@/lib/insights/entities/keys";
 import { type KeyUsage, mergeEntityKeys } from "@/lib/insights/entities/merge";
 import type { EntityKindName } from "@/lib/insights/entities/types";
 import { scoreComment } from "@/lib/scoring";
+import { publicationCommenterNames } from "./commenter-names";
 
 interface CommentRow {
   id: number;
@@ -37,11 +38,10 @@ export async function scanPostEntities(
     ORDER BY c.id`;
   if (rows.length === 0) return { comments: 0, mentions: 0 };
   // Readers addressing each other by name are not talking about public figures.
-  const commenters = await sql<{ name: string }[]>`
-    SELECT DISTINCT name FROM commenter WHERE publication_id = ${rows[0]!.publication_id}`;
+  const commenters = await publicationCommenterNames(sql, rows[0]!.publication_id);
   const ignore = new Set(
-    commenters.flatMap((c) => {
-      const key = entityKey(c.name);
+    commenters.flatMap((name) => {
+      const key = entityKey(name);
       return key ? [key, key.split(" ")[0]!] : [];
     }),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type ArgumentInput, groupArguments } from "@/lib/insights/arguments/group";
+import { type ArgumentInput, DEFAULT_ARGUMENT_OPTIONS, groupArguments } from "@/lib/insights/arguments/group";
 import { argumentSide } from "@/lib/insights/arguments/side";
 import { commentTerms } from "@/lib/insights/text-terms";
 import type { Tone } from "@/lib/scoring/types";
@@ -118,6 +118,38 @@ describe("groupArguments", () => {
       BACKGROUND,
     );
     expect(unrelated).toMatchObject({ status: "ready", groups: [], unclustered: 6 });
+  });
+});
+
+describe("groupArguments and readers' names", () => {
+  const ADDRESSED = [
+    "Exactly, Victor. The map of the Baltic is wrong.",
+    "Victor, your take on Bismarck is too kind.",
+    "Grain exports deserve a post of their own, Victor.",
+    "Why no mention of the Suez crisis, Victor?",
+    "Victor: the footnotes are broken on mobile.",
+    "Tanker insurance is the real story, Victor.",
+  ].map((text, i) => ({ id: i + 1, text, tone: "skeptical" as const }));
+
+  test("a name alone links comments that address the same reader…", () => {
+    const grouped = groupArguments(ADDRESSED, BACKGROUND);
+    expect(grouped.groups).toHaveLength(1);
+    expect(grouped.groups[0]!.label).toMatch(/Victor/u);
+  });
+
+  test("…unless it is a commenter's name: then nothing links them and no label names them", () => {
+    const result = groupArguments(ADDRESSED, BACKGROUND, "", DEFAULT_ARGUMENT_OPTIONS, new Set(["victor"]));
+    expect(result).toMatchObject({ status: "ready", groups: [], unclustered: 6 });
+  });
+
+  test("a commenter's name written in lower case is a word like any other", () => {
+    const victory = [
+      "A victor writes the treaty; the victor here was the bond market.",
+      "The victor of the trade war is the victor who holds the debt.",
+      ...ADDRESSED.slice(0, 4).map((c) => c.text.replace(/,? ?Victor[,.:?]? ?/u, " ")),
+    ].map((text, i) => ({ id: i + 1, text, tone: "skeptical" as const }));
+    const result = groupArguments(victory, BACKGROUND, "", DEFAULT_ARGUMENT_OPTIONS, new Set(["victor"]));
+    expect(result.groups.map((g) => g.commentIds)).toEqual([[1, 2]]);
   });
 });
 
