@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { e2ePostgresPort } from "../../playwright.config";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, ownerQuery, signIn } from "./helpers";
 
 /**
  * Who may open each page, as the issue specifies it (not read off the code): every page under app/ must have a
@@ -51,24 +49,6 @@ function pagePatterns(): string[] {
     )
     .map((p) => (p === "/" ? p : p.replace(/\/$/, "")))
     .sort();
-}
-
-async function ownerQuery<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
-  const password = encodeURIComponent(
-    readFileSync(
-      path.join(process.env.MARGINALIA_E2E_DATA ?? "", "postgres-superuser-password"),
-      "utf8",
-    ).trim(),
-  );
-  const client = new pg.Client({
-    connectionString: `postgres://marginalia:${password}@127.0.0.1:${e2ePostgresPort}/marginalia`,
-  });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
 }
 
 test("the page table names every page there is, and no other", () => {
