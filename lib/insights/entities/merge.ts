@@ -42,7 +42,8 @@ const compatible = (a: EntityKindName, b: EntityKindName) => a === b || a === "O
 
 /**
  * Merges a publication's mention keys into entities: a surname alone joins the one full name ending with
- * it ("Merkel" -> "Angela Merkel"; left alone when two full names share it), and spellings one slip apart
+ * it ("Merkel" -> "Angela Merkel"; left alone when two full names share it), and so does a place's last word
+ * ("the Strait" -> "Taiwan Strait", but "Sea" stays apart from "Black Sea" and "Red Sea"), and spellings one slip apart
  * ("Prigozhin" / "Prigozin") join the more used one. Deterministic: the most used key wins, ties by key.
  */
 export function mergeEntityKeys(usages: readonly KeyUsage[]): MergedEntity[] {
@@ -62,13 +63,13 @@ export function mergeEntityKeys(usages: readonly KeyUsage[]): MergedEntity[] {
     const words = u.key.split(" ");
     let target: KeyUsage | undefined;
     if (!GAZETTEER_NAMES.has(u.key)) {
-      if (words.length === 1 && (kind === "PERSON" || kind === "OTHER")) {
+      if (words.length === 1) {
         const full = usages.filter(
           (o) =>
             o.key !== u.key &&
             o.key.split(" ").length > 1 &&
             o.key.endsWith(` ${u.key}`) &&
-            compatible(kindOf(o), "PERSON"),
+            compatible(kindOf(o), kind),
         );
         if (full.length === 1) target = full[0];
       }

@@ -110,6 +110,31 @@ describe("mergeEntityKeys", () => {
     ]);
   });
 
+  test("a place's last word joins the one place ending with it, never two, never a person", () => {
+    const merged = mergeEntityKeys([
+      usage("taiwan strait", { "Taiwan Strait": 2 }, "PLACE"),
+      usage("strait", { Strait: 9 }, "PLACE"),
+      usage("black sea", { "Black Sea": 2 }, "PLACE"),
+      usage("red sea", { "Red Sea": 2 }, "PLACE"),
+      usage("sea", { Sea: 4 }, "PLACE"),
+      usage("george washington", { "George Washington": 2 }, "PERSON"),
+      usage("washington", { Washington: 5 }, "PLACE"),
+    ]);
+    const members = Object.fromEntries(merged.map((m) => [m.key, m.memberKeys.sort()]));
+    expect(members).toEqual({
+      "taiwan strait": ["strait", "taiwan strait"],
+      sea: ["sea"],
+      "black sea": ["black sea"],
+      "red sea": ["red sea"],
+      washington: ["washington"],
+      "george washington": ["george washington"],
+    });
+    expect(merged.find((m) => m.key === "taiwan strait")).toMatchObject({
+      name: "Taiwan Strait",
+      kind: "PLACE",
+    });
+  });
+
   test("a surname shared by two full names stays apart; short names never merge by spelling", () => {
     const merged = mergeEntityKeys([
       usage("ed miliband", { "Ed Miliband": 1 }, "PERSON"),
