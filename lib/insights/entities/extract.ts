@@ -33,11 +33,17 @@ function withoutPossessive(surface: string): string {
   return surface.replace(/['’]s$/u, "");
 }
 
-/** Sentence spans of the text, in order; never empty for a non-empty text. */
-function sentences(doc: ReturnType<typeof nlp>, length: number): [number, number][] {
-  const spans = (
-    doc.sentences().json({ offset: true }) as { offset: { start: number; length: number } }[]
-  ).map((s) => [s.offset.start, s.offset.start + s.offset.length] as [number, number]);
+interface TaggedSentence {
+  offset: { start: number; length: number };
+  terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
+}
+
+/**
+ * Sentence spans of the text, in order; never empty for a non-empty text. Read off the one tagging pass
+ * (`doc.json`), which carries each sentence's offsets: asking `doc.sentences()` again costs more than the tagging.
+ */
+function sentences(tagged: readonly TaggedSentence[], length: number): [number, number][] {
+  const spans = tagged.map((s) => [s.offset.start, s.offset.start + s.offset.length] as [number, number]);
   return spans.length > 0 ? spans : [[0, length]];
 }
 
@@ -81,9 +87,10 @@ function kindFromTags(tags: string[]): EntityKindName {
  * (readers answering "Victor" are talking to a reader, not about a public figure).
  */
 export function extractEntities(text: string, ignore: ReadonlySet<string> = new Set()): EntityMentionSpan[] {
-  if (!text.trim()) return [];
-  const doc = nlp(text);
-  const sentenceSpans = sentences(doc, text.length);
+  // Every name either source takes starts with a capital: without one, there is nothing to tag.
+  if (!/\p{Lu}/u.test(text)) return [];
+  const tagged = nlp(text).json({ offset: true }) as TaggedSentence[];
+  const sentenceSpans = sentences(tagged, text.length);
   const sentenceOf = (start: number): [number, number] =>
     sentenceSpans.find(([s, e]) => start >= s && start < e) ?? [0, text.length];
   let found: Omit<EntityMentionSpan, "sentenceStart" | "sentenceEnd">[] = [];
@@ -109,9 +116,6 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
 
   // 2. Other proper nouns, typed by compromise's tags: runs of ProperNoun terms, taking in a capitalised
   // unknown word just before (compromise leaves "Ramzan" of "Ramzan Kadyrov" a plain noun at a sentence start).
-  const tagged = doc.json({ offset: true }) as {
-    terms: { text: string; tags: string[]; offset: { start: number; length: number } }[];
-  }[];
   const plainCapitalised = (t: { text: string; tags: string[] }) =>
     /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.tags.every((tag) => tag === "Noun" || tag === "Singular");
   for (const sentence of tagged) {
