@@ -125,6 +125,16 @@ describe("argument groups", () => {
     );
   });
 
+  test("past its time budget a run stops after the post it is on; the rest stay due", async () => {
+    await sql`UPDATE post_insight_state SET changed_at = now()`;
+    const first = await refreshDueArguments(sql, { until: 0 });
+    expect(first).toHaveLength(1);
+    const rest = await refreshDueArguments(sql, { until: 0 });
+    expect(rest).toHaveLength(1);
+    expect([...first, ...rest].sort()).toEqual([t.posts.p, t.posts.empty].sort());
+    expect(await refreshDueArguments(sql)).toEqual([]);
+  });
+
   test("groups an older version made make their post due again", async () => {
     expect(await refreshDueArguments(sql)).toEqual([]);
     await sql`UPDATE post_insight_state SET arguments_version = 'arguments-0' WHERE post_id = ${t.posts.p!}`;

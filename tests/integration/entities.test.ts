@@ -147,6 +147,15 @@ describe("entities", () => {
     expect((await list()).entities.map((e) => [e.id, e.name])).toEqual(before);
   });
 
+  test("past its time budget a run stops after the post it is on; the rest stay due", async () => {
+    const due = await sql<{ post_id: number }[]>`SELECT post_id FROM post_insight_state ORDER BY post_id`;
+    expect(due.length).toBeGreaterThan(1);
+    await sql`UPDATE post_insight_state SET changed_at = now()`;
+    expect(await refreshDueEntities(sql, { until: 0 })).toHaveLength(1);
+    expect(await refreshDueEntities(sql)).toHaveLength(due.length - 1);
+    expect(await refreshDueEntities(sql)).toEqual([]);
+  });
+
   test("another extractor version makes a post due again and rescans its comments; ids stay", async () => {
     expect(await refreshDueEntities(sql)).toEqual([]);
     const before = (await list()).entities.map((e) => [e.id, e.name, e.mentions]);

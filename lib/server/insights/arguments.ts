@@ -103,7 +103,10 @@ export async function computePostArguments(sql: Sql, postId: number): Promise<Ar
  * stamped by triggers) or whose groups an older version made, oldest change first, at most `limit` posts a run. A post changed again while it was
  * being grouped stays due for the next run.
  */
-export async function refreshDueArguments(sql: Sql, options: { limit?: number } = {}): Promise<number[]> {
+export async function refreshDueArguments(
+  sql: Sql,
+  options: { limit?: number; until?: number } = {},
+): Promise<number[]> {
   // Compared as text: a JS Date would drop the microseconds. Changed again meanwhile: stays due.
   const due = await sql<{ post_id: number; changed_at: string }[]>`
     SELECT post_id, changed_at::text AS changed_at FROM post_insight_state
@@ -111,6 +114,8 @@ export async function refreshDueArguments(sql: Sql, options: { limit?: number } 
     ORDER BY changed_at LIMIT ${options.limit ?? 50}`;
   const done: number[] = [];
   for (const d of due) {
+    // Past the run's time budget the rest stay due for the next run (one post is always done).
+    if (options.until !== undefined && done.length > 0 && performance.now() > options.until) break;
     await computePostArguments(sql, d.post_id);
     await sql`
       UPDATE post_insight_state SET arguments_at = changed_at, arguments_version = ${ARGUMENTS_VERSION}

@@ -130,14 +130,21 @@ export async function mergePublicationEntities(sql: Sql, publicationId: number):
  * The entity job: posts whose comments changed since their last scan, or scanned by another extractor version,
  * then their publications merged.
  */
-export async function refreshDueEntities(sql: Sql, options: { limit?: number } = {}): Promise<number[]> {
+export async function refreshDueEntities(
+  sql: Sql,
+  options: { limit?: number; until?: number } = {},
+): Promise<number[]> {
   const due = await sql<{ post_id: number; changed_at: string; publication_id: number }[]>`
     SELECT s.post_id, s.changed_at::text AS changed_at, p.publication_id
     FROM post_insight_state s JOIN post p ON p.id = s.post_id
     WHERE s.entities_at IS NULL OR s.entities_at < s.changed_at OR s.entities_version IS DISTINCT FROM ${ENTITIES_VERSION}
     ORDER BY s.changed_at LIMIT ${options.limit ?? 50}`;
   const publications = new Set<number>();
+  const done: number[] = [];
   for (const d of due) {
+    // Past the run's time budget the rest stay due for the next run (one post is always done).
+    if (options.until !== undefined && done.length > 0 && performance.now() > options.until) break;
+    done.push(d.post_id);
     await scanPostEntities(sql, d.post_id);
     publications.add(d.publication_id);
     // Compared as text: a JS Date would drop the microseconds. Changed again meanwhile: stays due.
@@ -146,5 +153,5 @@ export async function refreshDueEntities(sql: Sql, options: { limit?: number } =
       WHERE post_id = ${d.post_id} AND changed_at::text = ${d.changed_at}`;
   }
   for (const id of publications) await mergePublicationEntities(sql, id);
-  return due.map((d) => d.post_id);
+  return done;
 }

@@ -7,8 +7,13 @@ import { refreshDueArguments } from "./arguments";
 import { refreshDueEntities } from "./entity-scan";
 import { checkSurges } from "./surges";
 
-/** Posts one run of the insights job groups at most (a few seconds of work). */
+/** Posts one run of the insights job takes at most. */
 const POSTS_PER_RUN = 50;
+/**
+ * Work one run starts on the posts' groups and names (a post begun is finished): far below the job's expiry, so
+ * a large import is worked through over several runs rather than in one that outlives its lease.
+ */
+const STEP_BUDGET_MS = 2 * 60_000;
 
 export interface InsightsRunResult {
   argumentPosts: number;
@@ -27,8 +32,14 @@ export async function refreshInsights(
   ctx: { db: Db; sql: Sql },
   now: Date = new Date(),
 ): Promise<InsightsRunResult> {
-  const argumentPosts = await refreshDueArguments(ctx.sql, { limit: POSTS_PER_RUN });
-  const entityPosts = await refreshDueEntities(ctx.sql, { limit: POSTS_PER_RUN });
+  const argumentPosts = await refreshDueArguments(ctx.sql, {
+    limit: POSTS_PER_RUN,
+    until: performance.now() + STEP_BUDGET_MS,
+  });
+  const entityPosts = await refreshDueEntities(ctx.sql, {
+    limit: POSTS_PER_RUN,
+    until: performance.now() + STEP_BUDGET_MS,
+  });
   const surges = await checkSurges(ctx.sql, now);
   const notificationsQueued =
     (await notifySurges(ctx.sql, surges, now)) +
