@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdText } from "@/lib/schemas/bounds";
 import { commentFiltersShape } from "@/lib/schemas/comment-filters";
 import { limitParam, postIdParamsSchema } from "@/lib/schemas/route-params";
 import { type ThreadPage, threadCursorSchema } from "@/lib/schemas/thread";
@@ -12,11 +13,7 @@ const querySchema = z.strictObject({
   ...commentFiltersShape,
   cursor: threadCursorSchema.optional(),
   /** Start at the conversation holding this comment (ignored with a cursor, which already says where). */
-  from: z
-    .string()
-    .regex(/^\d{1,9}$/, { message: "from must be a comment id" })
-    .transform(Number)
-    .optional(),
+  from: rowIdText.optional(),
   limit: limitParam(200),
 });
 
