@@ -97,6 +97,21 @@ const envSchema = z.object({
    * private addresses. For tests' and development's local stand-ins only; never needed in production.
    */
   MARGINALIA_IMPORT_ALLOW_HOSTS: z.string().max(2000).optional(),
+  /**
+   * SMTP server for notification e-mail (smtp://user:pass@host:587 or smtps://…:465); unset: no e-mail is sent.
+   * Never logged.
+   */
+  MARGINALIA_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  /** The From address of notification e-mail. */
+  MARGINALIA_MAIL_FROM: z.email().default("marginalia@localhost"),
+  /**
+   * Hosts ("host" or "host:port", comma-separated) webhooks may reach over http and on private addresses (a
+   * receiver on your own network, tests' stand-ins). Every other webhook must be a public https address.
+   */
+  MARGINALIA_WEBHOOK_ALLOW_HOSTS: z.string().max(2000).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
+import { HeaderSearch } from "../_components/header-search";
 import { SignOutButton } from "../_components/sign-out-button";
 import { type NavLink, SkipLinks, TopNav } from "../_components/top-nav";
 
@@ -12,7 +13,13 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const links: NavLink[] = [
     { href: "/", label: "Overview" },
     { href: "/compare", label: "Compare" },
-    ...(can(viewer, "moderate") ? [{ href: "/moderation", label: "Moderation" }] : []),
+    { href: "/entities", label: "Names" },
+    ...(can(viewer, "moderate")
+      ? [
+          { href: "/moderation", label: "Moderation" },
+          { href: "/notifications", label: "Notifications" },
+        ]
+      : []),
     ...(can(viewer, "administer")
       ? [
           { href: "/imports", label: "Imports" },
@@ -32,6 +39,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           links={links}
           account={
             <>
+              <HeaderSearch />
               <span>
                 {viewer.name} · {viewer.role.toLowerCase()}
               </span>

@@ -4,7 +4,7 @@ import type { PostSummary } from "@/lib/schemas/posts";
 
 /**
  * Posts with open flags (on the post itself or its comments): those a moderator flagged for the author first,
- * then by how many flags are open.
+ * then by how many flags are open. The figures of a flag the system raised (a thread turning) show beneath.
  */
 export function FlaggedPosts({ posts }: { posts: PostSummary[] }) {
   const flagged = posts
@@ -21,6 +21,11 @@ export function FlaggedPosts({ posts }: { posts: PostSummary[] }) {
             {p.openPostFlags > 0 &&
               ` · on the post: ${p.postFlagReasons.map((r) => r.toLowerCase().replaceAll("_", " ")).join(", ")}`}
           </span>
+          {p.systemPostFlagNotes.map((note) => (
+            <p key={note} className="subtle flag-note" data-testid="system-flag-note">
+              {note}
+            </p>
+          ))}
         </li>
       ))}
     </ul>

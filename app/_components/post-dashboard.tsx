@@ -61,10 +61,13 @@ export function PostDashboard({
   postId,
   canModerate,
   initial,
+  from,
 }: {
   postId: number;
   canModerate: boolean;
   initial: PostDashboardInitial;
+  /** A linked comment (?comment=): the thread starts at its conversation. */
+  from?: number;
 }) {
   const [filters, setFilters] = useCommentFilters();
   const tones = useFigure(postId, "tones", filters, initial);
@@ -156,6 +159,7 @@ export function PostDashboard({
           filters={filters}
           canModerate={canModerate}
           filtered={filtered}
+          from={from}
           initial={initialOf(initial, initial.thread)}
         />
       </section>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRef } from "react";
 import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import type { Initial } from "@/lib/client/use-post-figure-query";
@@ -15,14 +16,17 @@ export function ThreadList({
   initial,
   canModerate,
   filtered,
+  from,
 }: {
   postId: number;
   filters: CommentFilters;
   initial?: Initial<ThreadPage>;
   canModerate: boolean;
   filtered: boolean;
+  /** A linked comment: the list starts at its conversation (see getThreadPage). */
+  from?: number;
 }) {
-  const query = useThreadQuery(postId, filters, initial);
+  const query = useThreadQuery(postId, filters, initial, from);
   const list = useRef<HTMLDivElement>(null);
   useListKeys(list, "article.comment");
   if (query.error) {
@@ -43,6 +47,12 @@ export function ThreadList({
         {filtered ? `${counted} match the filters` : `${counted}, replies under their parents`}
         {comments.length < total ? ` · the first ${formatInteger(comments.length)} shown` : ""}
       </p>
+      {from !== undefined && (
+        <p className="subtle" data-testid="thread-from">
+          Starting at the conversation of the linked comment ·{" "}
+          <Link href={`/posts/${postId}`}>Show the thread from the start</Link>
+        </p>
+      )}
       {comments.length === 0 ? (
         <p className="empty">
           {filtered

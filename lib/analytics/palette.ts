@@ -28,3 +28,10 @@ export const TONE_LABELS: Record<Tone, string> = {
 export const SENTIMENT_COLOR = "#56B4E9";
 /** A second single series beside the first (disagreement rate, spread bands): Okabe–Ito vermillion. */
 export const SECOND_SERIES_COLOR = "#D55E00";
+
+/** Sentiment labels (entity pages, report): Okabe–Ito green, grey and vermillion, as for stance. */
+export const SENTIMENT_LABEL_COLORS = {
+  positive: "#009E73",
+  neutral: "#8C8C8C",
+  negative: "#D55E00",
+} as const;

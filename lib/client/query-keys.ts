@@ -20,6 +20,8 @@ export const queryKeys = {
   settings: {
     all: ["settings"] as const,
     moderation: (publicationId: number) => [...queryKeys.settings.all, "moderation", publicationId] as const,
+    notifications: (publicationId: number) =>
+      [...queryKeys.settings.all, "notifications", publicationId] as const,
   },
   /** Learning from corrections: a publication's refitted models. */
   publicationModels: {

@@ -22,6 +22,8 @@ export const QUEUES = {
   refitPublicationModel: "refit-publication-model",
   /** Every minute: label new comments with their publication's active model; queue refits of stale ones. */
   labelWithPublicationModels: "label-with-publication-models",
+  /** Every minute: argument groups, entities, surge checks and notifications (lib/server/insights). */
+  insights: "refresh-insights",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -42,6 +44,8 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   [QUEUES.refineLlm]: { policy: "stately", expireInSeconds: 6 * 60 * 60, retryLimit: 0 },
   [QUEUES.refitPublicationModel]: { policy: "stately" },
   [QUEUES.labelWithPublicationModels]: { policy: "singleton" },
+  // One run at a time: each pass claims the posts whose comments changed since their last pass.
+  [QUEUES.insights]: { policy: "singleton" },
 };
 
 /** pg-boss's schema. */

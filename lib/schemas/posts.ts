@@ -23,6 +23,8 @@ export const postSummarySchema = z.object({
   openPostFlags: z.number().int(),
   /** Reasons of the open flags on the post itself. */
   postFlagReasons: z.array(z.string()),
+  /** The figures of the open flags the system raised on the post (a thread turning, brigading), newest first. */
+  systemPostFlagNotes: z.array(z.string()),
   /** Effective tone counts (a person's correction, else the scorer's). */
   tones: z.record(z.enum(TONES), z.number().int()),
   /** Effective stance counts over the scored comments. */

@@ -20,3 +20,26 @@ export const limitParam = (max: number) =>
       .pipe(z.number().int().min(1).max(max))
       .optional(),
   );
+
+/** An optional id in a query string ("" means none), e.g. a filter by post or commenter. */
+export const optionalIdParam = (what: string) =>
+  z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{1,9}$/, { message: `${what} must be a positive whole number` })
+      .transform(Number)
+      .optional(),
+  );
+
+/** A page's search params with each key's first value and blanks left out (pages parse them leniently). */
+export function firstSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).flatMap(([k, v]) => {
+      const value = Array.isArray(v) ? v[0] : v;
+      return value === undefined || value === "" ? [] : [[k, value]];
+    }),
+  );
+}

@@ -59,6 +59,10 @@ for (const width of [1280, 390]) {
         "/imports",
         "/settings",
         "/users",
+        "/search?q=sanctions",
+        "/entities",
+        "/notifications",
+        `${post}/report`,
         "/no-such-page",
         "/posts/999999",
       ];

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Cookie, expect, type Page } from "@playwright/test";
+import pg from "pg";
+import { e2ePostgresPort } from "../../playwright.config";
 
 export const DEMO = {
   author: "author@demo.marginalia.local",
@@ -79,4 +81,26 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 /** How far the page scrolls sideways: 0 when nothing is wider than the viewport. */
 export async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** One statement as the embedded database's superuser, whose password the run's data folder keeps. */
+export async function ownerQuery<T extends pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
+  const password = encodeURIComponent(
+    readFileSync(
+      path.join(process.env.MARGINALIA_E2E_DATA ?? "", "postgres-superuser-password"),
+      "utf8",
+    ).trim(),
+  );
+  const client = new pg.Client({
+    connectionString: `postgres://marginalia:${password}@127.0.0.1:${e2ePostgresPort}/marginalia`,
+  });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
-import { e2ePostgresPort } from "../../playwright.config";
-import { DEMO, signIn } from "./helpers";
+import { DEMO, ownerQuery, signIn } from "./helpers";
 
 /**
  * Who may open each page, as the issue specifies it (not read off the code): every page under app/ must have a
@@ -14,10 +12,15 @@ const PAGE_ACCESS: Readonly<Record<string, Access>> = {
   "/sign-in": "public",
   "/": "read",
   "/posts/[postId]": "read",
+  "/posts/[postId]/report": "read",
+  "/search": "read",
+  "/entities": "read",
+  "/entities/[entityId]": "read",
   "/commenters/[commenterId]": "read",
   "/compare": "read",
   "/moderation": "moderate",
   "/moderation/log": "moderate",
+  "/notifications": "moderate",
   "/imports": "administer",
   "/imports/[runId]": "administer",
   "/settings": "administer",
@@ -48,32 +51,14 @@ function pagePatterns(): string[] {
     .sort();
 }
 
-async function ownerQuery<T extends pg.QueryResultRow>(text: string): Promise<T[]> {
-  const password = encodeURIComponent(
-    readFileSync(
-      path.join(process.env.MARGINALIA_E2E_DATA ?? "", "postgres-superuser-password"),
-      "utf8",
-    ).trim(),
-  );
-  const client = new pg.Client({
-    connectionString: `postgres://marginalia:${password}@127.0.0.1:${e2ePostgresPort}/marginalia`,
-  });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 test("the page table names every page there is, and no other", () => {
   expect(pagePatterns()).toEqual(Object.keys(PAGE_ACCESS).sort());
 });
 
 test("every page answers each role as the table says", async ({ browser }) => {
   test.setTimeout(240_000);
-  const [ids] = await ownerQuery<{ post: number; other: number; commenter: number }>(
-    "SELECT (SELECT min(id) FROM post) AS post, (SELECT max(id) FROM post) AS other, (SELECT min(id) FROM commenter) AS commenter",
+  const [ids] = await ownerQuery<{ post: number; other: number; commenter: number; entity: number }>(
+    "SELECT (SELECT min(id) FROM post) AS post, (SELECT max(id) FROM post) AS other, (SELECT min(id) FROM commenter) AS commenter, (SELECT min(id) FROM entity) AS entity",
   );
   const [run] = await ownerQuery<{ id: number }>(
     "INSERT INTO import_run (source, status, params) VALUES ('FILE', 'SUCCEEDED', '{}') RETURNING id",
@@ -83,6 +68,7 @@ test("every page answers each role as the table says", async ({ browser }) => {
       .replace("[postId]", String(ids?.post))
       .replace("[commenterId]", String(ids?.commenter))
       .replace("[runId]", String(run?.id))
+      .replace("[entityId]", String(ids?.entity))
       .concat(pattern === "/compare" ? `?posts=${ids?.post},${ids?.other}` : "");
 
   const seen: string[] = [];

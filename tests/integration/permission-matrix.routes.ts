@@ -63,6 +63,17 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "POST /api/flags/[flagId]/resolve": "administer",
   "POST /api/flags/[flagId]/dismiss": "administer",
 
+  // Insights (issue 14): everyone reads; the author configures notifications.
+  "GET /api/search": "read",
+  "GET /api/posts/[postId]/arguments": "read",
+  "GET /api/posts/[postId]/report": "read",
+  "GET /api/entities": "read",
+  "GET /api/entities/[entityId]": "read",
+  "GET /api/publications/[publicationId]/notifications": "administer",
+  "PUT /api/publications/[publicationId]/notifications": "administer",
+  "GET /api/publications/[publicationId]/notifications/mine": "moderate",
+  "PUT /api/publications/[publicationId]/notifications/mine": "moderate",
+
   // Settings and users.
   "GET /api/settings/moderation": "administer",
   "PUT /api/settings/moderation": "administer",
@@ -86,4 +97,5 @@ export const DUMMY_PARAMS: Readonly<Record<string, string>> = {
   publicationId: "999999",
   modelId: "999999",
   userId: "no-such-user",
+  entityId: "999999",
 };

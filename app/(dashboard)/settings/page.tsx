@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { listModerationSettings } from "@/lib/server/moderation/settings";
 import { listPublicationLearning } from "@/lib/server/scoring/publication-model";
 import { requirePageViewer } from "@/lib/server/session";
 import { LearningFromCorrections } from "../../_components/learning-from-corrections";
+import { NotificationSettingsSection } from "../../_components/notification-settings";
 import { SettingsForm } from "../../_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -21,6 +23,15 @@ export default async function SettingsPage() {
       </p>
       <SettingsForm publications={publications} />
       <LearningFromCorrections publications={learning} />
+      <section className="panel" aria-labelledby="notifications-title">
+        <h2 id="notifications-title">Notifications</h2>
+        <p className="subtle">
+          Who is told when a thread turns (surge flags), when comments are held for review, and what readers
+          said each day. Nothing is sent until it is set here, or until authors and moderators choose what
+          reaches them on <Link href="/notifications">Your notifications</Link>.
+        </p>
+        <NotificationSettingsSection publications={publications.map((p) => ({ id: p.id, name: p.name }))} />
+      </section>
     </>
   );
 }

@@ -14,7 +14,11 @@ import { getStanceSplit, getToneDistribution } from "./tone-distribution";
  * The post page's first paint: every figure, list and the first thread page for the filters in the URL,
  * from the same query functions the JSON routes call.
  */
-export async function getPostDashboard(postId: number, filters: CommentFilters) {
+export async function getPostDashboard(
+  postId: number,
+  filters: CommentFilters,
+  options: { from?: number } = {},
+) {
   const [tones, stances, sentiment, timeline, depth, commenters, pushback, dismissive, flagged, thread] =
     await Promise.all([
       getToneDistribution(postId, filters),
@@ -26,7 +30,7 @@ export async function getPostDashboard(postId: number, filters: CommentFilters) 
       getReadingList(postId, "pushback", filters),
       getReadingList(postId, "dismissive", filters),
       getReadingList(postId, "flagged", filters),
-      getThreadPage(postId, filters),
+      getThreadPage(postId, filters, { from: options.from }),
     ]);
   const lists: Record<ReadingListName, ReadingList> = { pushback, dismissive, flagged };
   const firstPage: ThreadPage = thread;

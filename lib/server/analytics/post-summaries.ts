@@ -20,6 +20,7 @@ interface Row {
   open_flags: number;
   open_post_flags: number;
   post_flag_reasons: string[];
+  system_post_flag_notes: string[];
   analytical: number;
   skeptical: number;
   dismissive: number;
@@ -52,6 +53,9 @@ export async function listPostSummaries(range: DateRange = {}): Promise<PostSumm
       (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN' AND f.post_id = p.id) AS open_post_flags,
       (SELECT coalesce(array_agg(DISTINCT f.reason::text), '{}'::text[]) FROM flag f
          WHERE f.status = 'OPEN' AND f.post_id = p.id) AS post_flag_reasons,
+      (SELECT coalesce(array_agg(f.note ORDER BY f.created_at DESC, f.id DESC), '{}'::text[]) FROM flag f
+         WHERE f.status = 'OPEN' AND f.post_id = p.id AND f.raised_by_id IS NULL AND f.note IS NOT NULL)
+        AS system_post_flag_notes,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'analytical')::int AS analytical,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'skeptical')::int AS skeptical,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = 'dismissive')::int AS dismissive,
@@ -80,6 +84,7 @@ export async function listPostSummaries(range: DateRange = {}): Promise<PostSumm
     openFlags: r.open_flags,
     openPostFlags: r.open_post_flags,
     postFlagReasons: r.post_flag_reasons,
+    systemPostFlagNotes: r.system_post_flag_notes,
     tones: Object.fromEntries(TONES.map((t) => [t, r[t]])) as Record<Tone, number>,
     stances: { agree: r.agree, disagree: r.disagree, neutral: r.scored - r.agree - r.disagree },
   }));

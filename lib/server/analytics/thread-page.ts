@@ -15,16 +15,24 @@ export const THREAD_PAGE_SIZE = 100;
  */
 const SORT_KEY = Prisma.sql`(string_to_array(nullif(c.ancestor_path, ''), '.')::int[] || c.id)`;
 
-/** One page of the thread in tree order, keyset-paged on the sort key; filters keep each match's depth. */
+/**
+ * One page of the thread in tree order, keyset-paged on the sort key; filters keep each match's depth.
+ * `from` (a comment id) starts the thread at the top-level conversation holding that comment, so a link to
+ * a comment (search results, entity mentions) opens the thread where it is.
+ */
 export async function getThreadPage(
   postId: number,
   filters: CommentFilters,
-  page: { cursor?: string; limit?: number } = {},
+  page: { cursor?: string; limit?: number; from?: number } = {},
 ): Promise<ThreadPage> {
   const limit = page.limit ?? THREAD_PAGE_SIZE;
   const after = page.cursor
     ? Prisma.sql` AND ${SORT_KEY} > string_to_array(${page.cursor}, '.')::int[]`
-    : Prisma.empty;
+    : page.from !== undefined
+      ? Prisma.sql` AND ${SORT_KEY} >= coalesce((
+          SELECT ARRAY[coalesce(nullif(split_part(a.ancestor_path, '.', 1), '')::int, a.id)]
+          FROM comment a WHERE a.id = ${page.from} AND a.post_id = ${postId}), ARRAY[0])`
+      : Prisma.empty;
   const [rows, counted] = await Promise.all([
     db().$queryRaw<(ThreadCommentRow & { sort_key: number[] })[]>`
       SELECT ${THREAD_COMMENT_COLUMNS}, ${SORT_KEY} AS sort_key

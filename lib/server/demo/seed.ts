@@ -4,6 +4,7 @@ import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
 import { createUser, generatePassword, setPassword } from "@/lib/server/auth/users";
 import { linkReplies, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
+import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
 import { buildDemoPublication, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN } from "@/prisma/seed/demo-data";
@@ -110,6 +111,8 @@ export async function seedDemo(
   await linkReplies(ctx.sql, [...postIds.values()]);
   await scoreComments(ctx.sql, { commentIds: counts.changedIds });
   await moderateNewComments(ctx.db, publicationId, counts.changedIds);
+  // The demo opens with its insights ready rather than a minute later when the job first runs.
+  await refreshInsights(ctx);
 
   const accounts: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {

@@ -9,6 +9,7 @@ import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queues";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
 import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
 import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
+import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
@@ -205,6 +206,13 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
       await enqueuePublicationModelRefit(publicationId);
   });
   await queue.schedule(QUEUES.labelWithPublicationModels, "* * * * *");
+  await queue.work(QUEUES.insights, async () => {
+    const result = await refreshInsights({ db: db(), sql: sql() });
+    if (result.argumentPosts > 0) log(`grouped the arguments of ${result.argumentPosts} post(s)`);
+    if (result.surges > 0) log(`raised ${result.surges} surge flag(s)`);
+    if (result.notificationsSent > 0) log(`sent ${result.notificationsSent} notification(s)`);
+  });
+  await queue.schedule(QUEUES.insights, "* * * * *");
   return queue;
 }
 

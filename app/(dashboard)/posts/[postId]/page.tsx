@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LocalTime } from "@/app/_components/local-time";
+import { PostArgumentsPanel } from "@/app/_components/post-arguments";
 import { PostDashboard } from "@/app/_components/post-dashboard";
 import { formatCommentCount, formatInteger } from "@/lib/analytics/format";
 import { safeHref } from "@/lib/safe-href";
 import { commentFiltersFromSearchParams } from "@/lib/schemas/comment-filters";
 import { getPostDashboard } from "@/lib/server/analytics/post-dashboard";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
+import { getPostArguments } from "@/lib/server/insights/arguments";
 import { can } from "@/lib/server/permissions";
 import { requirePageViewer } from "@/lib/server/session";
 
@@ -27,8 +29,14 @@ export default async function PostPage({ params, searchParams }: Props) {
   const post = await getPostHeader(postId);
   if (!post) notFound();
   const postHref = safeHref(post.url);
-  const filters = commentFiltersFromSearchParams(await searchParams);
-  const initial = await getPostDashboard(postId, filters);
+  const query = await searchParams;
+  const filters = commentFiltersFromSearchParams(query);
+  const linked =
+    typeof query.comment === "string" && /^\d{1,9}$/.test(query.comment) ? Number(query.comment) : undefined;
+  const [initial, argumentGroups] = await Promise.all([
+    getPostDashboard(postId, filters, { from: linked }),
+    getPostArguments(postId),
+  ]);
 
   return (
     <>
@@ -73,6 +81,9 @@ export default async function PostPage({ params, searchParams }: Props) {
         <Link className="button" href={`/compare?posts=${post.id}`}>
           Compare with other posts
         </Link>
+        <Link className="button" href={`/posts/${post.id}/report`}>
+          Printable report
+        </Link>
       </p>
       {post.comments + post.deleted === 0 ? (
         <div className="panel empty">
@@ -82,7 +93,18 @@ export default async function PostPage({ params, searchParams }: Props) {
           </p>
         </div>
       ) : (
-        <PostDashboard postId={post.id} canModerate={can(viewer, "moderate")} initial={initial} />
+        <>
+          <section className="panel" aria-labelledby="arguments-title">
+            <h2 id="arguments-title">Arguments</h2>
+            <PostArgumentsPanel data={argumentGroups} />
+          </section>
+          <PostDashboard
+            postId={post.id}
+            canModerate={can(viewer, "moderate")}
+            initial={initial}
+            from={linked}
+          />
+        </>
       )}
     </>
   );

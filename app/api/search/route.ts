@@ -1,0 +1,18 @@
+import { SearchQueryError } from "@/lib/insights/search-query";
+import { searchParamsSchema } from "@/lib/schemas/search";
+import { ApiError, route } from "@/lib/server/api";
+import { BadCursorError } from "@/lib/server/keyset-cursor";
+import { searchComments } from "@/lib/server/search/search-comments";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/search?q&tone&stance&sentiment&status&publication&post&commenter&from&to&sort&cursor&limit: full-text search of every comment. */
+export const GET = route({ capability: "read", query: searchParamsSchema }, async ({ query }) => {
+  try {
+    return await searchComments(query);
+  } catch (error) {
+    if (error instanceof SearchQueryError || error instanceof BadCursorError)
+      throw new ApiError(400, "bad_request", error.message);
+    throw error;
+  }
+});

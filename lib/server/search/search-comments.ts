@@ -1,0 +1,180 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { commentHref } from "@/lib/insights/comment-href";
+import {
+  formatSearchQuery,
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  highlightSegments,
+  parseSearchQuery,
+  type SearchQuery,
+  type SearchTerm,
+} from "@/lib/insights/search-query";
+import { instantRange } from "@/lib/schemas/date-range";
+import type { SearchHit, SearchParams, SearchResult } from "@/lib/schemas/search";
+import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
+import { commentFilterSql } from "@/lib/server/analytics/comment-filter-sql";
+import { decodeCursor, encodeCursor, ISO_MICROS } from "@/lib/server/keyset-cursor";
+
+export const SEARCH_PAGE_SIZE = 25;
+
+/** The text-search configuration of the generated column `comment.search_vector` (see its migration). */
+const CONFIG = Prisma.sql`'english'::regconfig`;
+
+function termSql(term: SearchTerm): Prisma.Sql {
+  const q =
+    term.kind === "phrase"
+      ? Prisma.sql`phraseto_tsquery(${CONFIG}, ${term.text})`
+      : term.kind === "prefix"
+        ? Prisma.sql`to_tsquery(${CONFIG}, quote_literal(${term.text}) || ':*')`
+        : Prisma.sql`plainto_tsquery(${CONFIG}, ${term.text})`;
+  return term.negated ? Prisma.sql`(!! ${q})` : q;
+}
+
+/** The parsed query as one tsquery expression; every word is a bound parameter. */
+export function tsquerySql(query: SearchQuery): Prisma.Sql {
+  const clauses = query.clauses.map((c) => Prisma.sql`(${Prisma.join(c.map(termSql), " || ")})`);
+  return Prisma.sql`(${Prisma.join(clauses, " && ")})`;
+}
+
+interface HitRow {
+  id: number;
+  post_id: number;
+  post_title: string;
+  commenter_id: number | null;
+  author_name: string;
+  posted_at: Date;
+  tone: string | null;
+  stance: string | null;
+  sentiment: string | null;
+  status: SearchHit["status"];
+  rank: number;
+  sort_key: string;
+  headline: string;
+}
+
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | null =>
+  v !== null && (values as readonly string[]).includes(v) ? (v as T) : null;
+
+/**
+ * Full-text search over comment bodies (the GIN index on the generated `search_vector`), with the post
+ * page's filters plus publication, post, commenter and dates; keyset-paged in the chosen order; each hit
+ * with ts_headline fragments around the matches. Tone and stance are the effective labels.
+ */
+export async function searchComments(params: SearchParams): Promise<SearchResult> {
+  const { statement, parsed, limit } = searchStatement(params, await chooseSearchStrategy(params));
+  const rows = await db().$queryRaw<HitRow[]>(statement);
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
+  return {
+    query: formatSearchQuery(parsed),
+    hits: shown.map((r) => ({
+      commentId: r.id,
+      postId: r.post_id,
+      postTitle: r.post_title,
+      commenterId: r.commenter_id,
+      authorName: r.author_name,
+      postedAt: r.posted_at.toISOString(),
+      tone: oneOf(TONES, r.tone),
+      stance: oneOf(STANCES, r.stance),
+      sentiment: oneOf(SENTIMENT_LABELS, r.sentiment),
+      status: r.status,
+      highlight: highlightSegments(r.headline),
+      rank: r.rank,
+      href: commentHref(r.post_id, r.id),
+    })),
+    nextCursor: more && last ? encodeCursor(last.sort_key, last.id) : null,
+  };
+}
+
+/** Best match needs every match's rank: gather. By date: walk when the words are in many comments. */
+export async function chooseSearchStrategy(params: SearchParams): Promise<SearchStrategy> {
+  if (params.sort === "relevance") return "gather";
+  const [counted] = await db().$queryRaw<{ n: number }[]>(searchStatement(params).probe);
+  return (counted?.n ?? 0) > WALK_ABOVE ? "walk" : "gather";
+}
+
+/** The search as one SQL statement (kept apart from running it so a test can EXPLAIN exactly this). */
+/**
+ * How the matches are found. `gather`: every match through the GIN index (MATERIALIZED, so the planner cannot
+ * instead walk the posted_at index hoping a rare word turns up soon: a scan of every comment), then sorted.
+ * `walk`: the date index in order, keeping matches until the page is full: far cheaper when a word is in
+ * many comments, which is exactly when gathering them all is costly.
+ */
+export type SearchStrategy = "gather" | "walk";
+
+/** Matches above this many (counted through the index, stopping there) make a date-ordered search walk. */
+const WALK_ABOVE = 2000;
+
+export function searchStatement(
+  params: SearchParams,
+  strategy: SearchStrategy = "gather",
+): {
+  statement: Prisma.Sql;
+  probe: Prisma.Sql;
+  parsed: SearchQuery;
+  limit: number;
+} {
+  // Throws SearchQueryError for a query with nothing to search (the route answers 400).
+  const parsed = parseSearchQuery(params.q);
+  const tsquery = tsquerySql(parsed);
+  const limit = params.limit ?? SEARCH_PAGE_SIZE;
+  const range = instantRange({ from: params.from, to: params.to });
+  const where: Prisma.Sql[] = [Prisma.sql`c.search_vector @@ ${tsquery}`];
+  if (params.publication !== undefined) where.push(Prisma.sql`c.publication_id = ${params.publication}`);
+  if (params.post !== undefined) where.push(Prisma.sql`c.post_id = ${params.post}`);
+  if (params.commenter !== undefined) where.push(Prisma.sql`c.commenter_id = ${params.commenter}`);
+  if (range.start) where.push(Prisma.sql`c.posted_at >= ${range.start}`);
+  if (range.end) where.push(Prisma.sql`c.posted_at < ${range.end}`);
+
+  const relevance = params.sort === "relevance";
+  const descending = params.sort !== "oldest";
+  const sortKey = relevance ? Prisma.sql`ts_rank_cd(c.search_vector, ${tsquery})` : Prisma.sql`c.posted_at`;
+  let after = Prisma.empty;
+  if (params.cursor) {
+    const [key, id] = decodeCursor(params.cursor);
+    const typed = relevance ? Prisma.sql`${key}::real` : Prisma.sql`${key}::timestamptz`;
+    after = descending
+      ? Prisma.sql` AND (${sortKey}, c.id) < (${typed}, ${id})`
+      : Prisma.sql` AND (${sortKey}, c.id) > (${typed}, ${id})`;
+  }
+  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+
+  const matching = Prisma.sql`
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+      WHERE ${Prisma.join(where, " AND ")}
+        ${commentFilterSql({ tone: params.tone, stance: params.stance, sentiment: params.sentiment, status: params.status })}
+        ${after}`;
+  const pageSql =
+    strategy === "gather"
+      ? Prisma.sql`
+    WITH matches AS MATERIALIZED (SELECT c.id, ${sortKey} AS sort_value ${matching}),
+    page AS (
+      SELECT id, sort_value FROM matches ORDER BY sort_value ${direction}, id ${direction} LIMIT ${limit + 1}
+    )`
+      : Prisma.sql`
+    WITH page AS (
+      SELECT c.id, ${sortKey} AS sort_value ${matching}
+      ORDER BY ${sortKey} ${direction}, c.id ${direction} LIMIT ${limit + 1}
+    )`;
+  const probe = Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${WALK_ABOVE + 1}) m`;
+  const statement = Prisma.sql`
+    ${pageSql}
+    SELECT c.id, c.post_id, p.title AS post_title, c.commenter_id, c.author_name, c.posted_at,
+      c.status::text AS status,
+      coalesce(c.corrected_tone, s.tone)::text AS tone, coalesce(c.corrected_stance, s.stance)::text AS stance,
+      s.sentiment_label::text AS sentiment,
+      ts_rank_cd(c.search_vector, ${tsquery}) AS rank,
+      ${relevance ? Prisma.sql`page.sort_value::text` : Prisma.sql`to_char(page.sort_value AT TIME ZONE 'UTC', ${ISO_MICROS})`} AS sort_key,
+      ts_headline(${CONFIG}, translate(c.body, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), ${tsquery},
+        ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`}
+      ) AS headline
+    FROM page
+    JOIN comment c ON c.id = page.id
+    JOIN post p ON p.id = c.post_id
+    LEFT JOIN comment_score s ON s.comment_id = c.id
+    ORDER BY page.sort_value ${direction}, page.id ${direction}`;
+  return { statement, probe, parsed, limit };
+}
