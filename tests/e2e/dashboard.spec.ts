@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 const EXPORT_HEADER =
   "publication,postExternalId,postSlug,postTitle,commentExternalId,parentExternalId,author,postedAt,editedAt,deleted,automodHidden,body,tone,stance,sentiment,flag,status";
@@ -49,7 +49,7 @@ function csvRecords(text: string): string[][] {
 /** A README screenshot: the top of the screen (charts, lists), not a thread thousands of pixels long. */
 async function readmeShot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 2000 });
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
+  await readmeScreenshot(page, name);
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -107,7 +107,7 @@ test("overview: headline, charts over time, sortable table; screenshot", async (
   const png = await readFile((await pngDownload.path()) ?? "");
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
 
-  await page.screenshot({ path: "tests/e2e/screenshots/overview.png", fullPage: true });
+  await readmeScreenshot(page, "overview", { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -259,7 +259,7 @@ test("commenter page and compare page; screenshots", async ({ page }) => {
     page.getByTestId("compare-tone-chart").locator(".recharts-bar-rectangle").first(),
   ).toBeVisible();
   await expect(page.getByTestId("compare-figures").locator("tbody tr")).toHaveCount(2);
-  await page.screenshot({ path: "tests/e2e/screenshots/compare.png", fullPage: true });
+  await readmeScreenshot(page, "compare", { fullPage: true });
   expect(errors).toEqual([]);
 });
 

@@ -104,3 +104,19 @@ export async function ownerQuery<T extends pg.QueryResultRow>(
     await client.end();
   }
 }
+
+/** Whether this run retakes the README's screenshots (`npm run screenshots`); a plain test run writes no file. */
+const RETAKE_SCREENSHOTS = process.env.MARGINALIA_SCREENSHOTS === "1";
+
+/**
+ * Saves a README screenshot as tests/e2e/screenshots/<name>.png, only when the run was asked to retake them:
+ * the files are tracked, and a test run must leave the checkout as it found it.
+ */
+export async function readmeScreenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  if (!RETAKE_SCREENSHOTS) return;
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: options.fullPage ?? false });
+}
