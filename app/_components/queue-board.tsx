@@ -7,7 +7,7 @@ import {
   useUndoDecisionsMutation,
 } from "@/lib/client/use-queue-mutation";
 import { useQueueCountsQuery, useQueueQuery } from "@/lib/client/use-queue-query";
-import { type QueueAction, queueActionForKey, type RejectReason } from "@/lib/moderation/reasons";
+import type { RejectReason } from "@/lib/moderation/reasons";
 import {
   QUEUE_TAB_LABELS,
   QUEUE_TABS,
@@ -23,6 +23,7 @@ import { ModerationCommenterDrawer } from "./moderation-commenter-drawer";
 import { QueueHelpOverlay } from "./queue-help-overlay";
 import { QueueItemCard } from "./queue-item";
 import { QueueReasonPicker } from "./queue-reason-picker";
+import { type QueueAction, queueActionForKey } from "./queue-shortcuts";
 import { QueueTextDialog } from "./queue-text-dialog";
 
 type Dialog =

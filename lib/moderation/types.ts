@@ -9,19 +9,10 @@ import type { Tone } from "@/lib/scoring/types";
 export const COMMENTER_STATUSES = ["active", "watched", "premod", "suspended", "banned"] as const;
 export type CommenterStatus = (typeof COMMENTER_STATUSES)[number];
 
-/** Pipeline order: the order rules run in and the order they appear in `ModerationDecision.fired`. */
-export const RULE_NAMES = [
-  "commenter-status",
-  "banned-words",
-  "threat",
-  "hostility",
-  "repeat-text",
-  "links",
-  "new-commenter",
-  "suspect-words",
-  "scorer-flag",
-] as const;
-export type RuleName = (typeof RULE_NAMES)[number];
+// Rule names live on their own: the settings schema lists them, and these contracts read the settings type.
+export { RULE_NAMES, type RuleName } from "@/lib/moderation/rule-names";
+
+import type { RuleName } from "@/lib/moderation/rule-names";
 
 /** Strongest first: a single reject outranks any number of holds, a hold outranks flags. */
 export const MODERATION_ACTIONS = ["reject", "hold", "flag"] as const;

@@ -5,7 +5,7 @@ import { importFile } from "@/lib/server/ingest/file-import";
 import type { ImportProgress } from "@/lib/server/ingest/import-runs";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 import { note, withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 const substackArgs = z.object({
   url: z.string().refine((u) => {

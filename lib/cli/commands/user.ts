@@ -11,7 +11,7 @@ import {
   revokeUserSessions,
 } from "@/lib/server/users";
 import { withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 const email = z.email("--email must be an email address");
 const role = z.enum(ROLES, { error: "--role must be AUTHOR, MODERATOR or VIEWER" });
