@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { PostFlagReason } from "@/lib/moderation/reasons";
 import type { ClosedFlag, OpenPostFlag } from "@/lib/schemas/post-flags";
-import { ApiError, notFound } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
+import { conflict, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 
 type Actor = Pick<Viewer, "id">;
@@ -61,7 +61,7 @@ async function closeFlag(
       },
     });
     if (flag.status !== "OPEN")
-      throw new ApiError(409, "conflict", `the flag is already ${flag.status.toLowerCase()}`);
+      throw conflict("conflict", `the flag is already ${flag.status.toLowerCase()}`);
     await tx.flag.update({
       where: { id: flagId },
       data: { status, resolvedById: actor.id, resolvedAt: new Date(), resolutionNote: note || null },

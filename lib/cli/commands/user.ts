@@ -1,12 +1,14 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { createUser, generatePassword, ROLES } from "@/lib/server/auth/users";
 import {
   changeUserRole,
+  createUser,
   disableUser,
   enableUser,
   findUserIdByEmail,
+  generatePassword,
   listUsers,
+  ROLES,
   resetUserPassword,
   revokeUserSessions,
 } from "@/lib/server/users";

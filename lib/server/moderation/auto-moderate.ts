@@ -8,6 +8,7 @@ import {
   moderateComment,
   parseModerationSettings,
 } from "@/lib/moderation";
+import { appendLog } from "@/lib/server/audit-log";
 
 interface Candidate {
   id: number;
@@ -136,18 +137,18 @@ export async function moderateNewComments(
       if (actions.length > actionsBefore) decided += 1;
     }
     if (actions.length === 0) continue;
-    await db.$transaction([
-      db.comment.updateMany({
+    await db.$transaction(async (tx) => {
+      await tx.comment.updateMany({
         where: { id: { in: withheld }, status: "NONE" },
         data: { status: "SYSTEM_WITHHELD" },
-      }),
-      db.comment.updateMany({
+      });
+      await tx.comment.updateMany({
         where: { id: { in: rejected }, status: "NONE" },
         data: { status: "REJECTED" },
-      }),
-      db.flag.createMany({ data: flags }),
-      db.moderationAction.createMany({ data: actions }),
-    ]);
+      });
+      await tx.flag.createMany({ data: flags });
+      await appendLog(tx, actions);
+    });
   }
   return decided;
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { RejectReason } from "@/lib/moderation/reasons";
 import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
-import { notFound } from "@/lib/server/api";
 import { appendLog, type LogEntry, type LoggedRow, type Tx } from "@/lib/server/audit-log";
+import { notFound } from "@/lib/server/domain-error";
 
 interface LockedComment {
   id: number;

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { CommenterStatusBody, CommenterStatusValue } from "@/lib/schemas/moderation-queue";
-import { ApiError, notFound } from "@/lib/server/api";
 import { appendLog, type Tx } from "@/lib/server/audit-log";
+import { invalid, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { decideComments, lockComments } from "./comment-decisions";
 
@@ -25,7 +25,7 @@ export async function setCommenterStatus(
   input: CommenterStatusBody,
 ): Promise<{ commenterId: number; status: CommenterStatusValue; commentsRejected: number }> {
   if (input.rejectAll && input.status !== "BANNED") {
-    throw new ApiError(400, "bad_request", "only a ban can reject all of a commenter's comments");
+    throw invalid("bad_request", "only a ban can reject all of a commenter's comments");
   }
   return db().$transaction(async (tx) => {
     const commenter = await lockCommenter(tx, commenterId);

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { CommenterDrawer } from "@/lib/schemas/moderation-queue";
-import { notFound } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 
 const DRAWER_LIMIT = 200;
 

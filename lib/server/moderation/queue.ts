@@ -12,7 +12,7 @@ import type {
   QueuePage,
   QueueQuery,
 } from "@/lib/schemas/moderation-queue";
-import { ApiError } from "@/lib/server/api";
+import { invalid } from "@/lib/server/domain-error";
 import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
 import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
@@ -55,7 +55,7 @@ function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError(400, "bad_request", "the cursor is not one this server gave out");
+    throw invalid("bad_request", "the cursor is not one this server gave out");
   }
 }
 
