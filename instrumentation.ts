@@ -4,6 +4,7 @@
  * `marginalia worker` processes run them.
  */
 export async function register(): Promise<void> {
+  // biome-ignore lint/style/noProcessEnv: Next inlines NEXT_RUNTIME at build time, so the edge bundle drops what follows.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { databaseUrl, env } = await import("@/lib/env");
   if (!env().MARGINALIA_IN_PROCESS_JOBS || !databaseUrl()) return;

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { GRAVE_CONCERNS } from "@/lib/moderation/grave-concerns";
+import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/queue-tabs";
 import { REJECT_REASONS } from "@/lib/moderation/reasons";
 import { rowId, rowIdText } from "./bounds";
 
-export const QUEUE_TABS = ["needs_review", "reported", "all", "approved", "rejected"] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
+export { QUEUE_TABS, type QueueTab };
 
 export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
   needs_review: "Needs review",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { GET as countsGET } from "@/app/api/moderation/counts/route";
 import { GET as queueGET } from "@/app/api/moderation/queue/route";
 import { queuePriority } from "@/lib/moderation/priority";
+import { QUEUE_TABS, queueTabIncludes } from "@/lib/moderation/queue-tabs";
 import type { QueueCounts, QueuePage } from "@/lib/schemas/moderation-queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -126,6 +127,26 @@ describe("moderation queue", () => {
       expect(item.priority).toBeCloseTo(expected, 9);
     }
   });
+
+  test.each(QUEUE_TABS)(
+    "tab %s lists exactly the comments queueTabIncludes() puts in it (SQL and client agree)",
+    async (tab) => {
+      const all = (await page("tab=all&limit=100")).items;
+      expect(all.length).toBeGreaterThan(0);
+      const expected = all
+        .filter((item) =>
+          queueTabIncludes(tab, {
+            status: item.status,
+            hasOpenSystemFlag: item.flags.some((f) => f.raisedBy === null),
+            hasOpenPersonFlag: item.flags.some((f) => f.raisedBy !== null),
+          }),
+        )
+        .map((item) => item.id)
+        .sort((a, b) => a - b);
+      const listed = (await page(`tab=${tab}&limit=100`)).items.map((item) => item.id).sort((a, b) => a - b);
+      expect(listed).toEqual(expected);
+    },
+  );
 
   test("what approving would wave through: a held threat (at the publication's threshold) asks to confirm", async () => {
     const all = (await page("tab=all&limit=100")).items;

@@ -9,7 +9,10 @@ export const HAS_OPEN_SYSTEM_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHER
 export const HAS_OPEN_PERSON_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN' AND f.raised_by_id IS NOT NULL)`;
 const HAS_OPEN_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN')`;
 
-/** Which comments a tab shows (deleted comments, which have no body, are never in the queue). */
+/**
+ * Which comments a tab shows: `queueTabIncludes` (lib/moderation/queue-tabs.ts) in SQL, tied to it by
+ * tests/integration/moderation-queue.test.ts. Deleted comments, which have no body, are never in the queue.
+ */
 export function tabCondition(tab: QueueTab): Prisma.Sql {
   switch (tab) {
     case "needs_review":
