@@ -11,6 +11,8 @@ const SERVER_SIDE = ["^lib/(server|db|cli|jobs|web)/", "^lib/env\\.ts$", "^instr
 const NETWORK = ["^(node:)?(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|cluster)$"];
 const FRAMEWORKS = ["^node_modules/(next|react|react-dom|better-auth|@tanstack|undici|server-only)/"];
 const PURE = "^lib/(scoring|moderation|analytics)/";
+/** Prisma's generated enums: the database's vocabulary, which the domain's lists are checked against. */
+const STORED_ENUMS = "^lib/db/generated/enums\\.ts$";
 /** The files that read an import file they were handed; every other ingest module parses what they read. */
 const INGEST_FILE_READERS = "^lib/ingest/files/(byte-source|sniff|substack-saved)\\.ts$";
 
@@ -45,7 +47,16 @@ module.exports = {
           "^lib/client/",
           "^(node:)?fs(/promises)?$",
         ],
+        pathNot: STORED_ENUMS,
       },
+    },
+    {
+      name: "pure-domain-uses-stored-enums-as-types",
+      severity: "error",
+      comment:
+        "The pure folders check their lists against Prisma's enums with `satisfies`: a type-only import.",
+      from: { path: PURE },
+      to: { path: STORED_ENUMS, dependencyTypesNot: ["type-only"] },
     },
     {
       name: "ingest-without-server-or-database",

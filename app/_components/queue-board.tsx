@@ -7,7 +7,7 @@ import {
   useUndoDecisionsMutation,
 } from "@/lib/client/use-queue-mutation";
 import { useQueueCountsQuery, useQueueQuery } from "@/lib/client/use-queue-query";
-import type { RejectReason } from "@/lib/moderation/reasons";
+import type { CommentReason } from "@/lib/moderation/reasons";
 import {
   QUEUE_TAB_LABELS,
   QUEUE_TABS,
@@ -289,7 +289,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           mode="reject"
           count={dialog.ids.length}
           onCancel={closeDialog}
-          onConfirm={(reason: RejectReason, note: string) => {
+          onConfirm={(reason: CommentReason, note: string) => {
             run(
               { action: "reject", commentIds: dialog.ids, reason, ...(note ? { note } : {}) },
               `Rejected ${formatCommentCount(dialog.ids.length)}.`,
@@ -303,7 +303,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           mode="flag"
           count={dialog.ids.length}
           onCancel={closeDialog}
-          onConfirm={(reason: RejectReason, note: string) => {
+          onConfirm={(reason: CommentReason, note: string) => {
             run(
               { action: "flag", commentIds: dialog.ids, reason, note },
               `Flagged ${formatCommentCount(dialog.ids.length)}.`,

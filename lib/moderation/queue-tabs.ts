@@ -1,10 +1,12 @@
+import type { CommentStatus } from "@/lib/moderation/types";
+
 /** The moderation queue's tabs, in the order the page shows them. */
 export const QUEUE_TABS = ["needs_review", "reported", "all", "approved", "rejected"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 /** What decides whether a comment with a body is in a tab. */
 export interface QueueTabFacts {
-  readonly status: "NONE" | "APPROVED" | "REJECTED" | "SYSTEM_WITHHELD";
+  readonly status: CommentStatus;
   /** An open flag a rule raised. */
   readonly hasOpenSystemFlag: boolean;
   /** An open flag a person raised (a report). */

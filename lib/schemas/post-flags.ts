@@ -6,7 +6,6 @@ export const flagPostBodySchema = z.strictObject({
   reason: z.enum(POST_FLAG_REASONS),
   note: z.string().trim().min(1, "say what the author should look at").max(2000),
 });
-export type FlagPostBody = z.infer<typeof flagPostBodySchema>;
 
 /** POST /api/flags/[flagId]/resolve and /dismiss */
 export const closeFlagBodySchema = z.strictObject({ note: z.string().trim().max(2000).default("") });

@@ -7,8 +7,6 @@ import type { AddedUser, AddUserBody, PasswordReset, UserRole, UserSummary } fro
 import { appendLog, type Tx } from "@/lib/server/audit-log";
 import { conflict, notFound } from "@/lib/server/domain-error";
 
-export const ROLES = ["AUTHOR", "MODERATOR", "VIEWER"] as const satisfies readonly Role[];
-
 /** A password for a new account when none is given: 20 URL-safe characters (120 bits). */
 export function generatePassword(): string {
   return randomBytes(15).toString("base64url");

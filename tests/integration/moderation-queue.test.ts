@@ -39,12 +39,12 @@ beforeAll(async () => {
   // system flag (+10) and 60 reactions → 3·min(ln 61, 4) = 12 (capped), +1 age = 23
   ids.flagged = (await makeComment(db, f(calm.id), { postedAt: OLD, reactionCount: 60 })).id;
   await db.flag.create({
-    data: { commentId: ids.flagged, reason: "SUSPECT_WORD", rule: "suspect-words", matchedText: "x" },
+    data: { commentId: ids.flagged, ruleReason: "SUSPECT_WORD", rule: "suspect-words", matchedText: "x" },
   });
   // reported by a person: +10 flag, +1 age = 11
   ids.reported = (await makeComment(db, f(calm.id), { postedAt: OLD })).id;
   await db.flag.create({
-    data: { commentId: ids.reported, reason: "OTHER", note: "look", raisedById: moderator.userId },
+    data: { commentId: ids.reported, commentReason: "OTHER", note: "look", raisedById: moderator.userId },
   });
   ids.approved = (await makeComment(db, f(calm.id), { status: "APPROVED", postedAt: OLD })).id;
   // deleted upstream: never in the queue
@@ -121,7 +121,7 @@ describe("moderation queue", () => {
         scorerFlag: item.flags.length > 0,
         reactionCount: item.reactionCount,
         commenterRejectedCount: item.commenter?.rejectedCount ?? 0,
-        commenterStatus: (item.commenter?.status.toLowerCase() ?? "active") as "active",
+        commenterStatus: item.commenter?.status ?? "ACTIVE",
         ageHours: (Date.now() - Date.parse(item.postedAt)) / 3_600_000,
       });
       expect(item.priority).toBeCloseTo(expected, 9);

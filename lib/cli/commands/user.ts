@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
+import { USER_ROLES } from "@/lib/schemas/users";
 import {
   changeUserRole,
   createUser,
@@ -8,7 +9,6 @@ import {
   findUserIdByEmail,
   generatePassword,
   listUsers,
-  ROLES,
   resetUserPassword,
   revokeUserSessions,
 } from "@/lib/server/users";
@@ -16,7 +16,7 @@ import { withDatabase } from "../context";
 import { UsageError } from "../usage-error";
 
 const email = z.email("--email must be an email address");
-const role = z.enum(ROLES, { error: "--role must be AUTHOR, MODERATOR or VIEWER" });
+const role = z.enum(USER_ROLES, { error: "--role must be AUTHOR, MODERATOR or VIEWER" });
 
 const addSchema = z.object({
   email,

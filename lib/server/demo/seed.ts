@@ -35,10 +35,6 @@ export function shouldLoadDemo(input: {
   return input.requested ?? (input.embedded && input.nodeEnv !== "production");
 }
 
-export function isDemoEmail(email: string): boolean {
-  return email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
-}
-
 /** The lines that tell someone how to sign in with the demo accounts. */
 export function demoSignInHelp(accounts: readonly DemoCredential[]): string {
   return accounts.map((a) => `  ${a.role.padEnd(9)} ${a.email}  password: ${a.password}`).join("\n");

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { CommenterStatusBody, CommenterStatusValue } from "@/lib/schemas/moderation-queue";
+import type { CommenterStatus } from "@/lib/moderation/types";
+import type { CommenterStatusBody } from "@/lib/schemas/moderation-queue";
 import { appendLog, type Tx } from "@/lib/server/audit-log";
 import { invalid, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
@@ -9,7 +10,7 @@ import { decideComments, lockComments } from "./comment-decisions";
 type Actor = Pick<Viewer, "id">;
 
 async function lockCommenter(tx: Tx, commenterId: number) {
-  const [row] = await tx.$queryRaw<{ id: number; status: CommenterStatusValue; publication_id: number }[]>`
+  const [row] = await tx.$queryRaw<{ id: number; status: CommenterStatus; publication_id: number }[]>`
     SELECT id, status::text AS status, publication_id FROM commenter WHERE id = ${commenterId} FOR UPDATE`;
   if (!row) throw notFound("commenter");
   return row;
@@ -23,7 +24,7 @@ export async function setCommenterStatus(
   actor: Actor,
   commenterId: number,
   input: CommenterStatusBody,
-): Promise<{ commenterId: number; status: CommenterStatusValue; commentsRejected: number }> {
+): Promise<{ commenterId: number; status: CommenterStatus; commentsRejected: number }> {
   if (input.rejectAll && input.status !== "BANNED") {
     throw invalid("bad_request", "only a ban can reject all of a commenter's comments");
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { shownReason } from "@/lib/moderation/reasons";
 import type { LogFilters, LogPage, LogQuery, LogRow } from "@/lib/schemas/moderation-log";
 import { encodeCsvRows, textStream } from "@/lib/server/csv";
 
@@ -37,7 +38,7 @@ function toRow(r: Row): LogRow {
     postId: r.postId,
     commenterId: r.commenterId,
     publicationId: r.publicationId,
-    reason: r.reason,
+    reason: shownReason(r),
     rule: r.rule,
     matchedText: r.matchedText,
     note: r.note,

@@ -81,7 +81,8 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
           postId: comment.post_id,
           commenterId: comment.commenter_id,
           publicationId: comment.publication_id,
-          reason: d.reason,
+          commentReason: d.commentReason,
+          ruleReason: d.ruleReason,
           undoesId: d.id,
         };
         switch (d.action as Undoable) {

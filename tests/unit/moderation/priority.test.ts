@@ -9,7 +9,7 @@ const calm: QueuePriorityInput = {
   scorerFlag: false,
   reactionCount: 0,
   commenterRejectedCount: 0,
-  commenterStatus: "active",
+  commenterStatus: "ACTIVE",
   ageHours: 0,
 };
 
@@ -32,7 +32,7 @@ describe("queuePriority", () => {
       { hostile: 0.5, reactionCount: 2 },
     ],
     ["a repeat offender first among equals", { insult: 0.7, commenterRejectedCount: 3 }, { insult: 0.7 }],
-    ["a watched commenter first among equals", { commenterStatus: "watched" }, { commenterStatus: "active" }],
+    ["a watched commenter first among equals", { commenterStatus: "WATCHED" }, { commenterStatus: "ACTIVE" }],
     ["older first among equals", { hostile: 0.9, ageHours: 30 }, { hostile: 0.9, ageHours: 2 }],
     ["age never beats a signal difference", { hostile: 0.6 }, { hostile: 0.55, ageHours: 1_000 }],
   ])("%s", (_label, higher, lower) => {
