@@ -89,7 +89,7 @@ describe("single-comment actions", () => {
     const [row] = await logOf(c.id);
     expect(row).toMatchObject({
       action: "COMMENT_REJECTED",
-      reason: "HARASSMENT",
+      commentReason: "HARASSMENT",
       note: "targets another reader",
       before: { status: "NONE" },
       after: { status: "REJECTED" },
@@ -124,7 +124,7 @@ describe("single-comment actions", () => {
     expect(flags).toEqual([
       expect.objectContaining({
         status: "OPEN",
-        reason: "OTHER",
+        commentReason: "OTHER",
         note: "check the sources",
         raisedById: moderator.userId,
       }),
