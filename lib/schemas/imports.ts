@@ -11,6 +11,8 @@ export const IMPORT_STATUSES = [
   "PARTIAL",
   "FAILED",
 ] as const satisfies readonly ImportStatus[];
+/** How a run ended: an ImportStatus other than QUEUED and RUNNING. */
+export type FinishedImportStatus = Exclude<ImportStatus, "QUEUED" | "RUNNING">;
 export const PLATFORMS = ["SUBSTACK", "DISQUS", "WORDPRESS", "FILE"] as const satisfies readonly Platform[];
 
 /** One import run as the imports page shows it. Dates are ISO strings. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FlagStatus } from "@/lib/db/generated/enums";
 import { POST_FLAG_REASONS } from "@/lib/moderation/reasons";
 
 /** POST /api/posts/[postId]/flags */
@@ -25,5 +26,5 @@ export interface OpenPostFlagList {
 
 export interface ClosedFlag {
   id: number;
-  status: "RESOLVED" | "DISMISSED";
+  status: Exclude<FlagStatus, "OPEN">;
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { JSONValue } from "postgres";
+import type { ImportSource } from "@/lib/db/generated/enums";
 import type { Sql } from "@/lib/db/sql";
 import type { IngestIssue } from "@/lib/ingest/types";
+import type { FinishedImportStatus } from "@/lib/schemas/imports";
 import { appendLog, type LogEntry } from "@/lib/server/audit-log";
 
 /** Progress figures of one import, as stored on its ImportRun row and shown on the imports page. */
@@ -41,7 +43,7 @@ export async function startImportRun(
   sql: Sql,
   input: {
     publicationId: number;
-    source: "SUBSTACK" | "FILE";
+    source: ImportSource;
     params: Record<string, unknown>;
     startedById?: string | null;
   },
@@ -136,7 +138,7 @@ export async function finishImportRun(
   sql: Sql,
   runId: number,
   outcome: { failed: boolean; actorId?: string | null },
-): Promise<{ status: "SUCCEEDED" | "PARTIAL" | "FAILED"; progress: ImportProgress; issueCount: number }> {
+): Promise<{ status: FinishedImportStatus; progress: ImportProgress; issueCount: number }> {
   const [row] = await sql<(ImportProgressRow & { issue_count: number; publication_id: number | null })[]>`
     UPDATE import_run SET
       status = (CASE WHEN ${outcome.failed} THEN 'FAILED'
@@ -162,7 +164,7 @@ export async function finishImportRun(
 }
 
 interface ImportProgressRow {
-  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  status: FinishedImportStatus;
   posts_total: number | null;
   posts_seen: number;
   posts_done: number;
