@@ -138,18 +138,22 @@ export async function moderateNewComments(
       if (actions.length > actionsBefore) decided += 1;
     }
     if (actions.length === 0) continue;
-    await db.$transaction(async (tx) => {
-      await tx.comment.updateMany({
-        where: { id: { in: withheld }, status: "NONE" },
-        data: { status: "SYSTEM_WITHHELD" },
-      });
-      await tx.comment.updateMany({
-        where: { id: { in: rejected }, status: "NONE" },
-        data: { status: "REJECTED" },
-      });
-      await tx.flag.createMany({ data: flags });
-      await appendLog(tx, actions);
-    });
+    await db.$transaction(
+      async (tx) => {
+        await tx.comment.updateMany({
+          where: { id: { in: withheld }, status: "NONE" },
+          data: { status: "SYSTEM_WITHHELD" },
+        });
+        await tx.comment.updateMany({
+          where: { id: { in: rejected }, status: "NONE" },
+          data: { status: "REJECTED" },
+        });
+        await tx.flag.createMany({ data: flags });
+        await appendLog(tx, actions);
+      },
+      // A batch is up to a thousand comments' rows: it may take longer than Prisma's default 5 s when busy.
+      { timeout: 60_000 },
+    );
   }
   return decided;
 }
