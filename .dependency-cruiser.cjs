@@ -10,7 +10,7 @@ const DATABASE = [
 const SERVER_SIDE = ["^lib/(server|db|cli|jobs|web)/", "^lib/env\\.ts$", "^instrumentation\\.ts$"];
 const NETWORK = ["^(node:)?(http|https|http2|net|tls|dgram|dns|child_process|worker_threads|cluster)$"];
 const FRAMEWORKS = ["^node_modules/(next|react|react-dom|better-auth|@tanstack|undici|server-only)/"];
-const PURE = "^lib/(scoring|moderation|analytics)/";
+const PURE = "^lib/(scoring|moderation|analytics|insights)/";
 /** Prisma's generated enums: the database's vocabulary, which the domain's lists are checked against. */
 const STORED_ENUMS = "^lib/db/generated/enums\\.ts$";
 /** The files that read an import file they were handed; every other ingest module parses what they read. */
@@ -36,7 +36,7 @@ module.exports = {
       name: "pure-domain-without-io",
       severity: "error",
       comment:
-        "lib/scoring, lib/moderation and lib/analytics are pure: no database, server, network, file system or framework.",
+        "lib/scoring, lib/moderation, lib/analytics and lib/insights are pure: no database, server, network, file system or framework.",
       from: { path: PURE },
       to: {
         path: [

@@ -46,13 +46,6 @@ function csvRecords(text: string): string[][] {
   return records;
 }
 
-/** A README screenshot: the top of the screen (charts, lists), not a thread thousands of pixels long. */
-async function readmeShot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  await readmeScreenshot(page, name);
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
 async function openPost(page: Page, title: string) {
   await page.goto("/");
   await page.getByTestId("posts-table").getByRole("link", { name: title, exact: true }).click();
@@ -118,7 +111,7 @@ test("post: filter by tone changes the list and the charts; a correction changes
   await signIn(page, DEMO.author);
   await openPost(page, "Sanctions That Did Not Bite");
   await expect(page.getByTestId("comment").first()).toBeVisible();
-  await readmeShot(page, "post");
+  await readmeScreenshot(page, "post", { height: 2000 });
 
   const toneChart = page.getByTestId("tone-distribution-chart");
   const before = await chartTable(toneChart);
@@ -140,7 +133,7 @@ test("post: filter by tone changes the list and the charts; a correction changes
   expect(new Set(tones)).toEqual(new Set(["skeptical"]));
   await expect.poll(async () => toNumber((await chartTable(toneChart)).Analytical)).toBe(0);
   expect(toNumber((await chartTable(toneChart)).Skeptical)).toBe(toNumber(before.Skeptical));
-  await readmeShot(page, "post-filtered");
+  await readmeScreenshot(page, "post-filtered", { height: 2000 });
 
   // The filtered view is shareable: reloading the URL keeps the filter.
   await page.reload();
@@ -247,7 +240,7 @@ test("commenter page and compare page; screenshots", async ({ page }) => {
   ).toBeVisible();
   await expect(page.getByTestId("commenter-comments").getByTestId("comment").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Moderator notes" })).toBeVisible();
-  await readmeShot(page, "commenter");
+  await readmeScreenshot(page, "commenter", { height: 2000 });
 
   await page.goto("/");
   const boxes = page.getByTestId("posts-table").getByRole("checkbox");
@@ -270,6 +263,6 @@ test("the post page in the dark theme; screenshot", async ({ page }) => {
   await openPost(page, "The Taiwan Strait: Deterrence by Ambiguity Is Running Out");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe("rgb(21, 22, 26)");
-  await readmeShot(page, "post-dark");
+  await readmeScreenshot(page, "post-dark", { height: 2000 });
   expect(errors).toEqual([]);
 });

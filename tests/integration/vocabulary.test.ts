@@ -1,9 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { FlagStatus } from "@/lib/db/generated/enums";
+import { ENTITY_KINDS } from "@/lib/insights/entities/types";
 import { COMMENT_REASONS, POST_FLAG_REASONS, RULE_REASONS } from "@/lib/moderation/reasons";
 import { COMMENT_STATUSES, COMMENTER_STATUSES } from "@/lib/moderation/types";
+import { ARGUMENT_SIDES } from "@/lib/schemas/arguments";
 import { IMPORT_SOURCES, IMPORT_STATUSES, PLATFORMS } from "@/lib/schemas/imports";
 import { LOG_ACTIONS, LOG_TARGET_TYPES } from "@/lib/schemas/moderation-log";
+import { DELIVERY_STATUSES, NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from "@/lib/schemas/notifications";
 import { LABEL_SOURCES } from "@/lib/schemas/thread";
 import { USER_ROLES } from "@/lib/schemas/users";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
@@ -34,6 +37,11 @@ const LISTS: Record<string, readonly string[]> = {
   ModerationTargetType: LOG_TARGET_TYPES,
   ImportSource: IMPORT_SOURCES,
   ImportStatus: IMPORT_STATUSES,
+  ArgumentSide: ARGUMENT_SIDES,
+  EntityKind: ENTITY_KINDS,
+  NotificationKind: NOTIFICATION_KINDS,
+  NotificationChannel: NOTIFICATION_CHANNELS,
+  DeliveryStatus: DELIVERY_STATUSES,
 };
 
 async function databaseEnums(): Promise<Map<string, string[]>> {
