@@ -146,3 +146,41 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * The database this process serves, read live and validated like the rest: start-up learns the address only
+ * once it has started or found the server (after env() may have been read), and hands it on with
+ * setDatabaseUrl. Undefined when none is set.
+ */
+export function databaseUrl(): string | undefined {
+  const raw = process.env.DATABASE_URL;
+  const result = envSchema.shape.DATABASE_URL.safeParse(raw === "" ? undefined : raw);
+  if (!result.success)
+    throw new EnvError(`invalid environment: DATABASE_URL: ${result.error.issues[0]?.message ?? "invalid"}`);
+  return result.data;
+}
+
+/** Points this process, and the processes it starts, at the database start-up prepared. */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+  cached = undefined;
+}
+
+/**
+ * A secret in a variable the user named (`--cookie-env SUBSTACK_SID`), so the secret itself never sits in
+ * arguments, job rows or logs. Undefined when the variable is unset or empty.
+ */
+export function namedSecret(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** The environment for a child process: this one's, less the variables named, plus the overrides. */
+export function childEnvironment(
+  omit: readonly string[],
+  overrides: Record<string, string>,
+): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of omit) delete environment[name];
+  return Object.assign(environment, overrides);
+}

@@ -5,15 +5,12 @@ import {
   useCommenterNoteMutation,
   useCommenterStatusMutation,
 } from "@/lib/client/use-commenter-drawer-query";
-import {
-  COMMENTER_STATUS_LABELS,
-  COMMENTER_STATUS_VALUES,
-  type CommenterStatusValue,
-} from "@/lib/schemas/moderation-queue";
+import { COMMENTER_STATUSES, type CommenterStatus } from "@/lib/moderation/types";
+import { COMMENTER_STATUS_LABELS } from "@/lib/schemas/moderation-queue";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-const STATUS_VERBS: Record<CommenterStatusValue, string> = {
+const STATUS_VERBS: Record<CommenterStatus, string> = {
   ACTIVE: "Clear",
   WATCHED: "Watch",
   PREMOD: "Pre-moderate",
@@ -44,7 +41,7 @@ export function ModerationCommenterDrawer({
     return () => document.removeEventListener("keydown", onKey);
   }, [onClose]);
 
-  const changeStatus = (next: CommenterStatusValue) => {
+  const changeStatus = (next: CommenterStatus) => {
     const withRejects = next === "BANNED" && rejectAll;
     status.mutate(
       { status: next, rejectAll: withRejects },
@@ -95,7 +92,7 @@ export function ModerationCommenterDrawer({
           </p>
           <fieldset className="drawer-actions">
             <legend className="visually-hidden">Commenter status</legend>
-            {COMMENTER_STATUS_VALUES.map((value) => (
+            {COMMENTER_STATUSES.map((value) => (
               <button
                 key={value}
                 type="button"

@@ -1,5 +1,5 @@
 "use client";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef } from "react";
 
 /**
  * A small modal: focus moves into it on open (to the control marked `data-autofocus`, else the first field)
@@ -9,7 +9,9 @@ export function ModerationDialog(props: { title: string; onClose: () => void; ch
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const { onClose } = props;
-  useEffect(() => {
+  // Before the browser paints: a dialog is never on screen without the focus, so an Enter pressed as soon as it
+  // shows reaches its default control, not what had the focus before.
+  useLayoutEffect(() => {
     const target =
       box.current?.querySelector<HTMLElement>("[data-autofocus]") ??
       box.current?.querySelector<HTMLElement>("input, select, button");

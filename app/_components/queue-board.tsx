@@ -7,7 +7,7 @@ import {
   useUndoDecisionsMutation,
 } from "@/lib/client/use-queue-mutation";
 import { useQueueCountsQuery, useQueueQuery } from "@/lib/client/use-queue-query";
-import { type QueueAction, queueActionForKey, type RejectReason } from "@/lib/moderation/reasons";
+import type { CommentReason } from "@/lib/moderation/reasons";
 import {
   QUEUE_TAB_LABELS,
   QUEUE_TABS,
@@ -23,6 +23,7 @@ import { ModerationCommenterDrawer } from "./moderation-commenter-drawer";
 import { QueueHelpOverlay } from "./queue-help-overlay";
 import { QueueItemCard } from "./queue-item";
 import { QueueReasonPicker } from "./queue-reason-picker";
+import { type QueueAction, queueActionForKey } from "./queue-shortcuts";
 import { QueueTextDialog } from "./queue-text-dialog";
 
 type Dialog =
@@ -51,7 +52,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const counts = useQueueCountsQuery(props.initialCounts);
   const act = useQueueActionMutation();
   const undo = useUndoDecisionsMutation();
-  const [focusIndex, setFocusIndex] = useState(0);
+  const [focus, setFocus] = useState<{ id: number | null; index: number }>({ id: null, index: 0 });
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const [drawer, setDrawer] = useState<number | null>(null);
@@ -65,8 +66,20 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const itemRefs = useRef(new Map<number, HTMLElement>());
 
   const items = useMemo(() => queue.data?.pages.flatMap((p) => p.items) ?? [], [queue.data]);
-  const focusedIndex = Math.min(focusIndex, Math.max(items.length - 1, 0));
+  // Focus follows the comment, not its row: a refetch may reorder the queue (a decision changes the commenter's
+  // history, so the priority of their other comments), and a key must act on the comment being read. When that
+  // comment leaves the list, the one now in its row takes the focus.
+  const followed = focus.id === null ? -1 : items.findIndex((item) => item.id === focus.id);
+  const focusedIndex = followed >= 0 ? followed : Math.min(focus.index, Math.max(items.length - 1, 0));
   const focused = items[focusedIndex];
+  const setFocusIndex = useCallback(
+    (index: number) => setFocus({ id: items[index]?.id ?? null, index }),
+    [items],
+  );
+  useEffect(() => {
+    if (focused && (focused.id !== focus.id || focusedIndex !== focus.index))
+      setFocus({ id: focused.id, index: focusedIndex });
+  }, [focused, focusedIndex, focus.id, focus.index]);
 
   // Keep the focused comment on screen and holding DOM focus, so the ring is visible and keys land here.
   useEffect(() => {
@@ -154,7 +167,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
         }
       }
     },
-    [focusedIndex, items.length, focused, selected, targets, approve, undoLast],
+    [focusedIndex, items.length, focused, selected, targets, approve, undoLast, setFocusIndex],
   );
 
   const performRef = useRef(perform);
@@ -182,7 +195,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
   const closeDrawer = useCallback(() => setDrawer(null), []);
   const switchTab = (next: QueueTab) => {
     setTab(next);
-    setFocusIndex(0);
+    setFocus({ id: null, index: 0 });
     setSelected(new Set());
   };
 
@@ -288,7 +301,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           mode="reject"
           count={dialog.ids.length}
           onCancel={closeDialog}
-          onConfirm={(reason: RejectReason, note: string) => {
+          onConfirm={(reason: CommentReason, note: string) => {
             run(
               { action: "reject", commentIds: dialog.ids, reason, ...(note ? { note } : {}) },
               `Rejected ${formatCommentCount(dialog.ids.length)}.`,
@@ -302,7 +315,7 @@ export function QueueBoard(props: { initialPage: QueuePage; initialCounts: Queue
           mode="flag"
           count={dialog.ids.length}
           onCancel={closeDialog}
-          onConfirm={(reason: RejectReason, note: string) => {
+          onConfirm={(reason: CommentReason, note: string) => {
             run(
               { action: "flag", commentIds: dialog.ids, reason, note },
               `Flagged ${formatCommentCount(dialog.ids.length)}.`,

@@ -1,6 +1,6 @@
 "use client";
-import { QUEUE_SHORTCUTS } from "@/lib/moderation/reasons";
 import { ModerationDialog } from "./moderation-dialog";
+import { QUEUE_SHORTCUTS } from "./queue-shortcuts";
 
 /** The "?" overlay: every key of QUEUE_SHORTCUTS, the same map the key handler reads. */
 export function QueueHelpOverlay({ onClose }: { onClose: () => void }) {

@@ -1,6 +1,6 @@
 "use client";
 import { type FormEvent, type KeyboardEvent, useState } from "react";
-import { REJECT_REASON_LABELS, REJECT_REASONS, type RejectReason } from "@/lib/moderation/reasons";
+import { COMMENT_REASON_LABELS, COMMENT_REASONS, type CommentReason } from "@/lib/moderation/reasons";
 import { ModerationDialog } from "./moderation-dialog";
 
 /**
@@ -31,11 +31,11 @@ const MODES = {
 export function QueueReasonPicker(props: {
   mode: keyof typeof MODES;
   count: number;
-  onConfirm: (reason: RejectReason, note: string) => void;
+  onConfirm: (reason: CommentReason, note: string) => void;
   onCancel: () => void;
 }) {
   const mode = MODES[props.mode];
-  const [reason, setReason] = useState<RejectReason>(mode.defaultReason);
+  const [reason, setReason] = useState<CommentReason>(mode.defaultReason);
   const [note, setNote] = useState("");
   const complete = !mode.noteRequired || note.trim() !== "";
   const submit = (e?: FormEvent) => {
@@ -50,8 +50,8 @@ export function QueueReasonPicker(props: {
     }
     const isText = e.target instanceof HTMLInputElement && e.target.type === "text";
     const digit = Number(e.key);
-    if (!isText && Number.isInteger(digit) && digit >= 1 && digit <= REJECT_REASONS.length) {
-      const picked = REJECT_REASONS[digit - 1];
+    if (!isText && Number.isInteger(digit) && digit >= 1 && digit <= COMMENT_REASONS.length) {
+      const picked = COMMENT_REASONS[digit - 1];
       if (picked) setReason(picked);
     }
   };
@@ -63,7 +63,7 @@ export function QueueReasonPicker(props: {
       <form onSubmit={submit} onKeyDown={onKeyDown}>
         <fieldset className="reason-list">
           <legend>Reason</legend>
-          {REJECT_REASONS.map((value, index) => (
+          {COMMENT_REASONS.map((value, index) => (
             <label key={value} className="reason-option">
               <input
                 type="radio"
@@ -73,7 +73,7 @@ export function QueueReasonPicker(props: {
                 onChange={() => setReason(value)}
                 data-autofocus={index === 0 && !mode.noteRequired ? "" : undefined}
               />
-              <kbd>{index + 1}</kbd> {REJECT_REASON_LABELS[value]}
+              <kbd>{index + 1}</kbd> {COMMENT_REASON_LABELS[value]}
             </label>
           ))}
         </fieldset>

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerCommands } from "./commands";
+import { UsageError } from "./usage-error";
 
 /**
  * Entry point of `npm run marginalia -- <command>`.
@@ -38,6 +39,3 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 }
-
-/** Thrown by a command for a bad argument that commander's own parsing cannot catch (exit code 2). */
-export class UsageError extends Error {}

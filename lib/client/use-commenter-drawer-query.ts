@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CommenterDrawer, CommenterStatusValue } from "@/lib/schemas/moderation-queue";
+import type { CommenterStatus } from "@/lib/moderation/types";
+import type { CommenterDrawer } from "@/lib/schemas/moderation-queue";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
@@ -16,7 +17,7 @@ export function useCommenterDrawerQuery(commenterId: number | null) {
 export function useCommenterStatusMutation(commenterId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { status: CommenterStatusValue; rejectAll: boolean; note?: string }) =>
+    mutationFn: (input: { status: CommenterStatus; rejectAll: boolean; note?: string }) =>
       fetchJson<{ commentsRejected: number }>(`/api/commenters/${commenterId}/status`, {
         method: "POST",
         body: JSON.stringify(input),

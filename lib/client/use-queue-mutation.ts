@@ -1,5 +1,6 @@
 "use client";
 import { type InfiniteData, type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queueTabIncludes } from "@/lib/moderation/queue-tabs";
 import {
   type BulkActionInput,
   type BulkActionResult,
@@ -15,19 +16,13 @@ import { queryKeys } from "./query-keys";
 
 export type QueueActionInput = BulkActionInput;
 
+/** Whether a comment, as the server's answer left it, still belongs in a cached tab. */
 function belongsTo(tab: QueueTab, item: QueueItem): boolean {
-  switch (tab) {
-    case "needs_review":
-      return item.status === "SYSTEM_WITHHELD" || item.flags.some((f) => f.raisedBy === null);
-    case "reported":
-      return item.flags.some((f) => f.raisedBy !== null);
-    case "approved":
-      return item.status === "APPROVED";
-    case "rejected":
-      return item.status === "REJECTED";
-    case "all":
-      return true;
-  }
+  return queueTabIncludes(tab, {
+    status: item.status,
+    hasOpenSystemFlag: item.flags.some((f) => f.raisedBy === null),
+    hasOpenPersonFlag: item.flags.some((f) => f.raisedBy !== null),
+  });
 }
 
 /** Applies the server's answer to every cached tab at once, so a decided comment leaves its tab immediately. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = InstanceType<typeof PrismaClient>;
@@ -20,7 +21,7 @@ const globalForDb = globalThis as { marginaliaDb?: Db };
  */
 export function db(): Db {
   if (!globalForDb.marginaliaDb) {
-    const url = process.env.DATABASE_URL;
+    const url = databaseUrl();
     if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides it)");
     globalForDb.marginaliaDb = createDb(url);
   }

@@ -1,5 +1,6 @@
 import "server-only";
 import postgres from "postgres";
+import { databaseUrl } from "@/lib/env";
 
 export type Sql = postgres.Sql;
 
@@ -15,7 +16,7 @@ export function createSql(url: string): Sql {
 
 export function sql(): Sql {
   if (!globalForSql.marginaliaSql) {
-    const url = process.env.DATABASE_URL;
+    const url = databaseUrl();
     if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides it)");
     globalForSql.marginaliaSql = createSql(url);
   }

@@ -9,19 +9,14 @@ export {
 export { MODERATION_RULES, moderateComment } from "@/lib/moderation/pipeline";
 export { QUEUE_PRIORITY_WEIGHTS, type QueuePriorityInput, queuePriority } from "@/lib/moderation/priority";
 export {
+  COMMENT_REASON_LABELS,
+  COMMENT_REASONS,
+  type CommentReason,
+  isCommentReason,
   isPostFlagReason,
-  isRejectReason,
   POST_FLAG_REASON_LABELS,
   POST_FLAG_REASONS,
   type PostFlagReason,
-  QUEUE_ACTIONS,
-  QUEUE_SHORTCUTS,
-  type QueueAction,
-  type QueueShortcut,
-  queueActionForKey,
-  REJECT_REASON_LABELS,
-  REJECT_REASONS,
-  type RejectReason,
 } from "@/lib/moderation/reasons";
 export {
   DEFAULT_MODERATION_SETTINGS,

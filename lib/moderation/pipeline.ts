@@ -1,4 +1,4 @@
-import type { RejectReason } from "@/lib/moderation/reasons";
+import type { CommentReason } from "@/lib/moderation/reasons";
 import { bannedWordsRule } from "@/lib/moderation/rules/banned-words";
 import { commenterStatusRule } from "@/lib/moderation/rules/commenter-status";
 import { hostilityRule } from "@/lib/moderation/rules/hostility";
@@ -40,7 +40,7 @@ const STATUS_FOR_ACTION: Readonly<Record<Exclude<ModerationAction, "flag">, Prop
 };
 
 /** The reject reason recorded when a rule of this kind rejects a comment. */
-const REJECT_REASON_FOR: Readonly<Record<RuleReason, RejectReason>> = {
+const REJECT_REASON_FOR: Readonly<Record<RuleReason, CommentReason>> = {
   BANNED_WORD: "OFFENSIVE",
   SUSPECT_WORD: "OFFENSIVE",
   HOSTILITY: "ABUSIVE",

@@ -47,7 +47,7 @@ export const QUEUE_PRIORITY_WEIGHTS = Object.freeze({
   REJECTED: 2,
   REJECTED_CAP: 5,
   /** Standing a moderator already chose outweighs a single past rejection. */
-  STATUS: Object.freeze({ active: 0, watched: 4, premod: 4, suspended: 6, banned: 6 } satisfies Record<
+  STATUS: Object.freeze({ ACTIVE: 0, WATCHED: 4, PREMOD: 4, SUSPENDED: 6, BANNED: 6 } satisfies Record<
     CommenterStatus,
     number
   >),

@@ -1,5 +1,15 @@
-/** Why a moderator (or a rule) rejected a comment. Stored with the comment. */
-export const REJECT_REASONS = [
+import type {
+  CommentReason as StoredCommentReason,
+  PostFlagReason as StoredPostFlagReason,
+  RuleReason as StoredRuleReason,
+} from "@/lib/db/generated/enums";
+
+/**
+ * A person's reason about a comment: why they rejected it or flagged it for a later look (a rule's rejection
+ * stores one too). The database enum CommentReason; tests/integration/vocabulary.test.ts checks the list.
+ */
+export type CommentReason = StoredCommentReason;
+export const COMMENT_REASONS = [
   "OFFENSIVE",
   "ABUSIVE",
   "SPAM",
@@ -8,10 +18,9 @@ export const REJECT_REASONS = [
   "HARASSMENT",
   "HATE_SPEECH",
   "OTHER",
-] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
+] as const satisfies readonly CommentReason[];
 
-export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = {
+export const COMMENT_REASON_LABELS: Readonly<Record<CommentReason, string>> = {
   OFFENSIVE: "Offensive language",
   ABUSIVE: "Abusive or insulting",
   SPAM: "Spam or self-promotion",
@@ -22,15 +31,15 @@ export const REJECT_REASON_LABELS: Readonly<Record<RejectReason, string>> = {
   OTHER: "Other",
 };
 
-/** Why a moderator flagged a published comment (or its thread) for a later look. */
+/** Why a moderator flagged a post (its thread) for the author. The database enum PostFlagReason. */
+export type PostFlagReason = StoredPostFlagReason;
 export const POST_FLAG_REASONS = [
   "HEATED_THREAD",
   "NEEDS_AUTHOR_ATTENTION",
   "OFF_TOPIC_DRIFT",
   "BRIGADING_SUSPECTED",
   "OTHER",
-] as const;
-export type PostFlagReason = (typeof POST_FLAG_REASONS)[number];
+] as const satisfies readonly PostFlagReason[];
 
 export const POST_FLAG_REASON_LABELS: Readonly<Record<PostFlagReason, string>> = {
   HEATED_THREAD: "Heated thread",
@@ -40,48 +49,40 @@ export const POST_FLAG_REASON_LABELS: Readonly<Record<PostFlagReason, string>> =
   OTHER: "Other",
 };
 
-export function isRejectReason(value: string): value is RejectReason {
-  return (REJECT_REASONS as readonly string[]).includes(value);
+export function isCommentReason(value: string): value is CommentReason {
+  return (COMMENT_REASONS as readonly string[]).includes(value);
 }
 
 export function isPostFlagReason(value: string): value is PostFlagReason {
   return (POST_FLAG_REASONS as readonly string[]).includes(value);
 }
 
-export const QUEUE_ACTIONS = [
-  "next",
-  "previous",
-  "approve",
-  "reject",
-  "flag",
-  "note",
-  "select",
-  "undo",
-  "help",
-] as const;
-export type QueueAction = (typeof QUEUE_ACTIONS)[number];
+/** Which automatic rule decided: the database enum RuleReason. */
+export type RuleReason = StoredRuleReason;
+export const RULE_REASONS = [
+  "BANNED_WORD",
+  "SUSPECT_WORD",
+  "HOSTILITY",
+  "INSULT",
+  "THREAT",
+  "LINKS",
+  "NEW_COMMENTER",
+  "REPEAT_TEXT",
+  "COMMENTER_STATUS",
+  "SCORER_FLAG",
+] as const satisfies readonly RuleReason[];
 
-export interface QueueShortcut {
-  /** `KeyboardEvent.key` value. */
-  readonly key: string;
-  readonly action: QueueAction;
-  readonly description: string;
+/** The reasons a flag or a log row is stored with, one column per meaning. */
+export interface StoredReasons {
+  readonly commentReason: CommentReason | null;
+  readonly ruleReason: RuleReason | null;
+  readonly postReason: PostFlagReason | null;
 }
 
-/** The moderation queue's keyboard map; the key handler and the "?" help overlay both read this. */
-export const QUEUE_SHORTCUTS: readonly QueueShortcut[] = [
-  { key: "j", action: "next", description: "Move to the next comment" },
-  { key: "k", action: "previous", description: "Move to the previous comment" },
-  { key: "a", action: "approve", description: "Approve the comment" },
-  { key: "r", action: "reject", description: "Reject the comment (choose a reason)" },
-  { key: "f", action: "flag", description: "Flag the comment for a later look" },
-  { key: "n", action: "note", description: "Add a moderator note" },
-  { key: "x", action: "select", description: "Select or deselect the comment for a bulk action" },
-  { key: "u", action: "undo", description: "Undo the last decision, while its notice shows" },
-  { key: "?", action: "help", description: "Show or hide keyboard shortcuts" },
-];
-
-/** The action bound to a key, or undefined. Keys are case-sensitive, as `KeyboardEvent.key` is. */
-export function queueActionForKey(key: string): QueueAction | undefined {
-  return QUEUE_SHORTCUTS.find((shortcut) => shortcut.key === key)?.action;
+/**
+ * The one reason a flag or a log row shows: a person's, else the rule's, else the post flag's. (A rule's
+ * rejection stores both its rule's reason and the comment reason shown for it.)
+ */
+export function shownReason(row: StoredReasons): CommentReason | RuleReason | PostFlagReason | null {
+  return row.commentReason ?? row.ruleReason ?? row.postReason;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RULE_NAMES } from "@/lib/moderation/types";
+import { RULE_NAMES } from "@/lib/moderation/rule-names";
 
 const MAX_WORDS_PER_LIST = 2000;
 const MAX_WORD_LENGTH = 100;

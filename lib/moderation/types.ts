@@ -1,4 +1,8 @@
-import type { RejectReason } from "@/lib/moderation/reasons";
+import type {
+  CommenterStatus as StoredCommenterStatus,
+  CommentStatus as StoredCommentStatus,
+} from "@/lib/db/generated/enums";
+import type { CommentReason, RuleReason } from "@/lib/moderation/reasons";
 import type { ModerationSettings } from "@/lib/moderation/settings";
 
 // The scorer's vocabulary: the rules read its tone labels.
@@ -6,40 +10,35 @@ export { TONES, type Tone } from "@/lib/scoring/types";
 
 import type { Tone } from "@/lib/scoring/types";
 
-export const COMMENTER_STATUSES = ["active", "watched", "premod", "suspended", "banned"] as const;
-export type CommenterStatus = (typeof COMMENTER_STATUSES)[number];
+/** A commenter's standing on a publication: the database enum CommenterStatus. */
+export type CommenterStatus = StoredCommenterStatus;
+export const COMMENTER_STATUSES = [
+  "ACTIVE",
+  "WATCHED",
+  "PREMOD",
+  "SUSPENDED",
+  "BANNED",
+] as const satisfies readonly CommenterStatus[];
 
-/** Pipeline order: the order rules run in and the order they appear in `ModerationDecision.fired`. */
-export const RULE_NAMES = [
-  "commenter-status",
-  "banned-words",
-  "threat",
-  "hostility",
-  "repeat-text",
-  "links",
-  "new-commenter",
-  "suspect-words",
-  "scorer-flag",
-] as const;
-export type RuleName = (typeof RULE_NAMES)[number];
+/** Marginalia's own moderation status of a comment: the database enum CommentStatus. */
+export type CommentStatus = StoredCommentStatus;
+export const COMMENT_STATUSES = [
+  "NONE",
+  "APPROVED",
+  "REJECTED",
+  "SYSTEM_WITHHELD",
+] as const satisfies readonly CommentStatus[];
+
+// Rule names live on their own: the settings schema lists them, and these contracts read the settings type.
+export { RULE_NAMES, type RuleName } from "@/lib/moderation/rule-names";
+
+import type { RuleName } from "@/lib/moderation/rule-names";
 
 /** Strongest first: a single reject outranks any number of holds, a hold outranks flags. */
 export const MODERATION_ACTIONS = ["reject", "hold", "flag"] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-export const RULE_REASONS = [
-  "BANNED_WORD",
-  "SUSPECT_WORD",
-  "HOSTILITY",
-  "INSULT",
-  "THREAT",
-  "LINKS",
-  "NEW_COMMENTER",
-  "REPEAT_TEXT",
-  "COMMENTER_STATUS",
-  "SCORER_FLAG",
-] as const;
-export type RuleReason = (typeof RULE_REASONS)[number];
+export { RULE_REASONS, type RuleReason } from "@/lib/moderation/reasons";
 
 /** The subset of a scorer result the rules read. A full scorer result is assignable to it. */
 export interface ModerationScore {
@@ -89,7 +88,11 @@ export interface RuleResult {
   readonly detail: string;
 }
 
-export const PROPOSED_STATUSES = ["NONE", "SYSTEM_WITHHELD", "REJECTED"] as const;
+export const PROPOSED_STATUSES = [
+  "NONE",
+  "SYSTEM_WITHHELD",
+  "REJECTED",
+] as const satisfies readonly CommentStatus[];
 /** NONE: publish, nothing to review. SYSTEM_WITHHELD: held for a moderator. REJECTED: hidden. */
 export type ProposedStatus = (typeof PROPOSED_STATUSES)[number];
 
@@ -98,7 +101,7 @@ export interface ModerationDecision {
   /** The first fired result (in pipeline order) carrying the decisive action; null when status is NONE. */
   readonly decidedBy: RuleResult | null;
   /** Reason to store with a REJECTED status; null otherwise. */
-  readonly rejectReason: RejectReason | null;
+  readonly rejectReason: CommentReason | null;
   /** Fired results whose action is "flag" (shown as flags even when the comment is published). */
   readonly flags: readonly RuleResult[];
   /** Every fired result, in pipeline order. */

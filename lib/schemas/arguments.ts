@@ -1,8 +1,10 @@
 import { z } from "zod";
+import type { ArgumentSide } from "@/lib/db/generated/enums";
 import { TONES } from "@/lib/scoring/types";
 import { highlightSegmentSchema } from "./search";
 
-export const ARGUMENT_SIDES = ["PUSHBACK", "LANDED"] as const;
+/** The database enum ArgumentSide. */
+export const ARGUMENT_SIDES = ["PUSHBACK", "LANDED"] as const satisfies readonly ArgumentSide[];
 
 /** A group as stored in post_argument_set.groups (lib/insights/arguments/group.ts). */
 export const storedArgumentGroupSchema = z.object({

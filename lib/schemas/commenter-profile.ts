@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENTER_STATUSES } from "@/lib/moderation/types";
 import { STANCES, TONES } from "@/lib/scoring/types";
 import { INT4_MAX } from "./bounds";
 import { threadCommentSchema } from "./thread";
@@ -9,7 +10,7 @@ export const commenterProfileSchema = z.object({
   name: z.string(),
   handle: z.string().nullable(),
   /** Moderation status: ACTIVE, WATCHED, PREMOD, SUSPENDED or BANNED. */
-  status: z.enum(["ACTIVE", "WATCHED", "PREMOD", "SUSPENDED", "BANNED"]),
+  status: z.enum(COMMENTER_STATUSES),
   firstSeenAt: z.string(),
   publicationId: z.number().int(),
   publicationName: z.string(),

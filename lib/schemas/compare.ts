@@ -25,7 +25,6 @@ export const comparedPostSchema = z.object({
     z.object({ from: z.number().nullable(), to: z.number().nullable(), count: z.number().int() }),
   ),
 });
-export type ComparedPost = z.infer<typeof comparedPostSchema>;
 
 /** GET /api/posts/compare?posts=…: the posts side by side, in the order asked. */
 export const comparisonSchema = z.object({ posts: z.array(comparedPostSchema) });

@@ -1,13 +1,27 @@
 import { z } from "zod";
+import type { ImportSource, ImportStatus, Platform } from "@/lib/db/generated/enums";
 import { calendarDay } from "./bounds";
+
+/** The database enums ImportSource, ImportStatus and Platform. */
+export const IMPORT_SOURCES = ["SUBSTACK", "FILE"] as const satisfies readonly ImportSource[];
+export const IMPORT_STATUSES = [
+  "QUEUED",
+  "RUNNING",
+  "SUCCEEDED",
+  "PARTIAL",
+  "FAILED",
+] as const satisfies readonly ImportStatus[];
+/** How a run ended: an ImportStatus other than QUEUED and RUNNING. */
+export type FinishedImportStatus = Exclude<ImportStatus, "QUEUED" | "RUNNING">;
+export const PLATFORMS = ["SUBSTACK", "DISQUS", "WORDPRESS", "FILE"] as const satisfies readonly Platform[];
 
 /** One import run as the imports page shows it. Dates are ISO strings. */
 export const importRunSchema = z.object({
   id: z.number().int(),
   publicationId: z.number().int().nullable(),
   publicationName: z.string().nullable(),
-  source: z.enum(["SUBSTACK", "FILE"]),
-  status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "PARTIAL", "FAILED"]),
+  source: z.enum(IMPORT_SOURCES),
+  status: z.enum(IMPORT_STATUSES),
   /** True when RUNNING but silent for over two minutes: the process was killed; the next run resumes it. */
   stalled: z.boolean(),
   postsTotal: z.number().int().nullable(),
@@ -34,13 +48,12 @@ export const publicationViewSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   baseUrl: z.string(),
-  platform: z.enum(["SUBSTACK", "DISQUS", "WORDPRESS", "FILE"]),
+  platform: z.enum(PLATFORMS),
   syncIntervalMinutes: z.number().int().nullable(),
   lastSyncedAt: z.string().nullable(),
   posts: z.number().int(),
   comments: z.number().int(),
 });
-export type PublicationView = z.infer<typeof publicationViewSchema>;
 
 export const importsResponseSchema = z.object({
   publications: z.array(publicationViewSchema),

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { ModerationActionKind, ModerationTargetType } from "@/lib/db/generated/enums";
 import { bigRowIdText, calendarDay } from "./bounds";
 
+/** The database enums ModerationActionKind and ModerationTargetType: what the log can be filtered by. */
 export const LOG_ACTIONS = [
   "COMMENT_APPROVED",
   "COMMENT_REJECTED",
@@ -27,7 +29,7 @@ export const LOG_ACTIONS = [
   "USER_ENABLED",
   "USER_PASSWORD_RESET",
   "USER_SESSIONS_REVOKED",
-] as const;
+] as const satisfies readonly ModerationActionKind[];
 export const LOG_TARGET_TYPES = [
   "COMMENT",
   "POST",
@@ -35,7 +37,7 @@ export const LOG_TARGET_TYPES = [
   "PUBLICATION",
   "IMPORT_RUN",
   "USER",
-] as const;
+] as const satisfies readonly ModerationTargetType[];
 
 /**
  * Filters of the log page, its JSON route and its CSV export. `actor` is a user id or "system"; dates are

@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { GRAVE_CONCERNS } from "@/lib/moderation/grave-concerns";
-import { REJECT_REASONS } from "@/lib/moderation/reasons";
+import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/queue-tabs";
+import { COMMENT_REASONS } from "@/lib/moderation/reasons";
+import {
+  COMMENT_STATUSES,
+  COMMENTER_STATUSES,
+  type CommenterStatus,
+  type CommentStatus,
+} from "@/lib/moderation/types";
 import { rowId, rowIdText } from "./bounds";
 
-export const QUEUE_TABS = ["needs_review", "reported", "all", "approved", "rejected"] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
+export { QUEUE_TABS, type QueueTab };
 
 export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
   needs_review: "Needs review",
@@ -14,11 +20,7 @@ export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
   rejected: "Rejected",
 };
 
-export const COMMENT_STATUSES = ["NONE", "APPROVED", "REJECTED", "SYSTEM_WITHHELD"] as const;
-export const COMMENTER_STATUS_VALUES = ["ACTIVE", "WATCHED", "PREMOD", "SUSPENDED", "BANNED"] as const;
-export type CommenterStatusValue = (typeof COMMENTER_STATUS_VALUES)[number];
-
-export const COMMENTER_STATUS_LABELS: Readonly<Record<CommenterStatusValue, string>> = {
+export const COMMENTER_STATUS_LABELS: Readonly<Record<CommenterStatus, string>> = {
   ACTIVE: "Active",
   WATCHED: "Watched",
   PREMOD: "Pre-moderated",
@@ -61,7 +63,7 @@ export const queueItemSchema = z.object({
     .object({
       id: z.number().int(),
       name: z.string(),
-      status: z.enum(COMMENTER_STATUS_VALUES),
+      status: z.enum(COMMENTER_STATUSES),
       rejectedCount: z.number().int(),
     })
     .nullable(),
@@ -87,20 +89,17 @@ export const queuePageSchema = z.object({
 });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
-export const queueCountsSchema = z.object(
-  Object.fromEntries(QUEUE_TABS.map((t) => [t, z.number().int()])) as Record<QueueTab, z.ZodNumber>,
-);
 export type QueueCounts = Record<QueueTab, number>;
 
-export const rejectReasonSchema = z.enum(REJECT_REASONS);
+export const commentReasonSchema = z.enum(COMMENT_REASONS);
 
 const note = z.string().trim().max(2000);
 
 export const approveBodySchema = z.strictObject({ note: note.optional() });
-export const rejectBodySchema = z.strictObject({ reason: rejectReasonSchema, note: note.optional() });
+export const rejectBodySchema = z.strictObject({ reason: commentReasonSchema, note: note.optional() });
 export const flagCommentBodySchema = z.strictObject({
   note: note.min(1, "say why you flag it"),
-  reason: rejectReasonSchema.default("OTHER"),
+  reason: commentReasonSchema.default("OTHER"),
 });
 export const noteBodySchema = z.strictObject({ body: note.min(1, "the note is empty") });
 
@@ -113,13 +112,13 @@ export const bulkActionBodySchema = z.discriminatedUnion("action", [
   z.strictObject({
     action: z.literal("reject"),
     commentIds: z.array(rowId).min(1).max(200),
-    reason: rejectReasonSchema,
+    reason: commentReasonSchema,
     note: note.optional(),
   }),
   z.strictObject({
     action: z.literal("flag"),
     commentIds: z.array(rowId).min(1).max(200),
-    reason: rejectReasonSchema.default("OTHER"),
+    reason: commentReasonSchema.default("OTHER"),
     note: note.min(1),
   }),
   z.strictObject({
@@ -133,7 +132,7 @@ export type BulkActionBody = z.infer<typeof bulkActionBodySchema>;
 export type BulkActionInput = z.input<typeof bulkActionBodySchema>;
 
 export const commenterStatusBodySchema = z.strictObject({
-  status: z.enum(COMMENTER_STATUS_VALUES),
+  status: z.enum(COMMENTER_STATUSES),
   /** Only with BANNED: reject every comment of theirs not already rejected. */
   rejectAll: z.boolean().default(false),
   note: note.optional(),
@@ -143,7 +142,7 @@ export type CommenterStatusBody = z.infer<typeof commenterStatusBodySchema>;
 /** Answer of every single-comment action: the comment's new state. */
 export interface CommentActionResult {
   commentId: number;
-  status: (typeof COMMENT_STATUSES)[number];
+  status: CommentStatus;
   flagsResolved: number;
   /** The log row of this decision on this comment: what POST /api/moderation/undo takes back. */
   decisionId: string;
@@ -156,11 +155,10 @@ export const undoBodySchema = z.strictObject({
     .min(1)
     .max(200),
 });
-export type UndoBody = z.infer<typeof undoBodySchema>;
 
 export interface UndoResult {
   /** Each comment's state after the undo. */
-  results: { commentId: number; status: (typeof COMMENT_STATUSES)[number] }[];
+  results: { commentId: number; status: CommentStatus }[];
 }
 
 export interface BulkActionResult {
@@ -172,7 +170,7 @@ export interface CommenterDrawer {
     id: number;
     name: string;
     handle: string | null;
-    status: CommenterStatusValue;
+    status: CommenterStatus;
     firstSeenAt: string;
   };
   comments: {

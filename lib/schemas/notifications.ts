@@ -1,6 +1,14 @@
 import { z } from "zod";
+import type { DeliveryStatus, NotificationChannel, NotificationKind } from "@/lib/db/generated/enums";
 
-export const NOTIFICATION_KINDS = ["SURGE", "HELD_COMMENTS", "DAILY_DIGEST"] as const;
+/** The database enums NotificationKind, NotificationChannel and DeliveryStatus. */
+export const NOTIFICATION_KINDS = [
+  "SURGE",
+  "HELD_COMMENTS",
+  "DAILY_DIGEST",
+] as const satisfies readonly NotificationKind[];
+export const NOTIFICATION_CHANNELS = ["EMAIL", "WEBHOOK"] as const satisfies readonly NotificationChannel[];
+export const DELIVERY_STATUSES = ["PENDING", "SENT", "FAILED"] as const satisfies readonly DeliveryStatus[];
 
 export const emailRecipientSchema = z.object({
   email: z.email({ message: "must be an e-mail address" }).max(254),
@@ -24,10 +32,10 @@ export type NotificationSettingsInput = z.infer<typeof notificationSettingsInput
 export const deliverySchema = z.object({
   id: z.number().int(),
   kind: z.enum(NOTIFICATION_KINDS),
-  channel: z.enum(["EMAIL", "WEBHOOK"]),
+  channel: z.enum(NOTIFICATION_CHANNELS),
   target: z.string(),
   subject: z.string(),
-  status: z.enum(["PENDING", "SENT", "FAILED"]),
+  status: z.enum(DELIVERY_STATUSES),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: z.string(),

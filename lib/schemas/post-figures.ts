@@ -4,11 +4,9 @@ import { threadCommentSchema } from "./thread";
 
 /** Counts per effective tone (every tone present, zeros included). */
 export const toneCountsSchema = z.record(z.enum(TONES), z.number().int());
-export type ToneCounts = z.infer<typeof toneCountsSchema>;
 
 /** Counts per effective stance (every stance present, zeros included). */
 export const stanceCountsSchema = z.record(z.enum(STANCES), z.number().int());
-export type StanceCounts = z.infer<typeof stanceCountsSchema>;
 
 /** GET /api/posts/[postId]: the post's header figures (unfiltered). */
 export const postHeaderSchema = z.object({

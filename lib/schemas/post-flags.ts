@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FlagStatus } from "@/lib/db/generated/enums";
 import { POST_FLAG_REASONS } from "@/lib/moderation/reasons";
 
 /** POST /api/posts/[postId]/flags */
@@ -6,7 +7,6 @@ export const flagPostBodySchema = z.strictObject({
   reason: z.enum(POST_FLAG_REASONS),
   note: z.string().trim().min(1, "say what the author should look at").max(2000),
 });
-export type FlagPostBody = z.infer<typeof flagPostBodySchema>;
 
 /** POST /api/flags/[flagId]/resolve and /dismiss */
 export const closeFlagBodySchema = z.strictObject({ note: z.string().trim().max(2000).default("") });
@@ -26,5 +26,5 @@ export interface OpenPostFlagList {
 
 export interface ClosedFlag {
   id: number;
-  status: "RESOLVED" | "DISMISSED";
+  status: Exclude<FlagStatus, "OPEN">;
 }

@@ -1,9 +1,16 @@
 import { z } from "zod";
+import type { LabelSource } from "@/lib/db/generated/enums";
+import { COMMENT_STATUSES } from "@/lib/moderation/types";
 import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { INT4_MAX } from "./bounds";
 
 /** Scorers that can produce a comment's labels (the LabelSource enum of the database). */
-export const LABEL_SOURCES = ["FAST", "ENCODER", "PUBLICATION", "LLM"] as const;
+export const LABEL_SOURCES = [
+  "FAST",
+  "ENCODER",
+  "PUBLICATION",
+  "LLM",
+] as const satisfies readonly LabelSource[];
 export type LabelSourceName = (typeof LABEL_SOURCES)[number];
 
 /** A span of the comment body that explains its score: `body.slice(start, end)`, with the signal that fired. */
@@ -34,7 +41,7 @@ export const threadCommentSchema = z.object({
   /** Upstream status such as moderator_removed; null when normal. */
   upstreamStatus: z.string().nullable(),
   /** Marginalia's own moderation status. */
-  status: z.enum(["NONE", "APPROVED", "REJECTED", "SYSTEM_WITHHELD"]),
+  status: z.enum(COMMENT_STATUSES),
   reactionCount: z.number().int(),
   /** Effective tone (a person's correction, else the scorer's); null when not scored and not corrected. */
   tone: z.enum(TONES).nullable(),

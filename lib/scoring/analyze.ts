@@ -276,16 +276,3 @@ export function within(a: Analysis, first: number, second: number, window: numbe
   }
   return false;
 }
-
-/** Both families occur in the same sentence or in two consecutive sentences. */
-export function nearby(a: Analysis, first: number, second: number): boolean {
-  const fa = 1 << first;
-  const fb = 1 << second;
-  const s = a.sentenceFamilies;
-  for (let i = 0; i < s.length; i++) {
-    const here = s[i] ?? 0;
-    const next = s[i + 1] ?? 0;
-    if ((here & fa && (here | next) & fb) || (here & fb && (here | next) & fa)) return true;
-  }
-  return false;
-}

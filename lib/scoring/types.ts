@@ -1,12 +1,28 @@
 /** Public types of the comment scorer. */
+import type {
+  SentimentLabel as StoredSentimentLabel,
+  Stance as StoredStance,
+  Tone as StoredTone,
+} from "@/lib/db/generated/enums";
 
-export const TONES = ["analytical", "skeptical", "dismissive", "supportive", "hostile", "neutral"] as const;
+export const TONES = [
+  "analytical",
+  "skeptical",
+  "dismissive",
+  "supportive",
+  "hostile",
+  "neutral",
+] as const satisfies readonly StoredTone[];
 export type Tone = (typeof TONES)[number];
 
-export const STANCES = ["agree", "disagree", "neutral"] as const;
+export const STANCES = ["agree", "disagree", "neutral"] as const satisfies readonly StoredStance[];
 export type Stance = (typeof STANCES)[number];
 
-export const SENTIMENT_LABELS = ["positive", "negative", "neutral"] as const;
+export const SENTIMENT_LABELS = [
+  "positive",
+  "negative",
+  "neutral",
+] as const satisfies readonly StoredSentimentLabel[];
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 /** What a flag is about: the grounds of the rubric, each with a detector (lib/scoring/harm). */

@@ -3,32 +3,21 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
-import { ApiError } from "@/lib/server/api-error";
 import { isDatabaseUnavailable } from "@/lib/server/db-availability";
+import { DomainError, type DomainErrorKind } from "@/lib/server/domain-error";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
 import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
 
 export type { ApiErrorBody } from "@/lib/schemas/api-error";
-export { ApiError, notFound } from "@/lib/server/api-error";
 
-/**
- * What a service returns for an expected failure instead of throwing an HTTP error (services also run in
- * workers and the CLI, which must not load this file): `kind` picks the status, `code` and `message` are
- * answered as they are.
- */
-export interface ServiceProblem {
-  problem: "not_found" | "conflict";
-  code: string;
-  message: string;
-}
-
-/** For a route: the service's answer, or its problem thrown as the ApiError it stands for (404, 409). */
-export function answerOrThrow<T extends object>(result: T | ServiceProblem): T {
-  if ("problem" in result)
-    throw new ApiError(result.problem === "not_found" ? 404 : 409, result.code, result.message);
-  return result;
-}
+/** The status each kind of domain error is answered with; nowhere else maps a failure to HTTP. */
+const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 function errorResponse(
   status: number,
@@ -39,9 +28,9 @@ function errorResponse(
   return NextResponse.json<ApiErrorBody>(apiErrorBody(code, message, issues), { status });
 }
 
-/** An expected failure as a response, for handlers outside `route()`. */
-export function apiErrorResponse(error: ApiError): Response {
-  return errorResponse(error.status, error.code, error.message);
+/** A failure in the one error shape, for handlers outside `route()` (Better Auth's). */
+export function apiErrorResponse(status: number, code: string, message: string): Response {
+  return errorResponse(status, code, message);
 }
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -165,7 +154,7 @@ type Handler<Q, B, P> = (input: {
 /**
  * Every route handler is one call to this: parse (zod) -> check the capability -> call lib/server -> JSON.
  * 401 without a session, 403 for a wrong role or a cross-site mutation, 400 for bad input, the handler's
- * ApiError status for expected failures, 500 with a generic message (logged) for the rest.
+ * DomainError's status (DOMAIN_ERROR_STATUS) for expected failures, 500 with a generic message (logged) for the rest.
  */
 export function route<Q = undefined, B = undefined, P = undefined>(
   options: {
@@ -231,7 +220,8 @@ export function route<Q = undefined, B = undefined, P = undefined>(
       const result = await handler({ viewer, query, body, params, request });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
-      if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+      if (err instanceof DomainError)
+        return errorResponse(DOMAIN_ERROR_STATUS[err.kind], err.code, err.message);
       if (isDatabaseUnavailable(err)) {
         console.error(
           `database unreachable: ${request.method} ${new URL(request.url).pathname}: ${describeFailure(err)}`,

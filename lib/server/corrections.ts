@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { LabelCorrectionBody, LabelCorrectionResult } from "@/lib/schemas/corrections";
-import { ApiError, notFound } from "@/lib/server/api";
+import { appendLog } from "@/lib/server/audit-log";
+import { conflict, notFound } from "@/lib/server/domain-error";
 import { enqueuePublicationModelRefit } from "@/lib/server/jobs/queue";
 import type { Viewer } from "@/lib/server/permissions";
 
@@ -34,7 +35,7 @@ export async function correctCommentLabels(
       },
     });
     if (!comment) throw notFound("comment");
-    if (comment.body === null) throw new ApiError(409, "no_body", "a deleted comment has no text to label");
+    if (comment.body === null) throw conflict("no_body", "a deleted comment has no text to label");
     publicationId = comment.publicationId;
     const oldTone = comment.correctedTone ?? comment.score?.tone ?? null;
     const oldStance = comment.correctedStance ?? comment.score?.stance ?? null;
@@ -60,23 +61,21 @@ export async function correctCommentLabels(
         ...(input.stance ? { correctedStance: input.stance } : {}),
       },
     });
-    await tx.moderationAction.create({
-      data: {
-        actorId: viewer.id,
-        action: "LABEL_CORRECTED",
-        targetType: "COMMENT",
-        targetId: String(commentId),
-        commentId,
-        postId: comment.postId,
-        commenterId: comment.commenterId,
-        publicationId: comment.publicationId,
-        before: { tone: oldTone, stance: oldStance },
-        after: {
-          tone: newTone,
-          stance: newStance,
-          scorerTone: comment.score?.tone ?? null,
-          scorerStance: comment.score?.stance ?? null,
-        },
+    await appendLog(tx, {
+      actorId: viewer.id,
+      action: "LABEL_CORRECTED",
+      targetType: "COMMENT",
+      targetId: String(commentId),
+      commentId,
+      postId: comment.postId,
+      commenterId: comment.commenterId,
+      publicationId: comment.publicationId,
+      before: { tone: oldTone, stance: oldStance },
+      after: {
+        tone: newTone,
+        stance: newStance,
+        scorerTone: comment.score?.tone ?? null,
+        scorerStance: comment.score?.stance ?? null,
       },
     });
     const scoredTone = comment.score?.tone ?? null;

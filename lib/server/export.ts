@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { encodeCsvRows } from "@/lib/server/csv";
 
 /**
  * One exported comment. The column order of the CSV is EXPORT_COLUMNS. `tone` and `stance` are the effective
@@ -137,26 +138,12 @@ export async function* exportCommentRecords(scope: ExportScope = {}): AsyncGener
   }
 }
 
-/**
- * One CSV cell (RFC 4180): quoted when it holds a comma, quote, CR or LF, quotes doubled. A text starting
- * with = + - @ (or a tab or CR) gets a leading apostrophe so spreadsheets do not run it as a formula.
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV line of a record, CRLF-terminated. */
-export function csvLine(values: readonly (string | number | boolean | null)[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
-}
-
 /** The CSV text of records, chunk by chunk: the header line, then one line per record. */
 export async function* encodeCsv(records: AsyncIterable<ExportRecord>): AsyncGenerator<string> {
-  yield csvLine(EXPORT_COLUMNS);
-  for await (const record of records) yield csvLine(EXPORT_COLUMNS.map((column) => record[column]));
+  async function* rows() {
+    for await (const record of records) yield [EXPORT_COLUMNS.map((column) => record[column])];
+  }
+  yield* encodeCsvRows(EXPORT_COLUMNS, rows());
 }
 
 /** A JSON array of records, chunk by chunk (valid JSON when concatenated). */
@@ -168,20 +155,4 @@ export async function* encodeJsonArray(records: AsyncIterable<ExportRecord>): As
     first = false;
   }
   yield "\n]\n";
-}
-
-/** A web ReadableStream of text chunks, for a streaming Response. */
-export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = chunks[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
 }

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { PostFlagReason } from "@/lib/moderation/reasons";
 import type { ClosedFlag, OpenPostFlag } from "@/lib/schemas/post-flags";
-import { ApiError, notFound } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
+import { conflict, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 
 type Actor = Pick<Viewer, "id">;
@@ -21,7 +21,7 @@ export async function flagPost(
     });
     if (!post) throw notFound("post");
     const flag = await tx.flag.create({
-      data: { postId, reason: input.reason, note: input.note, raisedById: actor.id },
+      data: { postId, postReason: input.reason, note: input.note, raisedById: actor.id },
     });
     await appendLog(tx, {
       actorId: actor.id,
@@ -30,11 +30,11 @@ export async function flagPost(
       targetId: String(postId),
       postId,
       publicationId: post.publicationId,
-      reason: input.reason,
+      postReason: input.reason,
       note: input.note,
       after: { flagId: flag.id, status: "OPEN" },
     });
-    return { id: flag.id, postId, reason: flag.reason, status: flag.status };
+    return { id: flag.id, postId, reason: input.reason, status: flag.status };
   });
 }
 
@@ -61,7 +61,7 @@ async function closeFlag(
       },
     });
     if (flag.status !== "OPEN")
-      throw new ApiError(409, "conflict", `the flag is already ${flag.status.toLowerCase()}`);
+      throw conflict("conflict", `the flag is already ${flag.status.toLowerCase()}`);
     await tx.flag.update({
       where: { id: flagId },
       data: { status, resolvedById: actor.id, resolvedAt: new Date(), resolutionNote: note || null },
@@ -76,7 +76,9 @@ async function closeFlag(
       commentId: flag.commentId,
       commenterId: flag.comment?.commenterId ?? null,
       publicationId: flag.post?.publicationId ?? flag.comment?.publicationId ?? null,
-      reason: flag.reason,
+      commentReason: flag.commentReason,
+      ruleReason: flag.ruleReason,
+      postReason: flag.postReason,
       note: note || null,
       before: { flagId, status: "OPEN" },
       after: { flagId, status },
@@ -102,7 +104,7 @@ export async function listOpenPostFlags(options: { postId?: number } = {}): Prom
       ? [
           {
             id: f.id,
-            reason: f.reason,
+            reason: f.postReason ?? "OTHER",
             note: f.note,
             raisedBy: f.raisedById === null ? null : (f.raisedBy?.name ?? "a former user"),
             createdAt: f.createdAt.toISOString(),

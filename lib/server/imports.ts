@@ -7,7 +7,8 @@ import type {
   ImportsResponse,
   StartImportInput,
 } from "@/lib/schemas/imports";
-import { ApiError } from "@/lib/server/api-error";
+import { appendLog } from "@/lib/server/audit-log";
+import { invalid } from "@/lib/server/domain-error";
 import { checkPublicAddress } from "@/lib/server/ingest/guarded-fetch";
 import { STALE_HEARTBEAT_MS } from "@/lib/server/ingest/import-runs";
 import { publicationOrigin } from "@/lib/server/ingest/substack-import";
@@ -91,7 +92,7 @@ export async function startSubstackImport(
 ): Promise<{ queued: boolean; url: string }> {
   const url = new URL(publicationOrigin(input.url)).origin;
   if (await checkPublicAddress(new URL(url), webFetchGuard())) {
-    throw new ApiError(400, "address_refused", "Marginalia imports only from public https addresses");
+    throw invalid("address_refused", "Marginalia imports only from public https addresses");
   }
   const jobId = await enqueueSubstackImport({
     url,
@@ -116,17 +117,15 @@ export async function setSyncInterval(
       where: { id: publicationId },
       data: { syncIntervalMinutes: intervalMinutes },
     });
-    await tx.moderationAction.create({
-      data: {
-        actorId,
-        action: "SETTINGS_CHANGED",
-        targetType: "PUBLICATION",
-        targetId: String(publicationId),
-        publicationId,
-        note: "sync schedule",
-        before: { syncIntervalMinutes: before.syncIntervalMinutes },
-        after: { syncIntervalMinutes: after.syncIntervalMinutes },
-      },
+    await appendLog(tx, {
+      actorId,
+      action: "SETTINGS_CHANGED",
+      targetType: "PUBLICATION",
+      targetId: String(publicationId),
+      publicationId,
+      note: "sync schedule",
+      before: { syncIntervalMinutes: before.syncIntervalMinutes },
+      after: { syncIntervalMinutes: after.syncIntervalMinutes },
     });
     return { id: after.id, syncIntervalMinutes: after.syncIntervalMinutes };
   });

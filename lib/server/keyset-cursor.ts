@@ -1,15 +1,20 @@
 import "server-only";
 import { z } from "zod";
+import { DomainError } from "@/lib/server/domain-error";
 
 /**
  * Keyset cursors of the insight lists (search, entity mentions): the last row's sort value (as PostgreSQL
  * printed it, so nothing is lost on the way back) and id, opaque to callers (base64url JSON).
  */
 
-/** to_char format of a timestamptz sort value with its microseconds (a JS Date would drop them). */
-/** A cursor that did not come from a previous page: the caller's mistake (routes answer 400). */
-export class BadCursorError extends Error {}
+/** A cursor that did not come from a previous page: the caller's mistake (an invalid request: 400). */
+export class BadCursorError extends DomainError {
+  constructor(message: string) {
+    super("invalid", "bad_request", message);
+  }
+}
 
+/** to_char format of a timestamptz sort value with its microseconds (a JS Date would drop them). */
 export const ISO_MICROS = `YYYY-MM-DD"T"HH24:MI:SS.US"Z"`;
 
 const cursorSchema = z.tuple([z.string().max(64), z.number().int().positive()]);

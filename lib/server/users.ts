@@ -1,15 +1,87 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { type Db, db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/client";
 import type { AddedUser, AddUserBody, PasswordReset, UserRole, UserSummary } from "@/lib/schemas/users";
-import { ApiError, notFound } from "@/lib/server/api-error";
 import { appendLog, type Tx } from "@/lib/server/audit-log";
-import {
-  createUser,
-  generatePassword,
-  hashNewPassword,
-  replaceCredential,
-  UserExistsError,
-} from "@/lib/server/auth/users";
+import { conflict, notFound } from "@/lib/server/domain-error";
+
+/** A password for a new account when none is given: 20 URL-safe characters (120 bits). */
+export function generatePassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+/**
+ * Creates a user with an email/password account the way Better Auth's own sign-up does (credential account,
+ * scrypt hash), and logs it. A taken email is a conflict.
+ */
+export async function createUser(
+  client: Db,
+  input: { email: string; name?: string; role: Role; password: string },
+  actorId: string | null = null,
+): Promise<{ id: string; email: string; role: Role }> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await client.user.findUnique({ where: { email } });
+  if (existing) throw conflict("conflict", `a user with the email ${email} already exists`);
+  const id = randomUUID();
+  const hash = await hashPassword(input.password);
+  await client.$transaction(async (tx) => {
+    await tx.user.create({
+      data: {
+        id,
+        email,
+        name: input.name ?? email.split("@")[0] ?? email,
+        role: input.role,
+        emailVerified: true,
+      },
+    });
+    await tx.account.create({
+      data: { id: randomUUID(), accountId: id, providerId: "credential", userId: id, password: hash },
+    });
+    await appendLog(tx, {
+      actorId,
+      action: "USER_CREATED",
+      targetType: "USER",
+      targetId: id,
+      after: { email, role: input.role },
+    });
+  });
+  return { id, email, role: input.role };
+}
+
+/** A password hashed as Better Auth hashes it (scrypt), for storing in the credential account. */
+export function hashNewPassword(password: string): Promise<string> {
+  return hashPassword(password);
+}
+
+/**
+ * Replaces a user's email/password credential (creating it when they had none) and ends every session they
+ * have: whoever held the old password, or a session opened with it, is signed out. Call it inside the
+ * transaction of the change; it does not log (callers do). Returns how many sessions ended.
+ */
+export async function replaceCredential(
+  tx: Pick<Db, "account" | "session">,
+  userId: string,
+  passwordHash: string,
+): Promise<number> {
+  const updated = await tx.account.updateMany({
+    where: { userId, providerId: "credential" },
+    data: { password: passwordHash },
+  });
+  if (updated.count === 0) {
+    await tx.account.create({
+      data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
+    });
+  }
+  return (await tx.session.deleteMany({ where: { userId } })).count;
+}
+
+/** A new password for a user on its own transaction, unlogged: for the demo's start-up. */
+export async function setPassword(client: Db, userId: string, password: string): Promise<void> {
+  const hash = await hashNewPassword(password);
+  await client.$transaction((tx) => replaceCredential(tx, userId, hash));
+}
 
 /** Who changes an account: a signed-in author, or null for the operator at the command line. */
 type ActorId = string | null;
@@ -46,18 +118,13 @@ export async function findUserIdByEmail(email: string): Promise<string | null> {
 /** An author adds an account with a generated password (returned once); USER_CREATED is logged by createUser. */
 export async function addUser(actorId: ActorId, input: AddUserBody): Promise<AddedUser> {
   const password = generatePassword();
-  try {
-    const created = await createUser(
-      db(),
-      { email: input.email, name: input.name, role: input.role, password },
-      actorId,
-    );
-    const user = await db().user.findUniqueOrThrow({ where: { id: created.id } });
-    return { user: summary(user), password };
-  } catch (err) {
-    if (err instanceof UserExistsError) throw new ApiError(409, "conflict", err.message);
-    throw err;
-  }
+  const created = await createUser(
+    db(),
+    { email: input.email, name: input.name, role: input.role, password },
+    actorId,
+  );
+  const user = await db().user.findUniqueOrThrow({ where: { id: created.id } });
+  return { user: summary(user), password };
 }
 
 /**
@@ -80,8 +147,7 @@ async function withAccount<T>(
 async function refuseLastAuthor(tx: Tx, user: { id: string; role: UserRole; disabledAt: Date | null }) {
   if (user.role !== "AUTHOR" || user.disabledAt !== null) return;
   const authors = await tx.user.count({ where: { role: "AUTHOR", disabledAt: null } });
-  if (authors <= 1)
-    throw new ApiError(409, "last_author", "the last active author cannot be demoted or disabled");
+  if (authors <= 1) throw conflict("last_author", "the last active author cannot be demoted or disabled");
 }
 
 /** Ends every session of the user; returns how many there were. */
@@ -113,7 +179,7 @@ export async function changeUserRole(actorId: ActorId, userId: string, role: Use
 
 /** Disables an account: no sign-in, every session ended. Nobody disables themselves or the last author. */
 export async function disableUser(actorId: ActorId, userId: string): Promise<UserSummary> {
-  if (actorId === userId) throw new ApiError(409, "self", "you cannot disable your own account");
+  if (actorId === userId) throw conflict("self", "you cannot disable your own account");
   return withAccount(userId, async (tx, user) => {
     if (user.disabledAt) return summary(user);
     await refuseLastAuthor(tx, user);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 const EXPORT_HEADER =
   "publication,postExternalId,postSlug,postTitle,commentExternalId,parentExternalId,author,postedAt,editedAt,deleted,automodHidden,body,tone,stance,sentiment,flag,status";
@@ -44,13 +44,6 @@ function csvRecords(text: string): string[][] {
     } else field += ch;
   }
   return records;
-}
-
-/** A README screenshot: the top of the screen (charts, lists), not a thread thousands of pixels long. */
-async function readmeShot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1280, height: 2000 });
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 async function openPost(page: Page, title: string) {
@@ -107,7 +100,7 @@ test("overview: headline, charts over time, sortable table; screenshot", async (
   const png = await readFile((await pngDownload.path()) ?? "");
   expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
 
-  await page.screenshot({ path: "tests/e2e/screenshots/overview.png", fullPage: true });
+  await readmeScreenshot(page, "overview", { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -118,7 +111,7 @@ test("post: filter by tone changes the list and the charts; a correction changes
   await signIn(page, DEMO.author);
   await openPost(page, "Sanctions That Did Not Bite");
   await expect(page.getByTestId("comment").first()).toBeVisible();
-  await readmeShot(page, "post");
+  await readmeScreenshot(page, "post", { height: 2000 });
 
   const toneChart = page.getByTestId("tone-distribution-chart");
   const before = await chartTable(toneChart);
@@ -140,7 +133,7 @@ test("post: filter by tone changes the list and the charts; a correction changes
   expect(new Set(tones)).toEqual(new Set(["skeptical"]));
   await expect.poll(async () => toNumber((await chartTable(toneChart)).Analytical)).toBe(0);
   expect(toNumber((await chartTable(toneChart)).Skeptical)).toBe(toNumber(before.Skeptical));
-  await readmeShot(page, "post-filtered");
+  await readmeScreenshot(page, "post-filtered", { height: 2000 });
 
   // The filtered view is shareable: reloading the URL keeps the filter.
   await page.reload();
@@ -247,7 +240,7 @@ test("commenter page and compare page; screenshots", async ({ page }) => {
   ).toBeVisible();
   await expect(page.getByTestId("commenter-comments").getByTestId("comment").first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Moderator notes" })).toBeVisible();
-  await readmeShot(page, "commenter");
+  await readmeScreenshot(page, "commenter", { height: 2000 });
 
   await page.goto("/");
   const boxes = page.getByTestId("posts-table").getByRole("checkbox");
@@ -259,7 +252,7 @@ test("commenter page and compare page; screenshots", async ({ page }) => {
     page.getByTestId("compare-tone-chart").locator(".recharts-bar-rectangle").first(),
   ).toBeVisible();
   await expect(page.getByTestId("compare-figures").locator("tbody tr")).toHaveCount(2);
-  await page.screenshot({ path: "tests/e2e/screenshots/compare.png", fullPage: true });
+  await readmeScreenshot(page, "compare", { fullPage: true });
   expect(errors).toEqual([]);
 });
 
@@ -270,6 +263,6 @@ test("the post page in the dark theme; screenshot", async ({ page }) => {
   await openPost(page, "The Taiwan Strait: Deterrence by Ambiguity Is Running Out");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(background).toBe("rgb(21, 22, 26)");
-  await readmeShot(page, "post-dark");
+  await readmeScreenshot(page, "post-dark", { height: 2000 });
   expect(errors).toEqual([]);
 });

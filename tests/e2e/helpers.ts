@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Cookie, expect, type Page } from "@playwright/test";
+import { type Cookie, expect, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { e2ePostgresPort } from "../../playwright.config";
 
@@ -103,4 +103,28 @@ export async function ownerQuery<T extends pg.QueryResultRow>(
   } finally {
     await client.end();
   }
+}
+
+/** Whether this run retakes the README's screenshots (`npm run screenshots`); a plain test run writes no file. */
+const RETAKE_SCREENSHOTS = process.env.MARGINALIA_SCREENSHOTS === "1";
+
+/**
+ * Saves a README screenshot as tests/e2e/screenshots/<name>.png, only when the run was asked to retake them:
+ * the files are tracked, and a test run must leave the checkout as it found it. `target` is the page or one
+ * region of it; `height` takes the top of the page at 1280 × height (then back to 1280 × 720).
+ */
+export async function readmeScreenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean; height?: number } = {},
+): Promise<void> {
+  if (!RETAKE_SCREENSHOTS) return;
+  const path = `tests/e2e/screenshots/${name}.png`;
+  if (!("goto" in target)) {
+    await target.screenshot({ path });
+    return;
+  }
+  if (options.height !== undefined) await target.setViewportSize({ width: 1280, height: options.height });
+  await target.screenshot({ path, fullPage: options.fullPage ?? false });
+  if (options.height !== undefined) await target.setViewportSize({ width: 1280, height: 720 });
 }

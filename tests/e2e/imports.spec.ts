@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { startFakeSubstack } from "../support/fake-substack";
-import { DEMO, expectAccessible, sidewaysOverflow, signIn, watchConsole } from "./helpers";
+import { DEMO, expectAccessible, readmeScreenshot, sidewaysOverflow, signIn, watchConsole } from "./helpers";
 
 test("the author imports a publication from (a local stand-in for) Substack and watches the run finish", async ({
   page,
@@ -29,7 +29,7 @@ test("the author imports a publication from (a local stand-in for) Substack and 
     await expect(schedule).toHaveValue("60");
     await page.reload();
     await expect(page.getByLabel(`Sync schedule of ${new URL(fake.url).hostname}`)).toHaveValue("60");
-    await page.screenshot({ path: "tests/e2e/screenshots/imports.png", fullPage: true });
+    await readmeScreenshot(page, "imports", { fullPage: true });
     await expectAccessible(page, "imports");
 
     // The run's own page: no serious accessibility issue, and it fits a phone.

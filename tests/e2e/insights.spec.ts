@@ -1,12 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { DEMO, ownerQuery, signIn, watchConsole } from "./helpers";
-
-/** A README screenshot of the top of a page. */
-async function readmeShot(page: Page, name: string, height = 1400) {
-  await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
+import { expect, test } from "@playwright/test";
+import { DEMO, ownerQuery, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 test("search from the header box: matches marked, a result opens the comment in its thread; screenshot", async ({
   page,
@@ -29,7 +22,7 @@ test("search from the header box: matches marked, a result opens the comment in 
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page).toHaveURL(/sort=relevance/);
   await expect(hits.first()).toBeVisible();
-  await readmeShot(page, "search", 1100);
+  await readmeScreenshot(page, "search", { height: 1100 });
 
   // j / k step through the results' links; Enter opens the one in focus.
   await page.keyboard.press("j");
@@ -65,9 +58,7 @@ test("the post page shows what the pushback argued and what landed; screenshot",
     page.getByTestId("arguments-landed").getByRole("heading", { name: "What landed" }),
   ).toBeVisible();
   await page.getByRole("region", { name: "Arguments" }).scrollIntoViewIfNeeded();
-  await page
-    .getByRole("region", { name: "Arguments" })
-    .screenshot({ path: "tests/e2e/screenshots/arguments.png" });
+  await readmeScreenshot(page.getByRole("region", { name: "Arguments" }), "arguments");
   // Keyboard: a quote's author link is reachable and opens the comment in its thread.
   const quoteLink = groups.first().locator("blockquote footer a").first();
   await quoteLink.focus();
@@ -88,7 +79,7 @@ test("names readers mention: the list with trends, an entity page with its menti
   const rows = page.getByTestId("entity-row");
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThanOrEqual(3);
-  await readmeShot(page, "entities", 1000);
+  await readmeScreenshot(page, "entities", { height: 1000 });
   const first = rows.first().getByRole("link");
   const name = (await first.textContent())!;
   await first.click();
@@ -96,7 +87,7 @@ test("names readers mention: the list with trends, an entity page with its menti
   const mentions = page.getByTestId("entity-mention");
   await expect(mentions.first()).toBeVisible();
   await expect(mentions.first().locator("mark")).toHaveCount(1);
-  await readmeShot(page, "entity", 1200);
+  await readmeScreenshot(page, "entity", { height: 1200 });
   await page.keyboard.press("j");
   await expect(mentions.first().getByRole("link").first()).toBeFocused();
   // Filter by the sentence's sentiment with the keyboard alone.
@@ -125,7 +116,7 @@ test("the author sets notifications; an internal webhook address is refused; vie
   const saved = page.getByRole("region", { name: "Notifications" });
   await expect(saved.getByLabel("E-mail address")).toHaveValue("author@newsletter.test");
   await saved.scrollIntoViewIfNeeded();
-  await saved.screenshot({ path: "tests/e2e/screenshots/notifications.png" });
+  await readmeScreenshot(saved, "notifications");
 
   await signIn(page, DEMO.viewer);
   const response = await page.request.get("/api/publications/1/notifications");
@@ -159,7 +150,7 @@ test("a flag the system raised when a thread turned shows its figures on the ove
     "7 of the last 10 comments are hostile or flagged (70%), against 4% on this post before and 5% across the publication in the last 30 days (chance of this at the usual rate: 2.1e-7).";
   // As the surge job writes it (lib/server/insights/surges.ts): no person raised it, the figures are its note.
   const [flag] = await ownerQuery<{ id: number; title: string }>(
-    `INSERT INTO flag (post_id, reason, note, rule, status, created_at)
+    `INSERT INTO flag (post_id, post_reason, note, rule, status, created_at)
      SELECT id, 'HEATED_THREAD', $1, 'surge:hostile', 'OPEN', now() FROM post ORDER BY id DESC LIMIT 1
      RETURNING id, (SELECT title FROM post ORDER BY id DESC LIMIT 1) AS title`,
     [note],
@@ -194,7 +185,7 @@ test("the printable report renders to PDF with its figures, arguments and scorer
   const postHref = (await postLink.getAttribute("href"))!;
   await page.goto(`${postHref}/report`);
   await expect(page.getByTestId("post-report")).toBeVisible();
-  await readmeShot(page, "report", 1600);
+  await readmeScreenshot(page, "report", { height: 1600 });
   await page.emulateMedia({ media: "print" });
   const pdf = await page.pdf({ format: "A4", printBackground: true });
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 interface QueuePage {
   items: { id: number; body: string }[];
@@ -59,7 +59,7 @@ test("a moderator clears five comments with the keyboard, flags a post, and the 
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  await page.screenshot({ path: "tests/e2e/screenshots/moderation-queue.png", fullPage: false });
+  await readmeScreenshot(page, "moderation-queue");
 
   const cleared: string[] = [];
   for (let i = 0; i < 5; i += 1) {
@@ -98,7 +98,7 @@ test("a moderator clears five comments with the keyboard, flags a post, and the 
     .getByTestId("log-row")
     .filter({ has: page.locator(".badge", { hasText: /^comment rejected$/u }) });
   await expect(rejected).toContainText("abusive");
-  await page.screenshot({ path: "tests/e2e/screenshots/moderation-log.png", fullPage: true });
+  await readmeScreenshot(page, "moderation-log", { fullPage: true });
 
   // A comment with markup shows as text in the queue: flag it so it is listed under "reported".
   const scriptId = await findComment(page, "<script>");

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO, sidewaysOverflow, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, sidewaysOverflow, signIn, watchConsole } from "./helpers";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -44,7 +44,7 @@ test("at phone width the menu collapses and every page fits the screen; screensh
 
   await page.goto("/");
   await expect(page.getByTestId("tone-share-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await page.screenshot({ path: "tests/e2e/screenshots/overview-phone.png" });
+  await readmeScreenshot(page, "overview-phone");
   expect(await sidewaysOverflow(page)).toBe(0);
   // The posts table scrolls inside its card.
   const tableArea = page.getByRole("region", { name: "Posts table" });

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { DEMO, expectAccessible, signIn, watchConsole } from "./helpers";
+import { DEMO, expectAccessible, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 async function countOf(page: Page, tab: string): Promise<number> {
   const text = (await page.getByTestId(`queue-count-${tab}`).textContent()) ?? "";
@@ -34,7 +34,7 @@ test("approving a held threat asks first; a decision shows Undo for at least 10 
   await expect(confirm).toContainText(body);
   await expect(confirm.getByRole("button", { name: /Approve anyway/ })).toBeFocused();
   await expectAccessible(page, "the approval confirmation");
-  await page.screenshot({ path: "tests/e2e/screenshots/moderation-confirm.png" });
+  await readmeScreenshot(page, "moderation-confirm");
   // Escape cancels: nothing was decided.
   await page.keyboard.press("Escape");
   await expect(confirm).toHaveCount(0);
@@ -52,7 +52,7 @@ test("approving a held threat asks first; a decision shows Undo for at least 10 
   await page.clock.fastForward(10_500);
   await expect(notice).toBeVisible();
   await expect(notice.getByRole("button", { name: /^Undo/ })).toBeVisible();
-  await page.screenshot({ path: "tests/e2e/screenshots/moderation-undo.png" });
+  await readmeScreenshot(page, "moderation-undo");
   await notice.getByRole("button", { name: /^Undo/ }).click();
   await expect(notice).toContainText("Undone: 1 comment back as before.");
   await expect(item).toBeVisible();

@@ -5,7 +5,7 @@ import type { ThreadPage } from "@/lib/schemas/thread";
 import { buildForeignPolicyFixture } from "@/tests/fixtures/substack/foreign-policy";
 import { IN_JOKE_COMMENTS, IN_JOKE_LABELS, POST_TITLE } from "../fixtures/publication-corrections";
 import { startFakeSubstack } from "../support/fake-substack";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 /** In-joke comments nobody corrects: neither the fast scorer nor the sentence encoder reads them as dismissive. */
 const UNCORRECTED = [
@@ -100,7 +100,7 @@ test("the author refits the scorer on a publication's corrections, switches vers
     await expect(refit).toBeFocused();
     let tones = await shownTones(page, postId);
     for (const body of UNCORRECTED) expect(tones.get(body), body).toBe(IN_JOKE_LABELS.tone);
-    await page.screenshot({ path: "tests/e2e/screenshots/settings-learning.png", fullPage: true });
+    await readmeScreenshot(page, "settings-learning", { fullPage: true });
 
     // Back to the shipped scorer: Shift+Tab from "Refit now" reaches it.
     await page.keyboard.press("Shift+Tab");

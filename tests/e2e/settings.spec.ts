@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { RULE_CATALOG } from "@/lib/moderation/rule-catalog";
 import { RULE_NAMES } from "@/lib/moderation/types";
 import type { SettingsList } from "@/lib/schemas/moderation-settings";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 /** The demo publication's stored settings (other specs import publications of their own). */
 const DEMO_PUBLICATION = "The Long View";
@@ -35,7 +35,7 @@ test("rules are listed by what they do, each with a switch, thresholds in percen
   const text = ((await page.locator("main").textContent()) ?? "").toLowerCase();
   for (const internal of ["scorer-flag", "commenter-status", "turned off", "0–1"])
     expect(text).not.toContain(internal);
-  await page.screenshot({ path: "tests/e2e/screenshots/settings.png", fullPage: true });
+  await readmeScreenshot(page, "settings", { fullPage: true });
 
   // By keyboard: the switch, then its row says Off; a threshold typed as a percent.
   const scorerFlag = page.getByRole("switch", { name: "Flag what the scorer flags" });

@@ -8,7 +8,7 @@ import {
   slowdownMs,
 } from "@/lib/server/auth/account-rate-limit";
 import { auth } from "@/lib/server/auth/auth";
-import { createUser } from "@/lib/server/auth/users";
+import { createUser } from "@/lib/server/users";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/web/client-address";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { TEST_ORIGIN } from "../support/sessions";

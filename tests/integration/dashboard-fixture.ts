@@ -204,7 +204,7 @@ export async function buildDashboardFixture(sql: Sql): Promise<DashboardFixture>
         ${sc.flag ? ["threat"] : []}, ${sql.json(sc.cues ?? [])})`;
   }
   const p1 = postIds.get("p1")!;
-  await sql`INSERT INTO flag (comment_id, reason, status) VALUES (${ids.a4!}, 'OFF_TOPIC', 'OPEN')`;
-  await sql`INSERT INTO flag (post_id, reason, status) VALUES (${p1}, 'HEATED_THREAD', 'OPEN')`;
+  await sql`INSERT INTO flag (comment_id, comment_reason, status) VALUES (${ids.a4!}, 'OFF_TOPIC', 'OPEN')`;
+  await sql`INSERT INTO flag (post_id, post_reason, status) VALUES (${p1}, 'HEATED_THREAD', 'OPEN')`;
   return { publicationId, p1, p2: postIds.get("p2")!, ids };
 }

@@ -40,9 +40,9 @@ async function logOf(commentId: number) {
 describe("single-comment actions", () => {
   test("approve: status APPROVED, open flags resolved, one decision row and one FLAG_RESOLVED row per flag", async () => {
     const c = await makeComment(db, fixture, { status: "SYSTEM_WITHHELD" });
-    await db.flag.create({ data: { commentId: c.id, reason: "SUSPECT_WORD", rule: "suspect-words" } });
+    await db.flag.create({ data: { commentId: c.id, ruleReason: "SUSPECT_WORD", rule: "suspect-words" } });
     await db.flag.create({
-      data: { commentId: c.id, reason: "OTHER", raisedById: moderator.userId, note: "look" },
+      data: { commentId: c.id, commentReason: "OTHER", raisedById: moderator.userId, note: "look" },
     });
     const response = await approvePOST(
       post(`/api/comments/${c.id}/approve`, {}),
@@ -89,7 +89,7 @@ describe("single-comment actions", () => {
     const [row] = await logOf(c.id);
     expect(row).toMatchObject({
       action: "COMMENT_REJECTED",
-      reason: "HARASSMENT",
+      commentReason: "HARASSMENT",
       note: "targets another reader",
       before: { status: "NONE" },
       after: { status: "REJECTED" },
@@ -124,7 +124,7 @@ describe("single-comment actions", () => {
     expect(flags).toEqual([
       expect.objectContaining({
         status: "OPEN",
-        reason: "OTHER",
+        commentReason: "OTHER",
         note: "check the sources",
         raisedById: moderator.userId,
       }),
@@ -193,11 +193,11 @@ describe("bulk actions", () => {
     expect(response.status).toBe(200);
     const flags = await db.flag.findMany({
       where: { commentId: { in: [a.id, b.id] } },
-      select: { reason: true, note: true },
+      select: { commentReason: true, note: true },
     });
     expect(flags).toEqual([
-      { reason: "HARASSMENT", note: "pile-on against one reader" },
-      { reason: "HARASSMENT", note: "pile-on against one reader" },
+      { commentReason: "HARASSMENT", note: "pile-on against one reader" },
+      { commentReason: "HARASSMENT", note: "pile-on against one reader" },
     ]);
   });
 
@@ -247,7 +247,7 @@ describe("commenter status", () => {
     ];
     const alreadyRejected = await makeComment(db, fixture, { status: "REJECTED" });
     const theirs = await makeComment(db, { ...fixture, commenterId: other.id });
-    await db.flag.create({ data: { commentId: mine[2]?.id ?? 0, reason: "THREAT", rule: "threat" } });
+    await db.flag.create({ data: { commentId: mine[2]?.id ?? 0, ruleReason: "THREAT", rule: "threat" } });
     const response = await statusPOST(
       post(`/api/commenters/${fixture.commenterId}/status`, { status: "BANNED", rejectAll: true }),
       routeContext({ commenterId: String(fixture.commenterId) }),

@@ -41,7 +41,7 @@ describe("flags on posts", () => {
     expect(flag).toMatchObject({
       postId,
       commentId: null,
-      reason: "BRIGADING_SUSPECTED",
+      postReason: "BRIGADING_SUSPECTED",
       status: "OPEN",
       raisedById: moderator.userId,
     });

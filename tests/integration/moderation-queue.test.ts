@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { GET as countsGET } from "@/app/api/moderation/counts/route";
 import { GET as queueGET } from "@/app/api/moderation/queue/route";
 import { queuePriority } from "@/lib/moderation/priority";
+import { QUEUE_TABS, queueTabIncludes } from "@/lib/moderation/queue-tabs";
 import type { QueueCounts, QueuePage } from "@/lib/schemas/moderation-queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -38,12 +39,12 @@ beforeAll(async () => {
   // system flag (+10) and 60 reactions → 3·min(ln 61, 4) = 12 (capped), +1 age = 23
   ids.flagged = (await makeComment(db, f(calm.id), { postedAt: OLD, reactionCount: 60 })).id;
   await db.flag.create({
-    data: { commentId: ids.flagged, reason: "SUSPECT_WORD", rule: "suspect-words", matchedText: "x" },
+    data: { commentId: ids.flagged, ruleReason: "SUSPECT_WORD", rule: "suspect-words", matchedText: "x" },
   });
   // reported by a person: +10 flag, +1 age = 11
   ids.reported = (await makeComment(db, f(calm.id), { postedAt: OLD })).id;
   await db.flag.create({
-    data: { commentId: ids.reported, reason: "OTHER", note: "look", raisedById: moderator.userId },
+    data: { commentId: ids.reported, commentReason: "OTHER", note: "look", raisedById: moderator.userId },
   });
   ids.approved = (await makeComment(db, f(calm.id), { status: "APPROVED", postedAt: OLD })).id;
   // deleted upstream: never in the queue
@@ -120,12 +121,32 @@ describe("moderation queue", () => {
         scorerFlag: item.flags.length > 0,
         reactionCount: item.reactionCount,
         commenterRejectedCount: item.commenter?.rejectedCount ?? 0,
-        commenterStatus: (item.commenter?.status.toLowerCase() ?? "active") as "active",
+        commenterStatus: item.commenter?.status ?? "ACTIVE",
         ageHours: (Date.now() - Date.parse(item.postedAt)) / 3_600_000,
       });
       expect(item.priority).toBeCloseTo(expected, 9);
     }
   });
+
+  test.each(QUEUE_TABS)(
+    "tab %s lists exactly the comments queueTabIncludes() puts in it (SQL and client agree)",
+    async (tab) => {
+      const all = (await page("tab=all&limit=100")).items;
+      expect(all.length).toBeGreaterThan(0);
+      const expected = all
+        .filter((item) =>
+          queueTabIncludes(tab, {
+            status: item.status,
+            hasOpenSystemFlag: item.flags.some((f) => f.raisedBy === null),
+            hasOpenPersonFlag: item.flags.some((f) => f.raisedBy !== null),
+          }),
+        )
+        .map((item) => item.id)
+        .sort((a, b) => a - b);
+      const listed = (await page(`tab=${tab}&limit=100`)).items.map((item) => item.id).sort((a, b) => a - b);
+      expect(listed).toEqual(expected);
+    },
+  );
 
   test("what approving would wave through: a held threat (at the publication's threshold) asks to confirm", async () => {
     const all = (await page("tab=all&limit=100")).items;

@@ -111,7 +111,7 @@ describe("moderation settings", () => {
     expect(await status(ids.approved)).toBe("APPROVED");
     expect(await status(ids.suspect)).toBe("NONE");
     const suspectFlags = await db.flag.findMany({ where: { commentId: ids.suspect } });
-    expect(suspectFlags.map((f) => [f.reason, f.matchedText, f.raisedById])).toEqual([
+    expect(suspectFlags.map((f) => [f.ruleReason, f.matchedText, f.raisedById])).toEqual([
       ["SUSPECT_WORD", "propaganda", null],
     ]);
     const rejection = await db.moderationAction.findFirstOrThrow({ where: { commentId: ids.spam } });

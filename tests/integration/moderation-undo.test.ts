@@ -51,10 +51,12 @@ const undoRows = () =>
 describe("undo a queue decision", () => {
   test("approval: the comment is held again, the flags it resolved reopen, and the undo is its own log row", async () => {
     const c = await makeComment(db, fixture, { status: "SYSTEM_WITHHELD" });
-    const systemFlag = await db.flag.create({ data: { commentId: c.id, reason: "THREAT", rule: "threat" } });
+    const systemFlag = await db.flag.create({
+      data: { commentId: c.id, ruleReason: "THREAT", rule: "threat" },
+    });
     // A flag closed before the approval stays closed: the undo reopens only what the approval resolved.
     const earlier = await db.flag.create({
-      data: { commentId: c.id, reason: "OTHER", status: "DISMISSED", resolutionNote: "earlier" },
+      data: { commentId: c.id, commentReason: "OTHER", status: "DISMISSED", resolutionNote: "earlier" },
     });
     const approved = await decide(approvePOST, "approve", c.id);
     expect(await statusOf(c.id)).toBe("APPROVED");
@@ -102,7 +104,7 @@ describe("undo a queue decision", () => {
     expect((await undo(results.map((r) => r.decisionId))).status).toBe(200);
     expect([await statusOf(a.id), await statusOf(b.id)]).toEqual(["NONE", "APPROVED"]);
     const rows = await undoRows();
-    expect(rows.map((r) => [r.commentId, r.reason, r.note]).sort()).toEqual(
+    expect(rows.map((r) => [r.commentId, r.commentReason, r.note]).sort()).toEqual(
       [
         [a.id, "SPAM", "rejection undone"],
         [b.id, "SPAM", "rejection undone"],

@@ -68,6 +68,6 @@ describe("database rules", () => {
   });
 
   test("a flag is on exactly one target", async () => {
-    await expect(db.flag.create({ data: { reason: "OTHER" } })).rejects.toThrow(/flag_one_target/);
+    await expect(db.flag.create({ data: { commentReason: "OTHER" } })).rejects.toThrow(/flag_one_target/);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { createAuth } from "@/lib/server/auth/auth";
-import { createUser } from "@/lib/server/auth/users";
+import { createUser } from "@/lib/server/users";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 const { db, sql } = useTestDatabase();

@@ -84,7 +84,7 @@ describe("off-boarding", () => {
     const second = await signedIn("AUTHOR");
     expect((await act(disablePOST, `/api/users/${second.userId}/disable`, second.userId)).status).toBe(200);
     await expect(disableUser(null, author.userId)).rejects.toMatchObject({
-      status: 409,
+      kind: "conflict",
       code: "last_author",
     });
   });

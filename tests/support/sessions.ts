@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { auth } from "@/lib/server/auth/auth";
-import { createUser } from "@/lib/server/auth/users";
+import { createUser } from "@/lib/server/users";
 
 export const TEST_ORIGIN = "http://localhost:3000";
 

@@ -1,7 +1,7 @@
 import { SearchQueryError } from "@/lib/insights/search-query";
 import { searchParamsSchema } from "@/lib/schemas/search";
-import { ApiError, route } from "@/lib/server/api";
-import { BadCursorError } from "@/lib/server/keyset-cursor";
+import { route } from "@/lib/server/api";
+import { invalid } from "@/lib/server/domain-error";
 import { searchComments } from "@/lib/server/search/search-comments";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +11,7 @@ export const GET = route({ capability: "read", query: searchParamsSchema }, asyn
   try {
     return await searchComments(query);
   } catch (error) {
-    if (error instanceof SearchQueryError || error instanceof BadCursorError)
-      throw new ApiError(400, "bad_request", error.message);
+    if (error instanceof SearchQueryError) throw invalid("bad_request", error.message);
     throw error;
   }
 });

@@ -7,7 +7,7 @@ import { demoSignInHelp, seedDemo } from "@/lib/server/demo/seed";
 import { unseedDemo } from "@/lib/server/demo/unseed";
 import { note, withDatabase } from "../context";
 import { demoAccountsFile } from "../demo-startup";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 export function registerDbCommands(program: Command): void {
   const dbCommand = program.command("db").description("database schema and demo data");

@@ -25,7 +25,7 @@ import { llmVersion } from "@/lib/server/scoring/llm-client";
 import { labelWithLlm, llmRunner } from "@/lib/server/scoring/llm-refiner";
 import { embedTexts } from "@/lib/server/scoring/sentence-encoder";
 import { note, withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 /** Floors by option name and the headline figure each checks. */
 const FLOORS = {

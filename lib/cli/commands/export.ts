@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { EXPORT_COLUMNS, encodeCsv, exportCommentRecords } from "@/lib/server/export";
 import { ExportScopeError, resolveExportScope } from "@/lib/server/export-scope";
 import { withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 async function write(chunk: string): Promise<void> {
   if (!process.stdout.write(chunk)) await once(process.stdout, "drain");

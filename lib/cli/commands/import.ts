@@ -1,11 +1,12 @@
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
+import { namedSecret } from "@/lib/env";
 import { importFile } from "@/lib/server/ingest/file-import";
 import type { ImportProgress } from "@/lib/server/ingest/import-runs";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 import { note, withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 const substackArgs = z.object({
   url: z.string().refine((u) => {
@@ -101,7 +102,7 @@ export function registerImportCommands(program: Command): void {
       const args = parsed.data;
       let cookie: string | undefined;
       if (args.cookieEnv) {
-        cookie = process.env[args.cookieEnv];
+        cookie = namedSecret(args.cookieEnv);
         if (!cookie) throw new UsageError(`the environment variable ${args.cookieEnv} is empty or unset`);
       }
       await withDatabase(async (ctx) => {

@@ -9,7 +9,7 @@ import { llmConfig } from "@/lib/server/scoring/llm-client";
 import { type LlmRunResult, refineWithLlm, usageToday } from "@/lib/server/scoring/llm-refiner";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
 import { note, withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 const refineArgs = z
   .object({

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { createDb } from "@/lib/db/client";
 import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
 import { createSql } from "@/lib/db/sql";
-import { env } from "@/lib/env";
+import { childEnvironment, env, setDatabaseUrl } from "@/lib/env";
 import { readOrCreateSecretFile, secretsDir } from "@/lib/secret-file";
 import { note } from "../context";
 import { prepareDemo } from "../demo-startup";
@@ -83,16 +83,14 @@ export function registerServeCommand(program: Command): void {
         note(`applied migrations: ${prepared.appliedMigrations.join(", ")}`);
       if (!prepared.separateAppRole) note(SAME_ROLE_WARNING);
       // The web process gets the app's connection only: the owner's stays with this process.
-      const { DATABASE_OWNER_URL: _owner, ...inherited } = process.env;
-      const childEnv: NodeJS.ProcessEnv = {
-        ...inherited,
+      const childEnv: NodeJS.ProcessEnv = childEnvironment(["DATABASE_OWNER_URL"], {
         DATABASE_URL: database.url,
         BETTER_AUTH_SECRET: authSecret(config.MARGINALIA_DATA_DIR),
         BETTER_AUTH_TELEMETRY: "0",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(config.PORT),
-      };
-      process.env.DATABASE_URL = database.url;
+      });
+      setDatabaseUrl(database.url);
       const db = createDb(database.url);
       const sql = createSql(database.url);
       let demoLines: string[];

@@ -1,20 +1,22 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { createUser, generatePassword, ROLES } from "@/lib/server/auth/users";
+import { USER_ROLES } from "@/lib/schemas/users";
 import {
   changeUserRole,
+  createUser,
   disableUser,
   enableUser,
   findUserIdByEmail,
+  generatePassword,
   listUsers,
   resetUserPassword,
   revokeUserSessions,
 } from "@/lib/server/users";
 import { withDatabase } from "../context";
-import { UsageError } from "../main";
+import { UsageError } from "../usage-error";
 
 const email = z.email("--email must be an email address");
-const role = z.enum(ROLES, { error: "--role must be AUTHOR, MODERATOR or VIEWER" });
+const role = z.enum(USER_ROLES, { error: "--role must be AUTHOR, MODERATOR or VIEWER" });
 
 const addSchema = z.object({
   email,

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { setDatabaseUrl } from "@/lib/env";
 import { startWorkers } from "@/lib/server/jobs/queue";
 import { note, withDatabase } from "../context";
 
@@ -10,7 +11,7 @@ export function registerWorkerCommand(program: Command): void {
     )
     .action(async () => {
       await withDatabase(async ({ url }) => {
-        process.env.DATABASE_URL = url;
+        setDatabaseUrl(url);
         const queue = await startWorkers((line) => note(line));
         note("worker running; Ctrl-C stops it");
         await new Promise<void>((resolve) => {

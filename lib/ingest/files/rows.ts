@@ -17,7 +17,6 @@ export const REQUIRED_COLUMNS = [
   "date",
   "body",
 ] as const;
-export const OPTIONAL_COLUMNS = ["post_url", "author_id", "edited_at", "deleted"] as const;
 
 const id = z.union([z.string().trim().min(1, "must not be empty"), z.number().transform(String)]);
 const optionalId = z

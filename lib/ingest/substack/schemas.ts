@@ -74,7 +74,6 @@ export const substackCommentsResponseSchema = z.object({
   comments: z.array(z.unknown()),
   automod_hidden_comments: z.array(z.unknown()).nullish(),
 });
-export type SubstackCommentsResponse = z.output<typeof substackCommentsResponseSchema>;
 
 /** The first zod issue as "path: message", for error messages that say what was wrong and where. */
 export function describeZodError(error: z.ZodError, prefix = ""): string {

@@ -1,4 +1,12 @@
-export const ENTITY_KINDS = ["PERSON", "PLACE", "ORGANIZATION", "OTHER"] as const;
+import type { EntityKind } from "@/lib/db/generated/enums";
+
+/** The database enum EntityKind. */
+export const ENTITY_KINDS = [
+  "PERSON",
+  "PLACE",
+  "ORGANIZATION",
+  "OTHER",
+] as const satisfies readonly EntityKind[];
 export type EntityKindName = (typeof ENTITY_KINDS)[number];
 
 /** One mention of a named entity in a text: where it is, its sentence, and its own merge key. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { PostHeader } from "@/lib/schemas/post-figures";
-import { notFound } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 
 interface Row {
   id: number;

@@ -51,7 +51,7 @@ export async function listPostSummaries(range: DateRange = {}): Promise<PostSumm
       (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN'
          AND (f.post_id = p.id OR f.comment_id IN (SELECT id FROM comment WHERE post_id = p.id))) AS open_flags,
       (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN' AND f.post_id = p.id) AS open_post_flags,
-      (SELECT coalesce(array_agg(DISTINCT f.reason::text), '{}'::text[]) FROM flag f
+      (SELECT coalesce(array_agg(DISTINCT f.post_reason::text), '{}'::text[]) FROM flag f
          WHERE f.status = 'OPEN' AND f.post_id = p.id) AS post_flag_reasons,
       (SELECT coalesce(array_agg(f.note ORDER BY f.created_at DESC, f.id DESC), '{}'::text[]) FROM flag f
          WHERE f.status = 'OPEN' AND f.post_id = p.id AND f.raised_by_id IS NULL AND f.note IS NOT NULL)

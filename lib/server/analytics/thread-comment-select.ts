@@ -30,7 +30,7 @@ export const THREAD_COMMENT_COLUMNS = Prisma.sql`
   (SELECT r.evidence FROM comment_refinement r WHERE r.comment_id = c.id
      AND r.refiner = s.label_source AND r.version = s.label_version) AS label_evidence,
   (SELECT count(*)::int FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN') AS open_flags,
-  (SELECT coalesce(array_agg(DISTINCT f.reason::text), '{}'::text[]) FROM flag f
+  (SELECT coalesce(array_agg(DISTINCT coalesce(f.comment_reason::text, f.rule_reason::text)), '{}'::text[]) FROM flag f
      WHERE f.comment_id = c.id AND f.status = 'OPEN') AS flag_reasons`;
 
 export interface ThreadCommentRow {

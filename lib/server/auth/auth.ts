@@ -28,7 +28,7 @@ export function createAuth(options: { baseURL?: string } = {}) {
   return betterAuth({
     appName: "Marginalia",
     baseURL,
-    secret: process.env.BETTER_AUTH_SECRET,
+    secret: config.BETTER_AUTH_SECRET,
     database: prismaAdapter(db(), { provider: "postgresql" }),
     telemetry: { enabled: false },
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },

@@ -1,11 +1,5 @@
 import "server-only";
-import {
-  ApiError,
-  apiErrorResponse,
-  describeFailure,
-  unavailableResponse,
-  withBodyLimit,
-} from "@/lib/server/api";
+import { apiErrorResponse, describeFailure, unavailableResponse, withBodyLimit } from "@/lib/server/api";
 import { auth, isAllowedAuthPath } from "@/lib/server/auth/auth";
 import { databaseReachable, isDatabaseUnavailable } from "@/lib/server/db-availability";
 
@@ -16,7 +10,7 @@ import { databaseReachable, isDatabaseUnavailable } from "@/lib/server/db-availa
  */
 export async function handleAuthRequest(request: Request): Promise<Response> {
   if (!isAllowedAuthPath(new URL(request.url).pathname)) {
-    return apiErrorResponse(new ApiError(404, "not_found", "no such endpoint"));
+    return apiErrorResponse(404, "not_found", "no such endpoint");
   }
   let response: Response;
   try {
@@ -25,9 +19,7 @@ export async function handleAuthRequest(request: Request): Promise<Response> {
     // Some of its steps (the rate limiter) throw instead of answering.
     if (isDatabaseUnavailable(error)) return unavailableResponse();
     console.error(`auth request failed: ${describeFailure(error)}`);
-    return apiErrorResponse(
-      new ApiError(500, "internal", "something went wrong on the server; it has been logged"),
-    );
+    return apiErrorResponse(500, "internal", "something went wrong on the server; it has been logged");
   }
   if (response.status >= 500 && !(await databaseReachable())) return unavailableResponse();
   return response;

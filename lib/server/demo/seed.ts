@@ -2,11 +2,11 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
-import { createUser, generatePassword, setPassword } from "@/lib/server/auth/users";
 import { linkReplies, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { createUser, generatePassword, setPassword } from "@/lib/server/users";
 import { buildDemoPublication, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN } from "@/prisma/seed/demo-data";
 
 /** A demo account with the password made for it; shown once, or kept in the data folder (mode 0600). */
@@ -33,10 +33,6 @@ export function shouldLoadDemo(input: {
   nodeEnv: string;
 }): boolean {
   return input.requested ?? (input.embedded && input.nodeEnv !== "production");
-}
-
-export function isDemoEmail(email: string): boolean {
-  return email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
 }
 
 /** The lines that tell someone how to sign in with the demo accounts. */

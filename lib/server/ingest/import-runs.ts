@@ -1,7 +1,10 @@
 import "server-only";
 import type { JSONValue } from "postgres";
+import type { ImportSource } from "@/lib/db/generated/enums";
 import type { Sql } from "@/lib/db/sql";
 import type { IngestIssue } from "@/lib/ingest/types";
+import type { FinishedImportStatus } from "@/lib/schemas/imports";
+import { appendLog, type LogEntry } from "@/lib/server/audit-log";
 
 /** Progress figures of one import, as stored on its ImportRun row and shown on the imports page. */
 export interface ImportProgress {
@@ -40,7 +43,7 @@ export async function startImportRun(
   sql: Sql,
   input: {
     publicationId: number;
-    source: "SUBSTACK" | "FILE";
+    source: ImportSource;
     params: Record<string, unknown>;
     startedById?: string | null;
   },
@@ -60,14 +63,18 @@ export async function startImportRun(
         heartbeat_at = now()
       WHERE id = ${stale.id}
       RETURNING (cursor->>'resumes')::int AS resumes, posts_done`;
-    await sql`
-      INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
-      VALUES (${input.startedById ?? null}, 'IMPORT_RESUMED', 'IMPORT_RUN', ${String(stale.id)}, ${input.publicationId},
-              ${sql.json({
-                resumes: resumed?.resumes ?? 1,
-                postsDone: resumed?.posts_done ?? 0,
-                lastHeartbeat: stale.heartbeat_at?.toISOString() ?? null,
-              } as JSONValue)})`;
+    await appendLog(sql, {
+      actorId: input.startedById ?? null,
+      action: "IMPORT_RESUMED",
+      targetType: "IMPORT_RUN",
+      targetId: String(stale.id),
+      publicationId: input.publicationId,
+      after: {
+        resumes: resumed?.resumes ?? 1,
+        postsDone: resumed?.posts_done ?? 0,
+        lastHeartbeat: stale.heartbeat_at?.toISOString() ?? null,
+      },
+    });
     return { id: stale.id, resumed: true, doneExternalIds: new Set(stale.cursor.done ?? []) };
   }
   const [row] = await sql<{ id: number }[]>`
@@ -76,10 +83,14 @@ export async function startImportRun(
             ${input.startedById ?? null}, now())
     RETURNING id`;
   if (!row) throw new Error("could not create the import run");
-  await sql`
-    INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
-    VALUES (${input.startedById ?? null}, 'IMPORT_STARTED', 'IMPORT_RUN', ${String(row.id)}, ${input.publicationId},
-            ${sql.json({ source: input.source, params: input.params } as JSONValue)})`;
+  await appendLog(sql, {
+    actorId: input.startedById ?? null,
+    action: "IMPORT_STARTED",
+    targetType: "IMPORT_RUN",
+    targetId: String(row.id),
+    publicationId: input.publicationId,
+    after: { source: input.source, params: input.params } as LogEntry["after"],
+  });
   return { id: row.id, resumed: false, doneExternalIds: new Set() };
 }
 
@@ -127,7 +138,7 @@ export async function finishImportRun(
   sql: Sql,
   runId: number,
   outcome: { failed: boolean; actorId?: string | null },
-): Promise<{ status: "SUCCEEDED" | "PARTIAL" | "FAILED"; progress: ImportProgress; issueCount: number }> {
+): Promise<{ status: FinishedImportStatus; progress: ImportProgress; issueCount: number }> {
   const [row] = await sql<(ImportProgressRow & { issue_count: number; publication_id: number | null })[]>`
     UPDATE import_run SET
       status = (CASE WHEN ${outcome.failed} THEN 'FAILED'
@@ -138,10 +149,14 @@ export async function finishImportRun(
       comments_vanished, coalesce((cursor->>'issueCount')::int, 0) AS issue_count, publication_id`;
   if (!row) throw new Error(`import run ${runId} not found`);
   const progress = progressFromRow(row);
-  await sql`
-    INSERT INTO moderation_action (actor_id, action, target_type, target_id, publication_id, after)
-    VALUES (${outcome.actorId ?? null}, 'IMPORT_FINISHED', 'IMPORT_RUN', ${String(runId)}, ${row.publication_id},
-            ${sql.json({ status: row.status, ...progress, issues: row.issue_count } as unknown as JSONValue)})`;
+  await appendLog(sql, {
+    actorId: outcome.actorId ?? null,
+    action: "IMPORT_FINISHED",
+    targetType: "IMPORT_RUN",
+    targetId: String(runId),
+    publicationId: row.publication_id,
+    after: { status: row.status, ...progress, issues: row.issue_count },
+  });
   if (row.publication_id !== null && !outcome.failed) {
     await sql`UPDATE publication SET last_synced_at = now() WHERE id = ${row.publication_id}`;
   }
@@ -149,7 +164,7 @@ export async function finishImportRun(
 }
 
 interface ImportProgressRow {
-  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  status: FinishedImportStatus;
   posts_total: number | null;
   posts_seen: number;
   posts_done: number;

@@ -4,6 +4,7 @@ import { inTransaction, type Sql } from "@/lib/db/sql";
 import { createSubstackSource, type SubstackSourceOptions } from "@/lib/ingest/substack/client";
 import { genericFetchProblem } from "@/lib/ingest/substack/errors";
 import type { IngestIssue, NormalizedPost } from "@/lib/ingest/types";
+import type { FinishedImportStatus } from "@/lib/schemas/imports";
 import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
 import { scoreComments } from "@/lib/server/scoring/score-comments";
 import { createGuardedFetch, type GuardOptions } from "./guarded-fetch";
@@ -47,7 +48,7 @@ export interface SubstackImportOptions {
 export interface ImportSummary {
   runId: number;
   publicationId: number;
-  status: "SUCCEEDED" | "PARTIAL" | "FAILED";
+  status: FinishedImportStatus;
   resumed: boolean;
   progress: ImportProgress;
   issueCount: number;

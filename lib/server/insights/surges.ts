@@ -1,7 +1,8 @@
 import "server-only";
-import type { JSONValue } from "postgres";
-import type { Sql } from "@/lib/db/sql";
+import { inTransaction, type Sql } from "@/lib/db/sql";
 import { detectSurges, type Surge, type SurgeCounts } from "@/lib/insights/surge";
+import type { PostFlagReason } from "@/lib/moderation/reasons";
+import { appendLog, type LogEntry } from "@/lib/server/audit-log";
 
 const HOUR_MS = 3_600_000;
 /** The hour's comments are the window when there are at least this many; else the last LAST_N comments. */
@@ -11,7 +12,10 @@ const LAST_N = 20;
 const COOLDOWN_HOURS = 6;
 
 export const SURGE_RULES = { HOSTILE_SURGE: "surge:hostile", BRIGADING: "surge:brigading" } as const;
-const REASONS = { HOSTILE_SURGE: "HEATED_THREAD", BRIGADING: "BRIGADING_SUSPECTED" } as const;
+const REASONS = {
+  HOSTILE_SURGE: "HEATED_THREAD",
+  BRIGADING: "BRIGADING_SUSPECTED",
+} as const satisfies Record<string, PostFlagReason>;
 
 /** Hostile (effective tone, a person's correction first) or flagged (by the scorer or an open flag). */
 const HOSTILE_OR_FLAGGED = `(coalesce(c.corrected_tone, s.tone) = 'hostile' OR coalesce(s.flag, false)
@@ -110,15 +114,22 @@ export async function checkSurges(sql: Sql, now: Date = new Date()): Promise<Rai
           LIMIT 1`;
         if (recent) return null;
         const [flag] = await tx<{ id: number }[]>`
-          INSERT INTO flag (post_id, reason, note, rule, status, created_at)
-          VALUES (${post.post_id}, ${REASONS[surge.kind]}::"FlagReason", ${surge.summary}, ${rule}, 'OPEN', ${now})
+          INSERT INTO flag (post_id, post_reason, note, rule, status, created_at)
+          VALUES (${post.post_id}, ${REASONS[surge.kind]}::"PostFlagReason", ${surge.summary}, ${rule}, 'OPEN', ${now})
           RETURNING id`;
-        await tx`
-          INSERT INTO moderation_action (actor_id, action, target_type, target_id, post_id, publication_id, reason,
-            rule, note, after, created_at)
-          VALUES (NULL, 'POST_FLAGGED', 'POST', ${String(post.post_id)}, ${post.post_id}, ${post.publication_id},
-            ${REASONS[surge.kind]}::"FlagReason", ${rule}, ${surge.summary},
-            ${tx.json({ flagId: flag!.id, status: "OPEN", figures: surge.figures } as unknown as JSONValue)}, ${now})`;
+        await appendLog(inTransaction(tx), {
+          actorId: null,
+          action: "POST_FLAGGED",
+          targetType: "POST",
+          targetId: String(post.post_id),
+          postId: post.post_id,
+          publicationId: post.publication_id,
+          postReason: REASONS[surge.kind],
+          rule,
+          note: surge.summary,
+          after: { flagId: flag!.id, status: "OPEN", figures: surge.figures } as unknown as LogEntry["after"],
+          createdAt: now,
+        });
         return flag!.id;
       });
       if (flagId !== null) {

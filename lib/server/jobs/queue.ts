@@ -3,7 +3,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
-import { env } from "@/lib/env";
+import { databaseUrl, env, namedSecret } from "@/lib/env";
 import { parseHostAllowances } from "@/lib/ingest/address-policy";
 import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queues";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
@@ -58,7 +58,7 @@ const globalForBoss = globalThis as { marginaliaBoss?: Promise<PgBoss> };
 
 export function boss(): Promise<PgBoss> {
   globalForBoss.marginaliaBoss ??= (async () => {
-    const url = process.env.DATABASE_URL;
+    const url = databaseUrl();
     if (!url) throw new Error("DATABASE_URL is not set");
     const instance = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 4 });
     instance.on("error", (err) => console.error("job queue:", err.message));
@@ -150,7 +150,7 @@ export async function runSubstackImportJob(
       url: data.url,
       since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
       maxPosts: data.posts,
-      cookie: data.cookieEnv ? process.env[data.cookieEnv] : undefined,
+      cookie: data.cookieEnv ? namedSecret(data.cookieEnv) : undefined,
       cookieEnv: data.cookieEnv,
       startedById: data.startedById ?? null,
       webGuard: guard,

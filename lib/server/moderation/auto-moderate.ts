@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { FlagReason, Prisma } from "@/lib/db/generated/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Sql } from "@/lib/db/sql";
 import {
   type CommenterStatus,
@@ -8,13 +8,14 @@ import {
   moderateComment,
   parseModerationSettings,
 } from "@/lib/moderation";
+import { appendLog } from "@/lib/server/audit-log";
 
 interface Candidate {
   id: number;
   post_id: number;
   commenter_id: number | null;
   body: string;
-  commenter_status: string | null;
+  commenter_status: CommenterStatus | null;
   prior_count: number;
   identical_count: number;
   tone: ModerationScore["tone"] | null;
@@ -45,7 +46,7 @@ export async function moderateNewComments(
   for (let i = 0; i < commentIds.length; i += 1000) {
     const batch = commentIds.slice(i, i + 1000);
     const rows = await db.$queryRaw<Candidate[]>`
-      SELECT c.id, c.post_id, c.commenter_id, c.body, lower(m.status::text) AS commenter_status,
+      SELECT c.id, c.post_id, c.commenter_id, c.body, m.status AS commenter_status,
         (SELECT count(*)::int FROM comment o WHERE o.commenter_id = c.commenter_id AND o.id <> c.id
            AND o.posted_at < c.posted_at AND o.status <> 'REJECTED') AS prior_count,
         (SELECT count(*)::int FROM comment o WHERE o.commenter_id = c.commenter_id AND o.id <> c.id
@@ -90,7 +91,7 @@ export async function moderateNewComments(
         {
           text: row.body,
           commenter: {
-            status: (row.commenter_status ?? "active") as CommenterStatus,
+            status: row.commenter_status ?? "ACTIVE",
             priorCommentCount: row.prior_count,
           },
           score,
@@ -113,7 +114,8 @@ export async function moderateNewComments(
         actions.push({
           ...target,
           action: decision.status === "REJECTED" ? "COMMENT_REJECTED" : "COMMENT_WITHHELD",
-          reason: (decision.rejectReason ?? decision.decidedBy.reason) as FlagReason,
+          commentReason: decision.rejectReason,
+          ruleReason: decision.decidedBy.reason,
           rule: decision.decidedBy.rule,
           matchedText: decision.decidedBy.matchedText ?? null,
           note: decision.decidedBy.detail,
@@ -124,7 +126,7 @@ export async function moderateNewComments(
       for (const flag of decision.flags) {
         if (openSystemFlags.has(`${row.id}:${flag.rule}`)) continue;
         const fields = {
-          reason: flag.reason as FlagReason,
+          ruleReason: flag.reason,
           rule: flag.rule,
           matchedText: flag.matchedText ?? null,
           note: flag.detail,
@@ -136,18 +138,22 @@ export async function moderateNewComments(
       if (actions.length > actionsBefore) decided += 1;
     }
     if (actions.length === 0) continue;
-    await db.$transaction([
-      db.comment.updateMany({
-        where: { id: { in: withheld }, status: "NONE" },
-        data: { status: "SYSTEM_WITHHELD" },
-      }),
-      db.comment.updateMany({
-        where: { id: { in: rejected }, status: "NONE" },
-        data: { status: "REJECTED" },
-      }),
-      db.flag.createMany({ data: flags }),
-      db.moderationAction.createMany({ data: actions }),
-    ]);
+    await db.$transaction(
+      async (tx) => {
+        await tx.comment.updateMany({
+          where: { id: { in: withheld }, status: "NONE" },
+          data: { status: "SYSTEM_WITHHELD" },
+        });
+        await tx.comment.updateMany({
+          where: { id: { in: rejected }, status: "NONE" },
+          data: { status: "REJECTED" },
+        });
+        await tx.flag.createMany({ data: flags });
+        await appendLog(tx, actions);
+      },
+      // A batch is up to a thousand comments' rows: it may take longer than Prisma's default 5 s when busy.
+      { timeout: 60_000 },
+    );
   }
   return decided;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { RejectReason } from "@/lib/moderation/reasons";
+import type { CommentReason } from "@/lib/moderation/reasons";
 import type { BulkActionBody, BulkActionResult, CommentActionResult } from "@/lib/schemas/moderation-queue";
 import type { Viewer } from "@/lib/server/permissions";
 import { decideComments, flagComments, lockComments, noteComments } from "./comment-decisions";
@@ -32,7 +32,7 @@ export async function approveComment(actor: Actor, commentId: number, input: { n
 export async function rejectComment(
   actor: Actor,
   commentId: number,
-  input: { reason: RejectReason; note?: string },
+  input: { reason: CommentReason; note?: string },
 ) {
   return db().$transaction(async (tx) =>
     one(
@@ -51,7 +51,7 @@ export async function rejectComment(
 export async function flagComment(
   actor: Actor,
   commentId: number,
-  input: { note: string; reason: RejectReason },
+  input: { note: string; reason: CommentReason },
 ) {
   return db().$transaction(async (tx) =>
     one(await flagComments(tx, actor.id, await lockComments(tx, [commentId]), input)),

@@ -1,8 +1,8 @@
 import "server-only";
-import type { RejectReason } from "@/lib/moderation/reasons";
+import type { CommentReason } from "@/lib/moderation/reasons";
 import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
-import { notFound } from "@/lib/server/api";
 import { appendLog, type LogEntry, type LoggedRow, type Tx } from "@/lib/server/audit-log";
+import { notFound } from "@/lib/server/domain-error";
 
 interface LockedComment {
   id: number;
@@ -64,7 +64,7 @@ export async function decideComments(
   tx: Tx,
   actorId: string,
   comments: LockedComment[],
-  decision: { status: "APPROVED" } | { status: "REJECTED"; reason: RejectReason },
+  decision: { status: "APPROVED" } | { status: "REJECTED"; reason: CommentReason },
   note?: string,
 ): Promise<CommentActionResult[]> {
   const ids = comments.map((c) => c.id);
@@ -89,7 +89,7 @@ export async function decideComments(
     actorId,
     action,
     ...target(c),
-    reason: decision.status === "REJECTED" ? decision.reason : null,
+    commentReason: decision.status === "REJECTED" ? decision.reason : null,
     note: note || null,
     before: { status: c.status },
     after: {
@@ -105,7 +105,8 @@ export async function decideComments(
       actorId,
       action: "FLAG_RESOLVED",
       ...target(c),
-      reason: f.reason,
+      commentReason: f.commentReason,
+      ruleReason: f.ruleReason,
       rule: f.rule,
       note: `flag #${f.id} resolved: comment ${resolution}`,
       before: { flagId: f.id, status: "OPEN" },
@@ -127,12 +128,12 @@ export async function flagComments(
   tx: Tx,
   actorId: string,
   comments: LockedComment[],
-  flag: { reason: RejectReason; note: string },
+  flag: { reason: CommentReason; note: string },
 ): Promise<CommentActionResult[]> {
   const created = await tx.flag.createManyAndReturn({
     data: comments.map((c) => ({
       commentId: c.id,
-      reason: flag.reason,
+      commentReason: flag.reason,
       note: flag.note,
       raisedById: actorId,
     })),
@@ -145,7 +146,7 @@ export async function flagComments(
       actorId,
       action: "COMMENT_FLAGGED",
       ...target(c),
-      reason: flag.reason,
+      commentReason: flag.reason,
       note: flag.note,
       after: { flagId: flagOf.get(c.id) ?? null },
     })),

@@ -1,15 +1,16 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { CommenterStatusBody, CommenterStatusValue } from "@/lib/schemas/moderation-queue";
-import { ApiError, notFound } from "@/lib/server/api";
+import type { CommenterStatus } from "@/lib/moderation/types";
+import type { CommenterStatusBody } from "@/lib/schemas/moderation-queue";
 import { appendLog, type Tx } from "@/lib/server/audit-log";
+import { invalid, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { decideComments, lockComments } from "./comment-decisions";
 
 type Actor = Pick<Viewer, "id">;
 
 async function lockCommenter(tx: Tx, commenterId: number) {
-  const [row] = await tx.$queryRaw<{ id: number; status: CommenterStatusValue; publication_id: number }[]>`
+  const [row] = await tx.$queryRaw<{ id: number; status: CommenterStatus; publication_id: number }[]>`
     SELECT id, status::text AS status, publication_id FROM commenter WHERE id = ${commenterId} FOR UPDATE`;
   if (!row) throw notFound("commenter");
   return row;
@@ -23,9 +24,9 @@ export async function setCommenterStatus(
   actor: Actor,
   commenterId: number,
   input: CommenterStatusBody,
-): Promise<{ commenterId: number; status: CommenterStatusValue; commentsRejected: number }> {
+): Promise<{ commenterId: number; status: CommenterStatus; commentsRejected: number }> {
   if (input.rejectAll && input.status !== "BANNED") {
-    throw new ApiError(400, "bad_request", "only a ban can reject all of a commenter's comments");
+    throw invalid("bad_request", "only a ban can reject all of a commenter's comments");
   }
   return db().$transaction(async (tx) => {
     const commenter = await lockCommenter(tx, commenterId);

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { shownReason } from "@/lib/moderation/reasons";
 import type { CommenterDrawer } from "@/lib/schemas/moderation-queue";
-import { notFound } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 
 const DRAWER_LIMIT = 200;
 
@@ -56,7 +57,7 @@ export async function getCommenterDrawer(commenterId: number): Promise<Commenter
       action: d.action,
       // As stored when the row was written: a later rename does not change who acted.
       actor: d.actorId === null ? null : (d.actorName ?? "a former user"),
-      reason: d.reason,
+      reason: shownReason(d),
       note: d.note,
       createdAt: d.createdAt.toISOString(),
       commentId: d.commentId,

@@ -1,8 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { shownReason } from "@/lib/moderation/reasons";
 import type { LogFilters, LogPage, LogQuery, LogRow } from "@/lib/schemas/moderation-log";
-import { toCsvLine } from "./csv";
+import { encodeCsvRows, textStream } from "@/lib/server/csv";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,7 +38,7 @@ function toRow(r: Row): LogRow {
     postId: r.postId,
     commenterId: r.commenterId,
     publicationId: r.publicationId,
-    reason: r.reason,
+    reason: shownReason(r),
     rule: r.rule,
     matchedText: r.matchedText,
     note: r.note,
@@ -112,21 +113,14 @@ const CSV_BATCH = 1000;
 
 /** The filtered log as CSV, streamed in batches so a long history never sits in memory at once. */
 export function streamModerationLogCsv(filters: LogFilters): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let before: bigint | null = null;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(toCsvLine([...LOG_CSV_COLUMNS])));
-      }
+  async function* batches() {
+    let before: bigint | null = null;
+    for (;;) {
       const rows = await fetchRows(filters, before, CSV_BATCH);
-      if (rows.length > 0) {
-        controller.enqueue(encoder.encode(rows.map((r) => toCsvLine(csvValues(toRow(r)))).join("")));
-        before = rows.at(-1)?.id ?? null;
-      }
-      if (rows.length < CSV_BATCH) controller.close();
-    },
-  });
+      yield rows.map((r) => csvValues(toRow(r)));
+      if (rows.length < CSV_BATCH) return;
+      before = rows.at(-1)?.id ?? null;
+    }
+  }
+  return textStream(encodeCsvRows(LOG_CSV_COLUMNS, batches()));
 }

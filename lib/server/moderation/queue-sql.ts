@@ -9,7 +9,10 @@ export const HAS_OPEN_SYSTEM_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHER
 export const HAS_OPEN_PERSON_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN' AND f.raised_by_id IS NOT NULL)`;
 const HAS_OPEN_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN')`;
 
-/** Which comments a tab shows (deleted comments, which have no body, are never in the queue). */
+/**
+ * Which comments a tab shows: `queueTabIncludes` (lib/moderation/queue-tabs.ts) in SQL, tied to it by
+ * tests/integration/moderation-queue.test.ts. Deleted comments, which have no body, are never in the queue.
+ */
 export function tabCondition(tab: QueueTab): Prisma.Sql {
   switch (tab) {
     case "needs_review":
@@ -45,11 +48,11 @@ export function priorityExpression(asOf: Date, rejected: Prisma.Sql): Prisma.Sql
     + ${w.REACTIONS}::float8 * LEAST(LN(1 + GREATEST(c.reaction_count, 0)::float8), ${w.REACTIONS_LOG_CAP}::float8)
     + ${w.REJECTED}::float8 * LEAST(GREATEST(${rejected}, 0)::float8, ${w.REJECTED_CAP}::float8)
     + CASE m.status
-        WHEN 'WATCHED' THEN ${s.watched}::float8
-        WHEN 'PREMOD' THEN ${s.premod}::float8
-        WHEN 'SUSPENDED' THEN ${s.suspended}::float8
-        WHEN 'BANNED' THEN ${s.banned}::float8
-        ELSE ${s.active}::float8 END
+        WHEN 'WATCHED' THEN ${s.WATCHED}::float8
+        WHEN 'PREMOD' THEN ${s.PREMOD}::float8
+        WHEN 'SUSPENDED' THEN ${s.SUSPENDED}::float8
+        WHEN 'BANNED' THEN ${s.BANNED}::float8
+        ELSE ${s.ACTIVE}::float8 END
     + ${w.AGE}::float8 * LEAST(GREATEST(EXTRACT(EPOCH FROM (${asOf}::timestamptz - c.posted_at))::float8 / 3600, 0), ${w.AGE_CAP_HOURS}::float8)
         / ${w.AGE_CAP_HOURS}::float8
   )`;

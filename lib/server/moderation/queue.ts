@@ -3,16 +3,12 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { graveConcerns } from "@/lib/moderation/grave-concerns";
+import { shownReason } from "@/lib/moderation/reasons";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "@/lib/moderation/settings";
+import type { CommenterStatus } from "@/lib/moderation/types";
 import { rowId } from "@/lib/schemas/bounds";
-import type {
-  CommenterStatusValue,
-  QueueCounts,
-  QueueItem,
-  QueuePage,
-  QueueQuery,
-} from "@/lib/schemas/moderation-queue";
-import { ApiError } from "@/lib/server/api";
+import type { QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
+import { invalid } from "@/lib/server/domain-error";
 import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
 import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
@@ -32,7 +28,7 @@ interface Row {
   platform: string;
   commenter_id: number | null;
   commenter_name: string | null;
-  commenter_status: CommenterStatusValue | null;
+  commenter_status: CommenterStatus | null;
   rejected_count: number;
   author_name: string;
   tone: string | null;
@@ -55,7 +51,7 @@ function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new ApiError(400, "bad_request", "the cursor is not one this server gave out");
+    throw invalid("bad_request", "the cursor is not one this server gave out");
   }
 }
 
@@ -123,7 +119,7 @@ async function openFlagsOf(commentIds: number[]): Promise<Map<number, QueueItem[
     const list = byComment.get(f.commentId) ?? [];
     list.push({
       id: f.id,
-      reason: f.reason,
+      reason: shownReason(f) ?? "OTHER",
       note: f.note,
       rule: f.rule,
       matchedText: f.matchedText,

@@ -8,8 +8,8 @@ import {
   parseModerationSettings,
 } from "@/lib/moderation/settings";
 import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
-import { notFound } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
+import { notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { moderateNewComments } from "./auto-moderate";
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { UndoResult } from "@/lib/schemas/moderation-queue";
-import { ApiError, notFound } from "@/lib/server/api";
 import { appendLog, type LogEntry } from "@/lib/server/audit-log";
+import { conflict, forbidden, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { lockComments } from "./comment-decisions";
 
@@ -29,7 +29,7 @@ const decidedBefore = z.object({ status: z.enum(["NONE", "APPROVED", "REJECTED",
 const flaggedAfter = z.object({ flagId: z.number().int() });
 const notedAfter = z.object({ noteId: z.number().int() });
 
-const conflict = (message: string) => new ApiError(409, "conflict", message);
+const refused = (message: string) => conflict("conflict", message);
 
 /**
  * Takes back decisions a person just made in the queue, each by its log row: an approval or rejection puts
@@ -52,14 +52,13 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
           d.targetType !== "COMMENT" ||
           d.commentId === null
         )
-          throw conflict("only a queue decision on a comment (approve, reject, flag, note) can be undone");
-        if (d.actorId !== actor.id)
-          throw new ApiError(403, "forbidden", "only the person who decided can undo it");
+          throw refused("only a queue decision on a comment (approve, reject, flag, note) can be undone");
+        if (d.actorId !== actor.id) throw forbidden("forbidden", "only the person who decided can undo it");
         if (now - d.createdAt.getTime() > UNDO_WINDOW_MS)
-          throw conflict("this decision is too old to undo; make a new decision instead");
+          throw refused("this decision is too old to undo; make a new decision instead");
       }
       const undone = await tx.moderationAction.count({ where: { undoesId: { in: ids } } });
-      if (undone > 0) throw conflict("this decision was already undone");
+      if (undone > 0) throw refused("this decision was already undone");
 
       const comments = new Map(
         (await lockComments(tx, [...new Set(decisions.map((d) => d.commentId as number))])).map((c) => [
@@ -82,7 +81,8 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
           postId: comment.post_id,
           commenterId: comment.commenter_id,
           publicationId: comment.publication_id,
-          reason: d.reason,
+          commentReason: d.commentReason,
+          ruleReason: d.ruleReason,
           undoesId: d.id,
         };
         switch (d.action as Undoable) {
@@ -92,7 +92,7 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
             const before = decidedBefore.parse(d.before);
             const current = status.get(comment.id);
             if (current !== after.status)
-              throw conflict(`the comment changed since this decision (it is now ${current?.toLowerCase()})`);
+              throw refused(`the comment changed since this decision (it is now ${current?.toLowerCase()})`);
             await tx.comment.update({ where: { id: comment.id }, data: { status: before.status } });
             status.set(comment.id, before.status);
             const reopened = await tx.flag.updateManyAndReturn({
@@ -119,7 +119,7 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
                 resolutionNote: "flag withdrawn (undo)",
               },
             });
-            if (withdrawn.count === 0) throw conflict("the flag was already closed by someone");
+            if (withdrawn.count === 0) throw refused("the flag was already closed by someone");
             rows.push({
               ...base,
               note: "flag withdrawn",
@@ -131,7 +131,7 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
           case "NOTE_ADDED": {
             const { noteId } = notedAfter.parse(d.after);
             const deleted = await tx.moderatorNote.deleteMany({ where: { id: noteId } });
-            if (deleted.count === 0) throw conflict("the note is already gone");
+            if (deleted.count === 0) throw refused("the note is already gone");
             rows.push({ ...base, note: `note deleted: ${d.note ?? ""}`, before: { noteId } });
             break;
           }
@@ -143,7 +143,7 @@ export async function undoDecisions(actor: Actor, decisionIds: string[]): Promis
   } catch (err) {
     // Two undo requests racing for one decision: the unique index lets only the first through.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
-      throw conflict("this decision was already undone");
+      throw refused("this decision was already undone");
     throw err;
   }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { createHmac } from "node:crypto";
 import nodemailer from "nodemailer";
 import type { JSONValue } from "postgres";
+import type { NotificationChannel } from "@/lib/db/generated/enums";
 import type { Sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import {
@@ -32,7 +33,7 @@ export async function enqueueNotification(
     SELECT email_recipients, webhook_url, webhook_kinds::text[] AS webhook_kinds
     FROM notification_settings WHERE publication_id = ${publicationId}`;
   if (!settings) return [];
-  const rows: { channel: "EMAIL" | "WEBHOOK"; target: string }[] = [];
+  const rows: { channel: NotificationChannel; target: string }[] = [];
   if (env().MARGINALIA_SMTP_URL) {
     const chosen = Array.isArray(settings.email_recipients)
       ? settings.email_recipients.flatMap((r) => {
@@ -98,7 +99,7 @@ interface DueRow {
   publication_id: number;
   publication_name: string;
   kind: NotificationKindName;
-  channel: "EMAIL" | "WEBHOOK";
+  channel: NotificationChannel;
   target: string;
   subject: string;
   payload: { text: string; data: Record<string, unknown> };

@@ -8,8 +8,8 @@ import {
   type NotificationSettings,
   type NotificationSettingsInput,
 } from "@/lib/schemas/notifications";
-import { ApiError, notFound } from "@/lib/server/api-error";
 import { appendLog } from "@/lib/server/audit-log";
+import { invalid, notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { webhookGuard } from "./webhook-guard";
 
@@ -84,7 +84,7 @@ export async function saveNotificationSettings(
   if (input.webhookUrl !== null) {
     // Refused now rather than at every delivery; a name that does not resolve yet may later, so it is kept.
     const refusal = await webhookGuard().check(new URL(input.webhookUrl));
-    if (refusal) throw new ApiError(400, "bad_request", `webhook: ${refusal.message}`);
+    if (refusal) throw invalid("bad_request", `webhook: ${refusal.message}`);
   }
   let newSecret: string | undefined;
   await db().$transaction(async (tx) => {

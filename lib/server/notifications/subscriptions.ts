@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { NotificationKindName } from "@/lib/insights/notifications";
 import { type MySubscription, NOTIFICATION_KINDS } from "@/lib/schemas/notifications";
-import { notFound } from "@/lib/server/api-error";
+import { notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
 import { heldWatermarkNow } from "./settings";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JSONValue, TransactionSql } from "postgres";
+import type { LabelSource } from "@/lib/db/generated/client";
 import type { Sql } from "@/lib/db/sql";
 import type { Score } from "@/lib/scoring";
 import type { RefinedScore } from "@/lib/scoring/encoder-head";
@@ -12,7 +13,7 @@ import type { RefinedScore } from "@/lib/scoring/encoder-head";
  * publication's refitted heads run at version `publicationModelVersion(id)` of its active model.
  */
 
-export const REFINERS = ["LLM", "PUBLICATION", "ENCODER"] as const;
+export const REFINERS = ["LLM", "PUBLICATION", "ENCODER"] as const satisfies readonly LabelSource[];
 export type Refiner = (typeof REFINERS)[number];
 
 /** What a refiner says about one comment (the labels, the flag's grounds and its evidence; cues and signals stay the fast scorer's). */

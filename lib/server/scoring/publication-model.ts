@@ -28,8 +28,8 @@ import {
 import { createScorer, type Scorer } from "@/lib/scoring/score";
 import { MODEL_FILE, SCORER_VERSION, scoreComment } from "@/lib/scoring/shipped-model";
 import type { Stance, Tone } from "@/lib/scoring/types";
-import type { ServiceProblem } from "@/lib/server/api";
 import { appendLog } from "@/lib/server/audit-log";
+import { conflict, DomainError, notFound } from "@/lib/server/domain-error";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
 import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comment-text";
 import { publicationModelVersion, refinedFromScore, showBestLabels, storeRefinements } from "./labels";
@@ -49,14 +49,7 @@ const RELABEL_BATCH = 500;
 /** Models listed per publication unless asked for more. */
 const DEFAULT_LIST_LIMIT = 20;
 
-/** An expected failure, for the route to answer (lib/server/api.ts: answerOrThrow). */
-export type PublicationModelProblem = ServiceProblem;
-
-const publicationNotFound: PublicationModelProblem = {
-  problem: "not_found",
-  code: "publication_not_found",
-  message: "publication not found",
-};
+const publicationNotFound = () => notFound("publication", "publication_not_found");
 
 interface CorrectionRow extends CommentTextRow {
   corrected_tone: Tone | null;
@@ -189,10 +182,10 @@ function baselineFor(
 export async function refitPublicationModel(
   publicationId: number,
   actorId: string | null,
-): Promise<RefitAnswer | PublicationModelProblem> {
+): Promise<RefitAnswer> {
   const sql = sharedSql();
   const [publication] = await sql`SELECT id FROM publication WHERE id = ${publicationId}`;
-  if (!publication) return publicationNotFound;
+  if (!publication) throw publicationNotFound();
   const corrections = await loadCorrections(sql, publicationId);
   const counts = countsOf(corrections);
   if (counts.tone < MIN_CORRECTIONS && counts.stance < MIN_CORRECTIONS)
@@ -266,51 +259,47 @@ export async function activatePublicationModel(
   modelId: number,
   actorId: string | null,
   reason = "switched by hand",
-): Promise<SwitchAnswer | PublicationModelProblem> {
-  const outcome = await db().$transaction(
-    async (tx): Promise<PublicationModelProblem | { changed: boolean }> => {
-      // The publication row serialises switches with each other and with relabelling batches.
-      const locked = await tx.$queryRaw<{ id: number }[]>`
+): Promise<SwitchAnswer> {
+  const outcome = await db().$transaction(async (tx): Promise<{ changed: boolean }> => {
+    // The publication row serialises switches with each other and with relabelling batches.
+    const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM publication WHERE id = ${publicationId} FOR UPDATE`;
-      if (locked.length === 0) return publicationNotFound;
-      const model = await tx.publicationModel.findFirst({
-        where: { id: modelId, publicationId },
-        select: { id: true, baseVersion: true, active: true },
-      });
-      if (!model) return { problem: "not_found", code: "model_not_found", message: "model not found" };
-      if (model.baseVersion !== SCORER_VERSION)
-        return {
-          problem: "conflict",
-          code: "stale_model",
-          message: `model ${modelId} was refitted from scorer ${model.baseVersion}, not the one shipped now; refit instead`,
-        };
-      if (model.active) return { changed: false };
-      const previous = await tx.publicationModel.findFirst({
-        where: { publicationId, active: true },
-        select: { id: true },
-      });
-      await tx.publicationModel.updateMany({
-        where: { publicationId, active: true },
-        data: { active: false },
-      });
-      await tx.publicationModel.update({
-        where: { id: modelId },
-        data: { active: true, activatedAt: new Date() },
-      });
-      await appendLog(tx, {
-        actorId,
-        action: "PUBLICATION_MODEL_ACTIVATED",
-        targetType: "PUBLICATION",
-        targetId: String(publicationId),
-        publicationId,
-        note: `model ${modelId}: ${reason}`,
-        before: { activeModelId: previous?.id ?? null },
-        after: { activeModelId: modelId },
-      });
-      return { changed: true };
-    },
-  );
-  if ("problem" in outcome) return outcome;
+    if (locked.length === 0) throw publicationNotFound();
+    const model = await tx.publicationModel.findFirst({
+      where: { id: modelId, publicationId },
+      select: { id: true, baseVersion: true, active: true },
+    });
+    if (!model) throw notFound("model", "model_not_found");
+    if (model.baseVersion !== SCORER_VERSION)
+      throw conflict(
+        "stale_model",
+        `model ${modelId} was refitted from scorer ${model.baseVersion}, not the one shipped now; refit instead`,
+      );
+    if (model.active) return { changed: false };
+    const previous = await tx.publicationModel.findFirst({
+      where: { publicationId, active: true },
+      select: { id: true },
+    });
+    await tx.publicationModel.updateMany({
+      where: { publicationId, active: true },
+      data: { active: false },
+    });
+    await tx.publicationModel.update({
+      where: { id: modelId },
+      data: { active: true, activatedAt: new Date() },
+    });
+    await appendLog(tx, {
+      actorId,
+      action: "PUBLICATION_MODEL_ACTIVATED",
+      targetType: "PUBLICATION",
+      targetId: String(publicationId),
+      publicationId,
+      note: `model ${modelId}: ${reason}`,
+      before: { activeModelId: previous?.id ?? null },
+      after: { activeModelId: modelId },
+    });
+    return { changed: true };
+  });
   const relabelled = outcome.changed ? (await relabelPublication(sharedSql(), publicationId)).relabelled : 0;
   return { publicationId, activeModelId: modelId, changed: outcome.changed, relabelled };
 }
@@ -322,32 +311,29 @@ export async function activatePublicationModel(
 export async function deactivatePublicationModels(
   publicationId: number,
   actorId: string | null,
-): Promise<SwitchAnswer | PublicationModelProblem> {
-  const outcome = await db().$transaction(
-    async (tx): Promise<PublicationModelProblem | { changed: boolean }> => {
-      const locked = await tx.$queryRaw<{ id: number }[]>`
+): Promise<SwitchAnswer> {
+  const outcome = await db().$transaction(async (tx): Promise<{ changed: boolean }> => {
+    const locked = await tx.$queryRaw<{ id: number }[]>`
       SELECT id FROM publication WHERE id = ${publicationId} FOR UPDATE`;
-      if (locked.length === 0) return publicationNotFound;
-      const previous = await tx.publicationModel.findFirst({
-        where: { publicationId, active: true },
-        select: { id: true },
-      });
-      if (!previous) return { changed: false };
-      await tx.publicationModel.update({ where: { id: previous.id }, data: { active: false } });
-      await appendLog(tx, {
-        actorId,
-        action: "PUBLICATION_MODEL_DEACTIVATED",
-        targetType: "PUBLICATION",
-        targetId: String(publicationId),
-        publicationId,
-        note: `model ${previous.id} no longer labels comments; back to the shipped scorer`,
-        before: { activeModelId: previous.id },
-        after: { activeModelId: null },
-      });
-      return { changed: true };
-    },
-  );
-  if ("problem" in outcome) return outcome;
+    if (locked.length === 0) throw publicationNotFound();
+    const previous = await tx.publicationModel.findFirst({
+      where: { publicationId, active: true },
+      select: { id: true },
+    });
+    if (!previous) return { changed: false };
+    await tx.publicationModel.update({ where: { id: previous.id }, data: { active: false } });
+    await appendLog(tx, {
+      actorId,
+      action: "PUBLICATION_MODEL_DEACTIVATED",
+      targetType: "PUBLICATION",
+      targetId: String(publicationId),
+      publicationId,
+      note: `model ${previous.id} no longer labels comments; back to the shipped scorer`,
+      before: { activeModelId: previous.id },
+      after: { activeModelId: null },
+    });
+    return { changed: true };
+  });
   const relabelled = outcome.changed ? (await relabelPublication(sharedSql(), publicationId)).relabelled : 0;
   return { publicationId, activeModelId: null, changed: outcome.changed, relabelled };
 }
@@ -464,8 +450,13 @@ export async function refitIfDue(
     SCORER_VERSION,
   );
   if (!due.due) return { refitted: false, reason: due.reason };
-  const answer = await refitPublicationModel(publicationId, null);
-  if ("problem" in answer) return { refitted: false, reason: answer.message };
+  let answer: RefitAnswer;
+  try {
+    answer = await refitPublicationModel(publicationId, null);
+  } catch (error) {
+    if (error instanceof DomainError) return { refitted: false, reason: error.message };
+    throw error;
+  }
   return { refitted: answer.status === "refitted", reason: due.reason, answer };
 }
 

@@ -1,5 +1,13 @@
-import { describe, expect, test } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { afterEach, describe, expect, test } from "vitest";
+import {
+  childEnvironment,
+  databaseUrl,
+  EnvError,
+  env,
+  namedSecret,
+  parseEnv,
+  setDatabaseUrl,
+} from "@/lib/env";
 
 describe("parseEnv", () => {
   test("an empty environment gives the embedded defaults", () => {
@@ -67,5 +75,37 @@ describe("parseEnv", () => {
       MARGINALIA_LLM_URL: "http://127.0.0.1:11434/v1",
       MARGINALIA_LLM_MODEL: "llama3.1:8b",
     });
+  });
+});
+
+describe("values read live", () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  test("databaseUrl follows setDatabaseUrl after env() was read, and refuses a non-PostgreSQL address", () => {
+    setDatabaseUrl("postgres://app@127.0.0.1:5/one");
+    expect(env().DATABASE_URL).toBe("postgres://app@127.0.0.1:5/one");
+    setDatabaseUrl("postgres://app@127.0.0.1:5/two");
+    expect(databaseUrl()).toBe("postgres://app@127.0.0.1:5/two");
+    expect(env().DATABASE_URL).toBe("postgres://app@127.0.0.1:5/two");
+    process.env.DATABASE_URL = "mysql://x";
+    expect(() => databaseUrl()).toThrow(/DATABASE_URL/);
+  });
+
+  test("namedSecret reads the variable named, empty counting as unset", () => {
+    process.env.MARGINALIA_TEST_COOKIE = "sid-value";
+    expect(namedSecret("MARGINALIA_TEST_COOKIE")).toBe("sid-value");
+    process.env.MARGINALIA_TEST_COOKIE = "";
+    expect(namedSecret("MARGINALIA_TEST_COOKIE")).toBeUndefined();
+  });
+
+  test("childEnvironment leaves out what is named and adds the overrides", () => {
+    process.env.DATABASE_OWNER_URL = "postgres://owner@127.0.0.1:5/db";
+    const child = childEnvironment(["DATABASE_OWNER_URL"], { PORT: "3999" });
+    expect(child.DATABASE_OWNER_URL).toBeUndefined();
+    expect(child.PORT).toBe("3999");
+    expect(process.env.DATABASE_OWNER_URL).toBe("postgres://owner@127.0.0.1:5/db");
   });
 });

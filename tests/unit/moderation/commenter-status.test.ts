@@ -7,11 +7,11 @@ describe("commenter-status rule", () => {
   const defaults = parseModerationSettings({});
 
   test.each<[CommenterStatus, "reject" | "hold" | "flag" | null]>([
-    ["active", null],
-    ["watched", "flag"],
-    ["premod", "hold"],
-    ["suspended", "reject"],
-    ["banned", "reject"],
+    ["ACTIVE", null],
+    ["WATCHED", "flag"],
+    ["PREMOD", "hold"],
+    ["SUSPENDED", "reject"],
+    ["BANNED", "reject"],
   ])("%s → %s", (status, action) => {
     const result = commenterStatusRule(makeInput({ status }), defaults);
     expect(result?.action ?? null).toBe(action);
@@ -19,7 +19,7 @@ describe("commenter-status rule", () => {
   });
 
   test("applies whatever the text says", () => {
-    expect(commenterStatusRule(makeInput({ status: "banned", text: "" }), defaults)?.detail).toBe(
+    expect(commenterStatusRule(makeInput({ status: "BANNED", text: "" }), defaults)?.detail).toBe(
       "Commenter is banned.",
     );
   });

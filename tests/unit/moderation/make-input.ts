@@ -37,7 +37,7 @@ export interface InputOverrides {
 export function makeInput(overrides: InputOverrides = {}): ModerationInput {
   return {
     text: overrides.text ?? "I think the second chart undercounts rural readers.",
-    commenter: { status: overrides.status ?? "active", priorCommentCount: overrides.priorCommentCount ?? 12 },
+    commenter: { status: overrides.status ?? "ACTIVE", priorCommentCount: overrides.priorCommentCount ?? 12 },
     score: overrides.score === undefined ? makeScore() : overrides.score,
     recentIdenticalCount: overrides.recentIdenticalCount ?? 0,
   };

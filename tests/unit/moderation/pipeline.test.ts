@@ -60,28 +60,28 @@ describe("moderateComment", () => {
     ],
     [
       "the first hold in pipeline order decides among holds",
-      { status: "premod", priorCommentCount: 0, score: makeScore({ hostile: 0.9 }) },
+      { status: "PREMOD", priorCommentCount: 0, score: makeScore({ hostile: 0.9 }) },
       "SYSTEM_WITHHELD",
       "commenter-status",
       ["commenter-status", "hostility", "new-commenter"],
     ],
     [
       "a later reject outranks an earlier hold",
-      { status: "premod", text: "idiots" },
+      { status: "PREMOD", text: "idiots" },
       "REJECTED",
       "banned-words",
       ["commenter-status", "banned-words"],
     ],
     [
       "a watched commenter's clean comment is only flagged",
-      { status: "watched" },
+      { status: "WATCHED" },
       "NONE",
       null,
       ["commenter-status"],
     ],
     [
       "a banned commenter is rejected even for a clean comment",
-      { status: "banned" },
+      { status: "BANNED" },
       "REJECTED",
       "commenter-status",
       ["commenter-status"],
@@ -104,13 +104,13 @@ describe("moderateComment", () => {
 
   test.each([
     ["banned word", { text: "idiot" }, "OFFENSIVE"],
-    ["banned commenter", { status: "banned" as const }, "OTHER"],
+    ["banned commenter", { status: "BANNED" as const }, "OTHER"],
   ])("a rejection by %s carries a reject reason", (_label, overrides, reason) => {
     expect(moderateComment(makeInput(overrides), settings).rejectReason).toBe(reason);
   });
 
   test("holds and publications carry no reject reason", () => {
-    expect(moderateComment(makeInput({ status: "premod" }), settings).rejectReason).toBeNull();
+    expect(moderateComment(makeInput({ status: "PREMOD" }), settings).rejectReason).toBeNull();
   });
 
   test("disabled rules never fire", () => {
@@ -130,7 +130,7 @@ describe("moderateComment", () => {
 
   test("fired results follow RULE_NAMES order", () => {
     const everything = makeInput({
-      status: "watched",
+      status: "WATCHED",
       text: `idiot shill a.com b.com c.com ${"x".repeat(30)}`,
       priorCommentCount: 0,
       recentIdenticalCount: 5,

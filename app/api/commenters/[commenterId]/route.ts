@@ -2,7 +2,8 @@ import { z } from "zod";
 import { type CommenterPage, commenterCursorSchema } from "@/lib/schemas/commenter-profile";
 import { commenterIdParamsSchema } from "@/lib/schemas/route-params";
 import { getCommenterPage } from "@/lib/server/analytics/commenter-profile";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { can } from "@/lib/server/permissions";
 
 export const dynamic = "force-dynamic";

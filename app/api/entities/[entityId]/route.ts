@@ -1,7 +1,7 @@
 import { entityDetailParamsSchema, entityIdParamsSchema } from "@/lib/schemas/entities";
-import { ApiError, notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { getEntity } from "@/lib/server/insights/entities";
-import { BadCursorError } from "@/lib/server/keyset-cursor";
 
 export const dynamic = "force-dynamic";
 
@@ -9,13 +9,8 @@ export const dynamic = "force-dynamic";
 export const GET = route(
   { capability: "read", params: entityIdParamsSchema, query: entityDetailParamsSchema },
   async ({ params, query }) => {
-    let entity: Awaited<ReturnType<typeof getEntity>>;
-    try {
-      entity = await getEntity(params.entityId, query);
-    } catch (error) {
-      if (error instanceof BadCursorError) throw new ApiError(400, "bad_request", error.message);
-      throw error;
-    }
+    // A forged cursor is a DomainError (BadCursorError): route() answers it with 400.
+    const entity = await getEntity(params.entityId, query);
     if (!entity) throw notFound("entity");
     return entity;
   },

@@ -1,5 +1,6 @@
 import { runIdParamsSchema } from "@/lib/schemas/route-params";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { getImportRun } from "@/lib/server/imports";
 
 export const dynamic = "force-dynamic";

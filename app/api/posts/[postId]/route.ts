@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { PostHeader } from "@/lib/schemas/post-figures";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { type Comparison, comparePostIdsSchema } from "@/lib/schemas/compare";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
-import { notFound, route } from "@/lib/server/api";
-import { encodeCsv, encodeJsonArray, exportCommentRecords, textStream } from "@/lib/server/export";
+import { route } from "@/lib/server/api";
+import { textStream } from "@/lib/server/csv";
+import { notFound } from "@/lib/server/domain-error";
+import { encodeCsv, encodeJsonArray, exportCommentRecords } from "@/lib/server/export";
 
 export const dynamic = "force-dynamic";
 

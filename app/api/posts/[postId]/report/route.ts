@@ -1,5 +1,6 @@
 import { postIdParamsSchema } from "@/lib/schemas/route-params";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { getPostReport } from "@/lib/server/insights/post-report";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,7 @@
 import { listModelsQuerySchema } from "@/lib/schemas/publication-models";
 import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { publicationLearning } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";

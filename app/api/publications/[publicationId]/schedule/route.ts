@@ -1,6 +1,7 @@
 import { scheduleSchema } from "@/lib/schemas/imports";
 import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
-import { notFound, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
+import { notFound } from "@/lib/server/domain-error";
 import { setSyncInterval } from "@/lib/server/imports";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { emptyBodySchema } from "@/lib/schemas/publication-models";
 import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
-import { answerOrThrow, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
 import { deactivatePublicationModels } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +8,5 @@ export const dynamic = "force-dynamic";
 // POST /api/publications/[publicationId]/models/deactivate: back to the shipped scorer's labels.
 export const POST = route(
   { capability: "administer", params: publicationIdParamsSchema, body: emptyBodySchema },
-  async ({ params, viewer }) =>
-    answerOrThrow(await deactivatePublicationModels(params.publicationId, viewer.id)),
+  async ({ params, viewer }) => await deactivatePublicationModels(params.publicationId, viewer.id),
 );

@@ -1,6 +1,6 @@
 import { emptyBodySchema } from "@/lib/schemas/publication-models";
 import { publicationIdParamsSchema } from "@/lib/schemas/route-params";
-import { answerOrThrow, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
 import { refitPublicationModel } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 // held-out agreement did not drop), or { status: "too_few" }.
 export const POST = route(
   { capability: "administer", params: publicationIdParamsSchema, body: emptyBodySchema },
-  async ({ params, viewer }) => answerOrThrow(await refitPublicationModel(params.publicationId, viewer.id)),
+  async ({ params, viewer }) => await refitPublicationModel(params.publicationId, viewer.id),
 );

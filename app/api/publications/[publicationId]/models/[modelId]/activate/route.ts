@@ -1,6 +1,6 @@
 import { emptyBodySchema } from "@/lib/schemas/publication-models";
 import { publicationModelParamsSchema } from "@/lib/schemas/route-params";
-import { answerOrThrow, route } from "@/lib/server/api";
+import { route } from "@/lib/server/api";
 import { activatePublicationModel } from "@/lib/server/scoring/publication-model";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = route(
   { capability: "administer", params: publicationModelParamsSchema, body: emptyBodySchema },
   async ({ params, viewer }) =>
-    answerOrThrow(await activatePublicationModel(params.publicationId, params.modelId, viewer.id)),
+    await activatePublicationModel(params.publicationId, params.modelId, viewer.id),
 );

@@ -1,12 +1,6 @@
 import { describe, expect, test } from "vitest";
-import {
-  csvCell,
-  csvLine,
-  EXPORT_COLUMNS,
-  type ExportRecord,
-  encodeCsv,
-  encodeJsonArray,
-} from "@/lib/server/export";
+import { csvCell, csvLine, encodeCsvRows } from "@/lib/server/csv";
+import { EXPORT_COLUMNS, type ExportRecord, encodeCsv, encodeJsonArray } from "@/lib/server/export";
 
 describe("csvCell", () => {
   test.each([
@@ -35,8 +29,29 @@ describe("csvCell", () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  test.each([
+    [["a", "b"], "a,b\r\n"],
+    [[null, 3, "x,y"], ',3,"x,y"\r\n'],
+    [["+1", "-2", "@x", "ok"], "'+1,'-2,'@x,ok\r\n"],
+  ])("csvLine(%j)", (values, expected) => {
+    expect(csvLine(values)).toBe(expected);
+  });
+
   test("a line ends with CRLF", () => {
     expect(csvLine(["a", null, 1])).toBe("a,,1\r\n");
+  });
+});
+
+describe("encodeCsvRows", () => {
+  async function* batches(...items: (readonly (string | null)[])[][]) {
+    yield* items;
+  }
+
+  test("the header, then one chunk per non-empty batch", async () => {
+    const chunks: string[] = [];
+    for await (const chunk of encodeCsvRows(["a", "b"], batches([["1", "=x"]], [], [["2", null]])))
+      chunks.push(chunk);
+    expect(chunks).toEqual(["a,b\r\n", "1,'=x\r\n", "2,\r\n"]);
   });
 });
 
