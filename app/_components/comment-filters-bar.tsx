@@ -1,26 +1,7 @@
 "use client";
 import { useEffect, useId, useState } from "react";
-import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
-import { TONE_LABELS } from "@/lib/analytics/palette";
-import {
-  COMMENT_STATUS_FILTERS,
-  CONFIDENCE_FILTERS,
-  type CommentFilters,
-  type CommentStatusFilter,
-} from "@/lib/schemas/comment-filters";
-import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
-
-const STATUS_LABELS: Record<CommentStatusFilter, string> = {
-  visible: "Visible",
-  deleted: "Deleted or removed",
-  hidden: "Hidden by automod",
-  flagged: "Flagged",
-  rejected: "Rejected",
-  withheld: "Withheld",
-  corrected: "Corrected by a person",
-};
-
-const SENTIMENT_NAMES = { positive: "Positive", negative: "Negative", neutral: "Neutral" } as const;
+import { CONFIDENCE_FILTERS, type CommentFilters } from "@/lib/schemas/comment-filters";
+import { COMMENT_FILTER_OPTIONS, FilterSelect } from "./filter-select";
 
 const CONFIDENCE_NAMES: Record<(typeof CONFIDENCE_FILTERS)[number], string> = {
   confident: "Sure (a person's, or 50% and up)",
@@ -52,62 +33,38 @@ export function CommentFiltersBar({
 
   return (
     <form className="filters" aria-label="Filter the comments" onSubmit={(e) => e.preventDefault()}>
-      <span>
-        <label htmlFor={`${id}-tone`}>Tone</label>
-        <select id={`${id}-tone`} value={filters.tone ?? ""} onChange={(e) => set("tone", e.target.value)}>
-          <option value="">Any tone</option>
-          {TONES.map((t) => (
-            <option key={t} value={t}>
-              {TONE_LABELS[t]}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span>
-        <label htmlFor={`${id}-stance`}>Stance</label>
-        <select
-          id={`${id}-stance`}
-          value={filters.stance ?? ""}
-          onChange={(e) => set("stance", e.target.value)}
-        >
-          <option value="">Any stance</option>
-          {STANCES.map((s) => (
-            <option key={s} value={s}>
-              {STANCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span>
-        <label htmlFor={`${id}-sentiment`}>Sentiment</label>
-        <select
-          id={`${id}-sentiment`}
-          value={filters.sentiment ?? ""}
-          onChange={(e) => set("sentiment", e.target.value)}
-        >
-          <option value="">Any sentiment</option>
-          {SENTIMENT_LABELS.map((s) => (
-            <option key={s} value={s}>
-              {SENTIMENT_NAMES[s]}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span>
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={filters.status ?? ""}
-          onChange={(e) => set("status", e.target.value)}
-        >
-          <option value="">Any status</option>
-          {COMMENT_STATUS_FILTERS.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </span>
+      <FilterSelect
+        id={`${id}-tone`}
+        label="Tone"
+        anyLabel="Any tone"
+        options={COMMENT_FILTER_OPTIONS.tone}
+        value={filters.tone ?? ""}
+        onChange={(e) => set("tone", e.target.value)}
+      />
+      <FilterSelect
+        id={`${id}-stance`}
+        label="Stance"
+        anyLabel="Any stance"
+        options={COMMENT_FILTER_OPTIONS.stance}
+        value={filters.stance ?? ""}
+        onChange={(e) => set("stance", e.target.value)}
+      />
+      <FilterSelect
+        id={`${id}-sentiment`}
+        label="Sentiment"
+        anyLabel="Any sentiment"
+        options={COMMENT_FILTER_OPTIONS.sentiment}
+        value={filters.sentiment ?? ""}
+        onChange={(e) => set("sentiment", e.target.value)}
+      />
+      <FilterSelect
+        id={`${id}-status`}
+        label="Status"
+        anyLabel="Any status"
+        options={COMMENT_FILTER_OPTIONS.status}
+        value={filters.status ?? ""}
+        onChange={(e) => set("status", e.target.value)}
+      />
       <span>
         <label htmlFor={`${id}-confidence`}>Tone label</label>
         <select

@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { COMMENT_FILTER_OPTIONS, FilterSelect } from "@/app/_components/filter-select";
 import { HighlightedText } from "@/app/_components/highlighted-text";
 import { KeyboardList } from "@/app/_components/keyboard-list";
 import { StanceBadge, ToneBadge } from "@/app/_components/label-badges";
 import { LocalTime } from "@/app/_components/local-time";
-import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
-import { TONE_LABELS } from "@/lib/analytics/palette";
 import { SearchQueryError } from "@/lib/insights/search-query";
-import { COMMENT_STATUS_FILTERS } from "@/lib/schemas/comment-filters";
 import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SEARCH_FILTER_KEYS, type SearchResult, searchParamsSchema } from "@/lib/schemas/search";
-import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { BadCursorError } from "@/lib/server/keyset-cursor";
 import { searchComments } from "@/lib/server/search/search-comments";
 import { getSearchOptions } from "@/lib/server/search/search-options";
@@ -20,16 +17,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Search" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const STATUS_NAMES: Record<(typeof COMMENT_STATUS_FILTERS)[number], string> = {
-  visible: "Visible",
-  deleted: "Deleted or removed",
-  hidden: "Hidden by automod",
-  flagged: "Flagged",
-  rejected: "Rejected",
-  withheld: "Withheld",
-  corrected: "Corrected by a person",
-};
 
 /** Full-text search of every comment: a plain GET form (filters in the URL), results with their matches marked. */
 export default async function SearchPage({ searchParams }: Props) {
@@ -73,50 +60,38 @@ export default async function SearchPage({ searchParams }: Props) {
             </button>
           </div>
           <div className="filters">
-            <span>
-              <label htmlFor="search-tone">Tone</label>
-              <select id="search-tone" name="tone" defaultValue={raw.tone ?? ""}>
-                <option value="">Any tone</option>
-                {TONES.map((t) => (
-                  <option key={t} value={t}>
-                    {TONE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </span>
-            <span>
-              <label htmlFor="search-stance">Stance</label>
-              <select id="search-stance" name="stance" defaultValue={raw.stance ?? ""}>
-                <option value="">Any stance</option>
-                {STANCES.map((s) => (
-                  <option key={s} value={s}>
-                    {STANCE_LABELS[s]}
-                  </option>
-                ))}
-              </select>
-            </span>
-            <span>
-              <label htmlFor="search-sentiment">Sentiment</label>
-              <select id="search-sentiment" name="sentiment" defaultValue={raw.sentiment ?? ""}>
-                <option value="">Any sentiment</option>
-                {SENTIMENT_LABELS.map((s) => (
-                  <option key={s} value={s}>
-                    {s[0]!.toUpperCase() + s.slice(1)}
-                  </option>
-                ))}
-              </select>
-            </span>
-            <span>
-              <label htmlFor="search-status">Status</label>
-              <select id="search-status" name="status" defaultValue={raw.status ?? ""}>
-                <option value="">Any status</option>
-                {COMMENT_STATUS_FILTERS.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_NAMES[s]}
-                  </option>
-                ))}
-              </select>
-            </span>
+            <FilterSelect
+              id="search-tone"
+              name="tone"
+              label="Tone"
+              anyLabel="Any tone"
+              options={COMMENT_FILTER_OPTIONS.tone}
+              defaultValue={raw.tone ?? ""}
+            />
+            <FilterSelect
+              id="search-stance"
+              name="stance"
+              label="Stance"
+              anyLabel="Any stance"
+              options={COMMENT_FILTER_OPTIONS.stance}
+              defaultValue={raw.stance ?? ""}
+            />
+            <FilterSelect
+              id="search-sentiment"
+              name="sentiment"
+              label="Sentiment"
+              anyLabel="Any sentiment"
+              options={COMMENT_FILTER_OPTIONS.sentiment}
+              defaultValue={raw.sentiment ?? ""}
+            />
+            <FilterSelect
+              id="search-status"
+              name="status"
+              label="Status"
+              anyLabel="Any status"
+              options={COMMENT_FILTER_OPTIONS.status}
+              defaultValue={raw.status ?? ""}
+            />
             {options.publications.length > 1 && (
               <span>
                 <label htmlFor="search-publication">Publication</label>

@@ -2,19 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ENTITY_KIND_LABELS, MentionSentiment } from "@/app/_components/entity-parts";
+import { COMMENT_FILTER_OPTIONS, FilterSelect } from "@/app/_components/filter-select";
 import { HighlightedText } from "@/app/_components/highlighted-text";
 import { KeyboardList } from "@/app/_components/keyboard-list";
 import { ToneBadge } from "@/app/_components/label-badges";
 import { LocalTime } from "@/app/_components/local-time";
 import { StackedBars } from "@/app/_components/svg-charts";
 import { ToneMixFigure } from "@/app/_components/tone-mix-figure";
-import { STANCE_LABELS } from "@/lib/analytics/chart-rows";
 import { formatInteger, formatSignedDecimal } from "@/lib/analytics/format";
-import { SENTIMENT_LABEL_COLORS, TONE_LABELS } from "@/lib/analytics/palette";
-import { COMMENT_STATUS_FILTERS } from "@/lib/schemas/comment-filters";
+import { SENTIMENT_LABEL_COLORS } from "@/lib/analytics/palette";
 import { entityDetailParamsSchema } from "@/lib/schemas/entities";
 import { firstSearchParams } from "@/lib/schemas/route-params";
-import { SENTIMENT_LABELS, STANCES, TONES } from "@/lib/scoring/types";
 import { getEntity } from "@/lib/server/insights/entities";
 import { BadCursorError } from "@/lib/server/keyset-cursor";
 import { requirePageViewer } from "@/lib/server/session";
@@ -120,61 +118,46 @@ export default async function EntityPage({ params, searchParams }: Props) {
           method="get"
           aria-label="Filter the mentions"
         >
-          <span>
-            <label htmlFor="entity-aspect">Sentence sentiment</label>
-            <select id="entity-aspect" name="aspect" defaultValue={raw.aspect ?? ""}>
-              <option value="">Any</option>
-              {SENTIMENT_LABELS.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="entity-tone">Comment tone</label>
-            <select id="entity-tone" name="tone" defaultValue={raw.tone ?? ""}>
-              <option value="">Any tone</option>
-              {TONES.map((t) => (
-                <option key={t} value={t}>
-                  {TONE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="entity-stance">Stance</label>
-            <select id="entity-stance" name="stance" defaultValue={raw.stance ?? ""}>
-              <option value="">Any stance</option>
-              {STANCES.map((s) => (
-                <option key={s} value={s}>
-                  {STANCE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="entity-sentiment">Comment sentiment</label>
-            <select id="entity-sentiment" name="sentiment" defaultValue={raw.sentiment ?? ""}>
-              <option value="">Any</option>
-              {SENTIMENT_LABELS.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span>
-            <label htmlFor="entity-status">Status</label>
-            <select id="entity-status" name="status" defaultValue={raw.status ?? ""}>
-              <option value="">Any status</option>
-              {COMMENT_STATUS_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </span>
+          <FilterSelect
+            id="entity-aspect"
+            name="aspect"
+            label="Sentence sentiment"
+            anyLabel="Any"
+            options={COMMENT_FILTER_OPTIONS.sentiment}
+            defaultValue={raw.aspect ?? ""}
+          />
+          <FilterSelect
+            id="entity-tone"
+            name="tone"
+            label="Comment tone"
+            anyLabel="Any tone"
+            options={COMMENT_FILTER_OPTIONS.tone}
+            defaultValue={raw.tone ?? ""}
+          />
+          <FilterSelect
+            id="entity-stance"
+            name="stance"
+            label="Stance"
+            anyLabel="Any stance"
+            options={COMMENT_FILTER_OPTIONS.stance}
+            defaultValue={raw.stance ?? ""}
+          />
+          <FilterSelect
+            id="entity-sentiment"
+            name="sentiment"
+            label="Comment sentiment"
+            anyLabel="Any"
+            options={COMMENT_FILTER_OPTIONS.sentiment}
+            defaultValue={raw.sentiment ?? ""}
+          />
+          <FilterSelect
+            id="entity-status"
+            name="status"
+            label="Status"
+            anyLabel="Any status"
+            options={COMMENT_FILTER_OPTIONS.status}
+            defaultValue={raw.status ?? ""}
+          />
           <span>
             <label htmlFor="entity-q">Text</label>
             <input id="entity-q" name="q" defaultValue={raw.q ?? ""} maxLength={200} />
