@@ -179,7 +179,7 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     await queue.work(QUEUES.refineEncoder, async () => {
       const result = await refineWithEncoder(sql(), { limit: ENCODER_CHUNK });
       if (result.refined > 0) log(`refined ${result.refined} comments with the sentence encoder`);
-      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+      await moderateRefinedFlags(sql(), result.newlyFlagged);
     });
     await queue.schedule(QUEUES.refineEncoder, "* * * * *");
   } else await queue.unschedule(QUEUES.refineEncoder);
@@ -228,7 +228,7 @@ export async function workLlmRefiner(queue: PgBoss, log: (line: string) => void)
         log(
           `refined ${result.refined} comments with ${result.version}: ${result.stats.sent} sent, ${result.stats.failed} left to the fast labels (${result.stoppedBy})`,
         );
-      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+      await moderateRefinedFlags(sql(), result.newlyFlagged);
       // Failed for pg-boss's record; the next scheduled run resumes where this one stopped.
       if (result.error) throw result.error;
     });

@@ -2,6 +2,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { sql } from "@/lib/db/sql";
 import {
   DEFAULT_MODERATION_SETTINGS,
   type ModerationSettings,
@@ -11,7 +12,7 @@ import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib
 import { appendLog } from "@/lib/server/audit-log";
 import { notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
-import { moderateNewComments } from "./auto-moderate";
+import { moderateComments } from "./auto-moderate";
 
 type Actor = Pick<Viewer, "id">;
 
@@ -96,7 +97,8 @@ export async function rerunModerationRules(actor: Actor, publicationId: number):
     orderBy: { id: "asc" },
   });
   const ids = rows.map((r) => r.id);
-  const decided = await moderateNewComments(db(), publicationId, ids);
+  let decided = 0;
+  for (let i = 0; i < ids.length; i += 5000) decided += await moderateComments(sql(), ids.slice(i, i + 5000));
   // Each batch committed with its own decision rows; this row records the request and its outcome.
   await appendLog(db(), {
     actorId: actor.id,
