@@ -47,9 +47,29 @@ const RECURRING = 300;
 const BUSY_POST_COMMENTS = 20_000;
 const FIRST_POST_DATE = Date.UTC(2023, 0, 2);
 const DAY = 86_400_000;
-const FIRST = ["Mira", "Tomas", "Ines", "Ola", "Ravi", "June", "Karim", "Lena", "Piotr", "Ada", "Sol", "Noor"];
+const FIRST = [
+  "Mira",
+  "Tomas",
+  "Ines",
+  "Ola",
+  "Ravi",
+  "June",
+  "Karim",
+  "Lena",
+  "Piotr",
+  "Ada",
+  "Sol",
+  "Noor",
+];
 const LAST = ["Okafor", "Lind", "Baro", "Haug", "Iyer", "Park", "Saleh", "Weiss", "Nowak", "Costa", "Reyes"];
-const TOPICS = ["Grain corridors", "The Arctic route", "Sanctions", "The old empire", "Port politics", "Summits"];
+const TOPICS = [
+  "Grain corridors",
+  "The Arctic route",
+  "Sanctions",
+  "The old empire",
+  "Port politics",
+  "Summits",
+];
 
 /** How many comments each post gets: the busy first post its share, the rest spread unevenly. */
 export function postSizes(posts: number, comments: number, seed = 7): number[] {

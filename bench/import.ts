@@ -54,11 +54,13 @@ await emptyDatabase();
 console.log(`importing ${input} ...`);
 const imported = await runMarginalia(
   ["import", "file", input, "--publication", "Bench", "--no-score"],
-  database.url,
+  database,
 );
 const [stored] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM comment`;
 const storedComments = stored?.n ?? 0;
-const storeSeconds = Number(/stored \d+ comments in ([\d.]+) s/.exec(imported.stdout)?.[1] ?? imported.seconds);
+const storeSeconds = Number(
+  /stored \d+ comments in ([\d.]+) s/.exec(imported.stdout)?.[1] ?? imported.seconds,
+);
 
 // The floor: the same rows, as stored, written back with COPY into the same table.
 const dump = path.join(os.tmpdir(), `marginalia-bench-comments-${process.pid}.copy`);
@@ -102,7 +104,12 @@ printTable(`import of ${storedComments} comments (${source}) against COPY of the
     "comments/s": result.import.commentsPerSecond,
     "peak RSS MB": result.import.peakRssMb,
   },
-  { path: "COPY into comment", seconds: result.copy.seconds, "comments/s": result.copy.commentsPerSecond, "peak RSS MB": "" },
+  {
+    path: "COPY into comment",
+    seconds: result.copy.seconds,
+    "comments/s": result.copy.commentsPerSecond,
+    "peak RSS MB": "",
+  },
 ]);
 console.log(`ratio import/COPY: ${result.ratio} (bar ${result.bar})`);
 console.log(`written ${await writeResult(`import-${comments}`, result)}`);

@@ -5,8 +5,7 @@
  * and printing a table and writing the figures as JSON under bench/results/.
  */
 import { spawn } from "node:child_process";
-import { readdir, readFile } from "node:fs/promises";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -15,23 +14,33 @@ import { migrateDatabase } from "@/lib/db/migrate";
 export const ROOT = path.resolve(import.meta.dirname, "..");
 
 export interface BenchDatabase {
+  /** The tables' owner: the benchmark's own set-up and its COPY floor. */
   url: string;
+  /** The app's least-privilege role: what `marginalia` and the web server run as, as in production. */
+  appUrl: string;
   stop(): Promise<void>;
 }
 
-/** The benchmark database for a data set: bench/.data/pg-<name>, migrated. DATABASE_URL wins when set. */
-export async function openBenchDatabase(name: string, port = 54_400): Promise<BenchDatabase> {
+/**
+ * The benchmark database for a data set: bench/.data/pg-<name>, migrated. DATABASE_URL (the app's role) and
+ * DATABASE_OWNER_URL (the owner, DATABASE_URL when unset) win when set.
+ */
+export async function openBenchDatabase(name: string): Promise<BenchDatabase> {
   if (process.env.DATABASE_URL) {
-    await migrateDatabase(process.env.DATABASE_URL);
-    return { url: process.env.DATABASE_URL, stop: async () => {} };
+    const owner = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+    await migrateDatabase(owner);
+    return { url: owner, appUrl: process.env.DATABASE_URL, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(ROOT, "bench", ".data", `pg-${name}`), port });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(ROOT, "bench", ".data", `pg-${name}`),
+    port: Number(process.env.MARGINALIA_PG_PORT ?? 54_351),
+  });
   await migrateDatabase(server.url);
-  return { url: server.url, stop: () => server.stop() };
+  return { url: server.url, appUrl: server.appUrl, stop: () => server.stop() };
 }
 
 /** Resident memory (bytes) of a process and all its descendants, read from /proc. */
-async function treeRss(root: number): Promise<number> {
+export async function treeRss(root: number): Promise<number> {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of await readdir("/proc").catch(() => [] as string[])) {
@@ -64,16 +73,25 @@ export interface CommandRun {
   stderr: string;
 }
 
-/** Runs `marginalia <args>` against `url`; rejects when it exits non-zero. */
+/** Runs `marginalia <args>` against the database, as the app's role; rejects when it exits non-zero. */
 export async function runMarginalia(
   args: string[],
-  url: string,
+  database: BenchDatabase,
   env: Record<string, string> = {},
 ): Promise<CommandRun> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/bin.ts", ...args],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    [
+      path.join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      "lib/cli/bin.ts",
+      ...args,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.appUrl, DATABASE_OWNER_URL: database.url, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let stdout = "";
   let stderr = "";
@@ -128,7 +146,10 @@ export async function writeResult(name: string, result: unknown): Promise<string
   const dir = path.join(ROOT, "bench", "results");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
-  await writeFile(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), ...(result as object) }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), ...(result as object) }, null, 2)}\n`,
+  );
   return file;
 }
 

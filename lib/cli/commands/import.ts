@@ -145,7 +145,10 @@ export function registerImportCommands(program: Command): void {
     .description("import an export file or folder; the format is recognised from the content")
     .argument("<path>", "Disqus XML, WordPress WXR, saved Substack JSON (file or folder), CSV or JSON Lines")
     .option("--publication <name-or-url>", "the publication the comments belong to")
-    .option("--no-score", "store only: leave scoring and the automatic rules to `marginalia score` or the workers")
+    .option(
+      "--no-score",
+      "store only: leave scoring and the automatic rules to `marginalia score` or the workers",
+    )
     .action(async (filePath: string, raw: { publication?: string; score: boolean }) => {
       if (raw.publication !== undefined && raw.publication.trim() === "")
         throw new UsageError("--publication is empty");

@@ -7,6 +7,7 @@ CREATE TABLE "post_rollup" (
     "publication_id" INTEGER NOT NULL,
     "comments" INTEGER NOT NULL DEFAULT 0,
     "deleted" INTEGER NOT NULL DEFAULT 0,
+    "commenters" INTEGER NOT NULL DEFAULT 0,
     "scored" INTEGER NOT NULL DEFAULT 0,
     "tone_counts" INTEGER[] DEFAULT ARRAY[0, 0, 0, 0, 0, 0]::INTEGER[],
     "reply_tone_counts" INTEGER[] DEFAULT ARRAY[0, 0, 0, 0, 0, 0]::INTEGER[],
@@ -218,21 +219,33 @@ BEGIN
     FROM (SELECT post_id, commenter_id, stance, sum(sign) AS n FROM rollup_delta
           WHERE commenter_id IS NOT NULL AND stance IS NOT NULL GROUP BY 1, 2, 3) x
     GROUP BY 1, 2
+  ), written AS (
+    INSERT INTO post_commenter_rollup AS r (post_id, commenter_id, publication_id, comments, tone_counts, stance_counts)
+    SELECT p.post_id, p.commenter_id, p.publication_id, p.comments, rollup_vector(t.i, t.n, 6),
+      rollup_vector(s.i, s.n, 3)
+    FROM people p
+    LEFT JOIN tones t ON t.post_id = p.post_id AND t.commenter_id = p.commenter_id
+    LEFT JOIN stances s ON s.post_id = p.post_id AND s.commenter_id = p.commenter_id
+    ORDER BY p.post_id, p.commenter_id
+    ON CONFLICT (post_id, commenter_id) DO UPDATE SET
+      comments = r.comments + excluded.comments,
+      tone_counts = rollup_int_add(r.tone_counts, excluded.tone_counts),
+      stance_counts = rollup_int_add(r.stance_counts, excluded.stance_counts)
+    RETURNING r.post_id, r.commenter_id, r.comments
   )
-  INSERT INTO post_commenter_rollup AS r (post_id, commenter_id, publication_id, comments, tone_counts, stance_counts)
-  SELECT p.post_id, p.commenter_id, p.publication_id, p.comments, rollup_vector(t.i, t.n, 6),
-    rollup_vector(s.i, s.n, 3)
-  FROM people p
-  LEFT JOIN tones t ON t.post_id = p.post_id AND t.commenter_id = p.commenter_id
-  LEFT JOIN stances s ON s.post_id = p.post_id AND s.commenter_id = p.commenter_id
-  ORDER BY p.post_id, p.commenter_id
-  ON CONFLICT (post_id, commenter_id) DO UPDATE SET
-    comments = r.comments + excluded.comments,
-    tone_counts = rollup_int_add(r.tone_counts, excluded.tone_counts),
-    stance_counts = rollup_int_add(r.stance_counts, excluded.stance_counts);
+  -- The post's distinct commenters move when a commenter's count there crosses zero (before = after - delta).
+  UPDATE post_rollup pr SET commenters = pr.commenters + d.n
+  FROM (
+    SELECT w.post_id, sum((w.comments > 0)::int - ((w.comments - p.comments) > 0)::int)::int AS n
+    FROM written w JOIN people p ON p.post_id = w.post_id AND p.commenter_id = w.commenter_id
+    GROUP BY w.post_id
+  ) d
+  WHERE pr.post_id = d.post_id AND d.n <> 0;
 
+  -- Per publication, not per post: a post deleted with its comments takes its share away here too (only a
+  -- publication deleted in this transaction takes these rows with it).
   WITH rollup_delta AS (
-    SELECT u.* FROM unnest(contributions) u WHERE EXISTS (SELECT 1 FROM post p WHERE p.id = u.post_id)
+    SELECT u.* FROM unnest(contributions) u WHERE EXISTS (SELECT 1 FROM publication p WHERE p.id = u.publication_id)
   )
   INSERT INTO commenter_day_rollup AS r (publication_id, day, commenter_id, comments)
   SELECT publication_id, (posted_at AT TIME ZONE 'UTC')::date, commenter_id, sum(sign)::int
