@@ -72,10 +72,20 @@ function isNonZero(v: unknown): boolean {
   return v !== 0 && v !== null;
 }
 
-/** Sums kept step by step and sums rebuilt at once differ in the last bits of a float. */
+/**
+ * Sums kept step by step and sums rebuilt at once differ in the last bits of a float, and a count vector back
+ * at zeros is the same as none (null).
+ */
 function rounded(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(row).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v]),
+    Object.entries(row).map(([k, v]) => [
+      k,
+      typeof v === "number"
+        ? Math.round(v * 1e9) / 1e9
+        : Array.isArray(v) && v.every((x) => x === 0)
+          ? null
+          : v,
+    ]),
   );
 }
 
