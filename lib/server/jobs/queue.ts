@@ -11,6 +11,7 @@ import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
 import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
 import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
+import { runRulesRerun } from "@/lib/server/moderation/settings";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
 import { refineWithLlm } from "@/lib/server/scoring/llm-refiner";
@@ -38,6 +39,13 @@ const PUBLICATION_MODEL_CHUNK = 20_000;
 const REFIT_DELAY_SECONDS = 60;
 
 export const refitJobSchema = z.object({ publicationId: z.number().int().positive() });
+
+export const rulesRerunJobSchema = z.object({
+  publicationId: z.number().int().positive(),
+  /** Who asked (the RULES_RERUN log row names them); null from the command line. */
+  actorId: z.string().nullable(),
+});
+export type RulesRerunJob = z.infer<typeof rulesRerunJobSchema>;
 
 /** Comments one encoder run refines (about half a minute of encoder work at ~40 a second). */
 const ENCODER_CHUNK = 1000;
@@ -98,6 +106,21 @@ export async function enqueuePublicationModelRefit(publicationId: number): Promi
       expireInSeconds: 30 * 60,
     },
   );
+}
+
+/**
+ * Queues a re-run of the rules over a publication's undecided comments; null when one is already waiting (it
+ * reads the settings when it runs, so it applies this request's settings too).
+ */
+export async function enqueueRulesRerun(job: RulesRerunJob): Promise<string | null> {
+  const queue = await boss();
+  return queue.send(QUEUES.rerunRules, job, { singletonKey: String(job.publicationId) });
+}
+
+/** The rule re-run job's handler (any worker): parses its data and runs it. */
+export async function runRulesRerunJob(data: unknown) {
+  const job = rulesRerunJobSchema.parse(data);
+  return runRulesRerun(job.publicationId, job.actorId);
 }
 
 /** Stops this process's queue client if it started one (tests, shutdown). */
@@ -190,6 +213,13 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
   );
   await workLlmRefiner(queue, log);
+  await queue.work(QUEUES.rerunRules, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const result = await runRulesRerunJob(job.data);
+    log(
+      `re-ran the rules over ${result.checked} comments of publication ${result.publicationId}: ${result.decided} decided`,
+    );
+  });
   await queue.work(QUEUES.refitPublicationModel, { batchSize: 1 }, async ([job]) => {
     if (!job) return;
     const { publicationId } = refitJobSchema.parse(job.data);

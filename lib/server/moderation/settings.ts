@@ -8,7 +8,7 @@ import {
   type ModerationSettings,
   parseModerationSettings,
 } from "@/lib/moderation/settings";
-import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
+import type { PublicationSettings, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
 import { appendLog } from "@/lib/server/audit-log";
 import { notFound } from "@/lib/server/domain-error";
 import type { Viewer } from "@/lib/server/permissions";
@@ -49,7 +49,7 @@ export async function listModerationSettings(): Promise<PublicationSettings[]> {
 /**
  * Saves a publication's word lists and thresholds (already validated by moderationSettingsSchema) and logs
  * SETTINGS_CHANGED with the settings before and after. Saving identical settings writes nothing.
- * New comments use them at once; existing ones only through `rerunModerationRules`.
+ * New comments use them at once; existing ones only through a rule re-run (`runRulesRerun`, a job).
  */
 export async function saveModerationSettings(
   actor: Actor,
@@ -81,33 +81,48 @@ export async function saveModerationSettings(
 }
 
 /**
- * Re-applies the automatic rules, with the current settings, to the publication's comments nobody has decided
- * on (status NONE). The rules' decisions are logged as the system's (a rule decided them), and one RULES_RERUN
- * row records who asked and what came of it; flags a rule already raised stay single.
+ * The rule re-run job's work (QUEUES.rerunRules): re-applies the automatic rules, with the current settings, to
+ * the publication's comments nobody has decided on (status NONE), a chunk at a time, each chunk committed with
+ * its decision rows (logged as the system's: a rule decided them). One RULES_RERUN row records who asked and
+ * what came of it. Safe to run again after a kill: decided comments are no longer NONE, and a rule's open
+ * flag is never raised twice.
  */
-export async function rerunModerationRules(actor: Actor, publicationId: number): Promise<RerunResult> {
+export async function runRulesRerun(publicationId: number, actorId: string | null): Promise<RerunOutcome> {
   const publication = await db().publication.findUnique({
     where: { id: publicationId },
     select: { id: true },
   });
-  if (!publication) throw notFound("publication");
-  const rows = await db().comment.findMany({
-    where: { publicationId, status: "NONE", body: { not: null } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  const ids = rows.map((r) => r.id);
+  if (!publication) return { publicationId, checked: 0, decided: 0 };
+  let checked = 0;
   let decided = 0;
-  for (let i = 0; i < ids.length; i += 5000) decided += await moderateComments(sql(), ids.slice(i, i + 5000));
-  // Each batch committed with its own decision rows; this row records the request and its outcome.
+  let lastId = 0;
+  for (;;) {
+    const rows = await sql()<{ id: number }[]>`
+      SELECT id FROM comment
+      WHERE publication_id = ${publicationId} AND status = 'NONE' AND body IS NOT NULL AND id > ${lastId}
+      ORDER BY id LIMIT ${RERUN_CHUNK}`;
+    if (rows.length === 0) break;
+    const ids = rows.map((r) => r.id);
+    lastId = ids[ids.length - 1] as number;
+    checked += ids.length;
+    decided += await moderateComments(sql(), ids);
+  }
   await appendLog(db(), {
-    actorId: actor.id,
+    actorId,
     action: "RULES_RERUN",
     targetType: "PUBLICATION",
     targetId: String(publicationId),
     publicationId,
     note: "moderation rules re-run on undecided comments",
-    after: { checked: ids.length, decided },
+    after: { checked, decided },
   });
-  return { publicationId, checked: ids.length, decided };
+  return { publicationId, checked, decided };
+}
+
+const RERUN_CHUNK = 5000;
+
+export interface RerunOutcome {
+  publicationId: number;
+  checked: number;
+  decided: number;
 }
