@@ -31,6 +31,12 @@ export const QUEUES = {
    * (the rules skip what they decided and never raise a flag twice).
    */
   rerunRules: "rerun-moderation-rules",
+  /**
+   * Score and moderate unscored comments (new and edited), a bounded chunk per job; data: {} or
+   * { publicationId }. Every minute, and again at once after a full chunk: with several workers several jobs
+   * run at a time, their claims (SKIP LOCKED) keeping them on different comments.
+   */
+  scorePending: "score-pending",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -54,6 +60,7 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   // One run at a time: each pass claims the posts whose comments changed since their last pass.
   [QUEUES.insights]: { policy: "singleton" },
   [QUEUES.rerunRules]: { policy: "stately", expireInSeconds: 60 * 60, retryLimit: 3 },
+  [QUEUES.scorePending]: { expireInSeconds: 30 * 60, retryLimit: 2 },
 };
 
 /** pg-boss's schema. */

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { beforeEach, describe, expect, test } from "vitest";
 import { upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
+import { boss, QUEUES, runScoringJob } from "@/lib/server/jobs/queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 /**
@@ -107,6 +108,25 @@ describe("scoring shared by several processes", () => {
     const second = await score().done;
     expect(second.code).toBe(0);
     expect(second.scored).toBe(left.unscored);
+    expect(await counts()).toEqual({ scored: COMMENTS, unscored: 0 });
+  }, 300_000);
+
+  test("scoring jobs: two at once take different chunks, a full chunk queues the next until none is left", async () => {
+    const queue = await boss();
+    // Jobs other tests left behind are not this test's.
+    while ((await queue.fetch(QUEUES.scorePending)).length > 0);
+    const first = await Promise.all([runScoringJob({}), runScoringJob({})]);
+    // Each job scores one chunk (20,000); together two chunks, no comment in both.
+    expect(first).toEqual([20_000, 20_000]);
+    expect((await counts()).scored).toBe(40_000);
+    let total = 40_000;
+    for (;;) {
+      const [job] = await queue.fetch(QUEUES.scorePending);
+      if (!job) break;
+      total += await runScoringJob(job.data);
+      await queue.complete(QUEUES.scorePending, job.id);
+    }
+    expect(total).toBe(COMMENTS);
     expect(await counts()).toEqual({ scored: COMMENTS, unscored: 0 });
   }, 300_000);
 });

@@ -22,6 +22,7 @@ import {
 } from "@/lib/server/scoring/publication-model";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
 import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/refiners";
+import { scorePendingComments } from "@/lib/server/scoring/score-comments";
 
 /**
  * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
@@ -33,6 +34,8 @@ import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/ref
 
 export { QUEUES } from "@/lib/jobs/queues";
 
+/** Comments one scoring job scores (about ten seconds' work); a full chunk queues the next job at once. */
+const SCORE_JOB_CHUNK = 20_000;
 /** Comments one publication-model run labels (the fast heads: thousands a second). */
 const PUBLICATION_MODEL_CHUNK = 20_000;
 /** Seconds a refit waits after the correction that queued it, so the corrections around it join in. */
@@ -115,6 +118,20 @@ export async function enqueuePublicationModelRefit(publicationId: number): Promi
 export async function enqueueRulesRerun(job: RulesRerunJob): Promise<string | null> {
   const queue = await boss();
   return queue.send(QUEUES.rerunRules, job, { singletonKey: String(job.publicationId) });
+}
+
+/**
+ * One scoring job: scores and moderates up to a chunk of the unscored comments (all publications, or one) and,
+ * when the chunk was full, queues the next so the backlog keeps moving; several workers run these at once.
+ */
+export async function runScoringJob(data: unknown): Promise<number> {
+  const { publicationId } = z
+    .object({ publicationId: z.number().int().positive().optional() })
+    .parse(data ?? {});
+  const result = await scorePendingComments({ sql: sql() }, { publicationId, limit: SCORE_JOB_CHUNK });
+  if (result.scored >= SCORE_JOB_CHUNK)
+    await (await boss()).send(QUEUES.scorePending, publicationId ? { publicationId } : {});
+  return result.scored;
 }
 
 /** The rule re-run job's handler (any worker): parses its data and runs it. */
@@ -213,6 +230,11 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
   );
   await workLlmRefiner(queue, log);
+  await queue.work(QUEUES.scorePending, { batchSize: 1 }, async ([job]) => {
+    const scored = await runScoringJob(job?.data);
+    if (scored > 0) log(`scored ${scored} comments`);
+  });
+  await queue.schedule(QUEUES.scorePending, "* * * * *");
   await queue.work(QUEUES.rerunRules, { batchSize: 1 }, async ([job]) => {
     if (!job) return;
     const result = await runRulesRerunJob(job.data);
