@@ -11,7 +11,7 @@ import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
 import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
 import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
-import { runRulesRerun } from "@/lib/server/moderation/settings";
+import { runRulesRerun } from "@/lib/server/moderation/rules-rerun";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
 import { refineWithLlm } from "@/lib/server/scoring/llm-refiner";

@@ -1,6 +1,6 @@
 import { type RerunResult, rerunRulesBodySchema } from "@/lib/schemas/moderation-settings";
 import { route } from "@/lib/server/api";
-import { requestRulesRerun } from "@/lib/server/moderation/rules-rerun";
+import { requestRulesRerun } from "@/lib/server/moderation/settings";
 
 export const dynamic = "force-dynamic";
 
