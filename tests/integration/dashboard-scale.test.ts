@@ -2,12 +2,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Db, setDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { getActiveCommenters } from "@/lib/server/analytics/active-commenters";
 import { getCommenterProfile } from "@/lib/server/analytics/commenter-profile";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { getSentimentHistogram } from "@/lib/server/analytics/sentiment-histogram";
 import { getThreadPage } from "@/lib/server/analytics/thread-page";
+import { getStanceSplit, getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { linkReplies, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
@@ -136,6 +139,10 @@ describe("dashboards at scale read rollups and indexes", () => {
     ["compare", () => comparePosts([postId, otherPostId])],
     ["commenter profile", () => getCommenterProfile(commenterId, { includeNotes: false })],
     ["post header", () => getPostHeader(postId)],
+    ["the post's tones", () => getToneDistribution(postId, {})],
+    ["the post's stances", () => getStanceSplit(postId, {})],
+    ["the post's sentiment", () => getSentimentHistogram(postId, {})],
+    ["the post's most active commenters", () => getActiveCommenters(postId, {})],
   ] as [string, () => Promise<unknown>][])(
     "%s never reads the comment or score tables",
     async (_name, run) => {
