@@ -1,5 +1,6 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
+import { quantileFromRollup } from "@/lib/analytics/sentiment-bins";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
@@ -15,8 +16,7 @@ interface Row {
   commenters: number;
   scored: number;
   sentiment_sum: number;
-  p25: number | null;
-  p75: number | null;
+  sentiment_bins: number[] | null;
   open_flags: number;
   open_post_flags: number;
   post_flag_reasons: string[];
@@ -28,7 +28,7 @@ interface Row {
 /**
  * Per-post figures for the overview, read from the per-post rollups (one row a post, whatever its comment
  * count): tone and stance are the effective labels (a person's correction first), the sentiment quartiles
- * come from the rollup's 0.01-wide histogram (rollup_quantile, in SQL: two numbers a post leave the database). With a range, only posts published within it (posts without a
+ * come from the rollup's 0.01-wide histogram. With a range, only posts published within it (posts without a
  * date are left out then).
  */
 export async function listPostSummaries(range: DateRange = {}): Promise<PostSummary[]> {
@@ -38,8 +38,7 @@ export async function listPostSummaries(range: DateRange = {}): Promise<PostSumm
   const rows = await db().$queryRaw<Row[]>`
     SELECT p.id, p.title, p.slug, p.url, p.published_at,
       coalesce(r.comments, 0) AS comments, coalesce(r.commenters, 0) AS commenters, coalesce(r.scored, 0) AS scored,
-      coalesce(r.sentiment_sum, 0) AS sentiment_sum, rollup_quantile(r.sentiment_bins, 0.25) AS p25,
-      rollup_quantile(r.sentiment_bins, 0.75) AS p75, coalesce(r.open_flags, 0) AS open_flags,
+      coalesce(r.sentiment_sum, 0) AS sentiment_sum, r.sentiment_bins, coalesce(r.open_flags, 0) AS open_flags,
       r.tone_counts, r.stance_counts,
       (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN' AND f.post_id = p.id) AS open_post_flags,
       (SELECT coalesce(array_agg(DISTINCT f.post_reason::text), '{}'::text[]) FROM flag f
@@ -53,7 +52,8 @@ export async function listPostSummaries(range: DateRange = {}): Promise<PostSumm
     ORDER BY p.published_at DESC NULLS LAST, p.id DESC`;
   return rows.map((r) => {
     const stances = stanceCountsFromVector(r.stance_counts);
-    const { p25, p75 } = r;
+    const p25 = quantileFromRollup(r.sentiment_bins, 0.25);
+    const p75 = quantileFromRollup(r.sentiment_bins, 0.75);
     return {
       id: r.id,
       title: r.title,
