@@ -23,8 +23,8 @@ import { getPostHeader } from "@/lib/server/analytics/post-header";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
 import { getThreadPage } from "@/lib/server/analytics/thread-page";
 import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
-import { createUser } from "@/lib/server/auth/users";
 import { listQueue } from "@/lib/server/moderation/queue";
+import { createUser } from "@/lib/server/users";
 import { mb, openBenchDatabase, printTable, ROOT, treeRss, writeResult } from "./support";
 
 const { values } = parseArgs({
