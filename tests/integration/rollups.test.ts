@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST as correct } from "@/app/api/comments/[commentId]/correction/route";
 import { GET as getPosts } from "@/app/api/posts/route";
 import type { PostListResponse } from "@/lib/schemas/posts";
+import { STANCES, TONES } from "@/lib/scoring/types";
 import { importFile } from "@/lib/server/ingest/file-import";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -103,6 +104,13 @@ beforeAll(async () => {
 });
 
 describe("rollups follow every write path", () => {
+  test("the rollups' label vectors are in the order the app reads them (the enums' order)", async () => {
+    const [row] = await sql<{ tones: string[]; stances: string[] }[]>`
+      SELECT enum_range(NULL::"Tone")::text[] AS tones, enum_range(NULL::"Stance")::text[] AS stances`;
+    expect(row!.tones).toEqual([...TONES]);
+    expect(row!.stances).toEqual([...STANCES]);
+  });
+
   test("an import with scoring and the automatic rules", async () => {
     const result = await importCsv(ROWS, "first.csv");
     expect(result.status).toBe("SUCCEEDED");
@@ -155,7 +163,7 @@ describe("rollups follow every write path", () => {
     >`SELECT id, post_id FROM comment WHERE external_id = 'c5'`;
     const before = (await overviewOf("p2")).openFlags;
     const [flag] = await sql<{ id: number }[]>`
-      INSERT INTO flag (comment_id, reason, note) VALUES (${c5!.id}, 'OTHER', 'check') RETURNING id`;
+      INSERT INTO flag (comment_id, comment_reason, note) VALUES (${c5!.id}, 'OTHER', 'check') RETURNING id`;
     expect((await overviewOf("p2")).openFlags).toBe(before + 1);
     await sql`UPDATE flag SET status = 'RESOLVED' WHERE id = ${flag!.id}`;
     expect((await overviewOf("p2")).openFlags).toBe(before);
