@@ -341,12 +341,14 @@ export function SettingsForm({ publications }: { publications: PublicationSettin
             rerun.mutate(publicationId, {
               onSuccess: (r) =>
                 setMessage(
-                  `Re-ran the rules over ${r.checked} undecided ${r.checked === 1 ? "comment" : "comments"}; ${r.decided} changed.`,
+                  r.queued
+                    ? "Re-run queued: the rules go over the undecided comments in the background; the moderation log shows what they decided."
+                    : "A re-run is already queued; it will use these settings.",
                 ),
             })
           }
         >
-          {rerun.isPending ? "Re-running…" : "Re-run rules over existing comments"}
+          {rerun.isPending ? "Queueing…" : "Re-run rules over existing comments"}
         </button>
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

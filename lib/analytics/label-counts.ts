@@ -28,3 +28,13 @@ export function stanceCountsFromRows(
 export function totalOf(counts: Record<string, number>): number {
   return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
+
+/** Counts per tone from a rollup's vector (in the enum's order, as TONES); a missing vector counts 0s. */
+export function toneCountsFromVector(vector: readonly number[] | null | undefined): Record<Tone, number> {
+  return Object.fromEntries(TONES.map((t, i) => [t, vector?.[i] ?? 0])) as Record<Tone, number>;
+}
+
+/** Counts per stance from a rollup's vector (in the enum's order, as STANCES). */
+export function stanceCountsFromVector(vector: readonly number[] | null | undefined): Record<Stance, number> {
+  return Object.fromEntries(STANCES.map((s, i) => [s, vector?.[i] ?? 0])) as Record<Stance, number>;
+}

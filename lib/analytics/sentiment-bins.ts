@@ -38,3 +38,51 @@ export function sentimentBinLabel(
   if (bin.to === null && bin.from !== null) return `${format(bin.from)} and above`;
   return `${format(bin.from ?? 0)} to ${format(bin.to ?? 0)}`;
 }
+
+/**
+ * The rollups keep a finer histogram (post_rollup.sentiment_bins): width_bucket(comparative, -1, 1, 200), 202
+ * counts with the open bins at each end. Each chart bin is a whole number of fine bins, so chart bins come
+ * from it exactly; quantiles to within one fine bin (0.01).
+ */
+export const ROLLUP_BIN_COUNT = 200;
+const FINE_PER_CHART_BIN = ROLLUP_BIN_COUNT / SENTIMENT_BIN_COUNT;
+
+/** The chart's bins from a rollup's fine histogram. */
+export function sentimentBinsFromRollup(fine: readonly number[] | null | undefined): SentimentBin[] {
+  const rows: { bucket: number; count: number }[] = [];
+  (fine ?? []).forEach((count, i) => {
+    if (count === 0) return;
+    const bucket =
+      i === 0 ? 0 : i > ROLLUP_BIN_COUNT ? SENTIMENT_BIN_COUNT + 1 : Math.ceil(i / FINE_PER_CHART_BIN);
+    rows.push({ bucket, count });
+  });
+  return sentimentBins(rows);
+}
+
+/**
+ * The q-quantile (as PostgreSQL's percentile_cont: position q·(n-1) between the sorted values) from a rollup's
+ * fine histogram, each value taken at its bin's middle (the open bins at -1 and 1). Null without values.
+ */
+export function quantileFromRollup(fine: readonly number[] | null | undefined, q: number): number | null {
+  if (!fine) return null;
+  const n = fine.reduce((a, b) => a + b, 0);
+  if (n === 0) return null;
+  const width = (SENTIMENT_MAX - SENTIMENT_MIN) / ROLLUP_BIN_COUNT;
+  const valueAt = (rank: number): number => {
+    let seen = 0;
+    for (let i = 0; i < fine.length; i++) {
+      seen += fine[i] ?? 0;
+      if (rank < seen) {
+        if (i === 0) return SENTIMENT_MIN;
+        if (i > ROLLUP_BIN_COUNT) return SENTIMENT_MAX;
+        return SENTIMENT_MIN + (i - 0.5) * width;
+      }
+    }
+    return SENTIMENT_MAX;
+  };
+  const position = q * (n - 1);
+  const below = Math.floor(position);
+  const fraction = position - below;
+  const low = valueAt(below);
+  return fraction === 0 ? low : low + (valueAt(below + 1) - low) * fraction;
+}

@@ -24,6 +24,19 @@ export const QUEUES = {
   labelWithPublicationModels: "label-with-publication-models",
   /** Every minute: argument groups, entities, surge checks and notifications (lib/server/insights). */
   insights: "refresh-insights",
+  /**
+   * Re-apply the automatic rules to a publication's undecided comments; data: { publicationId, actorId }. One
+   * waiting and one running per publication (singletonKey): asking again while one waits changes nothing, as
+   * the waiting one reads the settings when it runs. A worker killed mid-run leaves the job to be retried
+   * (the rules skip what they decided and never raise a flag twice).
+   */
+  rerunRules: "rerun-moderation-rules",
+  /**
+   * Score and moderate unscored comments (new and edited), a bounded chunk per job; data: {} or
+   * { publicationId }. Every minute, and again at once after a full chunk: with several workers several jobs
+   * run at a time, their claims (SKIP LOCKED) keeping them on different comments.
+   */
+  scorePending: "score-pending",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -46,6 +59,8 @@ export const QUEUE_OPTIONS: Readonly<Record<QueueName, QueueOptions>> = {
   [QUEUES.labelWithPublicationModels]: { policy: "singleton" },
   // One run at a time: each pass claims the posts whose comments changed since their last pass.
   [QUEUES.insights]: { policy: "singleton" },
+  [QUEUES.rerunRules]: { policy: "stately", expireInSeconds: 60 * 60, retryLimit: 3 },
+  [QUEUES.scorePending]: { expireInSeconds: 30 * 60, retryLimit: 2 },
 };
 
 /** pg-boss's schema. */

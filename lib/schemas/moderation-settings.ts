@@ -29,8 +29,9 @@ export interface SaveSettingsResult {
   settings: ModerationSettings;
 }
 
+/** The re-run is a job (any worker runs it); its outcome goes to the moderation log (RULES_RERUN). */
 export interface RerunResult {
   publicationId: number;
-  checked: number;
-  decided: number;
+  /** False when a re-run for the publication was already waiting: that one will apply the current settings. */
+  queued: boolean;
 }

@@ -206,7 +206,7 @@ test("the author edits word lists, re-runs the rules and adds a user; both are l
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status")).toContainText("Saved");
   await page.getByRole("button", { name: "Re-run rules over existing comments" }).click();
-  await expect(page.getByRole("status")).toContainText("Re-ran the rules");
+  await expect(page.getByRole("status")).toContainText("Re-run queued");
 
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByLabel("Email").fill("e2e-new-moderator@example.org");

@@ -1,21 +1,86 @@
-import { beforeAll, describe, expect, test } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type Db, setDb } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
 import { getActiveCommenters } from "@/lib/server/analytics/active-commenters";
-import { getCommentTimeline } from "@/lib/server/analytics/comment-timeline";
-import { getReadingList } from "@/lib/server/analytics/reading-list";
+import { getCommenterProfile } from "@/lib/server/analytics/commenter-profile";
+import { comparePosts } from "@/lib/server/analytics/compare-posts";
+import { getHeadline } from "@/lib/server/analytics/headline-figures";
+import { getPostHeader } from "@/lib/server/analytics/post-header";
+import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
 import { getSentimentHistogram } from "@/lib/server/analytics/sentiment-histogram";
 import { getThreadPage } from "@/lib/server/analytics/thread-page";
-import { getToneByDepth } from "@/lib/server/analytics/tone-by-depth";
-import { getToneDistribution } from "@/lib/server/analytics/tone-distribution";
+import { getStanceSplit, getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { linkReplies, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
-const { sql } = useTestDatabase();
+/**
+ * What keeps the dashboards fast at a million comments is the shape of their plans, not this machine's
+ * milliseconds (those are the benchmark's, `npm run bench:dashboard`): the overview, compare, commenter and
+ * post header read the rollups and never the comment table, and the thread hands out a page from the
+ * (post_id, thread_key) index without sorting the thread. The queries are the ones the functions really send
+ * (captured from Prisma's query log), EXPLAINed with their own parameters.
+ */
+
+const { sql, db, url } = useTestDatabase();
 const COMMENTS = 5000;
 let postId: number;
+let otherPostId: number;
+let commenterId: number;
+
+interface PlanNode {
+  "Node Type": string;
+  "Parent Relationship"?: string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** The plan without its subplans (the per-row look-ups of a comment's flags): the rows' own path. */
+function mainPath(plan: PlanNode): PlanNode[] {
+  return [
+    plan,
+    ...(plan.Plans ?? []).filter((p) => p["Parent Relationship"] !== "SubPlan").flatMap(mainPath),
+  ];
+}
+
+const captured: { query: string; params: string }[] = [];
+const logging = new PrismaClient({
+  adapter: new PrismaPg({ connectionString: url, max: 2 }),
+  log: [{ emit: "event", level: "query" }],
+}) as unknown as Db & { $on(event: "query", cb: (e: { query: string; params: string }) => void): void };
+logging.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+
+/** The plans of every query `run` sends. */
+async function plansOf(run: () => Promise<unknown>) {
+  captured.length = 0;
+  setDb(logging);
+  try {
+    await run();
+  } finally {
+    setDb(db);
+  }
+  const plans: { query: string; nodes: PlanNode[]; main: PlanNode[] }[] = [];
+  for (const { query, params } of captured) {
+    const values = JSON.parse(params) as unknown[];
+    const [row] = await sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
+      `EXPLAIN (FORMAT JSON) ${query}`,
+      values as never[],
+    );
+    const plan = row!["QUERY PLAN"][0]!.Plan;
+    plans.push({ query, nodes: nodes(plan), main: mainPath(plan) });
+  }
+  return plans;
+}
 
 /**
- * A 5,000-comment thread built in SQL: every fifth comment top-level, the others replying to the comment
- * five before them (chains five deep), scored with tones in rotation.
+ * A 5,000-comment thread built in SQL (every fifth comment top-level, the others replying to the comment five
+ * before them: chains five deep), scored with tones in rotation, and a small second post; the rollups are
+ * kept by the tables' triggers as the rows go in.
  */
 beforeAll(async () => {
   await resetDatabase(sql);
@@ -28,69 +93,117 @@ beforeAll(async () => {
       url: null,
       publishedAt: new Date("2026-01-01T00:00:00Z"),
     },
+    {
+      externalId: "small",
+      slug: "small",
+      title: "Small",
+      url: null,
+      publishedAt: new Date("2026-01-02T00:00:00Z"),
+    },
   ]);
   postId = posts.get("big")!;
+  otherPostId = posts.get("small")!;
   await sql`
     INSERT INTO commenter (publication_id, external_id, name, first_seen_at, updated_at)
     SELECT ${publicationId}, 'u' || g, 'User ' || g, '2026-01-01', now() FROM generate_series(1, 200) g`;
   await sql`
     INSERT INTO comment (publication_id, post_id, external_id, parent_external_id, commenter_id, author_name, body,
                          posted_at, reaction_count, updated_at)
-    SELECT ${publicationId}, ${postId}, 'c' || g, CASE WHEN g % 5 = 1 THEN NULL ELSE 'c' || (g - 1) END,
+    SELECT ${publicationId}, CASE WHEN g <= ${COMMENTS} THEN ${postId}::int ELSE ${otherPostId}::int END, 'c' || g,
+      CASE WHEN g % 5 = 1 OR g > ${COMMENTS} THEN NULL ELSE 'c' || (g - 1) END,
       (SELECT id FROM commenter WHERE external_id = 'u' || (1 + g % 200)), 'User ' || (1 + g % 200),
-      'Comment number ' || g || ' about sanctions and tonnage', '2026-01-01'::timestamptz + g * interval '1 minute',
-      g % 7, now()
-    FROM generate_series(1, ${COMMENTS}) g`;
-  await linkReplies(sql, [postId]);
+      CASE WHEN g % 97 = 0 THEN NULL ELSE 'Comment number ' || g || ' about sanctions and tonnage' END,
+      '2026-01-01'::timestamptz + g * interval '1 minute', g % 7, now()
+    FROM generate_series(1, ${COMMENTS + 50}) g`;
+  await linkReplies(sql, [postId, otherPostId]);
   await sql`
     INSERT INTO comment_score (comment_id, scorer_version, tone, tone_scores, stance, stance_confidence,
       sentiment_score, sentiment_comparative, sentiment_label, cues)
     SELECT c.id, 'bench', (ARRAY['analytical','skeptical','dismissive','supportive','hostile','neutral'])[1 + c.id % 6]::"Tone",
       '{"analytical": 0.5, "skeptical": 0.3}'::jsonb, (ARRAY['agree','disagree','neutral'])[1 + c.id % 3]::"Stance", 0.7,
       (c.id % 11) - 5, ((c.id % 11) - 5) / 10.0, 'neutral', '[{"start":0,"end":7,"text":"Comment","signal":"x"}]'::jsonb
-    FROM comment c WHERE c.post_id = ${postId}`;
+    FROM comment c WHERE c.body IS NOT NULL`;
+  commenterId = (await sql<{ id: number }[]>`SELECT id FROM commenter WHERE external_id = 'u7'`)[0]!.id;
   await sql`ANALYZE`;
 });
 
-async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await run();
-  return [result, performance.now() - started];
-}
+afterAll(async () => {
+  await logging.$disconnect();
+});
 
-// Generous bounds: this machine is shared and busy; the point is "an aggregate", not "milliseconds".
-const BOUND_MS = 2000;
-
-describe("a 5,000-comment thread", () => {
+describe("dashboards at scale read rollups and indexes", () => {
   test.each([
-    ["tone distribution", () => getToneDistribution(postId, {})],
-    ["timeline", () => getCommentTimeline(postId, {})],
-    ["sentiment", () => getSentimentHistogram(postId, {})],
-    ["depth", () => getToneByDepth(postId, {})],
-    ["commenters", () => getActiveCommenters(postId, {})],
-    ["pushback list", () => getReadingList(postId, "pushback", {})],
-    ["text filter", () => getToneDistribution(postId, { q: "tonnage" })],
-  ] as [string, () => Promise<unknown>][])("%s answers within the bound", async (_name, run) => {
-    const [, ms] = await timed(run);
-    expect(ms).toBeLessThan(BOUND_MS);
+    ["overview", () => listPostSummaries({})],
+    ["overview in a range", () => listPostSummaries({ from: "2025-12-01", to: "2026-02-01" })],
+    ["headline figures", () => getHeadline({ from: "2026-01-01", to: "2026-01-31" })],
+    ["compare", () => comparePosts([postId, otherPostId])],
+    ["commenter profile", () => getCommenterProfile(commenterId, { includeNotes: false })],
+    ["post header", () => getPostHeader(postId)],
+    ["the post's tones", () => getToneDistribution(postId, {})],
+    ["the post's stances", () => getStanceSplit(postId, {})],
+    ["the post's sentiment", () => getSentimentHistogram(postId, {})],
+    ["the post's most active commenters", () => getActiveCommenters(postId, {})],
+  ] as [string, () => Promise<unknown>][])(
+    "%s never reads the comment or score tables",
+    async (_name, run) => {
+      const plans = await plansOf(run);
+      expect(plans.length).toBeGreaterThan(0);
+      for (const plan of plans) {
+        const tables = plan.nodes.map((n) => n["Relation Name"]).filter(Boolean);
+        expect(tables, plan.query).not.toContain("comment");
+        expect(tables, plan.query).not.toContain("comment_score");
+      }
+    },
+  );
+
+  test.each([
+    ["the first page", undefined],
+    ["a later page", "page-2"],
+  ])("the thread's %s comes from the (post_id, thread_key) index, unsorted", async (_name, which) => {
+    const cursor = which ? (await getThreadPage(postId, {}, { limit: 100 })).nextCursor! : undefined;
+    const plans = await plansOf(() => getThreadPage(postId, {}, { cursor, limit: 100 }));
+    const page = plans.find((p) => p.query.includes("thread_key"))!;
+    expect(page.main.map((n) => n["Index Name"])).toContain("comment_post_id_thread_key_idx");
+    expect(page.main.map((n) => n["Node Type"])).not.toContain("Sort");
+    expect(page.main.map((n) => n["Node Type"])).not.toContain("Incremental Sort");
+  });
+
+  test("the rollups agree with counting the comments", async () => {
+    const [overview] = (await listPostSummaries({})).filter((p) => p.id === postId);
+    const [counted] = await sql<
+      { comments: number; commenters: number; scored: number; analytical: number }[]
+    >`
+      SELECT count(*) FILTER (WHERE c.body IS NOT NULL)::int AS comments,
+        count(DISTINCT c.commenter_id) FILTER (WHERE c.body IS NOT NULL)::int AS commenters,
+        count(s.comment_id)::int AS scored, count(*) FILTER (WHERE s.tone = 'analytical')::int AS analytical
+      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = ${postId}`;
+    expect(counted!.comments).toBeLessThan(COMMENTS); // some have no body
+    expect(overview).toMatchObject({
+      comments: counted!.comments,
+      commenters: counted!.commenters,
+      scored: counted!.scored,
+    });
+    expect(overview!.tones.analytical).toBe(counted!.analytical);
+    const header = await getPostHeader(postId);
+    expect(header).toMatchObject({ comments: counted!.comments, deleted: COMMENTS - counted!.comments });
   });
 
   test("the thread pages through every comment in tree order by cursor", async () => {
     let cursor: string | undefined;
-    let seen = 0;
-    let slowest = 0;
-    let lastKey: number[] = [];
+    const seen: number[][] = [];
     do {
-      const [page, ms] = await timed(() => getThreadPage(postId, {}, { cursor, limit: 200 }));
-      slowest = Math.max(slowest, ms);
-      seen += page.comments.length;
-      const first = page.comments[0];
-      if (first && lastKey.length > 0) expect(first.depth === 0 || first.parentId !== null).toBe(true);
+      const page = await getThreadPage(postId, {}, { cursor, limit: 200 });
+      expect(page.total).toBe(COMMENTS);
+      for (const c of page.comments) seen.push([c.depth, c.id, c.parentId ?? 0]);
       cursor = page.nextCursor ?? undefined;
-      lastKey = cursor ? cursor.split(".").map(Number) : [];
     } while (cursor);
-    expect(seen).toBe(COMMENTS);
-    expect(slowest).toBeLessThan(BOUND_MS);
+    expect(seen).toHaveLength(COMMENTS);
+    expect(new Set(seen.map((s) => s[1])).size).toBe(COMMENTS);
+    // Tree order: a reply comes right after its parent (the chains are single replies).
+    for (let i = 1; i < seen.length; i++) {
+      const [depth, , parent] = seen[i]!;
+      if (depth! > 0) expect(parent).toBe(seen[i - 1]![1]);
+    }
   });
 
   test("depths follow the chains", async () => {

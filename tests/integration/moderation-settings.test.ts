@@ -3,6 +3,7 @@ import { POST as rerunPOST } from "@/app/api/settings/moderation/rerun/route";
 import { GET as settingsGET, PUT as settingsPUT } from "@/app/api/settings/moderation/route";
 import { DEFAULT_MODERATION_SETTINGS } from "@/lib/moderation/settings";
 import type { SettingsList } from "@/lib/schemas/moderation-settings";
+import { boss, QUEUES, runRulesRerunJob } from "@/lib/server/jobs/queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { makeComment, makeCommenter, makePublication } from "./moderation-fixtures";
@@ -91,7 +92,7 @@ describe("moderation settings", () => {
     expect(await db.moderationAction.count({ where: { action: "SETTINGS_CHANGED" } })).toBe(1);
   });
 
-  test("re-running the rules applies the new lists to undecided comments only, and twice raises no second flag", async () => {
+  test("re-running the rules is a job: it applies the new lists to undecided comments only, and twice raises no second flag", async () => {
     const run = () =>
       rerunPOST(
         apiRequest("/api/settings/moderation/rerun", {
@@ -101,10 +102,23 @@ describe("moderation settings", () => {
         }),
         routeContext(),
       );
+    /** What a worker does: take the queued job, run it, mark it done. */
+    const work = async () => {
+      const queue = await boss();
+      const [job] = await queue.fetch(QUEUES.rerunRules);
+      expect(job).toBeDefined();
+      const outcome = await runRulesRerunJob(job!.data);
+      await queue.complete(QUEUES.rerunRules, job!.id);
+      return outcome;
+    };
     const response = await run();
     expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ publicationId, queued: true });
+    // The request changed nothing itself; asking again while one waits queues no second job.
+    expect((await db.comment.findUniqueOrThrow({ where: { id: ids.spam } })).status).toBe("NONE");
+    expect(await (await run()).json()).toEqual({ publicationId, queued: false });
     // NONE comments: spam, clean, suspect (3). Spam is rejected (banned word), suspect is flagged.
-    expect(await response.json()).toEqual({ publicationId, checked: 3, decided: 2 });
+    expect(await work()).toEqual({ publicationId, checked: 3, decided: 2 });
     const status = async (id: number) => (await db.comment.findUniqueOrThrow({ where: { id } })).status;
     expect(await status(ids.spam)).toBe("REJECTED");
     expect(await status(ids.clean)).toBe("NONE");
@@ -122,8 +136,8 @@ describe("moderation settings", () => {
       matchedText: "widgets",
     });
 
-    const second = await run();
-    expect(await second.json()).toEqual({ publicationId, checked: 2, decided: 0 });
+    expect(await (await run()).json()).toEqual({ publicationId, queued: true });
+    expect(await work()).toEqual({ publicationId, checked: 2, decided: 0 });
     expect(await db.flag.count({ where: { commentId: ids.suspect } })).toBe(1);
 
     // Who asked is on record: one RULES_RERUN row per run, by the author, with what came of it.

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { namedSecret } from "@/lib/env";
 import { importFile } from "@/lib/server/ingest/file-import";
 import type { ImportProgress } from "@/lib/server/ingest/import-runs";
+import type { ImportSummary } from "@/lib/server/ingest/pipeline";
 import { importSubstack } from "@/lib/server/ingest/substack-import";
 import { note, withDatabase } from "../context";
 import { UsageError } from "../usage-error";
@@ -85,6 +86,18 @@ function printSummary(result: {
   if (result.status === "FAILED") process.exitCode = 1;
 }
 
+/** Store and scoring times apart: the store never waits on the scorer. */
+function printTimings(result: ImportSummary) {
+  const stored = result.progress.commentsNew + result.progress.commentsUpdated;
+  const { storeSeconds, scoreSeconds } = result.timings;
+  process.stdout.write(
+    `stored ${stored} comments in ${storeSeconds.toFixed(1)} s` +
+      (result.scoring
+        ? `; scored and moderated ${result.scoring.scored} in ${scoreSeconds.toFixed(1)} s\n`
+        : "; scoring left to `marginalia score` or the workers\n"),
+  );
+}
+
 export function registerImportCommands(program: Command): void {
   const command = program.command("import").description("pull posts and comments into the database");
 
@@ -120,6 +133,7 @@ export function registerImportCommands(program: Command): void {
           reporter.stop();
           if (result.resumed) note(`resumed run ${result.runId}, which an earlier process did not finish`);
           printSummary(result);
+          printTimings(result);
         } finally {
           reporter.stop();
         }
@@ -131,7 +145,11 @@ export function registerImportCommands(program: Command): void {
     .description("import an export file or folder; the format is recognised from the content")
     .argument("<path>", "Disqus XML, WordPress WXR, saved Substack JSON (file or folder), CSV or JSON Lines")
     .option("--publication <name-or-url>", "the publication the comments belong to")
-    .action(async (filePath: string, raw: { publication?: string }) => {
+    .option(
+      "--no-score",
+      "store only: leave scoring and the automatic rules to `marginalia score` or the workers",
+    )
+    .action(async (filePath: string, raw: { publication?: string; score: boolean }) => {
       if (raw.publication !== undefined && raw.publication.trim() === "")
         throw new UsageError("--publication is empty");
       await withDatabase(async (ctx) => {
@@ -140,11 +158,13 @@ export function registerImportCommands(program: Command): void {
           const result = await importFile(ctx, {
             path: filePath,
             publication: raw.publication,
+            scoring: raw.score ? "now" : "none",
             onProgress: (p) => reporter.update(p),
           });
           reporter.stop();
           note(`format: ${result.format}`);
           printSummary(result);
+          printTimings(result);
         } finally {
           reporter.stop();
         }

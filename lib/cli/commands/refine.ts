@@ -42,13 +42,13 @@ export function registerRefineCommand(program: Command): void {
       if (args.llm && !config)
         throw new UsageError("--llm needs MARGINALIA_LLM_URL and MARGINALIA_LLM_MODEL (see the README)");
       const progress = (done: number) => process.stderr.isTTY && process.stderr.write(`\rrefined ${done}`);
-      await withDatabase(async ({ db, sql }) => {
+      await withDatabase(async ({ sql }) => {
         const started = Date.now();
         const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
         if (args.encoder) {
           const result = await refineWithEncoder(sql, { limit: args.limit, onProgress: progress });
           if (process.stderr.isTTY) note("");
-          await moderateRefinedFlags(db, sql, result.newlyFlagged);
+          await moderateRefinedFlags(sql, result.newlyFlagged);
           process.stdout.write(
             `refined ${result.refined} comments with ${result.version} in ${seconds()} s\n`,
           );
@@ -56,7 +56,7 @@ export function registerRefineCommand(program: Command): void {
         }
         const result = await refineWithLlm(sql, { limit: args.limit, log: note, onProgress: progress });
         if (process.stderr.isTTY) note("");
-        await moderateRefinedFlags(db, sql, result.newlyFlagged);
+        await moderateRefinedFlags(sql, result.newlyFlagged);
         const { cached, sent, requests, failed } = result.stats;
         const usage = await usageToday(sql);
         process.stdout.write(

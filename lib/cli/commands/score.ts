@@ -10,8 +10,10 @@ export function registerScoreCommand(program: Command): void {
     .action(async (opts: { rescore?: boolean }) => {
       await withDatabase(async ({ sql }) => {
         const started = Date.now();
+        // New and edited comments (no score yet) also go through the automatic rules, as an import's would.
         const result = await scoreComments(sql, {
           rescore: opts.rescore === true,
+          moderate: true,
           onProgress: (done) => process.stderr.isTTY && process.stderr.write(`\rscored ${done}`),
         });
         if (process.stderr.isTTY) note("");

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ActiveCommenters } from "@/lib/schemas/post-figures";
 import { TONES, type Tone } from "@/lib/scoring/types";
-import { commentFilterSql } from "./comment-filter-sql";
+import { commentFilterSql, unfiltered } from "./comment-filter-sql";
 
 interface Row {
   commenter_id: number | null;
@@ -21,7 +21,9 @@ export async function getActiveCommenters(
   postId: number,
   filters: CommentFilters,
 ): Promise<ActiveCommenters> {
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = unfiltered(filters)
+    ? await fromRollup(postId)
+    : await db().$queryRaw<Row[]>`
     SELECT c.commenter_id, max(c.author_name) AS name, count(*)::int AS comments,
       count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree,
       (mode() WITHIN GROUP (ORDER BY coalesce(c.corrected_tone, s.tone)))::text AS top_tone
@@ -43,4 +45,24 @@ export async function getActiveCommenters(
           : null,
     })),
   };
+}
+
+/**
+ * Unfiltered, from the post's commenter rollup (one row per commenter there, not per comment), named as the
+ * commenter is now; the top tone is the most frequent (ties to the enum's first).
+ */
+async function fromRollup(postId: number): Promise<Row[]> {
+  const rows = await db().$queryRaw<(Omit<Row, "top_tone"> & { tone_counts: number[] | null })[]>`
+    SELECT r.commenter_id, m.name, r.comments, coalesce(r.stance_counts[2], 0)::int AS disagree, r.tone_counts
+    FROM post_commenter_rollup r JOIN commenter m ON m.id = r.commenter_id
+    WHERE r.post_id = ${postId} AND r.comments > 0
+    ORDER BY r.comments DESC, m.name, r.commenter_id
+    LIMIT 10`;
+  return rows.map(({ tone_counts, ...r }) => {
+    let best = -1;
+    tone_counts?.forEach((n, i) => {
+      if (n > 0 && (best < 0 || n > (tone_counts[best] ?? 0))) best = i;
+    });
+    return { ...r, top_tone: best < 0 ? null : (TONES[best] ?? null) };
+  });
 }

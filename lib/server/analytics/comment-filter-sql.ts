@@ -49,3 +49,8 @@ export function commentFilterSql(filters: CommentFilters): Prisma.Sql {
   if (parts.length === 0) return Prisma.empty;
   return Prisma.sql` AND ${Prisma.join(parts, " AND ")}`;
 }
+
+/** No filter set: the post's figures are its rollup's (post_rollup), no comment has to be read. */
+export function unfiltered(filters: CommentFilters): boolean {
+  return commentFilterSql(filters) === Prisma.empty;
+}

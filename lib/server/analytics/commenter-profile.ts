@@ -1,5 +1,5 @@
 import "server-only";
-import { stanceCountsFromRows, toneCountsFromRows } from "@/lib/analytics/label-counts";
+import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
@@ -31,23 +31,22 @@ export async function getCommenterProfile(
     },
   });
   if (!commenter) return null;
-  const [counts, tones, publicationTones, stances] = await Promise.all([
-    db().$queryRaw<{ comments: number; posts: number }[]>`
-      SELECT count(*)::int AS comments, count(DISTINCT c.post_id)::int AS posts
-      FROM comment c WHERE c.commenter_id = ${commenterId} AND c.body IS NOT NULL`,
-    db().$queryRaw<{ label: string | null; count: number }[]>`
-      SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.commenter_id = ${commenterId} GROUP BY 1`,
-    db().$queryRaw<{ label: string | null; count: number }[]>`
-      SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.publication_id = ${commenter.publicationId} GROUP BY 1`,
-    db().$queryRaw<{ label: string | null; count: number }[]>`
-      SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.commenter_id = ${commenterId} GROUP BY 1`,
+  // From the rollups: the commenter's row per post, and the publication's posts.
+  const [mine, publication] = await Promise.all([
+    db().$queryRaw<{ comments: number; posts: number; tones: number[]; stances: number[] }[]>`
+      SELECT coalesce(sum(comments), 0)::int AS comments, count(*) FILTER (WHERE comments > 0)::int AS posts,
+        ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_commenter_rollup r,
+              unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
+              WHERE r.commenter_id = ${commenterId} GROUP BY t.i ORDER BY t.i) AS tones,
+        ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_commenter_rollup r,
+              unnest(r.stance_counts) WITH ORDINALITY AS t(n, i)
+              WHERE r.commenter_id = ${commenterId} GROUP BY t.i ORDER BY t.i) AS stances
+      FROM post_commenter_rollup WHERE commenter_id = ${commenterId}`,
+    db().$queryRaw<{ tones: number[] }[]>`
+      SELECT ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
+              WHERE r.publication_id = ${commenter.publicationId} GROUP BY t.i ORDER BY t.i) AS tones`,
   ]);
+  const counts = mine[0];
   return {
     id: commenter.id,
     name: commenter.name,
@@ -56,11 +55,11 @@ export async function getCommenterProfile(
     firstSeenAt: commenter.firstSeenAt.toISOString(),
     publicationId: commenter.publicationId,
     publicationName: commenter.publication.name,
-    comments: counts[0]?.comments ?? 0,
-    posts: counts[0]?.posts ?? 0,
-    tones: toneCountsFromRows(tones),
-    publicationTones: toneCountsFromRows(publicationTones),
-    stances: stanceCountsFromRows(stances),
+    comments: counts?.comments ?? 0,
+    posts: counts?.posts ?? 0,
+    tones: toneCountsFromVector(counts?.tones),
+    publicationTones: toneCountsFromVector(publication[0]?.tones),
+    stances: stanceCountsFromVector(counts?.stances),
     notes: commenter.notes.map((n) => ({
       id: n.id,
       body: n.body,

@@ -1,49 +1,37 @@
 import "server-only";
-import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
-import {
-  SENTIMENT_BIN_COUNT,
-  SENTIMENT_MAX,
-  SENTIMENT_MIN,
-  sentimentBins,
-} from "@/lib/analytics/sentiment-bins";
+import { stanceCountsFromVector, toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
+import { sentimentBinsFromRollup } from "@/lib/analytics/sentiment-bins";
 import { db } from "@/lib/db/client";
 import type { Comparison } from "@/lib/schemas/compare";
 
-/** Tone, stance and sentiment of several posts, in the order given; unknown ids are left out. */
+/**
+ * Tone, stance and sentiment of several posts, in the order given; unknown ids are left out. Read from the
+ * per-post rollups: one row a post, whatever its comment count.
+ */
 export async function comparePosts(postIds: number[]): Promise<Comparison> {
-  const [posts, labels, bins] = await Promise.all([
-    db().$queryRaw<
-      { id: number; title: string; published_at: Date | null; comments: number; mean: number | null }[]
-    >`
-      SELECT p.id, p.title, p.published_at,
-        count(c.id) FILTER (WHERE c.body IS NOT NULL)::int AS comments,
-        avg(s.sentiment_comparative)::float8 AS mean
-      FROM post p
-      LEFT JOIN comment c ON c.post_id = p.id
-      LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE p.id = ANY(${postIds}::int[])
-      GROUP BY p.id`,
-    db().$queryRaw<{ post_id: number; tone: string | null; stance: string | null; count: number }[]>`
-      SELECT c.post_id, coalesce(c.corrected_tone, s.tone)::text AS tone,
-        coalesce(c.corrected_stance, s.stance)::text AS stance, count(*)::int AS count
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ANY(${postIds}::int[]) AND coalesce(c.corrected_tone, s.tone) IS NOT NULL
-      GROUP BY 1, 2, 3`,
-    db().$queryRaw<{ post_id: number; bucket: number; count: number }[]>`
-      SELECT c.post_id,
-        width_bucket(s.sentiment_comparative, ${SENTIMENT_MIN}::float8, ${SENTIMENT_MAX}::float8, ${SENTIMENT_BIN_COUNT}::int)::int AS bucket,
-        count(*)::int AS count
-      FROM comment c JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ANY(${postIds}::int[])
-      GROUP BY 1, 2`,
-  ]);
+  const posts = await db().$queryRaw<
+    {
+      id: number;
+      title: string;
+      published_at: Date | null;
+      comments: number;
+      scored: number;
+      sentiment_sum: number;
+      tone_counts: number[] | null;
+      stance_counts: number[] | null;
+      sentiment_bins: number[] | null;
+    }[]
+  >`
+    SELECT p.id, p.title, p.published_at, coalesce(r.comments, 0) AS comments, coalesce(r.scored, 0) AS scored,
+      coalesce(r.sentiment_sum, 0) AS sentiment_sum, r.tone_counts, r.stance_counts, r.sentiment_bins
+    FROM post p LEFT JOIN post_rollup r ON r.post_id = p.id
+    WHERE p.id = ANY(${postIds}::int[])`;
   const byId = new Map(posts.map((p) => [p.id, p]));
   return {
     posts: postIds.flatMap((id) => {
       const post = byId.get(id);
       if (!post) return [];
-      const mine = labels.filter((l) => l.post_id === id);
-      const tones = toneCountsFromRows(mine.map((l) => ({ label: l.tone, count: l.count })));
+      const tones = toneCountsFromVector(post.tone_counts);
       return [
         {
           id,
@@ -52,9 +40,9 @@ export async function comparePosts(postIds: number[]): Promise<Comparison> {
           comments: post.comments,
           scored: totalOf(tones),
           tones,
-          stances: stanceCountsFromRows(mine.map((l) => ({ label: l.stance, count: l.count }))),
-          meanSentiment: post.mean,
-          sentimentBins: sentimentBins(bins.filter((b) => b.post_id === id)),
+          stances: stanceCountsFromVector(post.stance_counts),
+          meanSentiment: post.scored > 0 ? post.sentiment_sum / post.scored : null,
+          sentimentBins: sentimentBinsFromRollup(post.sentiment_bins),
         },
       ];
     }),

@@ -1,34 +1,39 @@
 import "server-only";
-import { toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
+import { toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
 
-/** Comment, commenter and tone figures of the comments posted within [start, end). */
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
+ * (ranges are whole UTC days): comments and tones per post and day, distinct commenters per day.
+ */
 async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
-  const where = Prisma.sql`${range.start ? Prisma.sql`AND c.posted_at >= ${range.start}` : Prisma.empty}
-    ${range.end ? Prisma.sql`AND c.posted_at < ${range.end}` : Prisma.empty}`;
-  const [counts, tones] = await Promise.all([
-    db().$queryRaw<{ comments: number; commenters: number }[]>`
-      SELECT count(*)::int AS comments, count(DISTINCT c.commenter_id)::int AS commenters
-      FROM comment c WHERE c.body IS NOT NULL ${where}`,
-    db().$queryRaw<{ label: string | null; count: number }[]>`
-      SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE coalesce(c.corrected_tone, s.tone) IS NOT NULL ${where}
-      GROUP BY 1`,
+  const days = Prisma.sql`${range.start ? Prisma.sql`AND day >= ${utcDay(range.start)}::date` : Prisma.empty}
+    ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}`;
+  const [counts, tones, commenters] = await Promise.all([
+    db().$queryRaw<{ comments: number }[]>`
+      SELECT coalesce(sum(comments), 0)::int AS comments FROM post_day_rollup WHERE true ${days}`,
+    db().$queryRaw<{ i: number; n: number }[]>`
+      SELECT t.i::int AS i, sum(t.n)::int AS n
+      FROM post_day_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
+      WHERE true ${days} GROUP BY t.i`,
+    db().$queryRaw<{ commenters: number }[]>`
+      SELECT count(DISTINCT commenter_id)::int AS commenters FROM commenter_day_rollup WHERE comments > 0 ${days}`,
   ]);
-  const toneCounts = toneCountsFromRows(tones);
+  const vector: number[] = [];
+  for (const t of tones) vector[t.i - 1] = t.n;
+  const toneCounts = toneCountsFromVector(vector);
   return {
     comments: counts[0]?.comments ?? 0,
-    commenters: counts[0]?.commenters ?? 0,
+    commenters: commenters[0]?.commenters ?? 0,
     scored: totalOf(toneCounts),
     tones: toneCounts,
   };
 }
-
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** The overview's headline figures for a range and for the range of equal length before it. */
 export async function getHeadline(range: DateRange): Promise<Headline> {
@@ -45,8 +50,8 @@ export async function getHeadline(range: DateRange): Promise<Headline> {
     previous:
       before?.start && before.end && previousFigures
         ? {
-            from: day(before.start),
-            to: day(new Date(before.end.getTime() - 86_400_000)),
+            from: utcDay(before.start),
+            to: utcDay(new Date(before.end.getTime() - 86_400_000)),
             figures: previousFigures,
           }
         : null,

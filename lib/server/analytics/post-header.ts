@@ -18,17 +18,14 @@ interface Row {
   open_flags: number;
 }
 
-/** The post page's header: the post and its unfiltered counts; null when there is no such post. */
+/** The post page's header: the post and its unfiltered counts (from its rollup); null when there is no such post. */
 export async function getPostHeader(postId: number): Promise<PostHeader | null> {
   const [row] = await db().$queryRaw<Row[]>`
     SELECT p.id, p.title, p.subtitle, p.slug, p.url, p.published_at, pub.name AS publication_name,
-      (SELECT count(*)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NOT NULL) AS comments,
-      (SELECT count(*)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NULL) AS deleted,
-      (SELECT count(*)::int FROM comment c JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = p.id) AS scored,
-      (SELECT count(DISTINCT c.commenter_id)::int FROM comment c WHERE c.post_id = p.id AND c.body IS NOT NULL) AS commenters,
-      (SELECT count(*)::int FROM flag f WHERE f.status = 'OPEN'
-         AND (f.post_id = p.id OR f.comment_id IN (SELECT id FROM comment WHERE post_id = p.id))) AS open_flags
+      coalesce(r.comments, 0) AS comments, coalesce(r.deleted, 0) AS deleted, coalesce(r.scored, 0) AS scored,
+      coalesce(r.commenters, 0) AS commenters, coalesce(r.open_flags, 0) AS open_flags
     FROM post p JOIN publication pub ON pub.id = p.publication_id
+    LEFT JOIN post_rollup r ON r.post_id = p.id
     WHERE p.id = ${postId}`;
   if (!row) return null;
   return {

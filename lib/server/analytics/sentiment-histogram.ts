@@ -4,17 +4,29 @@ import {
   SENTIMENT_MAX,
   SENTIMENT_MIN,
   sentimentBins,
+  sentimentBinsFromRollup,
 } from "@/lib/analytics/sentiment-bins";
 import { db } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { SentimentHistogram } from "@/lib/schemas/post-figures";
-import { commentFilterSql } from "./comment-filter-sql";
+import { commentFilterSql, unfiltered } from "./comment-filter-sql";
+import { rollupOf } from "./tone-distribution";
 
 /** Histogram of the comparative sentiment of the post's scored comments that match the filters. */
 export async function getSentimentHistogram(
   postId: number,
   filters: CommentFilters,
 ): Promise<SentimentHistogram> {
+  if (unfiltered(filters)) {
+    const rollup = await rollupOf(postId);
+    const scored = rollup?.scored ?? 0;
+    return {
+      postId,
+      total: scored,
+      mean: scored === 0 ? null : (rollup?.sentiment_sum ?? 0) / scored,
+      bins: sentimentBinsFromRollup(rollup?.sentiment_bins),
+    };
+  }
   const rows = await db().$queryRaw<{ bucket: number; count: number; sum: number }[]>`
     SELECT width_bucket(s.sentiment_comparative, ${SENTIMENT_MIN}::float8, ${SENTIMENT_MAX}::float8, ${SENTIMENT_BIN_COUNT}::int)::int AS bucket,
       count(*)::int AS count, sum(s.sentiment_comparative)::float8 AS sum

@@ -9,16 +9,9 @@ import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "
 export const THREAD_PAGE_SIZE = 100;
 
 /**
- * Tree order: the ancestor ids root first, then the comment's own id, compared as integer arrays, so every
- * reply sorts right after its parent's subtree position and siblings by id (import order). The same
- * expression is the keyset cursor.
- */
-const SORT_KEY = Prisma.sql`(string_to_array(nullif(c.ancestor_path, ''), '.')::int[] || c.id)`;
-
-/**
- * One page of the thread in tree order, keyset-paged on the sort key; filters keep each match's depth.
- * `from` (a comment id) starts the thread at the top-level conversation holding that comment, so a link to
- * a comment (search results, entity mentions) opens the thread where it is.
+ * One page of the thread in tree order, keyset-paged on thread_key; filters keep each match's depth. `from`
+ * (a comment id) starts the thread at the top-level conversation holding that comment, so a link to a comment
+ * (search results, entity mentions) opens the thread where it is.
  */
 export async function getThreadPage(
   postId: number,
@@ -27,23 +20,30 @@ export async function getThreadPage(
 ): Promise<ThreadPage> {
   const limit = page.limit ?? THREAD_PAGE_SIZE;
   const after = page.cursor
-    ? Prisma.sql` AND ${SORT_KEY} > string_to_array(${page.cursor}, '.')::int[]`
+    ? Prisma.sql` AND c.thread_key > string_to_array(${page.cursor}, '.')::int[]`
     : page.from !== undefined
-      ? Prisma.sql` AND ${SORT_KEY} >= coalesce((
-          SELECT ARRAY[coalesce(nullif(split_part(a.ancestor_path, '.', 1), '')::int, a.id)]
-          FROM comment a WHERE a.id = ${page.from} AND a.post_id = ${postId}), ARRAY[0])`
+      ? Prisma.sql` AND c.thread_key >= coalesce((
+          SELECT ARRAY[a.thread_key[1]] FROM comment a WHERE a.id = ${page.from} AND a.post_id = ${postId}), ARRAY[0])`
       : Prisma.empty;
+  const filtered = commentFilterSql(filters);
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<(ThreadCommentRow & { sort_key: number[] })[]>`
-      SELECT ${THREAD_COMMENT_COLUMNS}, ${SORT_KEY} AS sort_key
+    // Tree order is thread_key (ancestor ids root first, then the comment's id: every reply right after its
+    // parent's subtree position, siblings by id); the (post_id, thread_key) index hands out a page without
+    // sorting the thread.
+    db().$queryRaw<(ThreadCommentRow & { thread_key: number[] })[]>`
+      SELECT ${THREAD_COMMENT_COLUMNS}, c.thread_key
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ${postId} ${commentFilterSql(filters)} ${after}
-      ORDER BY sort_key
+      WHERE c.post_id = ${postId} ${filtered} ${after}
+      ORDER BY c.thread_key
       LIMIT ${limit + 1}`,
-    db().$queryRaw<{ total: number; deleted: number }[]>`
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE c.body IS NULL)::int AS deleted
-      FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ${postId} ${commentFilterSql(filters)}`,
+    // Unfiltered, the post's rollup has the counts; a filter has to count its matches.
+    filtered === Prisma.empty
+      ? db().$queryRaw<{ total: number; deleted: number }[]>`
+          SELECT (r.comments + r.deleted)::int AS total, r.deleted FROM post_rollup r WHERE r.post_id = ${postId}`
+      : db().$queryRaw<{ total: number; deleted: number }[]>`
+          SELECT count(*)::int AS total, count(*) FILTER (WHERE c.body IS NULL)::int AS deleted
+          FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
+          WHERE c.post_id = ${postId} ${filtered}`,
   ]);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
@@ -53,6 +53,6 @@ export async function getThreadPage(
     total: counted[0]?.total ?? 0,
     deleted: counted[0]?.deleted ?? 0,
     comments: shown.map(toThreadComment),
-    nextCursor: more && last ? last.sort_key.join(".") : null,
+    nextCursor: more && last ? last.thread_key.join(".") : null,
   };
 }

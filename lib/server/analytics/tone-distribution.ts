@@ -1,15 +1,25 @@
 import "server-only";
-import { stanceCountsFromRows, toneCountsFromRows, totalOf } from "@/lib/analytics/label-counts";
+import {
+  stanceCountsFromRows,
+  stanceCountsFromVector,
+  toneCountsFromRows,
+  toneCountsFromVector,
+  totalOf,
+} from "@/lib/analytics/label-counts";
 import { db } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { StanceSplit, ToneDistribution } from "@/lib/schemas/post-figures";
-import { commentFilterSql } from "./comment-filter-sql";
+import { commentFilterSql, unfiltered } from "./comment-filter-sql";
 
 /** Effective tone of the post's comments that match the filters (comments with no tone are left out). */
 export async function getToneDistribution(
   postId: number,
   filters: CommentFilters,
 ): Promise<ToneDistribution> {
+  if (unfiltered(filters)) {
+    const tones = toneCountsFromVector((await rollupOf(postId))?.tone_counts);
+    return { postId, total: totalOf(tones), tones };
+  }
   const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
@@ -21,6 +31,10 @@ export async function getToneDistribution(
 
 /** Effective stance of the post's comments that match the filters (comments with no stance are left out). */
 export async function getStanceSplit(postId: number, filters: CommentFilters): Promise<StanceSplit> {
+  if (unfiltered(filters)) {
+    const stances = stanceCountsFromVector((await rollupOf(postId))?.stance_counts);
+    return { postId, total: totalOf(stances), stances };
+  }
   const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
@@ -28,4 +42,18 @@ export async function getStanceSplit(postId: number, filters: CommentFilters): P
     GROUP BY 1`;
   const stances = stanceCountsFromRows(rows);
   return { postId, total: totalOf(stances), stances };
+}
+
+/** The post's rollup row (none before its first comment). */
+export async function rollupOf(postId: number) {
+  const [row] = await db().$queryRaw<
+    {
+      tone_counts: number[];
+      stance_counts: number[];
+      sentiment_bins: number[] | null;
+      scored: number;
+      sentiment_sum: number;
+    }[]
+  >`SELECT tone_counts, stance_counts, sentiment_bins, scored, sentiment_sum FROM post_rollup WHERE post_id = ${postId}`;
+  return row;
 }

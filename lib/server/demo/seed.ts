@@ -2,10 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
-import { linkReplies, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
+import { linkOrphans, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { refreshInsights } from "@/lib/server/insights/refresh";
-import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
-import { scoreComments } from "@/lib/server/scoring/score-comments";
+import { scorePendingComments } from "@/lib/server/scoring/score-comments";
 import { createUser, generatePassword, setPassword } from "@/lib/server/users";
 import { buildDemoPublication, DEMO_ACCOUNTS, DEMO_EMAIL_DOMAIN } from "@/prisma/seed/demo-data";
 
@@ -104,9 +103,8 @@ export async function seedDemo(
     };
   });
   const counts = await upsertComments(ctx.sql, publicationId, postIds, comments);
-  await linkReplies(ctx.sql, [...postIds.values()]);
-  await scoreComments(ctx.sql, { commentIds: counts.changedIds });
-  await moderateNewComments(ctx.db, publicationId, counts.changedIds);
+  await linkOrphans(ctx.sql, publicationId);
+  await scorePendingComments(ctx, { publicationId });
   // The demo opens with its insights ready rather than a minute later when the job first runs.
   await refreshInsights(ctx);
 

@@ -47,9 +47,11 @@ export async function startImportRun(
     params: Record<string, unknown>;
     startedById?: string | null;
   },
-): Promise<{ id: number; resumed: boolean; doneExternalIds: Set<string> }> {
+): Promise<{ id: number; resumed: boolean; doneExternalIds: Set<string>; itemsDone: number }> {
   // The same import (same publication, source and parameters) killed mid-way is continued, not restarted.
-  const [stale] = await sql<{ id: number; cursor: { done?: string[] }; heartbeat_at: Date | null }[]>`
+  const [stale] = await sql<
+    { id: number; cursor: { done?: string[]; itemsDone?: number }; heartbeat_at: Date | null }[]
+  >`
     SELECT id, cursor, heartbeat_at FROM import_run
     WHERE publication_id = ${input.publicationId} AND source = ${input.source}::"ImportSource"
       AND status = 'RUNNING' AND params = ${sql.json(input.params as JSONValue)}
@@ -75,7 +77,12 @@ export async function startImportRun(
         lastHeartbeat: stale.heartbeat_at?.toISOString() ?? null,
       },
     });
-    return { id: stale.id, resumed: true, doneExternalIds: new Set(stale.cursor.done ?? []) };
+    return {
+      id: stale.id,
+      resumed: true,
+      doneExternalIds: new Set(stale.cursor.done ?? []),
+      itemsDone: stale.cursor.itemsDone ?? 0,
+    };
   }
   const [row] = await sql<{ id: number }[]>`
     INSERT INTO import_run (publication_id, source, params, status, started_by_id, heartbeat_at)
@@ -91,7 +98,7 @@ export async function startImportRun(
     publicationId: input.publicationId,
     after: { source: input.source, params: input.params } as LogEntry["after"],
   });
-  return { id: row.id, resumed: false, doneExternalIds: new Set() };
+  return { id: row.id, resumed: false, doneExternalIds: new Set(), itemsDone: 0 };
 }
 
 /**
@@ -104,6 +111,8 @@ export async function recordImportProgress(
   delta: Partial<Omit<ImportProgress, "postsTotal">> & {
     postsTotal?: number | null;
     donePostExternalId?: string;
+    /** Items (posts, comments, issues) of a file stored so far: a resumed run skips that many. */
+    itemsDone?: number;
   },
 ): Promise<void> {
   await sql`
@@ -115,9 +124,11 @@ export async function recordImportProgress(
       comments_updated = comments_updated + ${delta.commentsUpdated ?? 0},
       comments_unchanged = comments_unchanged + ${delta.commentsUnchanged ?? 0},
       comments_vanished = comments_vanished + ${delta.commentsVanished ?? 0},
-      cursor = CASE WHEN ${delta.donePostExternalId ?? null}::text IS NULL THEN cursor
-               ELSE jsonb_set(cursor, '{done}', coalesce(cursor->'done', '[]'::jsonb) || to_jsonb(${delta.donePostExternalId ?? null}::text))
-               END,
+      cursor = jsonb_set(
+        CASE WHEN ${delta.donePostExternalId ?? null}::text IS NULL THEN cursor
+        ELSE jsonb_set(cursor, '{done}', coalesce(cursor->'done', '[]'::jsonb) || to_jsonb(${delta.donePostExternalId ?? null}::text))
+        END,
+        '{itemsDone}', coalesce(to_jsonb(${delta.itemsDone ?? null}::int), cursor->'itemsDone', '0'::jsonb)),
       heartbeat_at = now()
     WHERE id = ${runId}`;
 }

@@ -1,22 +1,20 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { inTransaction, type Sql } from "@/lib/db/sql";
+import type { Sql } from "@/lib/db/sql";
 import { createSubstackSource, type SubstackSourceOptions } from "@/lib/ingest/substack/client";
 import { genericFetchProblem } from "@/lib/ingest/substack/errors";
 import type { IngestIssue, NormalizedPost } from "@/lib/ingest/types";
-import type { FinishedImportStatus } from "@/lib/schemas/imports";
-import { moderateNewComments } from "@/lib/server/moderation/auto-moderate";
-import { scoreComments } from "@/lib/server/scoring/score-comments";
 import { createGuardedFetch, type GuardOptions } from "./guarded-fetch";
+import type { ImportProgress } from "./import-runs";
 import {
-  emptyProgress,
-  finishImportRun,
-  type ImportProgress,
-  recordImportIssues,
-  recordImportProgress,
-  startImportRun,
-} from "./import-runs";
-import { linkReplies, markVanished, upsertComments, upsertPosts, upsertPublication } from "./store";
+  errorMessage,
+  type ImportSummary,
+  type PipelineEvent,
+  type RunImportOptions,
+  runImport,
+} from "./pipeline";
+
+export type { ImportSummary } from "./pipeline";
 
 export interface SubstackImportOptions {
   /** The publication's address; only its origin and path are kept. */
@@ -43,15 +41,8 @@ export interface SubstackImportOptions {
   /** For tests: fetch, sleep and randomness of the HTTP client. */
   transport?: Pick<SubstackSourceOptions, "fetchImpl" | "sleep" | "random">;
   onProgress?: (progress: ImportProgress & { runId: number; currentPost?: string }) => void;
-}
-
-export interface ImportSummary {
-  runId: number;
-  publicationId: number;
-  status: FinishedImportStatus;
-  resumed: boolean;
-  progress: ImportProgress;
-  issueCount: number;
+  scoring?: RunImportOptions["scoring"];
+  enqueueScoring?: RunImportOptions["enqueueScoring"];
 }
 
 export function publicationOrigin(url: string): string {
@@ -62,11 +53,12 @@ export function publicationOrigin(url: string): string {
 }
 
 /**
- * Imports a Substack publication: pages the archive to an empty page, then per post fetches its body and its
- * whole comment tree and stores them in ONE transaction together with the run's counters and cursor, so a run
- * killed at any moment leaves either all or none of a post, and the next run of the same import resumes after
- * the last post it finished. Every write is an idempotent upsert: running it again creates nothing new.
- * A post that fails after the client's retries is recorded on the run and the import goes on.
+ * Imports a Substack publication through the import pipeline: pages the archive to an empty page, then per
+ * post fetches its body and its whole comment tree, which the pipeline stores in ONE transaction together with
+ * the run's counters and cursor, so a run killed at any moment leaves either all or none of a post, and the
+ * next run of the same import resumes after the last post it finished. Every write is an idempotent upsert:
+ * running it again creates nothing new. A post that fails after the client's retries is recorded on the run
+ * and the import goes on.
  */
 export async function importSubstack(
   ctx: { db: Db; sql: Sql },
@@ -74,23 +66,6 @@ export async function importSubstack(
 ): Promise<ImportSummary> {
   const web = options.webGuard;
   const baseUrl = web ? new URL(publicationOrigin(options.url)).origin : publicationOrigin(options.url);
-  const publicationId = await upsertPublication(ctx.sql, {
-    platform: "substack",
-    name: new URL(baseUrl).hostname,
-    baseUrl,
-  });
-  const params = {
-    url: baseUrl,
-    since: options.since?.toISOString().slice(0, 10) ?? null,
-    posts: options.maxPosts ?? null,
-    cookieEnv: options.cookieEnv ?? null,
-  };
-  const run = await startImportRun(ctx.sql, {
-    publicationId,
-    source: "SUBSTACK",
-    params,
-    startedById: options.startedById,
-  });
   // Over http the cookie would travel in the clear; the command line's operator decides for themselves.
   const cookieWithheld = web !== undefined && options.cookie !== undefined && !baseUrl.startsWith("https:");
   const source = createSubstackSource({
@@ -102,21 +77,46 @@ export async function importSubstack(
     ...(web ? { fetchImpl: createGuardedFetch(web) } : {}),
     ...options.transport,
   });
-  if (cookieWithheld) {
-    await recordImportIssues(ctx.sql, run.id, [
-      { location: "cookie", message: "the session cookie is sent over https only: it was not sent" },
-    ]);
-  }
+  const issueSource = { baseUrl, web, cookieWithheld };
+  return runImport(
+    ctx,
+    {
+      source: "SUBSTACK",
+      publication: { platform: "substack", name: new URL(baseUrl).hostname, baseUrl },
+      params: {
+        url: baseUrl,
+        since: options.since?.toISOString().slice(0, 10) ?? null,
+        posts: options.maxPosts ?? null,
+        cookieEnv: options.cookieEnv ?? null,
+      },
+      startedById: options.startedById,
+      grouping: "post",
+      failureLocation: "archive",
+      events: (resume, runId) => substackEvents(source, options, resume.donePosts, { ...issueSource, runId }),
+    },
+    { scoring: options.scoring, enqueueScoring: options.enqueueScoring, onProgress: options.onProgress },
+  );
+}
+
+async function* substackEvents(
+  source: ReturnType<typeof createSubstackSource>,
+  options: SubstackImportOptions,
+  donePosts: ReadonlySet<string>,
+  context: { baseUrl: string; web: GuardOptions | undefined; cookieWithheld: boolean; runId: number },
+): AsyncGenerator<PipelineEvent> {
+  // From the web, the run shows a generic problem (kind and status); the details go to the server log only.
   const issueFrom = (location: string, error: unknown): IngestIssue => {
-    const detail = error instanceof Error ? error.message : String(error);
-    if (!web) return { location, message: detail };
-    console.error(`import run ${run.id} (${baseUrl}), ${location}: ${detail}`);
+    const detail = errorMessage(error);
+    if (!context.web) return { location, message: detail };
+    console.error(`import run ${context.runId} (${context.baseUrl}), ${location}: ${detail}`);
     return { location, message: genericFetchProblem(error) };
   };
-  const progress = emptyProgress();
-  const report = (currentPost?: string) => options.onProgress?.({ ...progress, runId: run.id, currentPost });
-
-  let failed = false;
+  if (context.cookieWithheld)
+    yield {
+      type: "issue",
+      issue: { location: "cookie", message: "the session cookie is sent over https only: it was not sent" },
+    };
+  // Without the whole archive the run cannot know which posts it covers: an error here fails it ("archive").
   const posts: NormalizedPost[] = [];
   try {
     collect: for await (const page of source.archivePages()) {
@@ -127,100 +127,41 @@ export async function importSubstack(
       }
     }
   } catch (error) {
-    failed = true;
-    await recordImportIssues(ctx.sql, run.id, [issueFrom("archive", error)]);
+    throw new Error(issueFrom("archive", error).message);
   }
-
-  if (!failed) {
-    const postIds = await upsertPosts(ctx.sql, publicationId, posts);
-    progress.postsTotal = posts.length;
-    progress.postsSeen = posts.length;
-    await recordImportProgress(ctx.sql, run.id, {
-      postsTotal: posts.length,
-      postsSeen: run.resumed ? 0 : posts.length,
-    });
-    report();
-    for (const post of posts) {
-      if (run.doneExternalIds.has(post.externalId)) {
-        progress.postsDone += 1;
-        continue;
-      }
-      report(post.title);
-      const postId = postIds.get(post.externalId);
-      if (postId === undefined) continue;
-      const issues: IngestIssue[] = [];
-      let full: NormalizedPost | null = null;
-      if (post.slug) {
-        try {
-          full = await source.getPost(post.slug);
-        } catch (error) {
-          issues.push(issueFrom(`post ${post.externalId} body`, error));
-        }
-      }
-      let fetched: Awaited<ReturnType<typeof source.getComments>> | null = null;
+  for (const post of posts) yield { type: "post", post };
+  yield { type: "posts-total", total: posts.length };
+  for (const post of posts) {
+    if (donePosts.has(post.externalId)) continue;
+    const issues: IngestIssue[] = [];
+    let full: NormalizedPost | null = null;
+    if (post.slug) {
       try {
-        fetched = await source.getComments(post.externalId);
-        issues.push(...fetched.issues);
+        full = await source.getPost(post.slug);
       } catch (error) {
-        issues.push(issueFrom(`post ${post.externalId} comments`, error));
+        issues.push(issueFrom(`post ${post.externalId} body`, error));
       }
-      const hiddenFromUs =
-        fetched !== null && fetched.comments.length === 0 && (post.upstreamCommentCount ?? 0) > 0;
-      if (hiddenFromUs) {
-        issues.push({
-          location: `post ${post.externalId} comments`,
-          message: `Substack answered no comments although the post has ${post.upstreamCommentCount}: this publication may show comments only to signed-in readers (give the author's session cookie with --cookie-env)`,
-        });
-      }
-      const changedIds = await ctx.sql.begin(async (transaction) => {
-        const tx = inTransaction(transaction);
-        if (full?.bodyHtml) await upsertPosts(tx, publicationId, [{ ...post, bodyHtml: full.bodyHtml }]);
-        let counts = { new: 0, updated: 0, unchanged: 0, changedIds: [] as number[] };
-        let vanished = 0;
-        if (fetched && !hiddenFromUs) {
-          counts = await upsertComments(
-            tx,
-            publicationId,
-            new Map([[post.externalId, postId]]),
-            fetched.comments,
-          );
-          await linkReplies(tx, [postId]);
-          vanished = await markVanished(
-            tx,
-            postId,
-            fetched.comments.map((c) => c.externalId),
-          );
-        }
-        await recordImportProgress(tx, run.id, {
-          postsDone: 1,
-          commentsNew: counts.new,
-          commentsUpdated: counts.updated,
-          commentsUnchanged: counts.unchanged,
-          commentsVanished: vanished,
-          // A post whose comments could not be fetched is not done: a resumed run tries it again.
-          donePostExternalId: fetched ? post.externalId : undefined,
-        });
-        await recordImportIssues(tx, run.id, issues);
-        progress.postsDone += 1;
-        progress.commentsNew += counts.new;
-        progress.commentsUpdated += counts.updated;
-        progress.commentsUnchanged += counts.unchanged;
-        progress.commentsVanished += vanished;
-        return counts.changedIds;
-      });
-      // New and edited comments are scored and moderated right away, so the dashboard never waits for them.
-      await scoreComments(ctx.sql, { commentIds: changedIds });
-      await moderateNewComments(ctx.db, publicationId, changedIds);
-      report();
     }
+    let fetched: Awaited<ReturnType<typeof source.getComments>> | null = null;
+    try {
+      fetched = await source.getComments(post.externalId);
+      issues.push(...fetched.issues);
+    } catch (error) {
+      issues.push(issueFrom(`post ${post.externalId} comments`, error));
+    }
+    const hiddenFromUs =
+      fetched !== null && fetched.comments.length === 0 && (post.upstreamCommentCount ?? 0) > 0;
+    if (hiddenFromUs) {
+      issues.push({
+        location: `post ${post.externalId} comments`,
+        message: `Substack answered no comments although the post has ${post.upstreamCommentCount}: this publication may show comments only to signed-in readers (give the author's session cookie with --cookie-env)`,
+      });
+    }
+    yield { type: "post-detail", post: full?.bodyHtml ? { ...post, bodyHtml: full.bodyHtml } : post };
+    if (fetched && !hiddenFromUs) for (const comment of fetched.comments) yield { type: "comment", comment };
+    for (const issue of issues) yield { type: "issue", issue };
+    // A post whose comments could not be fetched is not done (a resumed run tries it again) and marks
+    // nothing vanished.
+    yield { type: "post-end", postExternalId: post.externalId, complete: fetched !== null && !hiddenFromUs };
   }
-  const finished = await finishImportRun(ctx.sql, run.id, { failed, actorId: options.startedById });
-  return {
-    runId: run.id,
-    publicationId,
-    status: finished.status,
-    resumed: run.resumed,
-    progress: finished.progress,
-    issueCount: finished.issueCount,
-  };
 }

@@ -11,6 +11,7 @@ import type { GuardOptions } from "@/lib/server/ingest/guarded-fetch";
 import { type ImportSummary, importSubstack } from "@/lib/server/ingest/substack-import";
 import { refreshInsights } from "@/lib/server/insights/refresh";
 import { moderateRefinedFlags } from "@/lib/server/moderation/auto-moderate";
+import { runRulesRerun } from "@/lib/server/moderation/rules-rerun";
 import { reshowChangedLabels } from "@/lib/server/scoring/labels";
 import { llmConfig } from "@/lib/server/scoring/llm-client";
 import { refineWithLlm } from "@/lib/server/scoring/llm-refiner";
@@ -21,6 +22,7 @@ import {
 } from "@/lib/server/scoring/publication-model";
 import { refineWithEncoder } from "@/lib/server/scoring/refine-encoder";
 import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/refiners";
+import { scorePendingComments } from "@/lib/server/scoring/score-comments";
 
 /**
  * Background work through pg-boss, a queue kept in PostgreSQL (schema `pgboss`): any number of processes on
@@ -32,12 +34,21 @@ import { currentRefinerVersions, encoderEnabled } from "@/lib/server/scoring/ref
 
 export { QUEUES } from "@/lib/jobs/queues";
 
+/** Comments one scoring job scores (about ten seconds' work); a full chunk queues the next job at once. */
+const SCORE_JOB_CHUNK = 20_000;
 /** Comments one publication-model run labels (the fast heads: thousands a second). */
 const PUBLICATION_MODEL_CHUNK = 20_000;
 /** Seconds a refit waits after the correction that queued it, so the corrections around it join in. */
 const REFIT_DELAY_SECONDS = 60;
 
 export const refitJobSchema = z.object({ publicationId: z.number().int().positive() });
+
+export const rulesRerunJobSchema = z.object({
+  publicationId: z.number().int().positive(),
+  /** Who asked (the RULES_RERUN log row names them); null from the command line. */
+  actorId: z.string().nullable(),
+});
+export type RulesRerunJob = z.infer<typeof rulesRerunJobSchema>;
 
 /** Comments one encoder run refines (about half a minute of encoder work at ~40 a second). */
 const ENCODER_CHUNK = 1000;
@@ -98,6 +109,35 @@ export async function enqueuePublicationModelRefit(publicationId: number): Promi
       expireInSeconds: 30 * 60,
     },
   );
+}
+
+/**
+ * Queues a re-run of the rules over a publication's undecided comments; null when one is already waiting (it
+ * reads the settings when it runs, so it applies this request's settings too).
+ */
+export async function enqueueRulesRerun(job: RulesRerunJob): Promise<string | null> {
+  const queue = await boss();
+  return queue.send(QUEUES.rerunRules, job, { singletonKey: String(job.publicationId) });
+}
+
+/**
+ * One scoring job: scores and moderates up to a chunk of the unscored comments (all publications, or one) and,
+ * when the chunk was full, queues the next so the backlog keeps moving; several workers run these at once.
+ */
+export async function runScoringJob(data: unknown): Promise<number> {
+  const { publicationId } = z
+    .object({ publicationId: z.number().int().positive().optional() })
+    .parse(data ?? {});
+  const result = await scorePendingComments({ sql: sql() }, { publicationId, limit: SCORE_JOB_CHUNK });
+  if (result.scored >= SCORE_JOB_CHUNK)
+    await (await boss()).send(QUEUES.scorePending, publicationId ? { publicationId } : {});
+  return result.scored;
+}
+
+/** The rule re-run job's handler (any worker): parses its data and runs it. */
+export async function runRulesRerunJob(data: unknown) {
+  const job = rulesRerunJobSchema.parse(data);
+  return runRulesRerun(job.publicationId, job.actorId);
 }
 
 /** Stops this process's queue client if it started one (tests, shutdown). */
@@ -179,7 +219,7 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     await queue.work(QUEUES.refineEncoder, async () => {
       const result = await refineWithEncoder(sql(), { limit: ENCODER_CHUNK });
       if (result.refined > 0) log(`refined ${result.refined} comments with the sentence encoder`);
-      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+      await moderateRefinedFlags(sql(), result.newlyFlagged);
     });
     await queue.schedule(QUEUES.refineEncoder, "* * * * *");
   } else await queue.unschedule(QUEUES.refineEncoder);
@@ -190,6 +230,18 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
     (err: unknown) => console.error("re-showing labels:", err instanceof Error ? err.message : err),
   );
   await workLlmRefiner(queue, log);
+  await queue.work(QUEUES.scorePending, { batchSize: 1 }, async ([job]) => {
+    const scored = await runScoringJob(job?.data);
+    if (scored > 0) log(`scored ${scored} comments`);
+  });
+  await queue.schedule(QUEUES.scorePending, "* * * * *");
+  await queue.work(QUEUES.rerunRules, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const result = await runRulesRerunJob(job.data);
+    log(
+      `re-ran the rules over ${result.checked} comments of publication ${result.publicationId}: ${result.decided} decided`,
+    );
+  });
   await queue.work(QUEUES.refitPublicationModel, { batchSize: 1 }, async ([job]) => {
     if (!job) return;
     const { publicationId } = refitJobSchema.parse(job.data);
@@ -228,7 +280,7 @@ export async function workLlmRefiner(queue: PgBoss, log: (line: string) => void)
         log(
           `refined ${result.refined} comments with ${result.version}: ${result.stats.sent} sent, ${result.stats.failed} left to the fast labels (${result.stoppedBy})`,
         );
-      await moderateRefinedFlags(db(), sql(), result.newlyFlagged);
+      await moderateRefinedFlags(sql(), result.newlyFlagged);
       // Failed for pg-boss's record; the next scheduled run resumes where this one stopped.
       if (result.error) throw result.error;
     });

@@ -10,8 +10,8 @@ import {
 import type { PublicationSettings, RerunResult, SaveSettingsResult } from "@/lib/schemas/moderation-settings";
 import { appendLog } from "@/lib/server/audit-log";
 import { notFound } from "@/lib/server/domain-error";
+import { enqueueRulesRerun } from "@/lib/server/jobs/queue";
 import type { Viewer } from "@/lib/server/permissions";
-import { moderateNewComments } from "./auto-moderate";
 
 type Actor = Pick<Viewer, "id">;
 
@@ -48,7 +48,7 @@ export async function listModerationSettings(): Promise<PublicationSettings[]> {
 /**
  * Saves a publication's word lists and thresholds (already validated by moderationSettingsSchema) and logs
  * SETTINGS_CHANGED with the settings before and after. Saving identical settings writes nothing.
- * New comments use them at once; existing ones only through `rerunModerationRules`.
+ * New comments use them at once; existing ones only through a rule re-run (`runRulesRerun`, a job).
  */
 export async function saveModerationSettings(
   actor: Actor,
@@ -80,32 +80,19 @@ export async function saveModerationSettings(
 }
 
 /**
- * Re-applies the automatic rules, with the current settings, to the publication's comments nobody has decided
- * on (status NONE). The rules' decisions are logged as the system's (a rule decided them), and one RULES_RERUN
- * row records who asked and what came of it; flags a rule already raised stay single.
+ * Asks for the rules to be re-applied to a publication's undecided comments: a job (QUEUES.rerunRules) that
+ * any worker runs, never the request itself, which would hold a web process for as long as a large
+ * publication takes.
  */
-export async function rerunModerationRules(actor: Actor, publicationId: number): Promise<RerunResult> {
+export async function requestRulesRerun(
+  actor: Pick<Viewer, "id">,
+  publicationId: number,
+): Promise<RerunResult> {
   const publication = await db().publication.findUnique({
     where: { id: publicationId },
     select: { id: true },
   });
   if (!publication) throw notFound("publication");
-  const rows = await db().comment.findMany({
-    where: { publicationId, status: "NONE", body: { not: null } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  const ids = rows.map((r) => r.id);
-  const decided = await moderateNewComments(db(), publicationId, ids);
-  // Each batch committed with its own decision rows; this row records the request and its outcome.
-  await appendLog(db(), {
-    actorId: actor.id,
-    action: "RULES_RERUN",
-    targetType: "PUBLICATION",
-    targetId: String(publicationId),
-    publicationId,
-    note: "moderation rules re-run on undecided comments",
-    after: { checked: ids.length, decided },
-  });
-  return { publicationId, checked: ids.length, decided };
+  const jobId = await enqueueRulesRerun({ publicationId, actorId: actor.id });
+  return { publicationId, queued: jobId !== null };
 }

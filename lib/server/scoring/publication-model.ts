@@ -400,7 +400,7 @@ export async function relabelPublication(
     relabelled += done;
   }
   // A flag the refitted heads raised reaches the queue like one the fast scorer raised.
-  await moderateRefinedFlags(db(), sql, newlyFlagged);
+  await moderateRefinedFlags(sql, newlyFlagged);
   return { relabelled };
 }
 

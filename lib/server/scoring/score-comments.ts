@@ -1,7 +1,8 @@
 import "server-only";
-import type { JSONValue } from "postgres";
-import type { Sql } from "@/lib/db/sql";
-import { SCORER_VERSION, scoreComment } from "@/lib/scoring";
+import { copyRows } from "@/lib/db/copy";
+import { inTransaction, type Sql } from "@/lib/db/sql";
+import { SCORER_VERSION, type Score, scoreComment } from "@/lib/scoring";
+import { moderateComments } from "@/lib/server/moderation/auto-moderate";
 import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comment-text";
 import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
@@ -14,80 +15,172 @@ export interface ScoreRunResult {
 }
 
 /**
- * Scores comments in bulk: the unscored ones, and with `rescore` those scored by another scorer version.
- * Reads a batch by keyset (id order), scores it in memory and writes it back in one statement, so a run over
- * a million comments holds one batch at a time. Deleted comments (no body) have no score.
+ * Scores comments in bulk: the unscored ones, and with `rescore` those scored by another scorer version
+ * (optionally only `commentIds`, or one publication's). A chunk at a time, each in one transaction: claim
+ * the chunk's comment rows (FOR NO KEY UPDATE SKIP LOCKED, so workers running this at once take different
+ * chunks, and check again after the lock that no one scored them meanwhile), score in memory, write the
+ * scores in one statement, show a refiner's labels where one outranks them, and, with `moderate`, run the
+ * automatic rules over the comments that had no score (new and edited ones) — so no comment is scored or
+ * moderated twice, and a worker killed mid-chunk leaves that chunk to the next run. Deleted comments (no
+ * body) have no score.
  */
 export async function scoreComments(
   sql: Sql,
-  options: { rescore?: boolean; commentIds?: number[]; onProgress?: (done: number) => void } = {},
+  options: {
+    rescore?: boolean;
+    commentIds?: number[];
+    publicationId?: number;
+    /** Run the moderation rules over the newly scored comments in the same transaction. */
+    moderate?: boolean;
+    /** Stop after about this many comments (a job's slice of the backlog). */
+    limit?: number;
+    onProgress?: (done: number) => void;
+  } = {},
 ): Promise<ScoreRunResult> {
   let lastId = 0;
   let scored = 0;
   const only = options.commentIds;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
-  for (;;) {
-    const rows = await sql<CommentTextRow[]>`
-      SELECT ${commentTextColumns(sql)}
-      FROM comment c
-      JOIN post p ON p.id = c.post_id
-      LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.id > ${lastId} AND c.body IS NOT NULL
-        ${only ? sql`AND c.id = ANY(${only}::int[])` : sql``}
-        AND ${options.rescore ? sql`(s.comment_id IS NULL OR s.scorer_version <> ${SCORER_VERSION})` : sql`s.comment_id IS NULL`}
-      ORDER BY c.id
-      LIMIT ${BATCH}`;
-    if (rows.length === 0) break;
-    lastId = rows[rows.length - 1]!.id;
-    const scores = rows.map((r) => {
-      const s = scoreComment(r.body, scoreContextOf(r));
-      return {
-        comment_id: r.id,
-        scorer_version: s.scorerVersion,
-        tone: s.tone,
-        secondary_tone: s.secondaryTone,
-        tone_scores: s.toneScores,
-        stance: s.stance,
-        stance_confidence: s.stanceConfidence,
-        sentiment_score: s.sentiment.score,
-        sentiment_comparative: s.sentiment.comparative,
-        sentiment_label: s.sentiment.label,
-        hostility: s.toneScores.hostile,
-        insult: s.signals.insult,
-        profanity: s.signals.profanity,
-        threat: s.signals.threat,
-        identity_attack: s.signals.identityAttack,
-        flag: s.flag,
-        flag_reasons: s.flagReasons,
-        sentiment_confidence: s.sentiment.confidence,
-        flag_probability: s.flagProbability,
-        cues: s.cues,
-        scored_at: new Date(),
-        label_source: "FAST",
-        label_version: s.scorerVersion,
-        fast_labels: null,
-      };
+  const current = currentRefinerVersions();
+  while (scored < limit) {
+    const done = await sql.begin(async (transaction) => {
+      const tx = inTransaction(transaction);
+      const pending = (alias: Sql) =>
+        options.rescore
+          ? alias`(s.comment_id IS NULL OR s.scorer_version <> ${SCORER_VERSION})`
+          : alias`s.comment_id IS NULL`;
+      const claimed = await tx<{ id: number }[]>`
+        SELECT c.id FROM comment c
+        LEFT JOIN comment_score s ON s.comment_id = c.id
+        WHERE c.id > ${lastId} AND c.body IS NOT NULL AND ${pending(tx)}
+          ${only ? tx`AND c.id = ANY(${only}::int[])` : tx``}
+          ${options.publicationId ? tx`AND c.publication_id = ${options.publicationId}` : tx``}
+        ORDER BY c.id
+        LIMIT ${Math.min(BATCH, limit - scored)}
+        FOR NO KEY UPDATE OF c SKIP LOCKED`;
+      if (claimed.length === 0) return null;
+      const ids = claimed.map((r) => r.id);
+      lastId = ids[ids.length - 1] as number;
+      // A new statement sees what another worker committed before we got the lock.
+      const rows = await tx<(CommentTextRow & { unscored: boolean })[]>`
+        SELECT ${commentTextColumns(tx)}, s.comment_id IS NULL AS unscored
+        FROM comment c
+        JOIN post p ON p.id = c.post_id
+        LEFT JOIN comment_score s ON s.comment_id = c.id
+        WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
+        ORDER BY c.id`;
+      if (rows.length === 0) return 0;
+      await writeScores(
+        tx,
+        rows.map((r) => ({ commentId: r.id, score: scoreComment(r.body, scoreContextOf(r)) })),
+      );
+      // A refiner's labels (at its current version) still outrank the fast ones just written.
+      await showBestLabels(
+        tx,
+        rows.map((r) => r.id),
+        current,
+      );
+      if (options.moderate)
+        await moderateComments(
+          tx,
+          rows.filter((r) => r.unscored).map((r) => r.id),
+        );
+      return rows.length;
     });
-    await sql`
-      INSERT INTO comment_score
-      SELECT * FROM jsonb_populate_recordset(null::comment_score, ${sql.json(scores as unknown as JSONValue)})
-      ON CONFLICT (comment_id) DO UPDATE SET
-        scorer_version = excluded.scorer_version, tone = excluded.tone, secondary_tone = excluded.secondary_tone,
-        tone_scores = excluded.tone_scores, stance = excluded.stance, stance_confidence = excluded.stance_confidence,
-        sentiment_score = excluded.sentiment_score, sentiment_comparative = excluded.sentiment_comparative,
-        sentiment_label = excluded.sentiment_label, hostility = excluded.hostility, insult = excluded.insult,
-        profanity = excluded.profanity, threat = excluded.threat, identity_attack = excluded.identity_attack,
-        flag = excluded.flag, flag_reasons = excluded.flag_reasons, cues = excluded.cues, scored_at = excluded.scored_at,
-        sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
-        label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL`;
-    // A refiner's labels (at its current version) still outrank the fast ones just written.
-    await showBestLabels(
-      sql,
-      rows.map((r) => r.id),
-      currentRefinerVersions(),
-    );
-    scored += rows.length;
+    if (done === null) break;
+    scored += done;
     options.onProgress?.(scored);
   }
   return { scored, scorerVersion: SCORER_VERSION };
+}
+
+/**
+ * What an import's scoring step does: scores and moderates every comment without a score (new and edited
+ * comments), of one publication or all.
+ */
+export async function scorePendingComments(
+  ctx: { sql: Sql },
+  options: { publicationId?: number; limit?: number; onProgress?: (done: number) => void } = {},
+): Promise<ScoreRunResult> {
+  return scoreComments(ctx.sql, { ...options, moderate: true });
+}
+
+const SCORE_COLUMNS = [
+  "comment_id",
+  "scorer_version",
+  "tone",
+  "secondary_tone",
+  "tone_scores",
+  "stance",
+  "stance_confidence",
+  "sentiment_score",
+  "sentiment_comparative",
+  "sentiment_label",
+  "hostility",
+  "insult",
+  "profanity",
+  "threat",
+  "identity_attack",
+  "flag",
+  "flag_reasons",
+  "sentiment_confidence",
+  "flag_probability",
+  "cues",
+] as const;
+
+/**
+ * Writes fast scores: COPY into a temporary table, then one upsert that replaces a comment's earlier score
+ * (its labels go back to the fast scorer's; showBestLabels puts a refiner's back where one outranks them).
+ */
+async function writeScores(tx: Sql, scores: { commentId: number; score: Score }[]): Promise<void> {
+  await tx.unsafe(
+    "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
+  );
+  await tx.unsafe("TRUNCATE score_staging");
+  await copyRows(
+    tx,
+    "score_staging",
+    SCORE_COLUMNS,
+    scores.map(({ commentId, score: s }) => [
+      commentId,
+      s.scorerVersion,
+      s.tone,
+      s.secondaryTone,
+      s.toneScores,
+      s.stance,
+      s.stanceConfidence,
+      s.sentiment.score,
+      s.sentiment.comparative,
+      s.sentiment.label,
+      s.toneScores.hostile,
+      s.signals.insult,
+      s.signals.profanity,
+      s.signals.threat,
+      s.signals.identityAttack,
+      s.flag,
+      pgTextArray(s.flagReasons),
+      s.sentiment.confidence,
+      s.flagProbability,
+      s.cues,
+    ]),
+  );
+  await tx`
+    INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
+    SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
+    ORDER BY comment_id
+    ON CONFLICT (comment_id) DO UPDATE SET
+      scorer_version = excluded.scorer_version, tone = excluded.tone, secondary_tone = excluded.secondary_tone,
+      tone_scores = excluded.tone_scores, stance = excluded.stance, stance_confidence = excluded.stance_confidence,
+      sentiment_score = excluded.sentiment_score, sentiment_comparative = excluded.sentiment_comparative,
+      sentiment_label = excluded.sentiment_label, hostility = excluded.hostility, insult = excluded.insult,
+      profanity = excluded.profanity, threat = excluded.threat, identity_attack = excluded.identity_attack,
+      flag = excluded.flag, flag_reasons = excluded.flag_reasons, cues = excluded.cues, scored_at = excluded.scored_at,
+      sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
+      label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL`;
+}
+
+/** A text[] literal for COPY (elements quoted, quotes and backslashes escaped). */
+function pgTextArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(",")}}`;
 }
