@@ -2,8 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import { fetchJson } from "@/lib/client/fetch-json";
-import { NOTIFICATION_KIND_LABELS, type NotificationKindName } from "@/lib/insights/notifications";
-import { type MySubscription, NOTIFICATION_KINDS } from "@/lib/schemas/notifications";
+import type { NotificationKindName } from "@/lib/insights/notifications";
+import type { MySubscription } from "@/lib/schemas/notifications";
+import { KindChoices } from "./kind-choices";
 
 function PublicationChoice({ initial }: { initial: MySubscription }) {
   const id = useId();
@@ -23,22 +24,12 @@ function PublicationChoice({ initial }: { initial: MySubscription }) {
   return (
     <form onSubmit={submit} className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{initial.publicationName}</h2>
-      <fieldset className="kind-choices">
-        <legend className="visually-hidden">What reaches you from {initial.publicationName}</legend>
-        {NOTIFICATION_KINDS.map((kind) => (
-          <label key={kind} htmlFor={`${id}-${kind}`}>
-            <input
-              id={`${id}-${kind}`}
-              type="checkbox"
-              checked={kinds.includes(kind)}
-              onChange={(e) =>
-                setKinds(e.target.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind))
-              }
-            />{" "}
-            {NOTIFICATION_KIND_LABELS[kind]}
-          </label>
-        ))}
-      </fieldset>
+      <KindChoices
+        idPrefix={id}
+        chosen={kinds}
+        onChange={setKinds}
+        legend={`What reaches you from ${initial.publicationName}`}
+      />
       <p>
         <button type="submit" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save"}

@@ -4,8 +4,9 @@ import {
   useNotificationSettingsQuery,
   useSaveNotificationSettingsMutation,
 } from "@/lib/client/use-notification-settings";
-import { NOTIFICATION_KIND_LABELS, type NotificationKindName } from "@/lib/insights/notifications";
-import { NOTIFICATION_KINDS, type NotificationSettings } from "@/lib/schemas/notifications";
+import type { NotificationKindName } from "@/lib/insights/notifications";
+import type { NotificationSettings } from "@/lib/schemas/notifications";
+import { KindChoices } from "./kind-choices";
 import { LocalTime } from "./local-time";
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -13,37 +14,6 @@ const HOURS = Array.from({ length: 24 }, (_, h) => h);
 interface Recipient {
   email: string;
   kinds: NotificationKindName[];
-}
-
-function KindChoices({
-  idPrefix,
-  chosen,
-  onChange,
-  legend,
-}: {
-  idPrefix: string;
-  chosen: NotificationKindName[];
-  onChange: (kinds: NotificationKindName[]) => void;
-  legend: string;
-}) {
-  return (
-    <fieldset className="kind-choices">
-      <legend className="visually-hidden">{legend}</legend>
-      {NOTIFICATION_KINDS.map((kind) => (
-        <label key={kind} htmlFor={`${idPrefix}-${kind}`}>
-          <input
-            id={`${idPrefix}-${kind}`}
-            type="checkbox"
-            checked={chosen.includes(kind)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...chosen, kind] : chosen.filter((k) => k !== kind))
-            }
-          />{" "}
-          {NOTIFICATION_KIND_LABELS[kind]}
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 function NotificationForm({
