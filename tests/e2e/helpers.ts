@@ -31,6 +31,11 @@ export function demoPassword(email: string): string {
  * rate-limits sign-ins (per address and per account), and a whole suite signing in for every test would trip it.
  * A cookie whose session is gone (the account signed out) falls back to the form.
  */
+/** Waits until the page is hydrated, so its keyboard shortcuts are listening (set in app/_components/providers.tsx). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signIn(page: Page, email: string, password?: string): Promise<void> {
   const cache = path.join(process.env.MARGINALIA_E2E_DATA ?? os.tmpdir(), `session-${email}.json`);
   if (existsSync(cache)) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, ownerQuery, readmeScreenshot, signIn, watchConsole } from "./helpers";
+import { DEMO, ownerQuery, readmeScreenshot, signIn, waitForHydration, watchConsole } from "./helpers";
 
 test("search from the header box: matches marked, a result opens the comment in its thread; screenshot", async ({
   page,
@@ -8,6 +8,7 @@ test("search from the header box: matches marked, a result opens the comment in 
   await signIn(page, DEMO.viewer);
   const box = page.getByRole("searchbox", { name: "Search every comment" });
   // `/` on any page puts the cursor in the header's box.
+  await waitForHydration(page);
   await page.keyboard.press("/");
   await expect(box).toBeFocused();
   await page.keyboard.type("sanctions");
@@ -25,6 +26,7 @@ test("search from the header box: matches marked, a result opens the comment in 
   await readmeScreenshot(page, "search", { height: 1100 });
 
   // j / k step through the results' links; Enter opens the one in focus.
+  await waitForHydration(page);
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   const second = hits.nth(1).getByRole("link").first();
@@ -88,6 +90,7 @@ test("names readers mention: the list with trends, an entity page with its menti
   await expect(mentions.first()).toBeVisible();
   await expect(mentions.first().locator("mark")).toHaveCount(1);
   await readmeScreenshot(page, "entity", { height: 1200 });
+  await waitForHydration(page);
   await page.keyboard.press("j");
   await expect(mentions.first().getByRole("link").first()).toBeFocused();
   // Filter by the sentence's sentiment with the keyboard alone.
