@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { can } from "@/lib/server/permissions";
+import { publicationScopeView } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 import { HeaderSearch } from "../_components/header-search";
+import { PublicationSwitcher } from "../_components/publication-switcher";
 import { SignOutButton } from "../_components/sign-out-button";
 import { type NavLink, SkipLinks, TopNav } from "../_components/top-nav";
 
@@ -10,6 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const viewer = await requirePageViewer("read");
+  const scope = await publicationScopeView();
   const links: NavLink[] = [
     { href: "/", label: "Overview" },
     { href: "/compare", label: "Compare" },
@@ -39,6 +42,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           links={links}
           account={
             <>
+              <PublicationSwitcher view={scope} />
               <HeaderSearch />
               <span>
                 {viewer.name} · {viewer.role.toLowerCase()}

@@ -7,6 +7,7 @@ import { getAgreement } from "@/lib/server/analytics/agreement";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
 import { can } from "@/lib/server/permissions";
+import { pagePublicationId, publicationScopeView } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 import { PostsOverview } from "../_components/posts-overview";
 import { StartHere } from "../_components/start-here";
@@ -19,10 +20,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 async function OverviewData({ searchParams }: Props) {
   const range = dateRangeFromSearchParams(await searchParams);
+  const publicationId = await pagePublicationId();
   const [posts, headline, agreement] = await Promise.all([
-    listPostSummaries(range),
-    getHeadline(range),
-    getAgreement(),
+    listPostSummaries(range, publicationId),
+    getHeadline(range, publicationId),
+    getAgreement(publicationId),
   ]);
   // Without a range, no posts means nothing was imported yet (with one, the island says to widen it).
   if (!range.from && !range.to && posts.length === 0) {
@@ -62,10 +64,26 @@ function OverviewSkeleton() {
 export default async function OverviewPage(props: Props) {
   const viewer = await requirePageViewer("read");
   const dismissed = (await cookies()).get(START_HERE_COOKIE)?.value === "dismissed";
+  const scope = await publicationScopeView();
+  // The download is of one publication: the one in scope, or the only one there is.
+  const downloadable = scope.current ?? (scope.publications.length === 1 ? scope.publications[0] : undefined);
   return (
     <>
       <h1>How readers took each post</h1>
-      <p className="subtle">Tone, stance and sentiment of every comment, scored and explained.</p>
+      <p className="subtle">
+        Tone, stance and sentiment of every comment{scope.current ? ` on ${scope.current.name}` : ""}, scored
+        and explained.
+      </p>
+      {downloadable && (
+        <p className="post-actions">
+          <a className="button" href={`/api/publications/${downloadable.id}/export?format=csv`} download>
+            Download every comment (CSV)
+          </a>
+          <a className="button" href={`/api/publications/${downloadable.id}/export?format=json`} download>
+            Download every comment (JSON)
+          </a>
+        </p>
+      )}
       <StartHere initiallyOpen={!dismissed} canCorrect={can(viewer, "moderate")} />
       <Suspense fallback={<OverviewSkeleton />}>
         <OverviewData searchParams={props.searchParams} />

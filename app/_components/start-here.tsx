@@ -2,15 +2,11 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { GlossaryButton } from "./glossary";
+import { setPreferenceCookie } from "./preference-cookie";
 import { START_HERE_COOKIE } from "./start-here-cookie";
 
-const YEAR_S = 365 * 24 * 3600;
-
 function remember(dismissed: boolean) {
-  // biome-ignore lint/suspicious/noDocumentCookie: one plain flag; the Cookie Store API is missing from Firefox and Safari
-  document.cookie = dismissed
-    ? `${START_HERE_COOKIE}=dismissed; path=/; max-age=${YEAR_S}; samesite=lax`
-    : `${START_HERE_COOKIE}=; path=/; max-age=0; samesite=lax`;
+  setPreferenceCookie(START_HERE_COOKIE, dismissed ? "dismissed" : null);
 }
 
 /**

@@ -10,12 +10,13 @@ export const dateRangeShape = {
   to: z.preprocess((v) => (v === "" ? undefined : v), calendarDay.optional()),
 };
 
-export const dateRangeSchema = z
-  .strictObject(dateRangeShape)
-  .refine((r) => !r.from || !r.to || r.from <= r.to, {
-    message: "from must not be after to",
-    path: ["from"],
-  });
+/** A range's one rule across fields, for schemas that add fields to dateRangeShape. */
+export const fromNotAfterTo: [
+  (r: { from?: string; to?: string }) => boolean,
+  { message: string; path: string[] },
+] = [(r) => !r.from || !r.to || r.from <= r.to, { message: "from must not be after to", path: ["from"] }];
+
+export const dateRangeSchema = z.strictObject(dateRangeShape).refine(...fromNotAfterTo);
 export type DateRange = z.infer<typeof dateRangeSchema>;
 
 /** A range as half-open instants [start, end); null bounds are open. */

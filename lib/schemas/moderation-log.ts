@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ModerationActionKind, ModerationTargetType } from "@/lib/db/generated/enums";
-import { bigRowIdText, calendarDay } from "./bounds";
+import { bigRowIdText, calendarDay, rowIdText } from "./bounds";
 
 /** The database enums ModerationActionKind and ModerationTargetType: what the log can be filtered by. */
 export const LOG_ACTIONS = [
@@ -41,7 +41,8 @@ export const LOG_TARGET_TYPES = [
 
 /**
  * Filters of the log page, its JSON route and its CSV export. `actor` is a user id or "system"; dates are
- * whole UTC days, both ends included.
+ * whole UTC days, both ends included; `publicationId` keeps one publication's rows (the routes fill it from
+ * the switcher when the request does not name one).
  */
 export const logFiltersSchema = z.strictObject({
   actor: z.string().min(1).max(100).optional(),
@@ -50,6 +51,7 @@ export const logFiltersSchema = z.strictObject({
   targetId: z.string().min(1).max(100).optional(),
   from: calendarDay.optional(),
   to: calendarDay.optional(),
+  publicationId: rowIdText.optional(),
 });
 export type LogFilters = z.infer<typeof logFiltersSchema>;
 

@@ -43,3 +43,7 @@ export function firstSearchParams(
     }),
   );
 }
+
+/** An export's query: `format=csv` (the default) or `format=json`. */
+export const exportQuerySchema = z.strictObject({ format: z.enum(["csv", "json"]).default("csv") });
+export type ExportFormat = z.output<typeof exportQuerySchema>["format"];

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { encodeCsvRows } from "@/lib/server/csv";
+import type { ExportFormat } from "@/lib/schemas/route-params";
+import { encodeCsvRows, textStream } from "@/lib/server/csv";
 
 /**
  * One exported comment. The column order of the CSV is EXPORT_COLUMNS. `tone` and `stance` are the effective
@@ -155,4 +156,20 @@ export async function* encodeJsonArray(records: AsyncIterable<ExportRecord>): As
     first = false;
   }
   yield "\n]\n";
+}
+
+/**
+ * The comments of `scope` as a streamed download, `marginalia-<name>-comments.<format>` (`name` reduced to
+ * letters, digits and dashes so it is safe in the header).
+ */
+export function commentExportResponse(scope: ExportScope, name: string, format: ExportFormat): Response {
+  const records = exportCommentRecords(scope);
+  const file = `marginalia-${name.replace(/[^a-z0-9-]+/gi, "-")}-comments.${format}`;
+  return new Response(textStream(format === "csv" ? encodeCsv(records) : encodeJsonArray(records)), {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="${file}"`,
+      "cache-control": "no-store",
+    },
+  });
 }

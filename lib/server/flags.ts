@@ -93,9 +93,15 @@ export const dismissFlag = (actor: Actor, flagId: number, note: string) =>
   closeFlag(actor, flagId, "DISMISSED", note);
 
 /** Open flags on posts, newest first: the overview's "flagged posts" and the moderation page's post flags. */
-export async function listOpenPostFlags(options: { postId?: number } = {}): Promise<OpenPostFlag[]> {
+export async function listOpenPostFlags(
+  options: { postId?: number; publicationId?: number } = {},
+): Promise<OpenPostFlag[]> {
   const flags = await db().flag.findMany({
-    where: { postId: options.postId ?? { not: null }, status: "OPEN" },
+    where: {
+      postId: options.postId ?? { not: null },
+      status: "OPEN",
+      ...(options.publicationId !== undefined ? { post: { publicationId: options.publicationId } } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { post: { select: { id: true, title: true, url: true } }, raisedBy: { select: { name: true } } },
   });
@@ -115,9 +121,10 @@ export async function listOpenPostFlags(options: { postId?: number } = {}): Prom
   );
 }
 
-/** Posts a moderator can flag, newest first (the "flag a post" picker). */
-export async function listFlaggablePosts(): Promise<{ id: number; title: string }[]> {
+/** Posts a moderator can flag, newest first (the "flag a post" picker), of one publication or all. */
+export async function listFlaggablePosts(publicationId?: number): Promise<{ id: number; title: string }[]> {
   return db().post.findMany({
+    where: publicationId !== undefined ? { publicationId } : {},
     select: { id: true, title: true },
     orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
   });

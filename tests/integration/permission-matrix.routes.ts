@@ -19,6 +19,7 @@ export const ROUTE_CAPABILITIES: Readonly<Record<string, Capability>> = {
   "GET /api/posts/[postId]/comments": "read",
   "GET /api/posts/[postId]/depth": "read",
   "GET /api/posts/[postId]/export": "read",
+  "GET /api/publications/[publicationId]/export": "read",
   "GET /api/posts/[postId]/reading-list": "read",
   "GET /api/posts/[postId]/sentiment": "read",
   "GET /api/posts/[postId]/stances": "read",

@@ -4,6 +4,7 @@ import { CompareCharts } from "@/app/_components/compare-charts";
 import { comparePostIdsSchema } from "@/lib/schemas/compare";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
 import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { pagePublicationId } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export default async function ComparePage({ searchParams }: Props) {
   );
   const [comparison, all] = await Promise.all([
     ids.length >= 2 ? comparePosts(ids) : Promise.resolve(null),
-    listPostSummaries(),
+    listPostSummaries({}, await pagePublicationId()),
   ]);
   return (
     <>

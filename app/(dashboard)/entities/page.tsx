@@ -9,7 +9,7 @@ import { ENTITY_KINDS } from "@/lib/insights/entities/types";
 import { entityListParamsSchema } from "@/lib/schemas/entities";
 import { firstSearchParams } from "@/lib/schemas/route-params";
 import { listEntities } from "@/lib/server/insights/entities";
-import { getSearchOptions } from "@/lib/server/search/search-options";
+import { pagePublicationId } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +23,10 @@ export default async function EntitiesPage({ searchParams }: Props) {
   const raw = firstSearchParams(await searchParams);
   const parsed = entityListParamsSchema.safeParse(raw);
   const params = parsed.success ? parsed.data : {};
-  const [list, options] = await Promise.all([listEntities(params), getSearchOptions()]);
+  const list = await listEntities({
+    ...params,
+    publication: params.publication ?? (await pagePublicationId()),
+  });
   return (
     <>
       <h1>People, places and organisations</h1>
@@ -48,19 +51,6 @@ export default async function EntitiesPage({ searchParams }: Props) {
             ))}
           </select>
         </span>
-        {options.publications.length > 1 && (
-          <span>
-            <label htmlFor="entities-publication">Publication</label>
-            <select id="entities-publication" name="publication" defaultValue={raw.publication ?? ""}>
-              <option value="">Every publication</option>
-              {options.publications.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </span>
-        )}
         <span>
           <label htmlFor="entities-from">From</label>
           <input id="entities-from" type="date" name="from" defaultValue={raw.from ?? ""} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { listFlaggablePosts, listOpenPostFlags } from "@/lib/server/flags";
 import { listQueue, queueCounts } from "@/lib/server/moderation/queue";
 import { can } from "@/lib/server/permissions";
+import { pagePublicationId } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 import { ModerationPostFlags } from "../../_components/moderation-post-flags";
 import { QueueBoard } from "../../_components/queue-board";
@@ -12,11 +13,12 @@ export const dynamic = "force-dynamic";
 
 export default async function ModerationPage() {
   const viewer = await requirePageViewer("moderate");
+  const publicationId = await pagePublicationId();
   const [initialPage, initialCounts, flags, posts] = await Promise.all([
-    listQueue({ tab: "needs_review", limit: 25 }),
-    queueCounts(),
-    listOpenPostFlags(),
-    listFlaggablePosts(),
+    listQueue({ tab: "needs_review", limit: 25, publicationId }),
+    queueCounts(publicationId),
+    listOpenPostFlags({ publicationId }),
+    listFlaggablePosts(publicationId),
   ]);
   return (
     <>

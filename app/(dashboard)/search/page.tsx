@@ -9,6 +9,7 @@ import { SearchQueryError } from "@/lib/insights/search-query";
 import { firstSearchParams } from "@/lib/schemas/route-params";
 import { SEARCH_FILTER_KEYS, type SearchResult, searchParamsSchema } from "@/lib/schemas/search";
 import { BadCursorError } from "@/lib/server/keyset-cursor";
+import { publicationScopeView } from "@/lib/server/publication-scope";
 import { searchComments } from "@/lib/server/search/search-comments";
 import { getSearchOptions } from "@/lib/server/search/search-options";
 import { requirePageViewer } from "@/lib/server/session";
@@ -22,6 +23,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SearchPage({ searchParams }: Props) {
   await requirePageViewer("read");
   const raw = firstSearchParams(await searchParams);
+  const scope = await publicationScopeView();
   const parsed = raw.q ? searchParamsSchema.safeParse(raw) : null;
   let result: SearchResult | null = null;
   let problem: string | null = null;
@@ -29,14 +31,17 @@ export default async function SearchPage({ searchParams }: Props) {
     problem = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
   else if (parsed?.success) {
     try {
-      result = await searchComments(parsed.data);
+      result = await searchComments({
+        ...parsed.data,
+        publication: parsed.data.publication ?? scope.current?.id,
+      });
     } catch (error) {
       if (error instanceof SearchQueryError || error instanceof BadCursorError) problem = error.message;
       else throw error;
     }
   }
   const commenterId = /^\d{1,9}$/.test(raw.commenter ?? "") ? Number(raw.commenter) : undefined;
-  const options = await getSearchOptions(commenterId);
+  const options = await getSearchOptions({ commenterId, publicationId: scope.current?.id });
   const kept = Object.fromEntries(SEARCH_FILTER_KEYS.flatMap((k) => (raw[k] ? [[k, raw[k]]] : [])));
   const { commenter: _commenter, ...withoutCommenter } = kept;
   const nextHref = result?.nextCursor
@@ -47,8 +52,9 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <h1>Search</h1>
       <p className="subtle">
-        Every comment of every publication. <code>"exact phrase"</code>, <code>word*</code> for any ending,{" "}
-        <code>OR</code> between alternatives, <code>-word</code> to leave out.
+        Every comment of {scope.current ? scope.current.name : "every publication"}.{" "}
+        <code>"exact phrase"</code>, <code>word*</code> for any ending, <code>OR</code> between alternatives,{" "}
+        <code>-word</code> to leave out.
       </p>
       <search className="panel search-form" aria-label="Search comments">
         <form action="/search" method="get">
@@ -92,19 +98,6 @@ export default async function SearchPage({ searchParams }: Props) {
               options={COMMENT_FILTER_OPTIONS.status}
               defaultValue={raw.status ?? ""}
             />
-            {options.publications.length > 1 && (
-              <span>
-                <label htmlFor="search-publication">Publication</label>
-                <select id="search-publication" name="publication" defaultValue={raw.publication ?? ""}>
-                  <option value="">Every publication</option>
-                  {options.publications.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </select>
-              </span>
-            )}
             <span>
               <label htmlFor="search-post">Post</label>
               <select id="search-post" name="post" defaultValue={raw.post ?? ""}>

@@ -1,9 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { Agreement } from "@/lib/schemas/overview";
 
-/** How often people agree with the scorer; the definition is on agreementSchema (lib/schemas/overview.ts). */
-export async function getAgreement(): Promise<Agreement> {
+/**
+ * How often people agree with the scorer, on one publication's comments or (undefined) all; the definition is
+ * on agreementSchema (lib/schemas/overview.ts).
+ */
+export async function getAgreement(publicationId?: number): Promise<Agreement> {
   const [row] = await db().$queryRaw<Omit<Agreement, "rate">[]>`
     SELECT count(*)::int AS reviewed,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = s.tone
@@ -12,7 +16,8 @@ export async function getAgreement(): Promise<Agreement> {
       count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) <> s.stance)::int AS "stanceChanged"
     FROM (SELECT DISTINCT comment_id FROM label_correction) reviewed
     JOIN comment c ON c.id = reviewed.comment_id
-    JOIN comment_score s ON s.comment_id = c.id`;
+    JOIN comment_score s ON s.comment_id = c.id
+    ${publicationId === undefined ? Prisma.empty : Prisma.sql`WHERE c.publication_id = ${publicationId}`}`;
   const reviewed = row?.reviewed ?? 0;
   const agreed = row?.agreed ?? 0;
   return {

@@ -11,9 +11,10 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
  * (ranges are whole UTC days): comments and tones per post and day, distinct commenters per day.
  */
-async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
+async function rangeFigures(range: InstantRange, publicationId: number | undefined): Promise<RangeFigures> {
   const days = Prisma.sql`${range.start ? Prisma.sql`AND day >= ${utcDay(range.start)}::date` : Prisma.empty}
-    ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}`;
+    ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}
+    ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND publication_id = ${publicationId}`}`;
   const [counts, tones, commenters] = await Promise.all([
     db().$queryRaw<{ comments: number }[]>`
       SELECT coalesce(sum(comments), 0)::int AS comments FROM post_day_rollup WHERE true ${days}`,
@@ -35,13 +36,16 @@ async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
   };
 }
 
-/** The overview's headline figures for a range and for the range of equal length before it. */
-export async function getHeadline(range: DateRange): Promise<Headline> {
+/**
+ * The overview's headline figures for a range and for the range of equal length before it, of one publication
+ * or (undefined) all.
+ */
+export async function getHeadline(range: DateRange, publicationId?: number): Promise<Headline> {
   const current = instantRange(range);
   const before = previousRange(current);
   const [figures, previousFigures] = await Promise.all([
-    rangeFigures(current),
-    before ? rangeFigures(before) : Promise.resolve(null),
+    rangeFigures(current, publicationId),
+    before ? rangeFigures(before, publicationId) : Promise.resolve(null),
   ]);
   return {
     from: range.from ?? null,

@@ -29,12 +29,16 @@ interface Row {
  * Per-post figures for the overview, read from the per-post rollups (one row a post, whatever its comment
  * count): tone and stance are the effective labels (a person's correction first), the sentiment quartiles
  * come from the rollup's 0.01-wide histogram. With a range, only posts published within it (posts without a
- * date are left out then).
+ * date are left out then); with a publication, only its posts.
  */
-export async function listPostSummaries(range: DateRange = {}): Promise<PostSummary[]> {
+export async function listPostSummaries(
+  range: DateRange = {},
+  publicationId?: number,
+): Promise<PostSummary[]> {
   const { start, end } = instantRange(range);
   const rangeSql = Prisma.sql`${start ? Prisma.sql`AND p.published_at >= ${start}` : Prisma.empty}
-    ${end ? Prisma.sql`AND p.published_at < ${end}` : Prisma.empty}`;
+    ${end ? Prisma.sql`AND p.published_at < ${end}` : Prisma.empty}
+    ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND p.publication_id = ${publicationId}`}`;
   const rows = await db().$queryRaw<Row[]>`
     SELECT p.id, p.title, p.slug, p.url, p.published_at,
       coalesce(r.comments, 0) AS comments, coalesce(r.commenters, 0) AS commenters, coalesce(r.scored, 0) AS scored,

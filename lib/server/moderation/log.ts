@@ -16,6 +16,7 @@ function whereOf(filters: LogFilters): Prisma.ModerationActionWhereInput {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.targetType ? { targetType: filters.targetType } : {}),
     ...(filters.targetId ? { targetId: filters.targetId } : {}),
+    ...(filters.publicationId !== undefined ? { publicationId: filters.publicationId } : {}),
     ...(filters.from || filters.to ? { createdAt } : {}),
   };
 }

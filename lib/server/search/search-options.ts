@@ -1,11 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-/** What the search page's filter pickers offer: publications, posts (newest first) and a named commenter. */
-export async function getSearchOptions(commenterId?: number) {
-  const [publications, posts, commenter] = await Promise.all([
-    db().publication.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+/**
+ * What the search page's filter pickers offer: the posts (newest first) of the publication in scope (undefined:
+ * all) and a named commenter.
+ */
+export async function getSearchOptions(options: { commenterId?: number; publicationId?: number }) {
+  const { commenterId, publicationId } = options;
+  const [posts, commenter] = await Promise.all([
     db().post.findMany({
+      where: publicationId !== undefined ? { publicationId } : {},
       select: { id: true, title: true, publicationId: true },
       orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
       take: 500,
@@ -14,5 +18,5 @@ export async function getSearchOptions(commenterId?: number) {
       ? null
       : db().commenter.findUnique({ where: { id: commenterId }, select: { id: true, name: true } }),
   ]);
-  return { publications, posts, commenter };
+  return { posts, commenter };
 }

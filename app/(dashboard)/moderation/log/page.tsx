@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LOG_ACTIONS, LOG_TARGET_TYPES, type LogFilters, logQuerySchema } from "@/lib/schemas/moderation-log";
 import { listModerationLog } from "@/lib/server/moderation/log";
+import { pagePublicationId } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
 import { listUsers } from "@/lib/server/users";
 import { LogTable } from "../../../_components/log-table";
@@ -31,8 +32,11 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   await requirePageViewer("moderate");
   const parsed = logQuerySchema.safeParse(firstValues(await searchParams));
   const query = parsed.success ? parsed.data : logQuerySchema.parse({});
-  const { cursor: _cursor, limit: _limit, ...filters } = query;
-  const [page, people] = await Promise.all([listModerationLog(query), listUsers()]);
+  const { cursor: _cursor, limit: _limit, publicationId: _publicationId, ...filters } = query;
+  const [page, people] = await Promise.all([
+    listModerationLog({ ...query, publicationId: query.publicationId ?? (await pagePublicationId()) }),
+    listUsers(),
+  ]);
   const params = filterParams(filters);
   const older = page.nextCursor
     ? `/moderation/log?${new URLSearchParams([...params, ["cursor", page.nextCursor]])}`
