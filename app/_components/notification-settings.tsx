@@ -205,14 +205,21 @@ function Deliveries({ settings }: { settings: NotificationSettings }) {
   );
 }
 
-/** The notifications section of the settings page: per publication, who is told what, and how. */
+/**
+ * The notifications section of the settings page: per publication, who is told what, and how; it opens on
+ * `initialPublicationId` (the switcher's) when given, else the first publication.
+ */
 export function NotificationSettingsSection({
   publications,
+  initialPublicationId,
 }: {
   publications: { id: number; name: string }[];
+  initialPublicationId?: number;
 }) {
   const id = useId();
-  const [publicationId, setPublicationId] = useState(publications[0]?.id ?? 0);
+  const [publicationId, setPublicationId] = useState(
+    publications.find((p) => p.id === initialPublicationId)?.id ?? publications[0]?.id ?? 0,
+  );
   const query = useNotificationSettingsQuery(publicationId);
   if (publications.length === 0) return <p className="subtle">No publication yet.</p>;
   return (

@@ -197,8 +197,17 @@ function RuleRow({
 }
 
 /** An author's rules, word lists and thresholds for one publication, validated by the same schema as the server. */
-export function SettingsForm({ publications }: { publications: PublicationSettings[] }) {
-  const [publicationId, setPublicationId] = useState(publications[0]?.id ?? 0);
+/** `initialPublicationId`: the publication the form opens on (the switcher's), else the first by name. */
+export function SettingsForm({
+  publications,
+  initialPublicationId,
+}: {
+  publications: PublicationSettings[];
+  initialPublicationId?: number;
+}) {
+  const [publicationId, setPublicationId] = useState(
+    publications.find((p) => p.id === initialPublicationId)?.id ?? publications[0]?.id ?? 0,
+  );
   const current = publications.find((p) => p.id === publicationId);
   const [form, setForm] = useState<FormState | null>(current ? toForm(current.settings) : null);
   const [issues, setIssues] = useState<string[]>([]);
