@@ -98,17 +98,14 @@ export default async function SearchPage({ searchParams }: Props) {
               options={COMMENT_FILTER_OPTIONS.status}
               defaultValue={raw.status ?? ""}
             />
-            <span>
-              <label htmlFor="search-post">Post</label>
-              <select id="search-post" name="post" defaultValue={raw.post ?? ""}>
-                <option value="">Every post</option>
-                {options.posts.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title || "(untitled)"}
-                  </option>
-                ))}
-              </select>
-            </span>
+            <FilterSelect
+              id="search-post"
+              name="post"
+              label="Post"
+              anyLabel="Every post"
+              options={options.posts.map((p) => ({ value: String(p.id), label: p.title || "(untitled)" }))}
+              defaultValue={raw.post ?? ""}
+            />
             <span>
               <label htmlFor="search-from">From</label>
               <input id="search-from" type="date" name="from" defaultValue={raw.from ?? ""} />
