@@ -37,7 +37,12 @@ export async function withDatabase<T>(
       openConnections({ url: handle.url, replicaUrl: env().DATABASE_REPLICA_URL }),
     );
     try {
-      return await fn({ url: handle.url, ownerUrl: handle.ownerUrl, db: connections.db, sql: connections.sql });
+      return await fn({
+        url: handle.url,
+        ownerUrl: handle.ownerUrl,
+        db: connections.db,
+        sql: connections.sql,
+      });
     } finally {
       await connections.close();
     }

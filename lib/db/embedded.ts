@@ -24,6 +24,8 @@ interface StartOptions {
   /** Omit to take a free port. */
   port?: number;
   database?: string;
+  /** More server settings, as `-c name=value` pairs (e.g. wal_level=logical for a replication source). */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -89,7 +91,13 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     persistent: !throwAway,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (m) => options.onLog?.(String(m).trimEnd()),
     onError: (m) => options.onLog?.(String(m instanceof Error ? m.message : m).trimEnd()),
   });

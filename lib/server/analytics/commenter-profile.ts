@@ -1,6 +1,6 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
-import { readDb } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
@@ -12,7 +12,9 @@ export async function getCommenterProfile(
   commenterId: number,
   options: { includeNotes: boolean },
 ): Promise<CommenterProfile | null> {
-  const commenter = await readDb().commenter.findUnique({
+  // Status and notes are moderation state a moderator has just changed on this page: the primary's. The
+  // figures below may lag by the replica's delay.
+  const commenter = await db().commenter.findUnique({
     where: { id: commenterId },
     select: {
       id: true,

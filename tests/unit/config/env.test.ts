@@ -50,7 +50,10 @@ describe("parseEnv", () => {
   });
 
   test("a replica beside its primary is accepted", () => {
-    const env = parseEnv({ DATABASE_URL: "postgres://a@db/m", DATABASE_REPLICA_URL: "postgresql://a@replica/m" });
+    const env = parseEnv({
+      DATABASE_URL: "postgres://a@db/m",
+      DATABASE_REPLICA_URL: "postgresql://a@replica/m",
+    });
     expect(env.DATABASE_REPLICA_URL).toBe("postgresql://a@replica/m");
   });
 
