@@ -6,7 +6,7 @@
  * comments per second for each step, measured in the same run.
  */
 import { parseArgs } from "node:util";
-import { openConnections, useConnections } from "@/lib/db/connections";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { refreshDueArguments } from "@/lib/server/insights/arguments";
@@ -39,8 +39,8 @@ const NAMES = [
 const server = await startEmbeddedPostgres();
 try {
   await migrateDatabase(server.url);
-  const connections = useConnections(openConnections({ url: server.url }));
-  const { db, sql } = connections;
+  const connections = installConnections(openConnections({ url: server.url }));
+  const { sql } = connections;
   // Names in some comments, so the entity step has mentions to type, score and merge.
   const pool = generatePool(5_000).map((text, i) =>
     i % 3 === 0 ? `${text} ${NAMES[i % NAMES.length]} is the point here.` : text,

@@ -8,7 +8,7 @@
  * date index walked for words in many comments) and whether the plan used the GIN index.
  */
 import { parseArgs } from "node:util";
-import { openConnections, useConnections } from "@/lib/db/connections";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { Prisma } from "@/lib/db/generated/client";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -24,7 +24,7 @@ if (!Number.isInteger(total) || total < 1000)
 const server = await startEmbeddedPostgres();
 try {
   await migrateDatabase(server.url);
-  const connections = useConnections(openConnections({ url: server.url }));
+  const connections = installConnections(openConnections({ url: server.url }));
   const { db, sql } = connections;
   const pool = generatePool(20_000);
   // A rare word in one comment of 5,000, so some searches match few rows among many.

@@ -1,4 +1,4 @@
-import { type Db, openConnections, type Sql, useConnections } from "@/lib/db/connections";
+import { type Db, installConnections, openConnections, type Sql } from "@/lib/db/connections";
 import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
 import { env } from "@/lib/env";
 
@@ -33,7 +33,7 @@ export async function withDatabase<T>(
       if (!prepared.separateAppRole && handle.embedded === null) note(SAME_ROLE_WARNING);
     }
     // The process's connections, for everything the command calls (lib/db/README.md).
-    const connections = useConnections(
+    const connections = installConnections(
       openConnections({ url: handle.url, replicaUrl: env().DATABASE_REPLICA_URL }),
     );
     try {

@@ -123,7 +123,7 @@ export function openConnections(options: ConnectionOptions): Connections {
 const globalForConnections = globalThis as { marginaliaConnections?: Connections };
 
 /**
- * The process's connections: the ones a command or test installed with `useConnections`, else opened on first
+ * The process's connections: the ones a command or test installed with `installConnections`, else opened on first
  * use from DATABASE_URL and DATABASE_REPLICA_URL (the web process: `npm start` sets DATABASE_URL to the server
  * it prepared). Kept on globalThis so Next's hot reload does not open pools per edit.
  */
@@ -143,7 +143,7 @@ export function connections(): Connections {
  * Makes these the process's connections (CLI commands, workers, tests, benchmarks), once at start. Returns
  * them, so the caller closes what it opened.
  */
-export function useConnections(next: Connections): Connections {
+export function installConnections(next: Connections): Connections {
   globalForConnections.marginaliaConnections = next;
   return next;
 }

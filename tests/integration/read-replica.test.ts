@@ -5,7 +5,7 @@ import { POST as reject } from "@/app/api/comments/[commentId]/reject/route";
 import { GET as getQueue } from "@/app/api/moderation/queue/route";
 import { GET as getTones } from "@/app/api/posts/[postId]/tones/route";
 import { GET as getPosts } from "@/app/api/posts/route";
-import { type Connections, openConnections, type Sql, useConnections } from "@/lib/db/connections";
+import { type Connections, installConnections, openConnections, type Sql } from "@/lib/db/connections";
 import { prepareDatabase } from "@/lib/db/database";
 import { type EmbeddedServer, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createSql, readSql } from "@/lib/db/sql";
@@ -86,7 +86,7 @@ beforeAll(async () => {
   await prepareDatabase({ url: replica.appUrl, ownerUrl: replica.url });
   primaryOwner = createSql(primary.url);
   replicaOwner = createSql(replica.url);
-  connections = useConnections(openConnections({ url: primary.appUrl, replicaUrl: replica.appUrl }));
+  connections = installConnections(openConnections({ url: primary.appUrl, replicaUrl: replica.appUrl }));
 
   // The app's tables, less the migrations' own log (each side has its own rows there). A table without a
   // primary key would need REPLICA IDENTITY FULL to publish its updates; the schema has none.

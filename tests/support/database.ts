@@ -1,5 +1,5 @@
 import { afterAll, inject } from "vitest";
-import { type Db, openConnections, type Sql, useConnections } from "@/lib/db/connections";
+import { type Db, installConnections, openConnections, type Sql } from "@/lib/db/connections";
 import { createSql } from "@/lib/db/sql";
 
 /**
@@ -15,7 +15,7 @@ export function useTestDatabase(): { url: string; ownerUrl: string; db: Db; sql:
   process.env.DATABASE_OWNER_URL = ownerUrl;
   // The process's connections, as a CLI command or the web process has them (no replica here: every read is
   // the primary's, as without DATABASE_REPLICA_URL).
-  const connections = useConnections(openConnections({ url }));
+  const connections = installConnections(openConnections({ url }));
   const sql = createSql(ownerUrl);
   afterAll(async () => {
     // Code under test may have started the job queue's client (a correction queues a refit).
