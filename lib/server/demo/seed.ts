@@ -104,9 +104,9 @@ export async function seedDemo(
   });
   const counts = await upsertComments(ctx.sql, publicationId, postIds, comments);
   await linkOrphans(ctx.sql, publicationId);
-  await scorePendingComments(ctx, { publicationId });
+  await scorePendingComments(ctx.sql, { publicationId });
   // The demo opens with its insights ready rather than a minute later when the job first runs.
-  await refreshInsights(ctx);
+  await refreshInsights(ctx.sql);
 
   const accounts: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {

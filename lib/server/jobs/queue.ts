@@ -128,7 +128,7 @@ export async function runScoringJob(data: unknown): Promise<number> {
   const { publicationId } = z
     .object({ publicationId: z.number().int().positive().optional() })
     .parse(data ?? {});
-  const result = await scorePendingComments({ sql: sql() }, { publicationId, limit: SCORE_JOB_CHUNK });
+  const result = await scorePendingComments(sql(), { publicationId, limit: SCORE_JOB_CHUNK });
   if (result.scored >= SCORE_JOB_CHUNK)
     await (await boss()).send(QUEUES.scorePending, publicationId ? { publicationId } : {});
   return result.scored;
@@ -259,7 +259,7 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
   });
   await queue.schedule(QUEUES.labelWithPublicationModels, "* * * * *");
   await queue.work(QUEUES.insights, async () => {
-    const result = await refreshInsights({ db: db(), sql: sql() });
+    const result = await refreshInsights(sql());
     if (result.argumentPosts > 0) log(`grouped the arguments of ${result.argumentPosts} post(s)`);
     if (result.surges > 0) log(`raised ${result.surges} surge flag(s)`);
     if (result.notificationsSent > 0) log(`sent ${result.notificationsSent} notification(s)`);
