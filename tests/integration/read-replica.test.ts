@@ -221,6 +221,7 @@ describe("dashboards on a read replica", () => {
   });
 
   test("the replica's sessions are the dashboards' and are read-only", async () => {
+    await tones();
     const [mine] = await replicaOwner<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'marginalia-replica-reads'`;
     expect(mine!.n).toBeGreaterThan(0);
