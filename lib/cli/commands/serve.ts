@@ -94,15 +94,12 @@ export function registerServeCommand(program: Command): void {
       const connections = installConnections(openConnections({ url: database.url }));
       let demoLines: string[];
       try {
-        demoLines = await prepareDemo(
-          { db: connections.db, sql: connections.sql },
-          {
-            requested: config.MARGINALIA_SEED_DEMO,
-            embedded: database.embedded !== null,
-            nodeEnv: config.NODE_ENV,
-            dataDir: config.MARGINALIA_DATA_DIR,
-          },
-        );
+        demoLines = await prepareDemo({
+          requested: config.MARGINALIA_SEED_DEMO,
+          embedded: database.embedded !== null,
+          nodeEnv: config.NODE_ENV,
+          dataDir: config.MARGINALIA_DATA_DIR,
+        });
       } finally {
         await connections.close();
       }
