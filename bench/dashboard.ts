@@ -14,7 +14,8 @@ import { parseArgs } from "node:util";
 import { PrismaPg } from "@prisma/adapter-pg";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { createDb, type Db, setDb } from "@/lib/db/client";
+import { type Db, setDb } from "@/lib/db/client";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { queueQuerySchema } from "@/lib/schemas/moderation-queue";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
@@ -59,13 +60,13 @@ const compareIds = (
 ).map((r) => r.post_id);
 await sql`ANALYZE`;
 
+// This process's connections as the app's role: the functions timed for the SQL floor run on them.
+const appConnections = installConnections(openConnections({ url: database.appUrl }));
 // A moderator to sign in as (the password never leaves this process).
-const appDb = createDb(database.appUrl);
 const email = "bench-moderator@bench.invalid";
 const password = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 await sql`DELETE FROM "user" WHERE email = ${email}`;
-await createUser(appDb, { email, role: "MODERATOR", password, name: "Bench" });
-await appDb.$disconnect();
+await createUser(appConnections.db, { email, role: "MODERATOR", password, name: "Bench" });
 
 interface Target {
   name: string;
@@ -247,5 +248,6 @@ console.log(
   `written ${await writeResult(`dashboard-${comments}`, { comments, posts, connections, seconds, webPeakRssMb: mb(peakRss), apis: measured })}`,
 );
 await sql.end();
+await appConnections.close();
 await database.stop();
 process.exit(0);

@@ -6,10 +6,9 @@
  * comments per second for each step, measured in the same run.
  */
 import { parseArgs } from "node:util";
-import { createDb, setDb } from "@/lib/db/client";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { createSql, setSql } from "@/lib/db/sql";
 import { refreshDueArguments } from "@/lib/server/insights/arguments";
 import { refreshDueEntities } from "@/lib/server/insights/entity-scan";
 import { checkSurges } from "@/lib/server/insights/surges";
@@ -40,10 +39,8 @@ const NAMES = [
 const server = await startEmbeddedPostgres();
 try {
   await migrateDatabase(server.url);
-  const db = createDb(server.url);
-  const sql = createSql(server.url);
-  setDb(db);
-  setSql(sql);
+  const connections = installConnections(openConnections({ url: server.url }));
+  const { sql } = connections;
   // Names in some comments, so the entity step has mentions to type, score and merge.
   const pool = generatePool(5_000).map((text, i) =>
     i % 3 === 0 ? `${text} ${NAMES[i % NAMES.length]} is the point here.` : text,
@@ -88,8 +85,7 @@ try {
     arguments: (await refreshDueArguments(sql)).length,
     entities: (await refreshDueEntities(sql)).length,
   }));
-  await db.$disconnect();
-  await sql.end({ timeout: 5 });
+  await connections.close();
 } finally {
   await server.stop();
 }

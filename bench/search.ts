@@ -8,11 +8,10 @@
  * date index walked for words in many comments) and whether the plan used the GIN index.
  */
 import { parseArgs } from "node:util";
-import { createDb, setDb } from "@/lib/db/client";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { Prisma } from "@/lib/db/generated/client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { createSql, setSql } from "@/lib/db/sql";
 import { searchParamsSchema } from "@/lib/schemas/search";
 import { chooseSearchStrategy, searchComments, searchStatement } from "@/lib/server/search/search-comments";
 import { generatePool } from "./generate-comments";
@@ -25,10 +24,8 @@ if (!Number.isInteger(total) || total < 1000)
 const server = await startEmbeddedPostgres();
 try {
   await migrateDatabase(server.url);
-  const db = createDb(server.url);
-  const sql = createSql(server.url);
-  setDb(db);
-  setSql(sql);
+  const connections = installConnections(openConnections({ url: server.url }));
+  const { db, sql } = connections;
   const pool = generatePool(20_000);
   // A rare word in one comment of 5,000, so some searches match few rows among many.
   const RARE = "zeitgeistwidget";
@@ -100,8 +97,7 @@ try {
   console.log(
     `rare word: substring scan ${scanMs.toFixed(1)} ms, full-text search ${indexMs.toFixed(1)} ms (${(scanMs / indexMs).toFixed(0)}x)`,
   );
-  await db.$disconnect();
-  await sql.end({ timeout: 5 });
+  await connections.close();
 } finally {
   await server.stop();
 }

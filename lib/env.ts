@@ -21,6 +21,16 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
+  /**
+   * A read replica of DATABASE_URL (streaming or logical), as the app's role: the dashboards' reads (overview,
+   * compare, commenter and post figures, search, insights) go there; every write, and every read that must
+   * see a write just made (moderation, corrections, the queue, settings, sign-in), stays on DATABASE_URL.
+   * Unset: everything reads the primary. Its sessions are read-only.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
   /** Folder of the embedded server's data (npm start); git-ignored. */
   MARGINALIA_DATA_DIR: z.string().min(1).default(".data/postgres"),
   /** Port of the embedded server. */
@@ -126,6 +136,13 @@ function llmPairIssues(e: Env): string[] {
   return [];
 }
 
+/** A replica of the embedded server is not a thing: it has no replication set up and its port may change. */
+function replicaIssues(e: Env): string[] {
+  return e.DATABASE_REPLICA_URL && !e.DATABASE_URL
+    ? ["DATABASE_REPLICA_URL: needs DATABASE_URL (the primary it replicates)"]
+    : [];
+}
+
 export class EnvError extends Error {}
 
 /** Parses an environment; throws EnvError naming each bad variable. */
@@ -133,7 +150,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   const lines = result.success
-    ? llmPairIssues(result.data)
+    ? [...llmPairIssues(result.data), ...replicaIssues(result.data)]
     : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   if (!result.success || lines.length > 0) throw new EnvError(`invalid environment: ${lines.join("; ")}`);
   return result.data;

@@ -1,6 +1,6 @@
-import { createDb, type Db, setDb } from "@/lib/db/client";
+import { type Db, installConnections, openConnections, type Sql } from "@/lib/db/connections";
 import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
-import { createSql, type Sql, setSql } from "@/lib/db/sql";
+import { env } from "@/lib/env";
 
 export interface CliContext {
   /** The app's connection (least privilege): what commands run as. */
@@ -32,15 +32,19 @@ export async function withDatabase<T>(
         note(`applied migrations: ${prepared.appliedMigrations.join(", ")}`);
       if (!prepared.separateAppRole && handle.embedded === null) note(SAME_ROLE_WARNING);
     }
-    const db = createDb(handle.url);
-    const sql = createSql(handle.url);
-    setDb(db);
-    setSql(sql);
+    // The process's connections, for everything the command calls (lib/db/README.md).
+    const connections = installConnections(
+      openConnections({ url: handle.url, replicaUrl: env().DATABASE_REPLICA_URL }),
+    );
     try {
-      return await fn({ url: handle.url, ownerUrl: handle.ownerUrl, db, sql });
+      return await fn({
+        url: handle.url,
+        ownerUrl: handle.ownerUrl,
+        db: connections.db,
+        sql: connections.sql,
+      });
     } finally {
-      await db.$disconnect();
-      await sql.end({ timeout: 5 });
+      await connections.close();
     }
   } finally {
     await handle.close();

@@ -1,6 +1,5 @@
 import path from "node:path";
-import type { Db } from "@/lib/db/client";
-import type { Sql } from "@/lib/db/sql";
+import { db } from "@/lib/db/client";
 import { readSecretFile, secretsDir, writeSecretFile } from "@/lib/secret-file";
 import {
   countDemoAccounts,
@@ -37,12 +36,14 @@ function keep(file: string, accounts: DemoCredential[]): void {
  * accounts predate random passwords (or whose file was lost) gets new ones. A database that should not hold
  * the demo but does is reported. Returns the lines to print.
  */
-export async function prepareDemo(
-  ctx: { db: Db; sql: Sql },
-  options: { requested: boolean | undefined; embedded: boolean; nodeEnv: string; dataDir: string },
-): Promise<string[]> {
+export async function prepareDemo(options: {
+  requested: boolean | undefined;
+  embedded: boolean;
+  nodeEnv: string;
+  dataDir: string;
+}): Promise<string[]> {
   const file = demoAccountsFile(options.dataDir);
-  const present = await countDemoAccounts(ctx.db);
+  const present = await countDemoAccounts(db());
   if (!shouldLoadDemo(options)) {
     if (present === 0) return [];
     return [
@@ -50,11 +51,11 @@ export async function prepareDemo(
         "Remove them and the demo publication with `npm run marginalia -- db unseed-demo`.",
     ];
   }
-  const seeded = await seedDemo(ctx);
+  const seeded = await seedDemo();
   const lines = seeded.seeded ? [seeded.message] : [];
   let fresh = seeded.accounts;
   if (fresh.length === 0 && present > 0 && readDemoAccounts(file) === null) {
-    fresh = await resetDemoPasswords(ctx.db);
+    fresh = await resetDemoPasswords(db());
     if (fresh.length > 0) lines.push("gave the demo accounts new random passwords");
   }
   if (fresh.length > 0) {

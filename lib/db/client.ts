@@ -1,34 +1,35 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { databaseUrl } from "@/lib/env";
+import { connections, type Db } from "./connections";
 import { PrismaClient } from "./generated/client";
 
-export type Db = InstanceType<typeof PrismaClient>;
+export type { Db } from "./connections";
 
-/** Creates a client for a database URL (CLI, tests, jobs). The web app uses `db()`. */
+/**
+ * A Prisma client of its own on a database URL, with its own pool: for a second connection beside the process's
+ * (another role, another server). Code under lib/server uses `db()` and `readDb()`.
+ */
 export function createDb(url: string): Db {
-  // A request waits at most 5 s for a connection: during an outage it gets its 503 instead of hanging.
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 }),
   });
 }
 
-const globalForDb = globalThis as { marginaliaDb?: Db };
-
-/**
- * The process-wide client, kept on globalThis so Next's hot reload does not open a pool per edit.
- * The web process always has DATABASE_URL: `npm start` sets it to the embedded server it started.
- */
+/** Prisma on the primary: every write, and every read that must see the writes just made (lib/db/README.md). */
 export function db(): Db {
-  if (!globalForDb.marginaliaDb) {
-    const url = databaseUrl();
-    if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides it)");
-    globalForDb.marginaliaDb = createDb(url);
-  }
-  return globalForDb.marginaliaDb;
+  return connections().db;
 }
 
-/** Lets CLI commands and tests point `db()` at the database they opened. */
+/**
+ * Prisma for the dashboards' reads: the read replica when DATABASE_REPLICA_URL is set, else the primary. Only
+ * for reads that may lag the primary by the replica's delay (figures, lists, search), never after a write.
+ */
+export function readDb(): Db {
+  const c = connections();
+  return c.replica ? c.readDb : c.db;
+}
+
+/** Tests' seam: swaps the primary's Prisma client of the installed connections (e.g. for a logging one). */
 export function setDb(client: Db): void {
-  globalForDb.marginaliaDb = client;
+  connections().db = client;
 }

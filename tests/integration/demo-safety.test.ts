@@ -29,29 +29,30 @@ beforeEach(() => resetDatabase(sql));
 
 describe("the demo is loaded only where it belongs", () => {
   test("an empty DATABASE_URL database gets no demo and no accounts", async () => {
-    const lines = await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: false, nodeEnv: "development", dataDir: dataDir() },
-    );
+    const lines = await prepareDemo({
+      requested: undefined,
+      embedded: false,
+      nodeEnv: "development",
+      dataDir: dataDir(),
+    });
     expect(lines).toEqual([]);
     expect(await db.user.count()).toBe(0);
     expect(await db.publication.count()).toBe(0);
   });
 
   test("NODE_ENV=production gets no demo even on the embedded database", async () => {
-    await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: true, nodeEnv: "production", dataDir: dataDir() },
-    );
+    await prepareDemo({ requested: undefined, embedded: true, nodeEnv: "production", dataDir: dataDir() });
     expect(await db.user.count()).toBe(0);
   });
 
   test("the embedded default gets the demo with random passwords, kept in a 0600 file and printed once", async () => {
     const dir = dataDir();
-    const lines = await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: true, nodeEnv: "development", dataDir: dir },
-    );
+    const lines = await prepareDemo({
+      requested: undefined,
+      embedded: true,
+      nodeEnv: "development",
+      dataDir: dir,
+    });
     const file = demoAccountsFile(dir);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const accounts = readDemoAccounts(file) ?? [];
@@ -65,10 +66,12 @@ describe("the demo is loaded only where it belongs", () => {
       expect(await signInStatus(account.email, FORMER_PUBLIC_PASSWORD)).toBe(401);
     }
     // The next start does not print them again: it says where they are.
-    const again = await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: true, nodeEnv: "development", dataDir: dir },
-    );
+    const again = await prepareDemo({
+      requested: undefined,
+      embedded: true,
+      nodeEnv: "development",
+      dataDir: dir,
+    });
     expect(again.join("\n")).not.toContain(accounts[0]?.password);
     expect(again.join("\n")).toContain(file);
   });
@@ -80,10 +83,7 @@ describe("the demo is loaded only where it belongs", () => {
       data: { platform: "SUBSTACK", name: "The Long View", baseUrl: DEMO_BASE_URL },
     });
     const dir = dataDir();
-    await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: true, nodeEnv: "development", dataDir: dir },
-    );
+    await prepareDemo({ requested: undefined, embedded: true, nodeEnv: "development", dataDir: dir });
     for (const account of readDemoAccounts(demoAccountsFile(dir)) ?? []) {
       expect(await signInStatus(account.email, FORMER_PUBLIC_PASSWORD)).toBe(401);
       expect(await signInStatus(account.email, account.password)).toBe(200);
@@ -92,10 +92,12 @@ describe("the demo is loaded only where it belongs", () => {
 
   test("a DATABASE_URL database that holds demo accounts is reported at start", async () => {
     await createUser(db, { ...DEMO_ACCOUNTS[0], password: "some long password" });
-    const lines = await prepareDemo(
-      { db, sql },
-      { requested: undefined, embedded: false, nodeEnv: "production", dataDir: dataDir() },
-    );
+    const lines = await prepareDemo({
+      requested: undefined,
+      embedded: false,
+      nodeEnv: "production",
+      dataDir: dataDir(),
+    });
     expect(lines.join("\n")).toMatch(/demo account.*unseed-demo/s);
   });
 });
@@ -103,7 +105,7 @@ describe("the demo is loaded only where it belongs", () => {
 describe("db unseed-demo", () => {
   test("removes the demo publication, its log rows and the demo accounts, and leaves the rest", async () => {
     const dir = dataDir();
-    await prepareDemo({ db, sql }, { requested: true, embedded: true, nodeEnv: "development", dataDir: dir });
+    await prepareDemo({ requested: true, embedded: true, nodeEnv: "development", dataDir: dir });
     const credentials = readDemoAccounts(demoAccountsFile(dir)) ?? [];
     const moderator = credentials.find((a) => a.role === "MODERATOR");
     if (!moderator) throw new Error("no demo moderator");

@@ -9,7 +9,7 @@ let viewer: TestSession;
 
 beforeAll(async () => {
   await resetDatabase(sql);
-  await seedDemo({ db, sql });
+  await seedDemo();
   viewer = await signedIn("VIEWER");
 });
 

@@ -4,8 +4,7 @@ import { GET as countsGET } from "@/app/api/moderation/counts/route";
 import { GET as queueGET } from "@/app/api/moderation/queue/route";
 import { GET as headlineGET } from "@/app/api/posts/headline/route";
 import { GET as postsGET } from "@/app/api/posts/route";
-import { createDb, setDb } from "@/lib/db/client";
-import { createSql, setSql } from "@/lib/db/sql";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { makeComment, makeCommenter, makePublication } from "../integration/moderation-fixtures";
 import { useOwnPostgres } from "../support/own-postgres";
 import { apiRequest, routeContext, signedIn, TEST_ORIGIN, type TestSession } from "../support/sessions";
@@ -24,9 +23,7 @@ const pg = useOwnPostgres();
 let moderator: TestSession;
 
 beforeAll(async () => {
-  const db = createDb(pg.server.appUrl);
-  setDb(db);
-  setSql(createSql(pg.server.appUrl));
+  const { db } = installConnections(openConnections({ url: pg.server.appUrl }));
   const { publication, post } = await makePublication(db, "Outage Weekly");
   const commenter = await makeCommenter(db, publication.id, "olga");
   for (let i = 0; i < 20; i++)

@@ -1,6 +1,6 @@
 import { afterAll, inject } from "vitest";
-import { createDb, type Db, setDb } from "@/lib/db/client";
-import { createSql, type Sql, setSql } from "@/lib/db/sql";
+import { type Db, installConnections, openConnections, type Sql } from "@/lib/db/connections";
+import { createSql } from "@/lib/db/sql";
 
 /**
  * The integration tests' database. The process-wide clients, which lib/server code under test uses, and `db`
@@ -13,20 +13,18 @@ export function useTestDatabase(): { url: string; ownerUrl: string; db: Db; sql:
   // Commands spawned by a test (the CLI) run as `npm start` would: the app's role, the owner for migrations.
   process.env.DATABASE_URL = url;
   process.env.DATABASE_OWNER_URL = ownerUrl;
-  const db = createDb(url);
-  const appSql = createSql(url);
+  // The process's connections, as a CLI command or the web process has them (no replica here: every read is
+  // the primary's, as without DATABASE_REPLICA_URL).
+  const connections = installConnections(openConnections({ url }));
   const sql = createSql(ownerUrl);
-  setDb(db);
-  setSql(appSql);
   afterAll(async () => {
     // Code under test may have started the job queue's client (a correction queues a refit).
     if ((globalThis as { marginaliaBoss?: unknown }).marginaliaBoss)
       await (await import("@/lib/server/jobs/queue")).stopQueue();
-    await db.$disconnect();
-    await appSql.end({ timeout: 5 });
+    await connections.close();
     await sql.end({ timeout: 5 });
   });
-  return { url, ownerUrl, db, sql };
+  return { url, ownerUrl, db: connections.db, sql };
 }
 
 /**

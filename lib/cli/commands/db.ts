@@ -55,8 +55,8 @@ export function registerDbCommands(program: Command): void {
     )
     .option("--force", "load it even when the database already has other publications")
     .action(async (opts: { force?: boolean }) => {
-      await withDatabase(async (ctx) => {
-        const result = await seedDemo(ctx, { force: opts.force === true });
+      await withDatabase(async () => {
+        const result = await seedDemo({ force: opts.force === true });
         process.stdout.write(`${result.message}\n`);
         if (result.accounts.length > 0)
           process.stdout.write(`${demoSignInHelp(result.accounts)}\n(shown once: keep them now)\n`);

@@ -3,9 +3,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { createDb } from "@/lib/db/client";
+import { installConnections, openConnections } from "@/lib/db/connections";
 import { openDatabase, prepareDatabase, SAME_ROLE_WARNING } from "@/lib/db/database";
-import { createSql } from "@/lib/db/sql";
 import { childEnvironment, env, setDatabaseUrl } from "@/lib/env";
 import { readOrCreateSecretFile, secretsDir } from "@/lib/secret-file";
 import { note } from "../context";
@@ -91,22 +90,18 @@ export function registerServeCommand(program: Command): void {
         PORT: String(config.PORT),
       });
       setDatabaseUrl(database.url);
-      const db = createDb(database.url);
-      const sql = createSql(database.url);
+      // This process's, for the demo only: the web server it starts opens its own.
+      const connections = installConnections(openConnections({ url: database.url }));
       let demoLines: string[];
       try {
-        demoLines = await prepareDemo(
-          { db, sql },
-          {
-            requested: config.MARGINALIA_SEED_DEMO,
-            embedded: database.embedded !== null,
-            nodeEnv: config.NODE_ENV,
-            dataDir: config.MARGINALIA_DATA_DIR,
-          },
-        );
+        demoLines = await prepareDemo({
+          requested: config.MARGINALIA_SEED_DEMO,
+          embedded: database.embedded !== null,
+          nodeEnv: config.NODE_ENV,
+          dataDir: config.MARGINALIA_DATA_DIR,
+        });
       } finally {
-        await db.$disconnect();
-        await sql.end({ timeout: 5 });
+        await connections.close();
       }
       if (!opts.dev && needsBuild()) {
         note("building the app (first start, or sources changed)…");

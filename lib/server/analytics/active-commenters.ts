@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ActiveCommenters } from "@/lib/schemas/post-figures";
 import { TONES, type Tone } from "@/lib/scoring/types";
@@ -23,7 +23,7 @@ export async function getActiveCommenters(
 ): Promise<ActiveCommenters> {
   const rows = unfiltered(filters)
     ? await fromRollup(postId)
-    : await db().$queryRaw<Row[]>`
+    : await readDb().$queryRaw<Row[]>`
     SELECT c.commenter_id, max(c.author_name) AS name, count(*)::int AS comments,
       count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree,
       (mode() WITHIN GROUP (ORDER BY coalesce(c.corrected_tone, s.tone)))::text AS top_tone
@@ -52,7 +52,7 @@ export async function getActiveCommenters(
  * commenter is now; the top tone is the most frequent (ties to the enum's first).
  */
 async function fromRollup(postId: number): Promise<Row[]> {
-  const rows = await db().$queryRaw<(Omit<Row, "top_tone"> & { tone_counts: number[] | null })[]>`
+  const rows = await readDb().$queryRaw<(Omit<Row, "top_tone"> & { tone_counts: number[] | null })[]>`
     SELECT r.commenter_id, m.name, r.comments, coalesce(r.stance_counts[2], 0)::int AS disagree, r.tone_counts
     FROM post_commenter_rollup r JOIN commenter m ON m.id = r.commenter_id
     WHERE r.post_id = ${postId} AND r.comments > 0

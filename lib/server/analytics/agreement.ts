@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Agreement } from "@/lib/schemas/overview";
 
@@ -8,7 +8,7 @@ import type { Agreement } from "@/lib/schemas/overview";
  * on agreementSchema (lib/schemas/overview.ts).
  */
 export async function getAgreement(publicationId?: number): Promise<Agreement> {
-  const [row] = await db().$queryRaw<Omit<Agreement, "rate">[]>`
+  const [row] = await readDb().$queryRaw<Omit<Agreement, "rate">[]>`
     SELECT count(*)::int AS reviewed,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = s.tone
                          AND coalesce(c.corrected_stance, s.stance) = s.stance)::int AS agreed,

@@ -1,7 +1,7 @@
 import "server-only";
 import { toneCountsFromRows } from "@/lib/analytics/label-counts";
 import { BUCKET_MS, chooseTimelineBucket } from "@/lib/analytics/timeline";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { Timeline } from "@/lib/schemas/post-figures";
 import { commentFilterSql } from "./comment-filter-sql";
@@ -11,7 +11,7 @@ import { commentFilterSql } from "./comment-filter-sql";
  * whole thread (not the filtered part), so the time axis stays put while the filters change.
  */
 export async function getCommentTimeline(postId: number, filters: CommentFilters): Promise<Timeline> {
-  const [span] = await db().$queryRaw<{ start: Date | null; last: Date | null }[]>`
+  const [span] = await readDb().$queryRaw<{ start: Date | null; last: Date | null }[]>`
     SELECT least(p.published_at, min(c.posted_at)) AS start, max(c.posted_at) AS last
     FROM post p LEFT JOIN comment c ON c.post_id = p.id
     WHERE p.id = ${postId}
@@ -19,7 +19,7 @@ export async function getCommentTimeline(postId: number, filters: CommentFilters
   const start = span?.start ?? new Date(0);
   const bucket = chooseTimelineBucket((span?.last?.getTime() ?? start.getTime()) - start.getTime());
   const seconds = BUCKET_MS[bucket] / 1000;
-  const rows = await db().$queryRaw<{ index: number; label: string | null; count: number }[]>`
+  const rows = await readDb().$queryRaw<{ index: number; label: string | null; count: number }[]>`
     SELECT floor(extract(epoch FROM c.posted_at - ${start}::timestamptz) / ${seconds}::float8)::int AS index,
       coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id

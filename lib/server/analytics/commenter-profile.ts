@@ -1,6 +1,6 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
@@ -12,6 +12,8 @@ export async function getCommenterProfile(
   commenterId: number,
   options: { includeNotes: boolean },
 ): Promise<CommenterProfile | null> {
+  // Status and notes are moderation state a moderator has just changed on this page: the primary's. The
+  // figures below may lag by the replica's delay.
   const commenter = await db().commenter.findUnique({
     where: { id: commenterId },
     select: {
@@ -33,7 +35,7 @@ export async function getCommenterProfile(
   if (!commenter) return null;
   // From the rollups: the commenter's row per post, and the publication's posts.
   const [mine, publication] = await Promise.all([
-    db().$queryRaw<{ comments: number; posts: number; tones: number[]; stances: number[] }[]>`
+    readDb().$queryRaw<{ comments: number; posts: number; tones: number[]; stances: number[] }[]>`
       SELECT coalesce(sum(comments), 0)::int AS comments, count(*) FILTER (WHERE comments > 0)::int AS posts,
         ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_commenter_rollup r,
               unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
@@ -42,7 +44,7 @@ export async function getCommenterProfile(
               unnest(r.stance_counts) WITH ORDINALITY AS t(n, i)
               WHERE r.commenter_id = ${commenterId} GROUP BY t.i ORDER BY t.i) AS stances
       FROM post_commenter_rollup WHERE commenter_id = ${commenterId}`,
-    db().$queryRaw<{ tones: number[] }[]>`
+    readDb().$queryRaw<{ tones: number[] }[]>`
       SELECT ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
               WHERE r.publication_id = ${commenter.publicationId} GROUP BY t.i ORDER BY t.i) AS tones`,
   ]);
@@ -80,7 +82,7 @@ export async function getCommenterComments(
     const [at, id] = cursor.split("_");
     before = Prisma.sql` AND (c.posted_at, c.id) < (${new Date(at ?? "")}::timestamptz, ${Number(id)}::int)`;
   }
-  const rows = await db().$queryRaw<(ThreadCommentRow & { post_title: string })[]>`
+  const rows = await readDb().$queryRaw<(ThreadCommentRow & { post_title: string })[]>`
     SELECT ${THREAD_COMMENT_COLUMNS}, p.title AS post_title
     FROM comment c
     JOIN post p ON p.id = c.post_id

@@ -1,7 +1,7 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
 import { sentimentBinsFromRollup } from "@/lib/analytics/sentiment-bins";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { Comparison } from "@/lib/schemas/compare";
 
 /**
@@ -9,7 +9,7 @@ import type { Comparison } from "@/lib/schemas/compare";
  * per-post rollups: one row a post, whatever its comment count.
  */
 export async function comparePosts(postIds: number[]): Promise<Comparison> {
-  const posts = await db().$queryRaw<
+  const posts = await readDb().$queryRaw<
     {
       id: number;
       title: string;

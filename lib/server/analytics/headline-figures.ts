@@ -1,6 +1,6 @@
 import "server-only";
 import { toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
@@ -16,13 +16,13 @@ async function rangeFigures(range: InstantRange, publicationId: number | undefin
     ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}
     ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND publication_id = ${publicationId}`}`;
   const [counts, tones, commenters] = await Promise.all([
-    db().$queryRaw<{ comments: number }[]>`
+    readDb().$queryRaw<{ comments: number }[]>`
       SELECT coalesce(sum(comments), 0)::int AS comments FROM post_day_rollup WHERE true ${days}`,
-    db().$queryRaw<{ i: number; n: number }[]>`
+    readDb().$queryRaw<{ i: number; n: number }[]>`
       SELECT t.i::int AS i, sum(t.n)::int AS n
       FROM post_day_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
       WHERE true ${days} GROUP BY t.i`,
-    db().$queryRaw<{ commenters: number }[]>`
+    readDb().$queryRaw<{ commenters: number }[]>`
       SELECT count(DISTINCT commenter_id)::int AS commenters FROM commenter_day_rollup WHERE comments > 0 ${days}`,
   ]);
   const vector: number[] = [];

@@ -1,7 +1,7 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
 import { quantileFromRollup } from "@/lib/analytics/sentiment-bins";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
 import type { PostSummary } from "@/lib/schemas/posts";
@@ -39,7 +39,7 @@ export async function listPostSummaries(
   const rangeSql = Prisma.sql`${start ? Prisma.sql`AND p.published_at >= ${start}` : Prisma.empty}
     ${end ? Prisma.sql`AND p.published_at < ${end}` : Prisma.empty}
     ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND p.publication_id = ${publicationId}`}`;
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await readDb().$queryRaw<Row[]>`
     SELECT p.id, p.title, p.slug, p.url, p.published_at,
       coalesce(r.comments, 0) AS comments, coalesce(r.commenters, 0) AS commenters, coalesce(r.scored, 0) AS scored,
       coalesce(r.sentiment_sum, 0) AS sentiment_sum, r.sentiment_bins, coalesce(r.open_flags, 0) AS open_flags,

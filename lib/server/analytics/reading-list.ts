@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ReadingList, ReadingListName } from "@/lib/schemas/post-figures";
@@ -36,13 +36,13 @@ export async function getReadingList(
 ): Promise<ReadingList> {
   const { where, order } = LISTS[list];
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<ThreadCommentRow[]>`
+    readDb().$queryRaw<ThreadCommentRow[]>`
       SELECT ${THREAD_COMMENT_COLUMNS}
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.post_id = ${postId} AND ${where} ${commentFilterSql(filters)}
       ORDER BY ${order}
       LIMIT ${limit}`,
-    db().$queryRaw<{ total: number }[]>`
+    readDb().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.post_id = ${postId} AND ${where} ${commentFilterSql(filters)}`,

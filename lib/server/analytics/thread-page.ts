@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ThreadPage } from "@/lib/schemas/thread";
@@ -30,7 +30,7 @@ export async function getThreadPage(
     // Tree order is thread_key (ancestor ids root first, then the comment's id: every reply right after its
     // parent's subtree position, siblings by id); the (post_id, thread_key) index hands out a page without
     // sorting the thread.
-    db().$queryRaw<(ThreadCommentRow & { thread_key: number[] })[]>`
+    readDb().$queryRaw<(ThreadCommentRow & { thread_key: number[] })[]>`
       SELECT ${THREAD_COMMENT_COLUMNS}, c.thread_key
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.post_id = ${postId} ${filtered} ${after}
@@ -38,9 +38,9 @@ export async function getThreadPage(
       LIMIT ${limit + 1}`,
     // Unfiltered, the post's rollup has the counts; a filter has to count its matches.
     filtered === Prisma.empty
-      ? db().$queryRaw<{ total: number; deleted: number }[]>`
+      ? readDb().$queryRaw<{ total: number; deleted: number }[]>`
           SELECT (r.comments + r.deleted)::int AS total, r.deleted FROM post_rollup r WHERE r.post_id = ${postId}`
-      : db().$queryRaw<{ total: number; deleted: number }[]>`
+      : readDb().$queryRaw<{ total: number; deleted: number }[]>`
           SELECT count(*)::int AS total, count(*) FILTER (WHERE c.body IS NULL)::int AS deleted
           FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
           WHERE c.post_id = ${postId} ${filtered}`,

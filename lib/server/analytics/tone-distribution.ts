@@ -6,7 +6,7 @@ import {
   toneCountsFromVector,
   totalOf,
 } from "@/lib/analytics/label-counts";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { StanceSplit, ToneDistribution } from "@/lib/schemas/post-figures";
 import { commentFilterSql, unfiltered } from "./comment-filter-sql";
@@ -20,7 +20,7 @@ export async function getToneDistribution(
     const tones = toneCountsFromVector((await rollupOf(postId))?.tone_counts);
     return { postId, total: totalOf(tones), tones };
   }
-  const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
+  const rows = await readDb().$queryRaw<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
     WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(filters)}
@@ -35,7 +35,7 @@ export async function getStanceSplit(postId: number, filters: CommentFilters): P
     const stances = stanceCountsFromVector((await rollupOf(postId))?.stance_counts);
     return { postId, total: totalOf(stances), stances };
   }
-  const rows = await db().$queryRaw<{ label: string | null; count: number }[]>`
+  const rows = await readDb().$queryRaw<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
     WHERE c.post_id = ${postId} AND coalesce(c.corrected_stance, s.stance) IS NOT NULL ${commentFilterSql(filters)}
@@ -46,7 +46,7 @@ export async function getStanceSplit(postId: number, filters: CommentFilters): P
 
 /** The post's rollup row (none before its first comment). */
 export async function rollupOf(postId: number) {
-  const [row] = await db().$queryRaw<
+  const [row] = await readDb().$queryRaw<
     {
       tone_counts: number[];
       stance_counts: number[];

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import type { Sql } from "@/lib/db/sql";
+import { type Db, db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { NormalizedComment, NormalizedPost } from "@/lib/ingest/types";
 import { linkOrphans, upsertComments, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { refreshInsights } from "@/lib/server/insights/refresh";
@@ -44,12 +44,9 @@ export function demoSignInHelp(accounts: readonly DemoCredential[]): string {
  * demo accounts with random passwords. Does nothing when the demo publication exists, or (without `force`)
  * when the database holds any other publication: the demo never mixes into a real one by accident.
  */
-export async function seedDemo(
-  ctx: { db: Db; sql: Sql },
-  options: { force?: boolean } = {},
-): Promise<SeedResult> {
+export async function seedDemo(options: { force?: boolean } = {}): Promise<SeedResult> {
   const demo = buildDemoPublication();
-  const existing = await ctx.db.publication.findMany({ select: { baseUrl: true } });
+  const existing = await db().publication.findMany({ select: { baseUrl: true } });
   if (existing.some((p) => p.baseUrl === demo.publication.baseUrl)) {
     return { seeded: false, message: "the demo publication is already loaded", accounts: [] };
   }
@@ -61,7 +58,7 @@ export async function seedDemo(
     };
   }
 
-  const publicationId = await upsertPublication(ctx.sql, {
+  const publicationId = await upsertPublication(sql(), {
     platform: "substack",
     name: demo.publication.name,
     baseUrl: demo.publication.baseUrl,
@@ -77,7 +74,7 @@ export async function seedDemo(
     audience: p.audience,
     commentsOpen: true,
   }));
-  const postIds = await upsertPosts(ctx.sql, publicationId, posts);
+  const postIds = await upsertPosts(sql(), publicationId, posts);
   const commenters = new Map(demo.commenters.map((c) => [c.externalId, c]));
   const comments: NormalizedComment[] = demo.comments.map((c) => {
     const author = commenters.get(c.commenterExternalId);
@@ -102,18 +99,18 @@ export async function seedDemo(
       reactionCount: c.reactionCount,
     };
   });
-  const counts = await upsertComments(ctx.sql, publicationId, postIds, comments);
-  await linkOrphans(ctx.sql, publicationId);
-  await scorePendingComments(ctx, { publicationId });
+  const counts = await upsertComments(sql(), publicationId, postIds, comments);
+  await linkOrphans(sql(), publicationId);
+  await scorePendingComments(sql(), { publicationId });
   // The demo opens with its insights ready rather than a minute later when the job first runs.
-  await refreshInsights(ctx);
+  await refreshInsights(sql());
 
   const accounts: DemoCredential[] = [];
   for (const account of DEMO_ACCOUNTS) {
-    const taken = await ctx.db.user.findUnique({ where: { email: account.email } });
+    const taken = await db().user.findUnique({ where: { email: account.email } });
     if (taken) continue;
     const password = generatePassword();
-    await createUser(ctx.db, { ...account, password });
+    await createUser(db(), { ...account, password });
     accounts.push({ email: account.email, role: account.role, password });
   }
   return {

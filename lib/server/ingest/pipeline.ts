@@ -269,7 +269,7 @@ export async function runImport(
 
   const scoreStarted = performance.now();
   let scoring: ScoreRunResult | null = null;
-  if ((options.scoring ?? "now") === "now") scoring = await scorePendingComments(ctx, { publicationId });
+  if ((options.scoring ?? "now") === "now") scoring = await scorePendingComments(ctx.sql, { publicationId });
   else if (options.scoring === "queue") await options.enqueueScoring?.(publicationId);
   const scoreSeconds = (performance.now() - scoreStarted) / 1000;
 

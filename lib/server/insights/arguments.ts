@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { JSONValue } from "postgres";
-import { sql as globalSql, type Sql } from "@/lib/db/sql";
+import { readSql, type Sql } from "@/lib/db/sql";
 import {
   ARGUMENTS_VERSION,
   type ArgumentInput,
@@ -128,7 +128,7 @@ export async function refreshDueArguments(
 const QUOTE_CHARS = 600;
 
 /** Both sides of a post's arguments with the representative comments quoted (phrases marked). */
-export async function getPostArguments(postId: number, sql: Sql = globalSql()): Promise<PostArguments> {
+export async function getPostArguments(postId: number, sql: Sql = readSql()): Promise<PostArguments> {
   const sets = await sql<
     { side: ArgumentSideName; version: string; comment_count: number; groups: unknown; computed_at: Date }[]
   >`SELECT side, version, comment_count, groups, computed_at FROM post_argument_set WHERE post_id = ${postId}`;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { commentHref } from "@/lib/insights/comment-href";
 import type { EntityKindName } from "@/lib/insights/entities/types";
@@ -67,7 +67,7 @@ async function toneCounts(
   entityIds: number[],
   where: Prisma.Sql,
 ): Promise<Map<number, Partial<Record<Tone, number>>>> {
-  const rows = await db().$queryRaw<{ entity_id: number; tone: Tone; n: number }[]>`
+  const rows = await readDb().$queryRaw<{ entity_id: number; tone: Tone; n: number }[]>`
     SELECT m.entity_id, m.tone::text AS tone, count(*)::int AS n FROM entity_mention m
     WHERE m.entity_id = ANY(${entityIds}::int[]) ${where}
     GROUP BY m.entity_id, m.tone`;
@@ -92,7 +92,7 @@ export async function listEntities(params: EntityListParams): Promise<EntityList
   if (params.publication !== undefined) parts.push(Prisma.sql`m.publication_id = ${params.publication}`);
   const mentionWhere = parts.length > 0 ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
   const kind = params.kind ? Prisma.sql` AND e.kind::text = ${params.kind}` : Prisma.empty;
-  const rows = await db().$queryRaw<SummaryRow[]>`
+  const rows = await readDb().$queryRaw<SummaryRow[]>`
     SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${AGGREGATES}
     FROM entity_mention m JOIN entity e ON e.id = m.entity_id
     WHERE true ${mentionWhere} ${kind}
@@ -100,13 +100,13 @@ export async function listEntities(params: EntityListParams): Promise<EntityList
     ORDER BY mentions DESC, e.id
     LIMIT ${params.limit ?? 30}`;
   const ids = rows.map((r) => r.id);
-  const [latest] = await db().$queryRaw<{ at: Date | null }[]>`
+  const [latest] = await readDb().$queryRaw<{ at: Date | null }[]>`
     SELECT max(m.posted_at) AS at FROM entity_mention m WHERE m.entity_id = ANY(${ids}::int[]) ${mentionWhere}`;
   const end = range.end ? new Date(range.end.getTime() - 1) : (latest?.at ?? new Date());
   const weeks = Array.from({ length: TREND_WEEKS }, (_, i) =>
     mondayOf(new Date(end.getTime() - (TREND_WEEKS - 1 - i) * WEEK_MS)),
   );
-  const trendRows = await db().$queryRaw<{ entity_id: number; week: string; n: number }[]>`
+  const trendRows = await readDb().$queryRaw<{ entity_id: number; week: string; n: number }[]>`
     SELECT m.entity_id, to_char(date_trunc('week', m.posted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
       count(*)::int AS n
     FROM entity_mention m
@@ -146,14 +146,14 @@ export const ENTITY_MENTIONS_PAGE = 25;
 
 /** One entity: its figures, weekly mentions by sentiment, posts, and the mentions matching the filters. */
 export async function getEntity(entityId: number, params: EntityDetailParams): Promise<EntityDetail | null> {
-  const [row] = await db().$queryRaw<SummaryRow[]>`
+  const [row] = await readDb().$queryRaw<SummaryRow[]>`
     SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${AGGREGATES}
     FROM entity e LEFT JOIN entity_mention m ON m.entity_id = e.id
     WHERE e.id = ${entityId} GROUP BY e.id`;
   if (!row) return null;
   const tones = await toneCounts([entityId], Prisma.empty);
   const [timeline, perPost] = await Promise.all([
-    db().$queryRaw<EntityDetail["timeline"]>`
+    readDb().$queryRaw<EntityDetail["timeline"]>`
       SELECT to_char(date_trunc('week', m.posted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
         count(*)::int AS mentions,
         count(*) FILTER (WHERE m.sentiment_label = 'positive')::int AS positive,
@@ -161,7 +161,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
         count(*) FILTER (WHERE m.sentiment_label = 'neutral')::int AS neutral
       FROM entity_mention m WHERE m.entity_id = ${entityId}
       GROUP BY week ORDER BY week`,
-    db().$queryRaw<{ postId: number; title: string; mentions: number; mean: number }[]>`
+    readDb().$queryRaw<{ postId: number; title: string; mentions: number; mean: number }[]>`
       SELECT m.post_id AS "postId", p.title, count(*)::int AS mentions, avg(m.sentiment_score)::float8 AS mean
       FROM entity_mention m JOIN post p ON p.id = m.post_id
       WHERE m.entity_id = ${entityId}
@@ -184,7 +184,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
   }
   const limit = params.limit ?? ENTITY_MENTIONS_PAGE;
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<MentionRow[]>`
+    readDb().$queryRaw<MentionRow[]>`
       SELECT m.id, m.comment_id, m.post_id, p.title AS post_title, c.author_name, m.posted_at, c.body, m.start,
         m."end", m.sentence_start, m.sentence_end, m.tone::text AS tone, m.sentiment_label::text AS sentiment_label,
         coalesce(c.corrected_tone, s.tone)::text AS comment_tone,
@@ -196,7 +196,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
       WHERE m.entity_id = ${entityId} AND c.body IS NOT NULL ${filters} ${after}
       ORDER BY m.posted_at DESC, m.id DESC
       LIMIT ${limit + 1}`,
-    db().$queryRaw<{ total: number }[]>`
+    readDb().$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total
       FROM entity_mention m JOIN comment c ON c.id = m.comment_id LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE m.entity_id = ${entityId} AND c.body IS NOT NULL ${filters}`,

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { deliverDue } from "@/lib/server/notifications/deliveries";
 import { notifyHeldComments, notifySurges, sendDailyDigests } from "@/lib/server/notifications/sources";
@@ -28,24 +27,21 @@ export interface InsightsRunResult {
  * checks of active threads, then notifications (surges, held comments, the daily digest) queued and sent.
  * Each step is bounded and picks up where the last run stopped.
  */
-export async function refreshInsights(
-  ctx: { db: Db; sql: Sql },
-  now: Date = new Date(),
-): Promise<InsightsRunResult> {
-  const argumentPosts = await refreshDueArguments(ctx.sql, {
+export async function refreshInsights(sql: Sql, now: Date = new Date()): Promise<InsightsRunResult> {
+  const argumentPosts = await refreshDueArguments(sql, {
     limit: POSTS_PER_RUN,
     until: performance.now() + STEP_BUDGET_MS,
   });
-  const entityPosts = await refreshDueEntities(ctx.sql, {
+  const entityPosts = await refreshDueEntities(sql, {
     limit: POSTS_PER_RUN,
     until: performance.now() + STEP_BUDGET_MS,
   });
-  const surges = await checkSurges(ctx.sql, now);
+  const surges = await checkSurges(sql, now);
   const notificationsQueued =
-    (await notifySurges(ctx.sql, surges, now)) +
-    (await notifyHeldComments(ctx.sql, now)) +
-    (await sendDailyDigests(ctx.sql, now));
-  const delivered = await deliverDue(ctx.sql, { now });
+    (await notifySurges(sql, surges, now)) +
+    (await notifyHeldComments(sql, now)) +
+    (await sendDailyDigests(sql, now));
+  const delivered = await deliverDue(sql, { now });
   return {
     argumentPosts: argumentPosts.length,
     entityPosts: entityPosts.length,

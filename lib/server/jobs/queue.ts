@@ -2,8 +2,9 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { connections } from "@/lib/db/connections";
 import { sql } from "@/lib/db/sql";
-import { databaseUrl, env, namedSecret } from "@/lib/env";
+import { env, namedSecret } from "@/lib/env";
 import { parseHostAllowances } from "@/lib/ingest/address-policy";
 import { JOB_SCHEMA, QUEUE_OPTIONS, QUEUES } from "@/lib/jobs/queues";
 import { SUBSTACK_COOKIE_ENV } from "@/lib/schemas/imports";
@@ -69,9 +70,8 @@ const globalForBoss = globalThis as { marginaliaBoss?: Promise<PgBoss> };
 
 export function boss(): Promise<PgBoss> {
   globalForBoss.marginaliaBoss ??= (async () => {
-    const url = databaseUrl();
-    if (!url) throw new Error("DATABASE_URL is not set");
-    const instance = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 4 });
+    // On the primary's pg pool, shared with Prisma: no pool of its own (lib/db/README.md).
+    const instance = new PgBoss({ db: connections().jobQueueDb, schema: JOB_SCHEMA });
     instance.on("error", (err) => console.error("job queue:", err.message));
     // The schema and the queues exist already (the owner made them when preparing the database); starting
     // only checks them, and createQueue leaves an existing queue as it is.
@@ -128,7 +128,7 @@ export async function runScoringJob(data: unknown): Promise<number> {
   const { publicationId } = z
     .object({ publicationId: z.number().int().positive().optional() })
     .parse(data ?? {});
-  const result = await scorePendingComments({ sql: sql() }, { publicationId, limit: SCORE_JOB_CHUNK });
+  const result = await scorePendingComments(sql(), { publicationId, limit: SCORE_JOB_CHUNK });
   if (result.scored >= SCORE_JOB_CHUNK)
     await (await boss()).send(QUEUES.scorePending, publicationId ? { publicationId } : {});
   return result.scored;
@@ -259,7 +259,7 @@ export async function startWorkers(log: (line: string) => void = (l) => console.
   });
   await queue.schedule(QUEUES.labelWithPublicationModels, "* * * * *");
   await queue.work(QUEUES.insights, async () => {
-    const result = await refreshInsights({ db: db(), sql: sql() });
+    const result = await refreshInsights(sql());
     if (result.argumentPosts > 0) log(`grouped the arguments of ${result.argumentPosts} post(s)`);
     if (result.surges > 0) log(`raised ${result.surges} surge flag(s)`);
     if (result.notificationsSent > 0) log(`sent ${result.notificationsSent} notification(s)`);

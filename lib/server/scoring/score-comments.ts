@@ -100,10 +100,10 @@ export async function scoreComments(
  * comments), of one publication or all.
  */
 export async function scorePendingComments(
-  ctx: { sql: Sql },
+  sql: Sql,
   options: { publicationId?: number; limit?: number; onProgress?: (done: number) => void } = {},
 ): Promise<ScoreRunResult> {
-  return scoreComments(ctx.sql, { ...options, moderate: true });
+  return scoreComments(sql, { ...options, moderate: true });
 }
 
 const SCORE_COLUMNS = [

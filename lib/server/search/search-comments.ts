@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { commentHref } from "@/lib/insights/comment-href";
 import {
@@ -64,7 +64,7 @@ const oneOf = <T extends string>(values: readonly T[], v: string | null): T | nu
  */
 export async function searchComments(params: SearchParams): Promise<SearchResult> {
   const { statement, parsed, limit } = searchStatement(params, await chooseSearchStrategy(params));
-  const rows = await db().$queryRaw<HitRow[]>(statement);
+  const rows = await readDb().$queryRaw<HitRow[]>(statement);
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown.at(-1);
@@ -92,7 +92,7 @@ export async function searchComments(params: SearchParams): Promise<SearchResult
 /** Best match needs every match's rank: gather. By date: walk when the words are in many comments. */
 export async function chooseSearchStrategy(params: SearchParams): Promise<SearchStrategy> {
   if (params.sort === "relevance") return "gather";
-  const [counted] = await db().$queryRaw<{ n: number }[]>(searchStatement(params).probe);
+  const [counted] = await readDb().$queryRaw<{ n: number }[]>(searchStatement(params).probe);
   return (counted?.n ?? 0) > WALK_ABOVE ? "walk" : "gather";
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 
 /**
  * What the search page's filter pickers offer: the posts (newest first) of the publication in scope (undefined:
@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 export async function getSearchOptions(options: { commenterId?: number; publicationId?: number }) {
   const { commenterId, publicationId } = options;
   const [posts, commenter] = await Promise.all([
-    db().post.findMany({
+    readDb().post.findMany({
       where: publicationId !== undefined ? { publicationId } : {},
       select: { id: true, title: true, publicationId: true },
       orderBy: [{ publishedAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
@@ -16,7 +16,7 @@ export async function getSearchOptions(options: { commenterId?: number; publicat
     }),
     commenterId === undefined
       ? null
-      : db().commenter.findUnique({ where: { id: commenterId }, select: { id: true, name: true } }),
+      : readDb().commenter.findUnique({ where: { id: commenterId }, select: { id: true, name: true } }),
   ]);
   return { posts, commenter };
 }

@@ -41,9 +41,20 @@ describe("parseEnv", () => {
     [{ MARGINALIA_LLM_CONCURRENCY: "two" }, "MARGINALIA_LLM_CONCURRENCY"],
     [{ MARGINALIA_LLM_DAILY_BUDGET: "-1" }, "MARGINALIA_LLM_DAILY_BUDGET"],
     [{ MARGINALIA_LLM_TIMEOUT_SECONDS: "0" }, "MARGINALIA_LLM_TIMEOUT_SECONDS"],
+    [{ DATABASE_URL: "postgres://a@db/m", DATABASE_REPLICA_URL: "http://x" }, "DATABASE_REPLICA_URL"],
+    // A replica of the embedded server cannot be: it names the primary it follows.
+    [{ DATABASE_REPLICA_URL: "postgres://a@replica/m" }, "DATABASE_REPLICA_URL"],
   ])("%o is refused with a message naming %s", (source, name) => {
     expect(() => parseEnv(source)).toThrow(EnvError);
     expect(() => parseEnv(source)).toThrow(new RegExp(`${name}:`));
+  });
+
+  test("a replica beside its primary is accepted", () => {
+    const env = parseEnv({
+      DATABASE_URL: "postgres://a@db/m",
+      DATABASE_REPLICA_URL: "postgresql://a@replica/m",
+    });
+    expect(env.DATABASE_REPLICA_URL).toBe("postgresql://a@replica/m");
   });
 
   test.each([
