@@ -62,7 +62,8 @@ function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
 export async function listQueue(query: QueueQuery): Promise<QueuePage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const asOf = cursor ? new Date(cursor.a) : new Date();
-  const rejected = Prisma.sql`(coalesce(r.n, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
+  // The commenter's rejected comments other than this one, from the per-commenter rollup (kept by triggers).
+  const rejected = Prisma.sql`(coalesce(r.rejected, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
   const publication = query.publicationId
     ? Prisma.sql`AND c.publication_id = ${query.publicationId}`
     : Prisma.empty;
@@ -70,10 +71,7 @@ export async function listQueue(query: QueueQuery): Promise<QueuePage> {
     ? Prisma.sql`WHERE (q.priority, q.id) < (${cursor.p}::float8, ${cursor.i}::int)`
     : Prisma.empty;
   const rows = await db().$queryRaw<Row[]>`
-    WITH rejected AS (
-      SELECT commenter_id, count(*)::int AS n FROM comment
-      WHERE status = 'REJECTED' AND commenter_id IS NOT NULL GROUP BY commenter_id
-    ), q AS (
+    WITH q AS (
       SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count,
         ${priorityExpression(asOf, rejected)} AS priority,
         c.publication_id, p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
@@ -86,7 +84,7 @@ export async function listQueue(query: QueueQuery): Promise<QueuePage> {
       JOIN publication pub ON pub.id = c.publication_id
       LEFT JOIN commenter m ON m.id = c.commenter_id
       LEFT JOIN comment_score s ON s.comment_id = c.id
-      LEFT JOIN rejected r ON r.commenter_id = c.commenter_id
+      LEFT JOIN commenter_rollup r ON r.commenter_id = c.commenter_id
       WHERE c.body IS NOT NULL AND ${tabCondition(query.tab)} ${publication}
     )
     SELECT * FROM q ${after}
