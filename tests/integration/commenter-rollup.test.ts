@@ -8,7 +8,9 @@ import { POST as bulkPOST } from "@/app/api/moderation/bulk/route";
 import { POST as undoPOST } from "@/app/api/moderation/undo/route";
 import { DEFAULT_MODERATION_SETTINGS } from "@/lib/moderation/settings";
 import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
+import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { importFile } from "@/lib/server/ingest/file-import";
+import { upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { setCommenterStatus } from "@/lib/server/moderation/commenter-actions";
 import { runRulesRerun } from "@/lib/server/moderation/rules-rerun";
 import { saveModerationSettings } from "@/lib/server/moderation/settings";
@@ -244,5 +246,64 @@ describe("the per-commenter rejected count follows every write path", () => {
     await sql`UPDATE commenter_rollup SET rejected = rejected + 7`;
     await sql`SELECT commenter_rollup_rebuild()`;
     expect(await keptAndCounted()).toEqual(before);
+  });
+});
+
+describe("distinct commenters over any range (the headline's commenter bitmaps)", () => {
+  /** Every range [from, to) of the list, as the headline counts it and as a count over the comments. */
+  async function expectExactRanges(bounds: (string | undefined)[]) {
+    for (const from of bounds)
+      for (const to of bounds) {
+        if (from && to && from > to) continue;
+        const headline = await getHeadline({ from, to });
+        const [counted] = await sql<{ n: number }[]>`
+          SELECT count(DISTINCT commenter_id)::int AS n FROM comment
+          WHERE body IS NOT NULL AND commenter_id IS NOT NULL
+            AND (${from ?? null}::date IS NULL OR posted_at >= ${from ?? null}::date)
+            -- The headline's "to" is the range's last day, included.
+            AND (${to ?? null}::date IS NULL OR posted_at < ${to ?? null}::date + 1)`;
+        expect(headline.current.commenters, `${from} .. ${to}`).toBe(counted!.n);
+      }
+  }
+
+  test("whole months, days at either end, open ends; after comments come, go and lose their text", async () => {
+    await resetDatabase(sql);
+    const publicationId = await upsertPublication(sql, { platform: "file", name: "Months", baseUrl: "file:m" });
+    const posts = await upsertPosts(sql, publicationId, [
+      { externalId: "a", slug: "a", title: "A", url: null, publishedAt: new Date("2026-01-01T00:00:00Z") },
+    ]);
+    const postId = posts.get("a")!;
+    await sql`
+      INSERT INTO commenter (publication_id, external_id, name, first_seen_at, updated_at)
+      SELECT ${publicationId}, 'u' || g, 'U' || g, '2026-01-01', now() FROM generate_series(1, 40) g`;
+    const next = random(7);
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      n: i,
+      commenter: 1 + Math.floor(next() * next() * 40),
+      // Mostly January to April 2026, a few far out.
+      day: Math.floor(next() * 120) + (i % 50 === 0 ? 300 : 0),
+    }));
+    await sql`
+      INSERT INTO comment (publication_id, post_id, external_id, commenter_id, author_name, body, posted_at, updated_at)
+      SELECT ${publicationId}, ${postId}, 'c' || r.n, (SELECT id FROM commenter WHERE external_id = 'u' || r.commenter),
+        'x', 'text', '2026-01-01'::timestamptz + r.day * interval '1 day' + interval '13 hours', now()
+      FROM jsonb_to_recordset(${sql.json(rows)}) AS r(n int, commenter int, day int)`;
+    const bounds = [
+      undefined,
+      "2025-12-31",
+      "2026-01-01",
+      "2026-01-17",
+      "2026-02-01",
+      "2026-02-28",
+      "2026-03-01",
+      "2026-04-15",
+      "2026-05-01",
+      "2027-01-01",
+    ];
+    await expectExactRanges(bounds);
+    // Take some away (a commenter's last comment on a day, or in a month), and some lose their text.
+    await sql`DELETE FROM comment WHERE external_id IN (SELECT 'c' || g FROM generate_series(0, 299, 3) g)`;
+    await sql`UPDATE comment SET body = NULL WHERE external_id IN (SELECT 'c' || g FROM generate_series(1, 299, 7) g)`;
+    await expectExactRanges(bounds);
   });
 });

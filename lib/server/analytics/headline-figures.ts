@@ -1,51 +1,80 @@
 import "server-only";
 import { toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
-import { readDb } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
+import { TONES } from "@/lib/scoring/types";
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
- * (ranges are whole UTC days): comments and tones per post and day, distinct commenters per day.
+ * Distinct commenters of the range, exactly: the commenter bitmaps of the range's whole UTC months and of its
+ * days outside them, OR-ed, then the bits set (the bitmaps' lengths are multiples of 65,536 bits, padded with
+ * zeros to the longest). A few dozen rows whatever the range, not one per (day, commenter).
  */
-async function rangeFigures(range: InstantRange, publicationId: number | undefined): Promise<RangeFigures> {
-  const days = Prisma.sql`${range.start ? Prisma.sql`AND day >= ${utcDay(range.start)}::date` : Prisma.empty}
-    ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}
-    ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND publication_id = ${publicationId}`}`;
-  const [counts, tones, commenters] = await Promise.all([
-    readDb().$queryRaw<{ comments: number }[]>`
-      SELECT coalesce(sum(comments), 0)::int AS comments FROM post_day_rollup WHERE true ${days}`,
-    readDb().$queryRaw<{ i: number; n: number }[]>`
-      SELECT t.i::int AS i, sum(t.n)::int AS n
-      FROM post_day_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
-      WHERE true ${days} GROUP BY t.i`,
-    readDb().$queryRaw<{ commenters: number }[]>`
-      SELECT count(DISTINCT commenter_id)::int AS commenters FROM commenter_day_rollup WHERE comments > 0 ${days}`,
+function distinctCommenters(start: string | null, end: string | null) {
+  const month = Prisma.sql`date_trunc('month', r.day)::date`;
+  const wholeMonths = Prisma.sql`${start ? Prisma.sql`AND r.month >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND (r.month + interval '1 month')::date <= ${end}::date` : Prisma.empty}`;
+  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+  const outsideWholeMonths =
+    start || end
+      ? Prisma.sql`AND (${start ? Prisma.sql`${month} < ${start}::date` : Prisma.sql`false`}
+          OR ${end ? Prisma.sql`(${month} + interval '1 month')::date > ${end}::date` : Prisma.sql`false`})`
+      : Prisma.sql`AND false`;
+  return db().$queryRaw<{ commenters: number }[]>`
+    WITH picked AS (
+      SELECT r.commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths}
+      UNION ALL
+      SELECT r.commenters FROM commenter_day_bitmap r WHERE true ${days} ${outsideWholeMonths}
+    ), sized AS (
+      SELECT max(length(commenters)) AS n FROM picked
+    ), zeros AS (
+      SELECT n, repeat('0', n)::varbit AS z FROM sized WHERE n IS NOT NULL
+    )
+    SELECT coalesce(bit_count(bit_or(
+      CASE WHEN length(p.commenters) = zeros.n THEN p.commenters
+        ELSE p.commenters || substring(zeros.z FROM 1 FOR zeros.n - length(p.commenters)) END)), 0)::int AS commenters
+    FROM picked p, zeros`;
+}
+
+/**
+ * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
+ * (ranges are whole UTC days): comments and tones in one pass over the posts' days (the tone vectors summed
+ * element by element), distinct commenters from the commenter bitmaps.
+ */
+async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
+  const start = range.start ? utcDay(range.start) : null;
+  const end = range.end ? utcDay(range.end) : null;
+  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+  const [totals, commenters] = await Promise.all([
+    db().$queryRaw<{ comments: number; tones: number[] }[]>`
+      SELECT coalesce(sum(r.comments), 0)::int AS comments,
+        ARRAY[${Prisma.join(
+          TONES.map((_, i) => Prisma.sql`coalesce(sum(r.tone_counts[${Prisma.raw(String(i + 1))}]), 0)::int`),
+        )}] AS tones
+      FROM post_day_rollup r WHERE true ${days}`,
+    distinctCommenters(start, end),
   ]);
-  const vector: number[] = [];
-  for (const t of tones) vector[t.i - 1] = t.n;
-  const toneCounts = toneCountsFromVector(vector);
+  const toneCounts = toneCountsFromVector(totals[0]?.tones);
   return {
-    comments: counts[0]?.comments ?? 0,
+    comments: totals[0]?.comments ?? 0,
     commenters: commenters[0]?.commenters ?? 0,
     scored: totalOf(toneCounts),
     tones: toneCounts,
   };
 }
 
-/**
- * The overview's headline figures for a range and for the range of equal length before it, of one publication
- * or (undefined) all.
- */
-export async function getHeadline(range: DateRange, publicationId?: number): Promise<Headline> {
+/** The overview's headline figures for a range and for the range of equal length before it. */
+export async function getHeadline(range: DateRange): Promise<Headline> {
   const current = instantRange(range);
   const before = previousRange(current);
   const [figures, previousFigures] = await Promise.all([
-    rangeFigures(current, publicationId),
-    before ? rangeFigures(before, publicationId) : Promise.resolve(null),
+    rangeFigures(current),
+    before ? rangeFigures(before) : Promise.resolve(null),
   ]);
   return {
     from: range.from ?? null,
