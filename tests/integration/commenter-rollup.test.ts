@@ -165,7 +165,10 @@ describe("the per-commenter rejected count follows every write path", () => {
         case "undo": {
           const last = decisions.pop();
           if (!last) continue;
-          const response = await undoPOST(post("/api/moderation/undo", { decisionIds: [last] }), routeContext());
+          const response = await undoPOST(
+            post("/api/moderation/undo", { decisionIds: [last] }),
+            routeContext(),
+          );
           // A decision overtaken by a later change to its comment is refused: nothing moves then.
           expect([200, 409]).toContain(response.status);
           break;
@@ -268,7 +271,11 @@ describe("distinct commenters over any range (the headline's commenter bitmaps)"
 
   test("whole months, days at either end, open ends; after comments come, go and lose their text", async () => {
     await resetDatabase(sql);
-    const publicationId = await upsertPublication(sql, { platform: "file", name: "Months", baseUrl: "file:m" });
+    const publicationId = await upsertPublication(sql, {
+      platform: "file",
+      name: "Months",
+      baseUrl: "file:m",
+    });
     const posts = await upsertPosts(sql, publicationId, [
       { externalId: "a", slug: "a", title: "A", url: null, publishedAt: new Date("2026-01-01T00:00:00Z") },
     ]);
