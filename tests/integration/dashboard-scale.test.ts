@@ -181,12 +181,20 @@ describe("dashboards at scale read rollups and indexes", () => {
     }
   });
 
-  test("the moderation queue reads each commenter's rejections from commenter_rollup, aggregating nothing", async () => {
+  test("the moderation queue takes its candidates from the tab's queue_rank index and aggregates nothing", async () => {
+    await sql`UPDATE comment SET status = 'SYSTEM_WITHHELD' WHERE id % 3 = 0`;
+    await sql`ANALYZE queue_rank`;
     const plans = await plansOf(() => listQueue(queueQuerySchema.parse({})));
     const queue = plans.find((p) => p.query.includes("priority"))!;
+    const indexes = queue.nodes.map((n) => n["Index Name"]);
+    expect(indexes).toContain("queue_rank_held_idx");
     expect(queue.nodes.map((n) => n["Relation Name"])).toContain("commenter_rollup");
-    expect(queue.nodes.map((n) => n["Node Type"])).not.toContain("Aggregate");
-    expect(queue.main.filter((n) => n["Relation Name"] === "comment").length).toBe(1);
+    // Each commenter's rejections are read, not counted per request.
+    expect(queue.nodes.map((n) => n["Node Type"]).filter((t) => t === "Aggregate")).toHaveLength(1); // the candidates' count
+    expect(queue.nodes.filter((n) => n["Relation Name"] === "comment").length).toBe(1);
+    expect(
+      queue.nodes.filter((n) => n["Relation Name"] === "queue_rank" && n["Node Type"] === "Seq Scan"),
+    ).toHaveLength(0);
   });
 
   test.each([

@@ -7,21 +7,27 @@ import { POST as rejectPOST } from "@/app/api/comments/[commentId]/reject/route"
 import { POST as bulkPOST } from "@/app/api/moderation/bulk/route";
 import { POST as undoPOST } from "@/app/api/moderation/undo/route";
 import { DEFAULT_MODERATION_SETTINGS } from "@/lib/moderation/settings";
-import type { CommentActionResult } from "@/lib/schemas/moderation-queue";
+import {
+  type CommentActionResult,
+  QUEUE_TABS,
+  type QueueTab,
+  queueQuerySchema,
+} from "@/lib/schemas/moderation-queue";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { importFile } from "@/lib/server/ingest/file-import";
 import { upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { setCommenterStatus } from "@/lib/server/moderation/commenter-actions";
+import { listQueue } from "@/lib/server/moderation/queue";
 import { runRulesRerun } from "@/lib/server/moderation/rules-rerun";
 import { saveModerationSettings } from "@/lib/server/moderation/settings";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 
 /**
- * The moderation queue ranks a comment by its commenter's rejected comments, read from commenter_rollup (kept
- * by triggers on comment). After imports (automatic rejections by banned words), decisions, bulk decisions,
+ * The moderation queue ranks a comment by its commenter's rejected comments, read from commenter_rollup, and
+ * picks its candidates by queue_rank (both kept by triggers). After imports (automatic rejections by banned words), decisions, bulk decisions,
  * undo, bans that reject everything, rule re-runs, comments moved between commenters, comments, commenters
- * and posts deleted, in a seeded random order, the rollup must equal a count from scratch.
+ * and posts deleted, in a seeded random order, both must equal what is computed from scratch.
  */
 const { db, sql } = useTestDatabase();
 let dir: string;
@@ -77,9 +83,44 @@ async function keptAndCounted() {
   return { kept: [...kept], counted: [...counted] };
 }
 
+/** Every queue_rank row as the triggers keep it, and as queue_rank_rebuild() computes it (rolled back). */
+async function ranksKeptAndRebuilt() {
+  const snapshot = (q: typeof sql) =>
+    q`SELECT comment_id, publication_id, status::text, held, reported, round(rank::numeric, 9) AS rank
+      FROM queue_rank ORDER BY comment_id`;
+  const kept = [...(await snapshot(sql))];
+  let rebuilt: unknown[] = [];
+  await sql
+    .begin(async (tx) => {
+      await tx`SELECT queue_rank_rebuild()`;
+      rebuilt = [...(await snapshot(tx as unknown as typeof sql))];
+      throw new Error("rollback");
+    })
+    .catch((e: Error) => {
+      if (e.message !== "rollback") throw e;
+    });
+  return { kept, rebuilt };
+}
+
 async function expectExact(step: string) {
   const { kept, counted } = await keptAndCounted();
   expect(kept, step).toEqual(counted);
+  const ranks = await ranksKeptAndRebuilt();
+  expect(ranks.kept, step).toEqual(ranks.rebuilt);
+}
+
+/** Every page of a tab, as ids. */
+async function pagesOf(tab: QueueTab, limit: number, firstCandidates?: number): Promise<number[][]> {
+  const pages: number[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listQueue(queueQuerySchema.parse({ tab, limit: String(limit), cursor }), {
+      firstCandidates,
+    });
+    pages.push(page.items.map((i) => i.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return pages;
 }
 
 const post = (p: string, body: unknown) => apiRequest(p, { method: "POST", session: moderator, body });
@@ -100,7 +141,7 @@ beforeAll(async () => {
   moderator = await signedIn("MODERATOR");
 });
 
-describe("the per-commenter rejected count follows every write path", () => {
+describe("the queue's rollups follow every write path", () => {
   test("imports, automatic rejections, decisions, undo, bans, re-runs and deletions in random order", async () => {
     await importCsv(csvRows(0, 30, "p1"), "first.csv");
     await expectExact("first import");
@@ -131,6 +172,7 @@ describe("the per-commenter rejected count follows every write path", () => {
         "approve",
         "bulk reject",
         "bulk approve",
+        "bulk flag",
         "undo",
         "undo",
         "import",
@@ -146,6 +188,19 @@ describe("the per-commenter rejected count follows every write path", () => {
         case "approve":
           decisions.push((await decide(op, pick(ids))).decisionId);
           break;
+        case "bulk flag": {
+          const response = await bulkPOST(
+            post("/api/moderation/bulk", {
+              action: "flag",
+              commentIds: [pick(ids)],
+              reason: "OFF_TOPIC",
+              note: "a look, please",
+            }),
+            routeContext(),
+          );
+          expect(response.status).toBe(200);
+          break;
+        }
         case "bulk reject":
         case "bulk approve": {
           const chosen = [...new Set([pick(ids), pick(ids), pick(ids)])];
@@ -221,8 +276,15 @@ describe("the per-commenter rejected count follows every write path", () => {
       done.add(op);
       await expectExact(`step ${step}: ${op}`);
     }
+    // Ranking a few candidates at a time (doubling until certain) pages exactly as ranking the whole tab.
+    for (const tab of QUEUE_TABS) {
+      const whole = await pagesOf(tab, 4);
+      if (tab !== "approved") expect(whole.flat().length, tab).toBeGreaterThan(0);
+      expect(await pagesOf(tab, 4, 1), tab).toEqual(whole);
+      expect(await pagesOf(tab, 4, 3), tab).toEqual(whole);
+    }
     // The walk exercised the decisions and the undo, not only the cheap paths.
-    expect([...done]).toEqual(expect.arrayContaining(["reject", "undo", "import", "ban"]));
+    expect([...done]).toEqual(expect.arrayContaining(["reject", "undo", "import", "ban", "bulk flag"]));
     const { kept } = await keptAndCounted();
     expect(kept.length).toBeGreaterThan(0);
   });
