@@ -10,8 +10,7 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Distinct commenters of the range, exactly: the commenter bitmaps of the range's whole UTC months and of its
- * days outside them, OR-ed, then the bits set (the bitmaps' lengths are multiples of 65,536 bits, padded with
- * zeros to the longest). A few dozen rows whatever the range, not one per (day, commenter).
+ * days outside them, OR-ed, then the bits set. A few dozen rows whatever the range, not one per (day, commenter).
  */
 function distinctCommenters(start: string | null, end: string | null) {
   const month = Prisma.sql`date_trunc('month', r.day)::date`;
@@ -24,20 +23,19 @@ function distinctCommenters(start: string | null, end: string | null) {
       ? Prisma.sql`AND (${start ? Prisma.sql`${month} < ${start}::date` : Prisma.sql`false`}
           OR ${end ? Prisma.sql`(${month} + interval '1 month')::date > ${end}::date` : Prisma.sql`false`})`
       : Prisma.sql`AND false`;
+  // Every bitmap is padded (or cut: bits past the highest commenter id are always clear) to the length of a
+  // bitmap holding the highest id, so that they OR together.
   return db().$queryRaw<{ commenters: number }[]>`
-    WITH picked AS (
+    WITH zeros AS MATERIALIZED (
+      SELECT n, repeat('0', n)::varbit AS z
+      FROM (SELECT (coalesce(max(id), 0) / 65536 + 1) * 65536 AS n FROM commenter) s
+    )
+    SELECT coalesce(bit_count(bit_or(substring(p.commenters || zeros.z FROM 1 FOR zeros.n))), 0)::int AS commenters
+    FROM (
       SELECT r.commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths}
       UNION ALL
       SELECT r.commenters FROM commenter_day_bitmap r WHERE true ${days} ${outsideWholeMonths}
-    ), sized AS (
-      SELECT max(length(commenters)) AS n FROM picked
-    ), zeros AS (
-      SELECT n, repeat('0', n)::varbit AS z FROM sized WHERE n IS NOT NULL
-    )
-    SELECT coalesce(bit_count(bit_or(
-      CASE WHEN length(p.commenters) = zeros.n THEN p.commenters
-        ELSE p.commenters || substring(zeros.z FROM 1 FOR zeros.n - length(p.commenters)) END)), 0)::int AS commenters
-    FROM picked p, zeros`;
+    ) p, zeros`;
 }
 
 /**
