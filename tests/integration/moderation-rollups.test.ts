@@ -17,7 +17,7 @@ import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { importFile } from "@/lib/server/ingest/file-import";
 import { upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
 import { setCommenterStatus } from "@/lib/server/moderation/commenter-actions";
-import { listQueue } from "@/lib/server/moderation/queue";
+import { listQueue, queueCounts } from "@/lib/server/moderation/queue";
 import { runRulesRerun } from "@/lib/server/moderation/rules-rerun";
 import { saveModerationSettings } from "@/lib/server/moderation/settings";
 import { resetDatabase, useTestDatabase } from "../support/database";
@@ -277,8 +277,11 @@ describe("the queue's rollups follow every write path", () => {
       await expectExact(`step ${step}: ${op}`);
     }
     // Ranking a few candidates at a time (doubling until certain) pages exactly as ranking the whole tab.
+    const counts = await queueCounts();
     for (const tab of QUEUE_TABS) {
       const whole = await pagesOf(tab, 4);
+      // The tab counts (from queue_rank and the posts' rollups) are the tabs' sizes.
+      expect(counts[tab], tab).toBe(whole.flat().length);
       if (tab !== "approved") expect(whole.flat().length, tab).toBeGreaterThan(0);
       expect(await pagesOf(tab, 4, 1), tab).toEqual(whole);
       expect(await pagesOf(tab, 4, 3), tab).toEqual(whole);

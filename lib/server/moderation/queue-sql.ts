@@ -3,11 +3,6 @@ import { Prisma } from "@/lib/db/generated/client";
 import { QUEUE_PRIORITY_WEIGHTS } from "@/lib/moderation/priority";
 import type { QueueTab } from "@/lib/schemas/moderation-queue";
 
-/** Fragments shared by the queue list and its counts, over `comment c` (and `comment_score s`, `commenter m`). */
-
-export const HAS_OPEN_SYSTEM_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN' AND f.raised_by_id IS NULL)`;
-export const HAS_OPEN_PERSON_FLAG = Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN' AND f.raised_by_id IS NOT NULL)`;
-
 /**
  * Which comments a tab shows: `queueTabIncludes` (lib/moderation/queue-tabs.ts) over `queue_rank q`, whose
  * held/reported/status the queue_rank triggers keep (comments without text are not in it); tied to it by

@@ -9,13 +9,7 @@ import type { CommenterStatus } from "@/lib/moderation/types";
 import { rowId } from "@/lib/schemas/bounds";
 import type { QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
 import { invalid } from "@/lib/server/domain-error";
-import {
-  HAS_OPEN_PERSON_FLAG,
-  HAS_OPEN_SYSTEM_FLAG,
-  MAX_ABOVE_RANK,
-  priorityExpression,
-  rankTabCondition,
-} from "./queue-sql";
+import { MAX_ABOVE_RANK, priorityExpression, rankTabCondition } from "./queue-sql";
 import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
 
@@ -223,17 +217,18 @@ function toItem(r: Row, flags: QueueItem["flags"], settings: ModerationSettings)
   };
 }
 
-/** How many comments each tab holds, in one pass over the comment table. */
+/**
+ * How many comments each tab holds, from queue_rank's tab indexes (needs review, reported, a status) and the
+ * posts' rollups (every comment with text), not a pass over the comments.
+ */
 export async function queueCounts(publicationId?: number): Promise<QueueCounts> {
-  const publication = publicationId ? Prisma.sql`AND c.publication_id = ${publicationId}` : Prisma.empty;
+  const publication = publicationId ? Prisma.sql`AND q.publication_id = ${publicationId}` : Prisma.empty;
   const [row] = await db().$queryRaw<QueueCounts[]>`
     SELECT
-      count(*) FILTER (WHERE c.status = 'SYSTEM_WITHHELD' OR ${HAS_OPEN_SYSTEM_FLAG})::int AS needs_review,
-      count(*) FILTER (WHERE ${HAS_OPEN_PERSON_FLAG})::int AS reported,
-      count(*)::int AS "all",
-      count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-      count(*) FILTER (WHERE c.status = 'REJECTED')::int AS rejected
-    FROM comment c
-    WHERE c.body IS NOT NULL ${publication}`;
+      (SELECT count(*) FROM queue_rank q WHERE q.held ${publication})::int AS needs_review,
+      (SELECT count(*) FROM queue_rank q WHERE q.reported ${publication})::int AS reported,
+      (SELECT coalesce(sum(q.comments), 0) FROM post_rollup q WHERE true ${publication})::int AS "all",
+      (SELECT count(*) FROM queue_rank q WHERE q.status = 'APPROVED' ${publication})::int AS approved,
+      (SELECT count(*) FROM queue_rank q WHERE q.status = 'REJECTED' ${publication})::int AS rejected`;
   return row ?? { needs_review: 0, reported: 0, all: 0, approved: 0, rejected: 0 };
 }
