@@ -12,7 +12,7 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * Distinct commenters of the range, exactly: the commenter bitmaps of the range's whole UTC months and of its
  * days outside them, OR-ed, then the bits set. A few dozen rows whatever the range, not one per (day, commenter).
  */
-function distinctCommenters(start: string | null, end: string | null) {
+function distinctCommenters(start: string | null, end: string | null, publication: Prisma.Sql) {
   const month = Prisma.sql`date_trunc('month', r.day)::date`;
   const wholeMonths = Prisma.sql`${start ? Prisma.sql`AND r.month >= ${start}::date` : Prisma.empty}
     ${end ? Prisma.sql`AND (r.month + interval '1 month')::date <= ${end}::date` : Prisma.empty}`;
@@ -32,30 +32,32 @@ function distinctCommenters(start: string | null, end: string | null) {
     )
     SELECT coalesce(bit_count(bit_or(substring(p.commenters || zeros.z FROM 1 FOR zeros.n))), 0)::int AS commenters
     FROM (
-      SELECT r.commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths}
+      SELECT r.commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths} ${publication}
       UNION ALL
-      SELECT r.commenters FROM commenter_day_bitmap r WHERE true ${days} ${outsideWholeMonths}
+      SELECT r.commenters FROM commenter_day_bitmap r WHERE true ${days} ${outsideWholeMonths} ${publication}
     ) p, zeros`;
 }
 
 /**
  * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
- * (ranges are whole UTC days): comments and tones in one pass over the posts' days (the tone vectors summed
+ * (ranges are whole UTC days), of one publication or every one: comments and tones in one pass over the posts' days (the tone vectors summed
  * element by element), distinct commenters from the commenter bitmaps.
  */
-async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
+async function rangeFigures(range: InstantRange, publicationId: number | undefined): Promise<RangeFigures> {
   const start = range.start ? utcDay(range.start) : null;
   const end = range.end ? utcDay(range.end) : null;
   const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
     ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+  const publication =
+    publicationId === undefined ? Prisma.empty : Prisma.sql`AND r.publication_id = ${publicationId}`;
   const [totals, commenters] = await Promise.all([
     db().$queryRaw<{ comments: number; tones: number[] }[]>`
       SELECT coalesce(sum(r.comments), 0)::int AS comments,
         ARRAY[${Prisma.join(
           TONES.map((_, i) => Prisma.sql`coalesce(sum(r.tone_counts[${Prisma.raw(String(i + 1))}]), 0)::int`),
         )}] AS tones
-      FROM post_day_rollup r WHERE true ${days}`,
-    distinctCommenters(start, end),
+      FROM post_day_rollup r WHERE true ${days} ${publication}`,
+    distinctCommenters(start, end, publication),
   ]);
   const toneCounts = toneCountsFromVector(totals[0]?.tones);
   return {
@@ -66,13 +68,16 @@ async function rangeFigures(range: InstantRange): Promise<RangeFigures> {
   };
 }
 
-/** The overview's headline figures for a range and for the range of equal length before it. */
-export async function getHeadline(range: DateRange): Promise<Headline> {
+/**
+ * The overview's headline figures for a range and for the range of equal length before it, of one publication
+ * or (undefined) all.
+ */
+export async function getHeadline(range: DateRange, publicationId?: number): Promise<Headline> {
   const current = instantRange(range);
   const before = previousRange(current);
   const [figures, previousFigures] = await Promise.all([
-    rangeFigures(current),
-    before ? rangeFigures(before) : Promise.resolve(null),
+    rangeFigures(current, publicationId),
+    before ? rangeFigures(before, publicationId) : Promise.resolve(null),
   ]);
   return {
     from: range.from ?? null,
