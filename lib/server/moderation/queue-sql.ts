@@ -33,12 +33,12 @@ export const MAX_ABOVE_RANK = w.AGE;
  * reactions, the commenter's rejections and standing, computed by the queue_rank migration's trigger function
  * with the same weights) plus the age term, its constants passed as parameters and measured at `asOf` so the
  * order stays still while a moderator pages through it. tests/integration/moderation-queue.test.ts compares
- * the sum with queuePriority() row by row, so the two sides cannot drift apart silently. Over `comment c`.
+ * the sum with queuePriority() row by row, so the two sides cannot drift apart silently.
  */
-export function priorityExpression(asOf: Date, rank: Prisma.Sql): Prisma.Sql {
+export function priorityExpression(asOf: Date, rank: Prisma.Sql, postedAt: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(
     ${rank}
-    + ${w.AGE}::float8 * LEAST(GREATEST(EXTRACT(EPOCH FROM (${asOf}::timestamptz - c.posted_at))::float8 / 3600, 0), ${w.AGE_CAP_HOURS}::float8)
+    + ${w.AGE}::float8 * LEAST(GREATEST(EXTRACT(EPOCH FROM (${asOf}::timestamptz - ${postedAt}))::float8 / 3600, 0), ${w.AGE_CAP_HOURS}::float8)
         / ${w.AGE_CAP_HOURS}::float8
   )`;
 }

@@ -116,38 +116,43 @@ function rankedCandidates(
   // Priority is at least rank: a comment whose rank is above the cursor's priority ranks before it.
   const notBefore = cursor ? Prisma.sql`AND q.rank <= ${cursor.p}::float8` : Prisma.empty;
   const after = cursor
-    ? Prisma.sql`WHERE (x.priority, x.id) < (${cursor.p}::float8, ${cursor.i}::int)`
+    ? Prisma.sql`WHERE (k.priority, k.comment_id) < (${cursor.p}::float8, ${cursor.i}::int)`
     : Prisma.empty;
   return db().$queryRaw<
     ((Row | { [K in keyof Row]: null }) & { candidates: number; lowest_rank: number | null })[]
   >`
     WITH candidate AS (
-      SELECT q.comment_id, q.rank FROM queue_rank q
+      SELECT q.comment_id, ${priorityExpression(asOf, Prisma.sql`q.rank`, Prisma.sql`q.posted_at`)} AS priority,
+        q.rank
+      FROM queue_rank q
       WHERE ${rankTabCondition(query.tab)} ${publication} ${notBefore}
       ORDER BY q.rank DESC, q.comment_id DESC
       LIMIT ${candidates}
     ), meta AS (
       SELECT count(*)::int AS candidates, min(rank) AS lowest_rank FROM candidate
-    ), ranked AS (
-      SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count,
-        ${priorityExpression(asOf, Prisma.sql`k.rank`)} AS priority,
+    ), page AS (
+      SELECT k.comment_id, k.priority FROM candidate k ${after}
+      ORDER BY k.priority DESC, k.comment_id DESC
+      LIMIT ${query.limit + 1}
+    )
+    -- Only the page's rows are read in full.
+    SELECT meta.candidates, meta.lowest_rank, shown.* FROM meta
+    LEFT JOIN LATERAL (
+      SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count, k.priority,
         c.publication_id, p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
         m.id AS commenter_id, m.name AS commenter_name, m.status::text AS commenter_status,
         GREATEST(${rejected}, 0)::int AS rejected_count, c.author_name,
         s.tone::text AS tone, s.hostility, s.threat, s.insult, s.identity_attack,
         s.flag_reasons AS scorer_flag_reasons
-      FROM candidate k
+      FROM page k
       JOIN comment c ON c.id = k.comment_id
       JOIN post p ON p.id = c.post_id
       JOIN publication pub ON pub.id = c.publication_id
       LEFT JOIN commenter m ON m.id = c.commenter_id
       LEFT JOIN comment_score s ON s.comment_id = c.id
       LEFT JOIN commenter_rollup r ON r.commenter_id = c.commenter_id
-    )
-    SELECT meta.candidates, meta.lowest_rank, page.* FROM meta
-    LEFT JOIN LATERAL (
-      SELECT * FROM ranked x ${after} ORDER BY x.priority DESC, x.id DESC LIMIT ${query.limit + 1}
-    ) page ON true`;
+      ORDER BY k.priority DESC, k.comment_id DESC
+    ) shown ON true`;
 }
 
 async function openFlagsOf(commentIds: number[]): Promise<Map<number, QueueItem["flags"]>> {

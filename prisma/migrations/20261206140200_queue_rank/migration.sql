@@ -6,6 +6,7 @@ CREATE TABLE "queue_rank" (
     "held" BOOLEAN NOT NULL,
     "reported" BOOLEAN NOT NULL,
     "rank" DOUBLE PRECISION NOT NULL,
+    "posted_at" TIMESTAMPTZ NOT NULL,
 
     CONSTRAINT "queue_rank_pkey" PRIMARY KEY ("comment_id")
 );
@@ -28,7 +29,7 @@ ALTER TABLE "queue_rank" ADD CONSTRAINT "queue_rank_comment_id_fkey" FOREIGN KEY
 -- ───────────────────────── the moderation queue's per-comment rank, kept by triggers ─────────────────────────
 -- A comment's queue priority (lib/moderation/priority.ts) is `rank` (its scorer signals, whether anyone asked
 -- for a look, its reactions, its commenter's rejections and standing: everything but its age) plus its age
--- term, at most 1. The queue reads candidates by `rank` from an index and ranks only those
+-- term, at most 1 (from `posted_at`). The queue reads candidates by `rank` from an index and ranks only those
 -- (lib/server/moderation/queue.ts), instead of ranking every comment of a tab per request. `rank` mirrors
 -- queuePriority's weights: tests/integration/moderation-queue.test.ts compares the queue's priority with
 -- queuePriority() row by row, so a weight changed on one side only fails it (change both: this function, and
@@ -37,7 +38,7 @@ CREATE FUNCTION queue_rank_refresh(ids int[]) RETURNS void LANGUAGE sql AS $$
   -- Comments without text leave the queue (deleted comments cascade).
   DELETE FROM queue_rank q USING comment c
   WHERE q.comment_id = ANY(ids) AND c.id = q.comment_id AND c.body IS NULL;
-  INSERT INTO queue_rank AS q (comment_id, publication_id, status, held, reported, rank)
+  INSERT INTO queue_rank AS q (comment_id, publication_id, status, held, reported, rank, posted_at)
   SELECT c.id, c.publication_id, c.status,
     c.status = 'SYSTEM_WITHHELD' OR EXISTS (
       SELECT 1 FROM flag f WHERE f.comment_id = c.id AND f.status = 'OPEN' AND f.raised_by_id IS NULL),
@@ -53,7 +54,8 @@ CREATE FUNCTION queue_rank_refresh(ids int[]) RETURNS void LANGUAGE sql AS $$
       -- The commenter's rejected comments other than this one, and their standing.
       + 2 * LEAST(GREATEST(coalesce(r.rejected, 0) - (c.status = 'REJECTED')::int, 0), 5)
       + CASE m.status WHEN 'WATCHED' THEN 4 WHEN 'PREMOD' THEN 4 WHEN 'SUSPENDED' THEN 6 WHEN 'BANNED' THEN 6
-          ELSE 0 END
+          ELSE 0 END,
+    c.posted_at
   FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
   LEFT JOIN commenter m ON m.id = c.commenter_id
   LEFT JOIN commenter_rollup r ON r.commenter_id = c.commenter_id
@@ -61,9 +63,10 @@ CREATE FUNCTION queue_rank_refresh(ids int[]) RETURNS void LANGUAGE sql AS $$
   ORDER BY c.id
   ON CONFLICT (comment_id) DO UPDATE SET
     publication_id = excluded.publication_id, status = excluded.status, held = excluded.held,
-    reported = excluded.reported, rank = excluded.rank
-  WHERE (q.publication_id, q.status, q.held, q.reported, q.rank)
-    IS DISTINCT FROM (excluded.publication_id, excluded.status, excluded.held, excluded.reported, excluded.rank);
+    reported = excluded.reported, rank = excluded.rank, posted_at = excluded.posted_at
+  WHERE (q.publication_id, q.status, q.held, q.reported, q.rank, q.posted_at)
+    IS DISTINCT FROM (excluded.publication_id, excluded.status, excluded.held, excluded.reported, excluded.rank,
+                      excluded.posted_at);
 $$;
 
 CREATE FUNCTION queue_rank_comments_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -74,8 +77,8 @@ BEGIN
     SELECT array_agg(id) INTO ids FROM new_rows;
   ELSE
     SELECT array_agg(n.id) INTO ids FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE (o.body IS NULL, o.status, o.reaction_count, o.publication_id, o.commenter_id)
-      IS DISTINCT FROM (n.body IS NULL, n.status, n.reaction_count, n.publication_id, n.commenter_id);
+    WHERE (o.body IS NULL, o.status, o.reaction_count, o.publication_id, o.commenter_id, o.posted_at)
+      IS DISTINCT FROM (n.body IS NULL, n.status, n.reaction_count, n.publication_id, n.commenter_id, n.posted_at);
   END IF;
   IF ids IS NOT NULL THEN PERFORM queue_rank_refresh(ids); END IF;
   RETURN NULL;
