@@ -123,15 +123,26 @@ export async function listPostSummaryPage(
       WHERE true ${inScope(range, publicationId)}`,
     cursor
       ? Promise.resolve([])
-      : db().$queryRaw<Row[]>`
-          SELECT * FROM (
-            SELECT ${SUMMARY_COLUMNS}
+      : // The order's flag counts per post come from one pass over the open post flags; the summaries' own
+        // look-ups run for the shown posts only.
+        db().$queryRaw<Row[]>`
+          WITH post_flags AS (
+            SELECT f.post_id, count(*)::int AS n FROM flag f
+            WHERE f.status = 'OPEN' AND f.post_id IS NOT NULL GROUP BY f.post_id
+          ), picked AS (
+            SELECT p.id, coalesce(pf.n, 0) AS post_flags, r.open_flags, p.published_at
             FROM post p
             JOIN post_rollup r ON r.post_id = p.id
+            LEFT JOIN post_flags pf ON pf.post_id = p.id
             WHERE r.open_flags > 0 ${inScope(range, publicationId)}
-          ) x
-          ORDER BY x.open_post_flags DESC, x.open_flags DESC, x.published_at DESC NULLS LAST, x.id DESC
-          LIMIT ${FLAGGED_POSTS_SHOWN}`,
+            ORDER BY post_flags DESC, r.open_flags DESC, p.published_at DESC NULLS LAST, p.id DESC
+            LIMIT ${FLAGGED_POSTS_SHOWN}
+          )
+          SELECT ${SUMMARY_COLUMNS}
+          FROM picked x
+          JOIN post p ON p.id = x.id
+          JOIN post_rollup r ON r.post_id = p.id
+          ORDER BY x.post_flags DESC, x.open_flags DESC, x.published_at DESC NULLS LAST, x.id DESC`,
   ]);
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
