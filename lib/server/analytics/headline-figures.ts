@@ -1,6 +1,6 @@
 import "server-only";
 import { toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
@@ -25,7 +25,7 @@ function distinctCommenters(start: string | null, end: string | null, publicatio
       : Prisma.sql`AND false`;
   // Every bitmap is padded (or cut: bits past the highest commenter id are always clear) to the length of a
   // bitmap holding the highest id, so that they OR together.
-  return db().$queryRaw<{ commenters: number }[]>`
+  return readDb().$queryRaw<{ commenters: number }[]>`
     WITH zeros AS MATERIALIZED (
       SELECT n, repeat('0', n)::varbit AS z
       FROM (SELECT (coalesce(max(id), 0) / 65536 + 1) * 65536 AS n FROM commenter) s
@@ -51,7 +51,7 @@ async function rangeFigures(range: InstantRange, publicationId: number | undefin
   const publication =
     publicationId === undefined ? Prisma.empty : Prisma.sql`AND r.publication_id = ${publicationId}`;
   const [totals, commenters] = await Promise.all([
-    db().$queryRaw<{ comments: number; tones: number[] }[]>`
+    readDb().$queryRaw<{ comments: number; tones: number[] }[]>`
       SELECT coalesce(sum(r.comments), 0)::int AS comments,
         ARRAY[${Prisma.join(
           TONES.map((_, i) => Prisma.sql`coalesce(sum(r.tone_counts[${Prisma.raw(String(i + 1))}]), 0)::int`),

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
 import { quantileFromRollup } from "@/lib/analytics/sentiment-bins";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { rowId } from "@/lib/schemas/bounds";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
@@ -62,7 +62,7 @@ export async function listPostSummaries(
   range: DateRange = {},
   publicationId?: number,
 ): Promise<PostSummary[]> {
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await readDb().$queryRaw<Row[]>`
     SELECT ${SUMMARY_COLUMNS}
     FROM post p
     LEFT JOIN post_rollup r ON r.post_id = p.id
@@ -110,14 +110,14 @@ export async function listPostSummaryPage(
       : Prisma.sql`AND (p.published_at < ${new Date(cursor.d)}
           OR p.published_at = ${new Date(cursor.d)} AND p.id < ${cursor.i} OR p.published_at IS NULL)`;
   const [rows, counted, flagged] = await Promise.all([
-    db().$queryRaw<Row[]>`
+    readDb().$queryRaw<Row[]>`
       SELECT ${SUMMARY_COLUMNS}
       FROM post p
       LEFT JOIN post_rollup r ON r.post_id = p.id
       WHERE true ${inScope(range, publicationId)} ${after}
       ORDER BY p.published_at DESC NULLS LAST, p.id DESC
       LIMIT ${limit + 1}`,
-    db().$queryRaw<{ total: number; flagged: number }[]>`
+    readDb().$queryRaw<{ total: number; flagged: number }[]>`
       SELECT count(*)::int AS total, count(*) FILTER (WHERE r.open_flags > 0)::int AS flagged
       FROM post p LEFT JOIN post_rollup r ON r.post_id = p.id
       WHERE true ${inScope(range, publicationId)}`,
@@ -125,7 +125,7 @@ export async function listPostSummaryPage(
       ? Promise.resolve([])
       : // The order's flag counts per post come from one pass over the open post flags; the summaries' own
         // look-ups run for the shown posts only.
-        db().$queryRaw<Row[]>`
+        readDb().$queryRaw<Row[]>`
           WITH post_flags AS (
             SELECT f.post_id, count(*)::int AS n FROM flag f
             WHERE f.status = 'OPEN' AND f.post_id IS NOT NULL GROUP BY f.post_id
