@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { dateRangeFromSearchParams } from "@/lib/schemas/date-range";
 import { getAgreement } from "@/lib/server/analytics/agreement";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
-import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { listPostSummaryPage } from "@/lib/server/analytics/post-summaries";
 import { can } from "@/lib/server/permissions";
 import { pagePublicationId, publicationScopeView } from "@/lib/server/publication-scope";
 import { requirePageViewer } from "@/lib/server/session";
@@ -22,12 +22,12 @@ async function OverviewData({ searchParams }: Props) {
   const range = dateRangeFromSearchParams(await searchParams);
   const publicationId = await pagePublicationId();
   const [posts, headline, agreement] = await Promise.all([
-    listPostSummaries(range, publicationId),
+    listPostSummaryPage(range, publicationId),
     getHeadline(range, publicationId),
     getAgreement(publicationId),
   ]);
   // Without a range, no posts means nothing was imported yet (with one, the island says to widen it).
-  if (!range.from && !range.to && posts.length === 0) {
+  if (!range.from && !range.to && posts.total === 0) {
     return (
       <div className="panel empty">
         <p>No posts yet.</p>
@@ -38,7 +38,7 @@ async function OverviewData({ searchParams }: Props) {
       </div>
     );
   }
-  return <PostsOverview initial={{ range, posts: { posts }, headline, agreement }} />;
+  return <PostsOverview initial={{ range, posts, headline, agreement }} />;
 }
 
 function OverviewSkeleton() {

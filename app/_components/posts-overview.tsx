@@ -3,6 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { postTrendRows } from "@/lib/analytics/chart-rows";
+import { formatInteger } from "@/lib/analytics/format";
 import { useAgreementQuery, useHeadlineQuery, useOverviewPostsQuery } from "@/lib/client/use-overview-query";
 import { type DateRange, dateRangeFromSearchParams } from "@/lib/schemas/date-range";
 import type { Agreement, Headline } from "@/lib/schemas/overview";
@@ -46,8 +47,11 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
   const agreement = useAgreementQuery(initial.agreement);
   const [hiddenTones, toggleTone] = useHiddenSeries();
 
-  const list = posts.data?.posts ?? [];
+  const pages = posts.data?.pages;
+  const list = useMemo(() => pages?.flatMap((p) => p.posts) ?? [], [pages]);
+  const first = pages?.[0];
   const rows = useMemo(() => postTrendRows(list), [list]);
+  const total = first?.total ?? 0;
 
   return (
     <>
@@ -69,7 +73,7 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
           <div className="skeleton" style={{ height: 80 }} aria-hidden="true" />
         )}
       </section>
-      {posts.error ? (
+      {posts.error && !posts.data ? (
         <p className="error" role="alert">
           Could not load the posts: {posts.error.message}
         </p>
@@ -77,6 +81,12 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
         <>
           <section className="panel" aria-labelledby="trends-title" aria-busy={posts.isFetching}>
             <h2 id="trends-title">Post by post</h2>
+            {list.length < total && (
+              <p className="subtle" data-testid="trend-scope">
+                The {formatInteger(list.length)} newest of the {formatInteger(total)} posts in the range; load
+                more posts below to chart more.
+              </p>
+            )}
             <div className="chart-grid">
               <ToneShareChart rows={rows} hidden={hiddenTones} onToggle={toggleTone} />
               <SentimentTrendChart rows={rows} />
@@ -86,7 +96,7 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
           </section>
           <section className="panel" aria-labelledby="flagged-title">
             <h2 id="flagged-title">Flagged posts</h2>
-            <FlaggedPosts posts={list} />
+            <FlaggedPosts flagged={first?.flagged ?? null} />
           </section>
           <section className="panel" aria-labelledby="posts-title" aria-busy={posts.isFetching}>
             <h2 id="posts-title">Posts</h2>
@@ -98,7 +108,29 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
                 </p>
               </div>
             ) : (
-              <PostsTable posts={list} />
+              <>
+                <PostsTable posts={list} />
+                <p className="table-more">
+                  <span className="subtle" data-testid="posts-shown">
+                    {formatInteger(list.length)} of {formatInteger(total)} posts
+                  </span>{" "}
+                  {posts.hasNextPage && (
+                    <button
+                      type="button"
+                      onClick={() => void posts.fetchNextPage()}
+                      disabled={posts.isFetchingNextPage}
+                      data-testid="more-posts"
+                    >
+                      {posts.isFetchingNextPage ? "Loading…" : "Show older posts"}
+                    </button>
+                  )}
+                </p>
+                {posts.isFetchNextPageError && (
+                  <p className="error" role="alert">
+                    Could not load more posts: {posts.error?.message ?? "try again"}
+                  </p>
+                )}
+              </>
             )}
           </section>
         </>

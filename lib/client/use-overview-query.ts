@@ -1,5 +1,5 @@
 "use client";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { DateRange } from "@/lib/schemas/date-range";
 import type { Agreement, Headline } from "@/lib/schemas/overview";
 import type { PostListResponse } from "@/lib/schemas/posts";
@@ -12,17 +12,25 @@ function rangeRecord(range: DateRange): Record<string, string> {
 
 const sameRange = (a: DateRange, b: DateRange) => a.from === b.from && a.to === b.to;
 
-/** The overview's posts published within the range. */
+/** The overview's posts published within the range, newest first, page by page. */
 export function useOverviewPostsQuery(
   range: DateRange,
   initial?: { range: DateRange; data: PostListResponse },
 ) {
   const record = rangeRecord(range);
-  const query = new URLSearchParams(record).toString();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.overview.posts(record),
-    queryFn: () => fetchJson<PostListResponse>(`/api/posts${query ? `?${query}` : ""}`),
-    initialData: initial && sameRange(initial.range, range) ? initial.data : undefined,
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams({
+        ...record,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }).toString();
+      return fetchJson<PostListResponse>(`/api/posts${query ? `?${query}` : ""}`);
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData:
+      initial && sameRange(initial.range, range) ? { pages: [initial.data], pageParams: [null] } : undefined,
     placeholderData: keepPreviousData,
   });
 }

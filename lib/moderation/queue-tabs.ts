@@ -14,7 +14,7 @@ export interface QueueTabFacts {
 }
 
 /**
- * Which comments a tab shows. The server's SQL (`tabCondition`, lib/server/moderation/queue-sql.ts) says the
+ * Which comments a tab shows. The server's SQL (`rankTabCondition`, lib/server/moderation/queue-sql.ts) says the
  * same; tests/integration/moderation-queue.test.ts checks every tab of the real queue against this.
  */
 export function queueTabIncludes(tab: QueueTab, facts: QueueTabFacts): boolean {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TONES } from "@/lib/scoring/types";
 
-/** One row of the overview: GET /api/posts answers `{ posts: PostSummary[] }`. */
+/** One row of the overview (GET /api/posts pages through them). */
 export const postSummarySchema = z.object({
   id: z.number().int(),
   title: z.string(),
@@ -32,5 +32,14 @@ export const postSummarySchema = z.object({
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
 
-export const postListResponseSchema = z.object({ posts: z.array(postSummarySchema) });
+/** GET /api/posts?from&to&cursor&limit: one page of the overview's posts, newest first. */
+export const postListResponseSchema = z.object({
+  posts: z.array(postSummarySchema),
+  /** Opaque: the next page's cursor, null on the last page. */
+  nextCursor: z.string().nullable(),
+  /** Posts published in the range, on every page. */
+  total: z.number().int(),
+  /** First page only (null on later ones): the range's most flagged posts, and how many have open flags. */
+  flagged: z.object({ posts: z.array(postSummarySchema), total: z.number().int() }).nullable(),
+});
 export type PostListResponse = z.infer<typeof postListResponseSchema>;

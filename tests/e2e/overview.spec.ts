@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signIn, watchConsole } from "./helpers";
+import { DEMO, ownerQuery, signIn, watchConsole } from "./helpers";
 
 test("an anonymous visitor is sent to sign in", async ({ page }) => {
   await page.goto("/");
@@ -43,4 +43,36 @@ test("the posts API answers 401 without a session and 400 for an unknown paramet
   expect(good.status()).toBe(200);
   const body = (await good.json()) as { posts: { comments: number }[] };
   expect(body.posts.length).toBeGreaterThanOrEqual(9);
+});
+
+test("the overview pages its posts: the newest first, older ones a click away, every post reachable", async ({
+  page,
+}) => {
+  const [publication] = await ownerQuery<{ id: number }>("SELECT id FROM publication ORDER BY id LIMIT 1");
+  // Sixty posts older than the demo's, so that the posts fill more than one page.
+  await ownerQuery(
+    `INSERT INTO post (publication_id, external_id, title, published_at, updated_at)
+     SELECT $1, 'e2e-paging-' || g, 'Paging filler ' || g, '2001-01-01'::timestamptz + g * interval '1 day', now()
+     FROM generate_series(1, 60) g`,
+    [publication!.id],
+  );
+  try {
+    const [{ total }] = (await ownerQuery<{ total: number }>("SELECT count(*)::int AS total FROM post")) as [
+      { total: number },
+    ];
+    await signIn(page, DEMO.viewer);
+    const rows = page.getByTestId("post-row");
+    await expect(page.getByTestId("posts-shown")).toHaveText(`50 of ${total} posts`);
+    await expect(rows).toHaveCount(50);
+    await expect(page.getByTestId("trend-scope")).toContainText(`50 newest of the ${total} posts`);
+    // The oldest filler is not on the first page.
+    await expect(page.getByRole("link", { name: "Paging filler 1", exact: true })).toHaveCount(0);
+    await page.getByTestId("more-posts").click();
+    await expect(rows).toHaveCount(total);
+    await expect(page.getByTestId("posts-shown")).toHaveText(`${total} of ${total} posts`);
+    await expect(page.getByTestId("more-posts")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Paging filler 1", exact: true })).toBeVisible();
+  } finally {
+    await ownerQuery("DELETE FROM post WHERE external_id LIKE 'e2e-paging-%'");
+  }
 });

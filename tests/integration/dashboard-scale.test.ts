@@ -2,16 +2,18 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type Db, setDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { queueQuerySchema } from "@/lib/schemas/moderation-queue";
 import { getActiveCommenters } from "@/lib/server/analytics/active-commenters";
 import { getCommenterProfile } from "@/lib/server/analytics/commenter-profile";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { getPostHeader } from "@/lib/server/analytics/post-header";
-import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { listPostSummaries, listPostSummaryPage } from "@/lib/server/analytics/post-summaries";
 import { getSentimentHistogram } from "@/lib/server/analytics/sentiment-histogram";
 import { getThreadPage } from "@/lib/server/analytics/thread-page";
 import { getStanceSplit, getToneDistribution } from "@/lib/server/analytics/tone-distribution";
 import { linkReplies, upsertPosts, upsertPublication } from "@/lib/server/ingest/store";
+import { listQueue } from "@/lib/server/moderation/queue";
 import { resetDatabase, useTestDatabase } from "../support/database";
 
 /**
@@ -135,6 +137,14 @@ describe("dashboards at scale read rollups and indexes", () => {
   test.each([
     ["overview", () => listPostSummaries({})],
     ["overview in a range", () => listPostSummaries({ from: "2025-12-01", to: "2026-02-01" })],
+    ["the overview's first page", () => listPostSummaryPage({}, undefined, { limit: 1 })],
+    [
+      "the overview's next page",
+      async () => {
+        const first = await listPostSummaryPage({}, undefined, { limit: 1 });
+        return listPostSummaryPage({}, undefined, { cursor: first.nextCursor!, limit: 1 });
+      },
+    ],
     ["headline figures", () => getHeadline({ from: "2026-01-01", to: "2026-01-31" })],
     ["compare", () => comparePosts([postId, otherPostId])],
     ["commenter profile", () => getCommenterProfile(commenterId, { includeNotes: false })],
@@ -155,6 +165,37 @@ describe("dashboards at scale read rollups and indexes", () => {
       }
     },
   );
+
+  test("the headline's distinct commenters come from the month and day bitmaps, not the (day, commenter) rows", async () => {
+    for (const range of [
+      { from: "2026-01-01", to: "2026-01-31" },
+      { from: "2025-12-15", to: "2026-03-02" },
+      {},
+    ]) {
+      const plans = await plansOf(() => getHeadline(range));
+      const tables = plans.flatMap((p) => p.nodes.map((n) => n["Relation Name"]).filter(Boolean));
+      expect(tables).not.toContain("commenter_day_rollup");
+      expect(tables).toContain("commenter_month_bitmap");
+      // Days outside whole months only where a bound falls inside a month.
+      if (range.from) expect(tables).toContain("commenter_day_bitmap");
+    }
+  });
+
+  test("the moderation queue takes its candidates from the tab's queue_rank index and aggregates nothing", async () => {
+    await sql`UPDATE comment SET status = 'SYSTEM_WITHHELD' WHERE id % 3 = 0`;
+    await sql`ANALYZE queue_rank`;
+    const plans = await plansOf(() => listQueue(queueQuerySchema.parse({})));
+    const queue = plans.find((p) => p.query.includes("priority"))!;
+    const indexes = queue.nodes.map((n) => n["Index Name"]);
+    expect(indexes).toContain("queue_rank_held_idx");
+    expect(queue.nodes.map((n) => n["Relation Name"])).toContain("commenter_rollup");
+    // Each commenter's rejections are read, not counted per request.
+    expect(queue.nodes.map((n) => n["Node Type"]).filter((t) => t === "Aggregate")).toHaveLength(1); // the candidates' count
+    expect(queue.nodes.filter((n) => n["Relation Name"] === "comment").length).toBe(1);
+    expect(
+      queue.nodes.filter((n) => n["Relation Name"] === "queue_rank" && n["Node Type"] === "Seq Scan"),
+    ).toHaveLength(0);
+  });
 
   test.each([
     ["the first page", undefined],

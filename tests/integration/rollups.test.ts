@@ -33,7 +33,14 @@ async function importCsv(rows: string[], name: string) {
   return importFile({ db, sql }, { path: file, publication: "Grain Watch" });
 }
 
-const TABLES = ["post_rollup", "post_day_rollup", "post_commenter_rollup", "commenter_day_rollup"] as const;
+const TABLES = [
+  "post_rollup",
+  "post_day_rollup",
+  "post_commenter_rollup",
+  "commenter_day_rollup",
+  "commenter_day_bitmap",
+  "commenter_month_bitmap",
+] as const;
 
 /** Every rollup row, as kept by the triggers, and as rebuilt from scratch (in a rolled-back transaction). */
 async function keptAndRebuilt(): Promise<{ kept: unknown[]; rebuilt: unknown[] }> {

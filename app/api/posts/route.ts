@@ -1,19 +1,33 @@
+import { z } from "zod";
+import { dateRangeShape, fromNotAfterTo } from "@/lib/schemas/date-range";
 import type { PostListResponse } from "@/lib/schemas/posts";
-import { scopedDateRangeSchema } from "@/lib/schemas/publication-scope";
-import { listPostSummaries } from "@/lib/server/analytics/post-summaries";
+import { publicationScopeQueryShape } from "@/lib/schemas/publication-scope";
+import { limitParam } from "@/lib/schemas/route-params";
+import { listPostSummaryPage } from "@/lib/server/analytics/post-summaries";
 import { route } from "@/lib/server/api";
 import { requestPublicationId } from "@/lib/server/publication-scope";
 
 export const dynamic = "force-dynamic";
 
+const querySchema = z
+  .strictObject({
+    ...dateRangeShape,
+    ...publicationScopeQueryShape,
+    /** From the previous page's nextCursor. */
+    cursor: z.string().max(200).optional(),
+    limit: limitParam(200),
+  })
+  .refine(...fromNotAfterTo);
+
 /**
- * GET /api/posts?from&to&publicationId: every post (published in the range) of the publication in scope (the
- * parameter, else the switcher's choice) with its comment count, tone mix, stance split, sentiment and flags.
+ * GET /api/posts?from&to&publicationId&cursor&limit: one page of the posts published in the range, of the
+ * publication in scope (the parameter, else the switcher's choice), newest first, with their comment count,
+ * tone mix, stance split, sentiment and flags; the first page also lists the most flagged.
  */
 export const GET = route(
-  { capability: "read", query: scopedDateRangeSchema },
+  { capability: "read", query: querySchema },
   async ({ query, request }): Promise<PostListResponse> => {
-    const { publicationId, ...range } = query;
-    return { posts: await listPostSummaries(range, await requestPublicationId(request, publicationId)) };
+    const { publicationId, cursor, limit, ...range } = query;
+    return listPostSummaryPage(range, await requestPublicationId(request, publicationId), { cursor, limit });
   },
 );

@@ -4,32 +4,64 @@ import { readDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
+import { TONES } from "@/lib/scoring/types";
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
+ * Distinct commenters of the range, exactly: the commenter bitmaps of the range's whole UTC months and of its
+ * days outside them, OR-ed, then the bits set. A few dozen rows whatever the range, not one per (day, commenter).
+ */
+function distinctCommenters(start: string | null, end: string | null, publication: Prisma.Sql) {
+  const month = Prisma.sql`date_trunc('month', r.day)::date`;
+  const wholeMonths = Prisma.sql`${start ? Prisma.sql`AND r.month >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND (r.month + interval '1 month')::date <= ${end}::date` : Prisma.empty}`;
+  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+  const outsideWholeMonths =
+    start || end
+      ? Prisma.sql`AND (${start ? Prisma.sql`${month} < ${start}::date` : Prisma.sql`false`}
+          OR ${end ? Prisma.sql`(${month} + interval '1 month')::date > ${end}::date` : Prisma.sql`false`})`
+      : Prisma.sql`AND false`;
+  // Every bitmap is padded (or cut: bits past the highest commenter id are always clear) to the length of a
+  // bitmap holding the highest id, so that they OR together.
+  return readDb().$queryRaw<{ commenters: number }[]>`
+    WITH zeros AS MATERIALIZED (
+      SELECT n, repeat('0', n)::varbit AS z
+      FROM (SELECT (coalesce(max(id), 0) / 65536 + 1) * 65536 AS n FROM commenter) s
+    )
+    SELECT coalesce(bit_count(bit_or(substring(p.commenters || zeros.z FROM 1 FOR zeros.n))), 0)::int AS commenters
+    FROM (
+      SELECT r.commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths} ${publication}
+      UNION ALL
+      SELECT r.commenters FROM commenter_day_bitmap r WHERE true ${days} ${outsideWholeMonths} ${publication}
+    ) p, zeros`;
+}
+
+/**
  * Comment, commenter and tone figures of the comments posted within [start, end), from the per-day rollups
- * (ranges are whole UTC days): comments and tones per post and day, distinct commenters per day.
+ * (ranges are whole UTC days), of one publication or every one: comments and tones in one pass over the posts' days (the tone vectors summed
+ * element by element), distinct commenters from the commenter bitmaps.
  */
 async function rangeFigures(range: InstantRange, publicationId: number | undefined): Promise<RangeFigures> {
-  const days = Prisma.sql`${range.start ? Prisma.sql`AND day >= ${utcDay(range.start)}::date` : Prisma.empty}
-    ${range.end ? Prisma.sql`AND day < ${utcDay(range.end)}::date` : Prisma.empty}
-    ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND publication_id = ${publicationId}`}`;
-  const [counts, tones, commenters] = await Promise.all([
-    readDb().$queryRaw<{ comments: number }[]>`
-      SELECT coalesce(sum(comments), 0)::int AS comments FROM post_day_rollup WHERE true ${days}`,
-    readDb().$queryRaw<{ i: number; n: number }[]>`
-      SELECT t.i::int AS i, sum(t.n)::int AS n
-      FROM post_day_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
-      WHERE true ${days} GROUP BY t.i`,
-    readDb().$queryRaw<{ commenters: number }[]>`
-      SELECT count(DISTINCT commenter_id)::int AS commenters FROM commenter_day_rollup WHERE comments > 0 ${days}`,
+  const start = range.start ? utcDay(range.start) : null;
+  const end = range.end ? utcDay(range.end) : null;
+  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
+    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+  const publication =
+    publicationId === undefined ? Prisma.empty : Prisma.sql`AND r.publication_id = ${publicationId}`;
+  const [totals, commenters] = await Promise.all([
+    readDb().$queryRaw<{ comments: number; tones: number[] }[]>`
+      SELECT coalesce(sum(r.comments), 0)::int AS comments,
+        ARRAY[${Prisma.join(
+          TONES.map((_, i) => Prisma.sql`coalesce(sum(r.tone_counts[${Prisma.raw(String(i + 1))}]), 0)::int`),
+        )}] AS tones
+      FROM post_day_rollup r WHERE true ${days} ${publication}`,
+    distinctCommenters(start, end, publication),
   ]);
-  const vector: number[] = [];
-  for (const t of tones) vector[t.i - 1] = t.n;
-  const toneCounts = toneCountsFromVector(vector);
+  const toneCounts = toneCountsFromVector(totals[0]?.tones);
   return {
-    comments: counts[0]?.comments ?? 0,
+    comments: totals[0]?.comments ?? 0,
     commenters: commenters[0]?.commenters ?? 0,
     scored: totalOf(toneCounts),
     tones: toneCounts,

@@ -9,7 +9,7 @@ import type { CommenterStatus } from "@/lib/moderation/types";
 import { rowId } from "@/lib/schemas/bounds";
 import type { QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
 import { invalid } from "@/lib/server/domain-error";
-import { HAS_OPEN_PERSON_FLAG, HAS_OPEN_SYSTEM_FLAG, priorityExpression, tabCondition } from "./queue-sql";
+import { MAX_ABOVE_RANK, priorityExpression, rankTabCondition } from "./queue-sql";
 import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
 
@@ -55,55 +55,104 @@ function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
   }
 }
 
+/** Candidates ranked per query at first; doubled until the page is certain (usually once). Tests pass fewer. */
+const FIRST_CANDIDATES = 400;
+
 /**
  * One page of a queue tab, highest priority first (keyset paging on priority then id; the age term is
  * measured at the first page's time, carried in the cursor, so pages neither skip nor repeat).
+ *
+ * Exact without ranking the whole tab: the tab's comments come by `queue_rank.rank` from an index (priority is
+ * rank plus the age term, at most MAX_ABOVE_RANK), and only the first `n` are ranked. The page is certain when
+ * the tab had no more, or when its last row outranks anything outside the candidates (the lowest candidate rank
+ * plus MAX_ABOVE_RANK); otherwise `n` doubles.
  */
-export async function listQueue(query: QueueQuery): Promise<QueuePage> {
+export async function listQueue(
+  query: QueueQuery,
+  options: { firstCandidates?: number } = {},
+): Promise<QueuePage> {
   const cursor = query.cursor ? decodeCursor(query.cursor) : null;
   const asOf = cursor ? new Date(cursor.a) : new Date();
-  const rejected = Prisma.sql`(coalesce(r.n, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
+  for (let candidates = options.firstCandidates ?? FIRST_CANDIDATES; ; candidates *= 2) {
+    const rows = await rankedCandidates(query, cursor, asOf, candidates);
+    const meta = rows[0];
+    const page = rows.filter((r) => r.id !== null) as Row[];
+    const exhausted = !meta || meta.candidates < candidates;
+    const certain =
+      exhausted ||
+      (page.length > query.limit &&
+        (page[query.limit] as Row).priority > (meta.lowest_rank ?? 0) + MAX_ABOVE_RANK);
+    if (!certain) continue;
+    const shown = page.slice(0, query.limit);
+    const [flags, settings] = await Promise.all([
+      openFlagsOf(shown.map((r) => r.id)),
+      settingsOfPublications(shown.map((r) => r.publication_id)),
+    ]);
+    const last = shown.at(-1);
+    return {
+      items: shown.map((r) =>
+        toItem(r, flags.get(r.id) ?? [], settings.get(r.publication_id) ?? DEFAULT_MODERATION_SETTINGS),
+      ),
+      nextCursor: page.length > query.limit && last ? encodeCursor(asOf, last) : null,
+    };
+  }
+}
+
+/**
+ * The tab's first `candidates` comments by rank (after the cursor), ranked, the page's rows of them; every row
+ * carries how many candidates there were and the lowest rank among them (one row of nulls when none passed).
+ */
+function rankedCandidates(
+  query: QueueQuery,
+  cursor: z.infer<typeof cursorSchema> | null,
+  asOf: Date,
+  candidates: number,
+) {
+  // The commenter's rejected comments other than this one, from the per-commenter rollup (kept by triggers).
+  const rejected = Prisma.sql`(coalesce(r.rejected, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
   const publication = query.publicationId
-    ? Prisma.sql`AND c.publication_id = ${query.publicationId}`
+    ? Prisma.sql`AND q.publication_id = ${query.publicationId}`
     : Prisma.empty;
+  // Priority is at least rank: a comment whose rank is above the cursor's priority ranks before it.
+  const notBefore = cursor ? Prisma.sql`AND q.rank <= ${cursor.p}::float8` : Prisma.empty;
   const after = cursor
-    ? Prisma.sql`WHERE (q.priority, q.id) < (${cursor.p}::float8, ${cursor.i}::int)`
+    ? Prisma.sql`WHERE (k.priority, k.comment_id) < (${cursor.p}::float8, ${cursor.i}::int)`
     : Prisma.empty;
-  const rows = await db().$queryRaw<Row[]>`
-    WITH rejected AS (
-      SELECT commenter_id, count(*)::int AS n FROM comment
-      WHERE status = 'REJECTED' AND commenter_id IS NOT NULL GROUP BY commenter_id
-    ), q AS (
-      SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count,
-        ${priorityExpression(asOf, rejected)} AS priority,
+  return db().$queryRaw<
+    ((Row | { [K in keyof Row]: null }) & { candidates: number; lowest_rank: number | null })[]
+  >`
+    WITH candidate AS (
+      SELECT q.comment_id, ${priorityExpression(asOf, Prisma.sql`q.rank`, Prisma.sql`q.posted_at`)} AS priority,
+        q.rank
+      FROM queue_rank q
+      WHERE ${rankTabCondition(query.tab)} ${publication} ${notBefore}
+      ORDER BY q.rank DESC, q.comment_id DESC
+      LIMIT ${candidates}
+    ), meta AS (
+      SELECT count(*)::int AS candidates, min(rank) AS lowest_rank FROM candidate
+    ), page AS (
+      SELECT k.comment_id, k.priority FROM candidate k ${after}
+      ORDER BY k.priority DESC, k.comment_id DESC
+      LIMIT ${query.limit + 1}
+    )
+    -- Only the page's rows are read in full.
+    SELECT meta.candidates, meta.lowest_rank, shown.* FROM meta
+    LEFT JOIN LATERAL (
+      SELECT c.id, c.external_id, c.body, c.status::text AS status, c.posted_at, c.reaction_count, k.priority,
         c.publication_id, p.id AS post_id, p.title AS post_title, p.url AS post_url, pub.platform::text AS platform,
         m.id AS commenter_id, m.name AS commenter_name, m.status::text AS commenter_status,
         GREATEST(${rejected}, 0)::int AS rejected_count, c.author_name,
         s.tone::text AS tone, s.hostility, s.threat, s.insult, s.identity_attack,
         s.flag_reasons AS scorer_flag_reasons
-      FROM comment c
+      FROM page k
+      JOIN comment c ON c.id = k.comment_id
       JOIN post p ON p.id = c.post_id
       JOIN publication pub ON pub.id = c.publication_id
       LEFT JOIN commenter m ON m.id = c.commenter_id
       LEFT JOIN comment_score s ON s.comment_id = c.id
-      LEFT JOIN rejected r ON r.commenter_id = c.commenter_id
-      WHERE c.body IS NOT NULL AND ${tabCondition(query.tab)} ${publication}
-    )
-    SELECT * FROM q ${after}
-    ORDER BY q.priority DESC, q.id DESC
-    LIMIT ${query.limit + 1}`;
-  const page = rows.slice(0, query.limit);
-  const [flags, settings] = await Promise.all([
-    openFlagsOf(page.map((r) => r.id)),
-    settingsOfPublications(page.map((r) => r.publication_id)),
-  ]);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) =>
-      toItem(r, flags.get(r.id) ?? [], settings.get(r.publication_id) ?? DEFAULT_MODERATION_SETTINGS),
-    ),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(asOf, last) : null,
-  };
+      LEFT JOIN commenter_rollup r ON r.commenter_id = c.commenter_id
+      ORDER BY k.priority DESC, k.comment_id DESC
+    ) shown ON true`;
 }
 
 async function openFlagsOf(commentIds: number[]): Promise<Map<number, QueueItem["flags"]>> {
@@ -173,17 +222,18 @@ function toItem(r: Row, flags: QueueItem["flags"], settings: ModerationSettings)
   };
 }
 
-/** How many comments each tab holds, in one pass over the comment table. */
+/**
+ * How many comments each tab holds, from queue_rank's tab indexes (needs review, reported, a status) and the
+ * posts' rollups (every comment with text), not a pass over the comments.
+ */
 export async function queueCounts(publicationId?: number): Promise<QueueCounts> {
-  const publication = publicationId ? Prisma.sql`AND c.publication_id = ${publicationId}` : Prisma.empty;
+  const publication = publicationId ? Prisma.sql`AND q.publication_id = ${publicationId}` : Prisma.empty;
   const [row] = await db().$queryRaw<QueueCounts[]>`
     SELECT
-      count(*) FILTER (WHERE c.status = 'SYSTEM_WITHHELD' OR ${HAS_OPEN_SYSTEM_FLAG})::int AS needs_review,
-      count(*) FILTER (WHERE ${HAS_OPEN_PERSON_FLAG})::int AS reported,
-      count(*)::int AS "all",
-      count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-      count(*) FILTER (WHERE c.status = 'REJECTED')::int AS rejected
-    FROM comment c
-    WHERE c.body IS NOT NULL ${publication}`;
+      (SELECT count(*) FROM queue_rank q WHERE q.held ${publication})::int AS needs_review,
+      (SELECT count(*) FROM queue_rank q WHERE q.reported ${publication})::int AS reported,
+      (SELECT coalesce(sum(q.comments), 0) FROM post_rollup q WHERE true ${publication})::int AS "all",
+      (SELECT count(*) FROM queue_rank q WHERE q.status = 'APPROVED' ${publication})::int AS approved,
+      (SELECT count(*) FROM queue_rank q WHERE q.status = 'REJECTED' ${publication})::int AS rejected`;
   return row ?? { needs_review: 0, reported: 0, all: 0, approved: 0, rejected: 0 };
 }
