@@ -24,11 +24,23 @@ export interface CommentCounts {
  * that reaches the database here has it replaced by U+FFFD, as invalid bytes are, so nothing else is lost.
  */
 function withoutNul<T>(value: T): T {
-  if (typeof value === "string")
-    return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  return hasNul(value) ? replaceNul(value) : value;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value === null || typeof value !== "object" || value instanceof Date) return false;
+  for (const k in value) if (hasNul(k) || hasNul((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/** A copy with every NUL replaced (the rare batch that has one; the others are stored as given). */
+function replaceNul<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(replaceNul) as T;
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [replaceNul(k), replaceNul(v)])) as T;
 }
 
 const PLATFORM = { substack: "SUBSTACK", disqus: "DISQUS", wordpress: "WORDPRESS", file: "FILE" } as const;
