@@ -165,24 +165,22 @@ function scoreRow(commentId: number, s: Score): CopyValue[] {
  * fast scorer's; showBestLabels puts a refiner's back where one outranks them).
  */
 async function writeScores(tx: Sql, rows: readonly CommentTextRow[], unscored: boolean): Promise<void> {
-  function* scored() {
-    for (const r of rows) yield scoreRow(r.id, scoreComment(r.body, scoreContextOf(r)));
+  /** The rows scored one by one as COPY asks for them; `labelVersion`: with the shown labels' version. */
+  function* scored(labelVersion: boolean): Generator<CopyValue[]> {
+    for (const r of rows) {
+      const score = scoreComment(r.body, scoreContextOf(r));
+      const row = scoreRow(r.id, score);
+      yield labelVersion ? [...row, score.scorerVersion] : row;
+    }
   }
   if (unscored) {
     try {
       await (tx as unknown as TransactionSql).savepoint((sp) =>
-        copyRows(
-          inTransaction(sp),
-          "comment_score",
-          [...SCORE_COLUMNS, "label_version"],
-          (function* () {
-            for (const row of scored()) yield [...row, row[1]];
-          })(),
-        ),
+        copyRows(inTransaction(sp), "comment_score", [...SCORE_COLUMNS, "label_version"], scored(true)),
       );
       return;
     } catch (error) {
-      // Scored meanwhile by a path that does not take the comment's lock: the upsert below replaces it.
+      // A score written meanwhile by a path that does not lock the comment: the upsert below replaces it.
       if ((error as { code?: string }).code !== "23505") throw error;
     }
   }
@@ -190,7 +188,7 @@ async function writeScores(tx: Sql, rows: readonly CommentTextRow[], unscored: b
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
   );
   await tx.unsafe("TRUNCATE score_staging");
-  await copyRows(tx, "score_staging", SCORE_COLUMNS, scored());
+  await copyRows(tx, "score_staging", SCORE_COLUMNS, scored(false));
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
     SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
