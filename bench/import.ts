@@ -64,8 +64,11 @@ const storeSeconds = Number(
 
 // The floor: the same rows, as stored, written back with COPY into the same table.
 const dump = path.join(os.tmpdir(), `marginalia-bench-comments-${process.pid}.copy`);
-const out = createWriteStream(dump);
-await pipeline(await sql`COPY comment TO STDOUT`.readable(), out);
+// Its own connection, closed after: postgres.js 3.4 can leave a connection's socket paused when a COPY TO's
+// last data and its end arrive together (porsager/postgres#1016), and the next query on it would hang.
+const dumper = postgres(database.url, { max: 1, onnotice: () => {} });
+await pipeline(await dumper`COPY comment TO STDOUT`.readable(), createWriteStream(dump));
+await dumper.end();
 await sql.begin(async (tx) => {
   await tx.unsafe('ALTER TABLE "moderation_action" DISABLE TRIGGER USER');
   await tx.unsafe("TRUNCATE comment CASCADE");

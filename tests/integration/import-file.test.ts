@@ -97,6 +97,55 @@ describe("file import", () => {
     expect((await db.post.findFirstOrThrow()).title).toBe("Arctic routes");
   });
 
+  test("batches: replies across batches, a NUL stored as U+FFFD, a re-import with an edit and a new comment", async () => {
+    const row = (id: string, parent: string, body: string, author = "Ola") =>
+      JSON.stringify({
+        post_id: "9",
+        post_title: "Straits",
+        post_date: "2026-05-01T00:00:00Z",
+        comment_id: id,
+        parent_id: parent,
+        author,
+        date: `2026-05-01T1${id.length}:00:00Z`,
+        body,
+      });
+    const first = [
+      row("a", "", "Top level."),
+      row("b", "a", "A reply."),
+      row("c", "b", "Nul\u0000inside", "Per\u0000Son"),
+      row("d", "c", "Deeper."),
+      row("e", "", "Another top."),
+    ];
+    const file = await fileWith("batches.jsonl", first.join("\n"));
+    const stored = await importFile({ db, sql }, { path: file, batchSize: 2 });
+    expect(stored.progress).toMatchObject({ commentsNew: 5, commentsUpdated: 0 });
+    const byId = Object.fromEntries((await db.comment.findMany()).map((c) => [c.externalId, c]));
+    expect(byId.d?.ancestorPath).toBe(`${byId.a?.id}.${byId.b?.id}.${byId.c?.id}`);
+    expect(byId.d?.depth).toBe(3);
+    expect(byId.c?.body).toBe("Nul\uFFFDinside");
+    expect(byId.c?.authorName).toBe("Per\uFFFDSon");
+    expect(await db.commentScore.count()).toBe(5);
+
+    const scoredAt = (await db.commentScore.findUniqueOrThrow({ where: { commentId: byId.a?.id } })).scoredAt;
+    await writeFile(
+      file,
+      [...first.slice(0, 3), row("d", "c", "Deeper, edited."), first[4], row("f", "d", "New.")].join("\n"),
+    );
+    const again = await importFile({ db, sql }, { path: file, batchSize: 2 });
+    expect(again.progress).toMatchObject({ commentsNew: 1, commentsUpdated: 1, commentsUnchanged: 4 });
+    const d = await db.comment.findFirstOrThrow({ where: { externalId: "d" }, include: { score: true } });
+    const f = await db.comment.findFirstOrThrow({ where: { externalId: "f" } });
+    expect(d.body).toBe("Deeper, edited.");
+    expect(d.id).toBe(byId.d?.id);
+    expect(f.parentId).toBe(d.id);
+    expect(f.depth).toBe(4);
+    expect(d.score?.scoredAt.getTime()).toBeGreaterThan(scoredAt.getTime());
+    // The unchanged ones kept their score.
+    expect((await db.commentScore.findUniqueOrThrow({ where: { commentId: byId.a?.id } })).scoredAt).toEqual(
+      scoredAt,
+    );
+  });
+
   test("a Disqus export: threads become posts, deleted and spam comments keep their place", async () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?>
 <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals">

@@ -120,16 +120,47 @@ export async function runImport(
     for (const [k, v] of ids) postIds.set(k, v);
   }
 
-  /** Stores what is pending in one transaction with the run's counters; `postEnd` marks a Substack post done. */
-  async function flush(postEnd?: { postExternalId: string; complete: boolean }) {
-    if (comments.length === 0 && issues.length === 0 && postBodies.length === 0 && !postEnd) return;
-    const pending = comments;
-    const pendingIssues = issues;
-    const bodies = postBodies;
+  /**
+   * A batch being written while the source reads the next one (at most one: the reading and the writing
+   * overlap, the order of the batches is kept). Its failure surfaces at the next `settle`.
+   */
+  let writing: Promise<void> | null = null;
+  async function settle() {
+    const previous = writing;
+    writing = null;
+    await previous;
+  }
+
+  /** Takes what is pending: comments, issues, post bodies, and the cursor they bring the run to. */
+  function take() {
+    const taken = { comments, issues, postBodies, itemsDone: itemIndex };
     comments = [];
     issues = [];
     postBodies = [];
-    const itemsDone = itemIndex;
+    return taken;
+  }
+
+  /** Writes `taken` (the pending batch) once the batch before it is written, while the source reads on. */
+  async function flushAhead() {
+    await settle();
+    const taken = take();
+    writing = write(taken);
+    // Handled where it is awaited (settle); this only keeps Node from reporting it as unhandled meanwhile.
+    writing.catch(() => {});
+  }
+
+  /** Stores what is pending in one transaction with the run's counters; `postEnd` marks a Substack post done. */
+  async function flush(postEnd?: { postExternalId: string; complete: boolean }) {
+    await settle();
+    await write(take(), postEnd);
+  }
+
+  async function write(
+    taken: ReturnType<typeof take>,
+    postEnd?: { postExternalId: string; complete: boolean },
+  ) {
+    const { comments: pending, issues: pendingIssues, postBodies: bodies, itemsDone } = taken;
+    if (pending.length === 0 && pendingIssues.length === 0 && bodies.length === 0 && !postEnd) return;
     await ctx.sql.begin(async (transaction) => {
       const tx = inTransaction(transaction);
       await ensurePosts(bodies, tx);
@@ -244,12 +275,12 @@ export async function runImport(
         case "comment":
           if (plan.grouping === "batch" && itemIndex++ < resume.itemsDone) break;
           comments.push(event.comment);
-          if (plan.grouping === "batch" && comments.length >= batchSize) await flush();
+          if (plan.grouping === "batch" && comments.length >= batchSize) await flushAhead();
           break;
         case "issue":
           if (plan.grouping === "batch" && itemIndex++ < resume.itemsDone) break;
           issues.push(event.issue);
-          if (plan.grouping === "batch" && issues.length >= batchSize) await flush();
+          if (plan.grouping === "batch" && issues.length >= batchSize) await flushAhead();
           break;
         case "post-end":
           await flush({ postExternalId: event.postExternalId, complete: event.complete });
@@ -260,6 +291,7 @@ export async function runImport(
     await linkOrphans(ctx.sql, publicationId);
   } catch (error) {
     failed = true;
+    await settle().catch(() => {});
     await flush().catch(() => {});
     await recordImportIssues(ctx.sql, run.id, [
       { location: plan.failureLocation, message: errorMessage(error) },

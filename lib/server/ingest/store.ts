@@ -2,6 +2,7 @@ import "server-only";
 import type { TransactionSql } from "postgres";
 import { copyRows } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
+import { placeInThreads, type TreePlace } from "@/lib/ingest/threads";
 import type { NormalizedComment, NormalizedPost, NormalizedPublication } from "@/lib/ingest/types";
 import { textFingerprint } from "@/lib/moderation/fingerprint";
 import { safeHref } from "@/lib/safe-href";
@@ -23,11 +24,23 @@ export interface CommentCounts {
  * that reaches the database here has it replaced by U+FFFD, as invalid bytes are, so nothing else is lost.
  */
 function withoutNul<T>(value: T): T {
-  if (typeof value === "string")
-    return (value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value) as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  return hasNul(value) ? replaceNul(value) : value;
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value === null || typeof value !== "object" || value instanceof Date) return false;
+  for (const k in value) if (hasNul(k) || hasNul((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+/** A copy with every NUL replaced (the rare batch that has one; the others are stored as given). */
+function replaceNul<T>(value: T): T {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD") as T;
+  if (Array.isArray(value)) return value.map(replaceNul) as T;
   if (value === null || typeof value !== "object" || value instanceof Date) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [replaceNul(k), replaceNul(v)])) as T;
 }
 
 const PLATFORM = { substack: "SUBSTACK", disqus: "DISQUS", wordpress: "WORDPRESS", file: "FILE" } as const;
@@ -95,17 +108,18 @@ export function commenterKey(author: NormalizedComment["author"]): string {
   return author.externalId ?? `name:${author.name.trim().toLowerCase() || "anonymous"}`;
 }
 
-/** The columns a batch of comments is copied into (a temporary table: private to the transaction's session). */
-const STAGING = "import_comment_staging";
-const STAGING_COLUMNS = [
-  "ord",
+/** A comment as written: its id, tree position and commenter resolved before the write. */
+const COMMENT_COLUMNS = [
+  "id",
+  "publication_id",
   "post_id",
   "external_id",
   "parent_external_id",
-  "commenter_key",
+  "parent_id",
+  "ancestor_path",
+  "depth",
+  "commenter_id",
   "author_name",
-  "author_handle",
-  "author_photo_url",
   "body",
   "body_hash",
   "posted_at",
@@ -115,28 +129,82 @@ const STAGING_COLUMNS = [
   "automod_hidden",
   "reactions",
   "reaction_count",
+  "updated_at",
 ] as const;
 
-async function createStaging(sql: Sql): Promise<void> {
-  await sql.unsafe(`
-    CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (
-      ord int NOT NULL, post_id int NOT NULL, external_id text NOT NULL, parent_external_id text,
-      commenter_key text NOT NULL, author_name text NOT NULL, author_handle text, author_photo_url text,
-      body text, body_hash text, posted_at timestamptz NOT NULL, edited_at timestamptz, deleted boolean NOT NULL,
-      upstream_status text, automod_hidden boolean NOT NULL, reactions jsonb NOT NULL, reaction_count int NOT NULL,
-      -- filled in SQL: the comment's id (existing, or new from the sequence) and whether its body changed
-      id int, existed boolean NOT NULL DEFAULT false, body_changed boolean NOT NULL DEFAULT false,
-      parent_id int, ancestor_path text NOT NULL DEFAULT '', depth int NOT NULL DEFAULT 0
-    ) ON COMMIT DELETE ROWS`);
-  await sql.unsafe(`CREATE INDEX IF NOT EXISTS ${STAGING}_external_id ON ${STAGING} (external_id)`);
+/** Where a batch that touches stored comments is copied first (temporary: private to the session). */
+const STAGING = "import_comment_batch";
+
+/** A commenter as a batch describes it: the first real name, handle and photo given, the earliest date. */
+interface BatchCommenter {
+  key: string;
+  name: string;
+  handle: string | null;
+  photoUrl: string | null;
+  firstSeenAt: Date;
+}
+
+function commentersOf(comments: readonly NormalizedComment[]): BatchCommenter[] {
+  const byKey = new Map<string, BatchCommenter>();
+  for (const c of comments) {
+    const key = commenterKey(c.author);
+    const name = c.author.name || "Anonymous";
+    const handle = c.author.handle ?? null;
+    const photoUrl = safeHref(c.author.photoUrl);
+    const known = byKey.get(key);
+    if (!known) {
+      byKey.set(key, { key, name, handle, photoUrl, firstSeenAt: c.postedAt });
+      continue;
+    }
+    if (known.name === "Anonymous") known.name = name;
+    known.handle ??= handle;
+    known.photoUrl ??= photoUrl;
+    if (c.postedAt < known.firstSeenAt) known.firstSeenAt = c.postedAt;
+  }
+  // In key order, so that concurrent imports lock commenters in the same order.
+  return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Upserts a batch's commenters (changing only what is new about them); returns their ids by key. */
+async function upsertCommenters(
+  tx: Sql,
+  publicationId: number,
+  commenters: BatchCommenter[],
+): Promise<Map<string, number>> {
+  const keys = commenters.map((c) => c.key);
+  await tx`
+    INSERT INTO commenter (publication_id, external_id, name, handle, photo_url, first_seen_at, updated_at)
+    SELECT ${publicationId}, u.key, u.name, u.handle, u.photo_url, u.first_seen_at, now()
+    FROM unnest(${keys}::text[], ${commenters.map((c) => c.name)}::text[],
+                ${commenters.map((c) => c.handle) as string[]}::text[],
+                ${commenters.map((c) => c.photoUrl) as string[]}::text[],
+                ${commenters.map((c) => c.firstSeenAt.toISOString())}::timestamptz[])
+      AS u(key, name, handle, photo_url, first_seen_at)
+    ON CONFLICT (publication_id, external_id) DO UPDATE SET
+      name = CASE WHEN excluded.name <> 'Anonymous' THEN excluded.name ELSE commenter.name END,
+      handle = coalesce(excluded.handle, commenter.handle),
+      photo_url = coalesce(excluded.photo_url, commenter.photo_url),
+      first_seen_at = least(excluded.first_seen_at, commenter.first_seen_at),
+      updated_at = now()
+    WHERE (commenter.name, commenter.handle, commenter.photo_url, commenter.first_seen_at) IS DISTINCT FROM
+      (CASE WHEN excluded.name <> 'Anonymous' THEN excluded.name ELSE commenter.name END,
+       coalesce(excluded.handle, commenter.handle), coalesce(excluded.photo_url, commenter.photo_url),
+       least(excluded.first_seen_at, commenter.first_seen_at))`;
+  const rows = await tx<{ id: number; external_id: string }[]>`
+    SELECT id, external_id FROM commenter WHERE publication_id = ${publicationId} AND external_id = ANY(${keys}::text[])`;
+  return new Map(rows.map((r) => [r.external_id, r.id]));
 }
 
 /**
- * Upserts a batch of comments of posts already stored (postIds maps their external ids): COPY into a
- * temporary staging table, then set-based statements resolve ids, parents, ancestor paths and depths in SQL
- * and write only what changed. Parents stored earlier or in the same batch are linked at once; a parent that
- * comes later in the stream is linked by `linkOrphans`. A comment given twice in the batch keeps its last copy.
- * Run it inside a transaction: the staging table empties at commit.
+ * Upserts a batch of comments of posts already stored (postIds maps their external ids). Ids, parents,
+ * ancestor paths, depths and commenters are resolved first (one look-up of stored comments that also draws
+ * the new ids from the sequence, one upsert of commenters), so that a batch none of whose comments is stored
+ * yet (every batch of a first import) is written by one COPY straight into `comment`. A batch that touches
+ * stored comments is copied into a temporary table and upserted from it, writing only the rows whose
+ * content changed and dropping the score of each whose body changed, so the scoring step (which scores
+ * unscored comments) scores it again. Parents stored earlier or in the same batch are linked at once; a
+ * parent that comes later in the stream is linked by `linkOrphans`. A comment given twice in the batch keeps
+ * its last copy. Run it inside a transaction when it must commit with something else.
  */
 export async function upsertComments(
   sql: Sql,
@@ -148,103 +216,120 @@ export async function upsertComments(
   const latest = new Map<string, NormalizedComment>();
   for (const c of withoutNul(given)) latest.set(c.externalId, c);
   const comments = [...latest.values()];
+  const postIdOf = comments.map((c) => {
+    const postId = postIds.get(c.postExternalId);
+    if (postId === undefined)
+      throw new Error(`comment ${c.externalId} belongs to post ${c.postExternalId}, which was not stored`);
+    return postId;
+  });
   const atomically = <T>(fn: (tx: Sql) => Promise<T>) =>
     "savepoint" in sql
       ? (sql as unknown as TransactionSql).savepoint((tx) => fn(inTransaction(tx)))
       : sql.begin((tx) => fn(inTransaction(tx)));
   return atomically(async (tx) => {
-    await createStaging(tx);
-    await tx.unsafe(`TRUNCATE ${STAGING}`);
-    await copyRows(
-      tx,
-      STAGING,
-      STAGING_COLUMNS,
-      comments.map((c, ord) => {
-        const postId = postIds.get(c.postExternalId);
-        if (postId === undefined)
-          throw new Error(
-            `comment ${c.externalId} belongs to post ${c.postExternalId}, which was not stored`,
-          );
-        return [
-          ord,
-          postId,
-          c.externalId,
-          c.parentExternalId,
-          commenterKey(c.author),
-          c.author.name || "Anonymous",
-          c.author.handle ?? null,
-          safeHref(c.author.photoUrl),
-          c.body,
-          c.body === null ? null : textFingerprint(c.body),
-          c.postedAt,
-          c.editedAt,
-          c.deleted,
-          c.upstreamStatus,
-          c.automodHidden,
-          c.reactions,
-          c.reactionCount,
-        ];
-      }),
-    );
-    await tx.unsafe(`ANALYZE ${STAGING}`);
-    // Commenters: one row per key, the earliest date, the first real name (a deleted comment has none).
-    await tx`
-      INSERT INTO commenter (publication_id, external_id, name, handle, photo_url, first_seen_at, updated_at)
-      SELECT ${publicationId}, commenter_key,
-        coalesce((array_agg(author_name ORDER BY ord) FILTER (WHERE author_name <> 'Anonymous'))[1], 'Anonymous'),
-        (array_agg(author_handle ORDER BY ord) FILTER (WHERE author_handle IS NOT NULL))[1],
-        (array_agg(author_photo_url ORDER BY ord) FILTER (WHERE author_photo_url IS NOT NULL))[1],
-        min(posted_at), now()
-      FROM import_comment_staging GROUP BY commenter_key ORDER BY commenter_key
-      ON CONFLICT (publication_id, external_id) DO UPDATE SET
-        name = CASE WHEN excluded.name <> 'Anonymous' THEN excluded.name ELSE commenter.name END,
-        handle = coalesce(excluded.handle, commenter.handle),
-        photo_url = coalesce(excluded.photo_url, commenter.photo_url),
-        first_seen_at = least(excluded.first_seen_at, commenter.first_seen_at),
-        updated_at = now()
-      WHERE (commenter.name, commenter.handle, commenter.photo_url, commenter.first_seen_at) IS DISTINCT FROM
-        (CASE WHEN excluded.name <> 'Anonymous' THEN excluded.name ELSE commenter.name END,
-         coalesce(excluded.handle, commenter.handle), coalesce(excluded.photo_url, commenter.photo_url),
-         least(excluded.first_seen_at, commenter.first_seen_at))`;
-    // Ids: the stored comment's, else a new one from the sequence, so the tree can be resolved before writing.
-    await tx`
-      UPDATE import_comment_staging s
-      SET id = c.id, existed = true, body_changed = c.body IS DISTINCT FROM s.body
-      FROM comment c WHERE c.publication_id = ${publicationId} AND c.external_id = s.external_id`;
-    await tx`
-      UPDATE import_comment_staging SET id = nextval(pg_get_serial_sequence('comment', 'id')) WHERE id IS NULL`;
-    // Tree: from comments whose parent is not in the batch (a stored parent, or none yet) down through the
-    // batch. Comments on a parent cycle are never reached and stay top-level.
-    await tx`
-      WITH RECURSIVE tree AS (
-        SELECT s.id, s.external_id, p.id AS parent_id,
-          CASE WHEN p.id IS NULL THEN '' WHEN p.ancestor_path = '' THEN p.id::text
-               ELSE p.ancestor_path || '.' || p.id END AS path,
-          CASE WHEN p.id IS NULL THEN 0 ELSE p.depth + 1 END AS depth
-        FROM import_comment_staging s
-        LEFT JOIN comment p ON p.publication_id = ${publicationId} AND p.external_id = s.parent_external_id
-          AND p.id <> s.id
-        WHERE s.parent_external_id IS NULL
-           OR NOT EXISTS (SELECT 1 FROM import_comment_staging sp WHERE sp.external_id = s.parent_external_id)
-        UNION ALL
-        SELECT s.id, s.external_id, t.id,
-          CASE WHEN t.path = '' THEN t.id::text ELSE t.path || '.' || t.id END, t.depth + 1
-        FROM import_comment_staging s JOIN tree t ON s.parent_external_id = t.external_id AND s.id <> t.id
+    // The batch's comments already stored, and the parents outside the batch that are.
+    const outsideParents = [
+      ...new Set(
+        comments.map((c) => c.parentExternalId).filter((p): p is string => p !== null && !latest.has(p)),
+      ),
+    ];
+    // In one round trip: the batch's comments already stored, the parents outside the batch that are, and
+    // ids from the sequence for the others.
+    const batchIds = [...latest.keys()];
+    const [found] = await tx<
+      {
+        now: Date;
+        external_ids: string[];
+        ids: number[];
+        paths: string[];
+        depths: number[];
+        drawn: number[];
+      }[]
+    >`
+      WITH known AS (
+        SELECT external_id, id, ancestor_path, depth FROM comment
+        WHERE publication_id = ${publicationId} AND external_id = ANY(${[...batchIds, ...outsideParents]}::text[])
       )
-      UPDATE import_comment_staging s SET parent_id = t.parent_id, ancestor_path = t.path, depth = t.depth
-      FROM tree t WHERE t.id = s.id`;
+      SELECT now() AS now,
+        ARRAY(SELECT external_id FROM known ORDER BY id) AS external_ids,
+        ARRAY(SELECT id FROM known ORDER BY id) AS ids,
+        ARRAY(SELECT ancestor_path FROM known ORDER BY id) AS paths,
+        ARRAY(SELECT depth FROM known ORDER BY id) AS depths,
+        ARRAY(
+          SELECT nextval(pg_get_serial_sequence('comment', 'id'))::int FROM generate_series(1,
+            ${batchIds.length}::int - (SELECT count(*) FROM known WHERE external_id = ANY(${batchIds}::text[]))::int)
+        ) AS drawn`;
+    if (!found) throw new Error("the comment look-up returned nothing");
+    const storedIds = new Map<string, number>();
+    const parents = new Map<string, { id: number; path: string; depth: number }>();
+    found.external_ids.forEach((externalId, k) => {
+      const id = found.ids[k] as number;
+      if (latest.has(externalId)) storedIds.set(externalId, id);
+      else parents.set(externalId, { id, path: found.paths[k] as string, depth: found.depths[k] as number });
+    });
+    const newIds = [...found.drawn].sort((a, b) => a - b);
+    let next = 0;
+    const ids = comments.map((c) => storedIds.get(c.externalId) ?? (newIds[next++] as number));
+    const places = placeInThreads(comments, ids, parents);
+    const commenterIds = await upsertCommenters(tx, publicationId, commentersOf(comments));
+    const rows = comments.map((c, i) => {
+      const place = places[i] as TreePlace;
+      return [
+        ids[i],
+        publicationId,
+        postIdOf[i],
+        c.externalId,
+        c.parentExternalId,
+        place.parentId,
+        place.path,
+        place.depth,
+        commenterIds.get(commenterKey(c.author)) ?? null,
+        c.author.name || "Anonymous",
+        c.body,
+        c.body === null ? null : textFingerprint(c.body),
+        c.postedAt,
+        c.editedAt,
+        c.deleted,
+        c.upstreamStatus,
+        c.automodHidden,
+        c.reactions,
+        c.reactionCount,
+        found.now,
+      ];
+    });
+
+    if (storedIds.size === 0) {
+      // None stored when looked up: straight in. One stored meanwhile by a concurrent import of the same
+      // publication makes the COPY fail on the unique key; the upsert below then takes the batch.
+      try {
+        await (tx as unknown as TransactionSql).savepoint((sp) =>
+          copyRows(inTransaction(sp), "comment", COMMENT_COLUMNS, rows),
+        );
+        return { new: comments.length, updated: 0, unchanged: given.length - comments.length };
+      } catch (error) {
+        if ((error as { code?: string }).code !== "23505") throw error;
+      }
+    }
+
+    await tx.unsafe(`
+      CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (
+        id int NOT NULL, publication_id int NOT NULL, post_id int NOT NULL, external_id text NOT NULL,
+        parent_external_id text, parent_id int, ancestor_path text NOT NULL, depth int NOT NULL, commenter_id int,
+        author_name text NOT NULL, body text, body_hash text, posted_at timestamptz NOT NULL,
+        edited_at timestamptz, deleted boolean NOT NULL, upstream_status text, automod_hidden boolean NOT NULL,
+        reactions jsonb NOT NULL, reaction_count int NOT NULL, updated_at timestamptz NOT NULL
+      ) ON COMMIT DELETE ROWS`);
+    await tx.unsafe(`TRUNCATE ${STAGING}`);
+    await copyRows(tx, STAGING, COMMENT_COLUMNS, rows);
+    // An edited body is scored again (and moderated again) by the scoring step, which looks for unscored comments.
+    await tx`
+      DELETE FROM comment_score WHERE comment_id IN (
+        SELECT c.id FROM import_comment_batch s JOIN comment c ON c.id = s.id WHERE c.body IS DISTINCT FROM s.body)`;
     // Only rows whose content changed are written; (xmax = 0) tells an insert from an update.
     const [counts] = await tx<{ inserted: number; updated: number }[]>`
       WITH written AS (
-        INSERT INTO comment (id, publication_id, post_id, external_id, parent_external_id, parent_id, ancestor_path,
-                             depth, commenter_id, author_name, body, body_hash, posted_at, edited_at, deleted,
-                             upstream_status, automod_hidden, reactions, reaction_count, updated_at)
-        SELECT s.id, ${publicationId}, s.post_id, s.external_id, s.parent_external_id, s.parent_id, s.ancestor_path,
-          s.depth, m.id, s.author_name, s.body, s.body_hash, s.posted_at, s.edited_at, s.deleted, s.upstream_status,
-          s.automod_hidden, s.reactions, s.reaction_count, now()
-        FROM import_comment_staging s
-        LEFT JOIN commenter m ON m.publication_id = ${publicationId} AND m.external_id = s.commenter_key
-        ORDER BY s.id
+        INSERT INTO comment (${tx.unsafe(COMMENT_COLUMNS.join(", "))})
+        SELECT ${tx.unsafe(COMMENT_COLUMNS.join(", "))} FROM import_comment_batch ORDER BY id
         ON CONFLICT (publication_id, external_id) DO UPDATE SET
           parent_external_id = excluded.parent_external_id,
           parent_id = coalesce(excluded.parent_id, comment.parent_id),
@@ -275,10 +360,6 @@ export async function upsertComments(
       )
       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated
       FROM written`;
-    // An edited body is scored again (and moderated again) by the scoring step, which looks for unscored comments.
-    await tx`
-      DELETE FROM comment_score
-      WHERE comment_id IN (SELECT id FROM import_comment_staging WHERE existed AND body_changed)`;
     const inserted = counts?.inserted ?? 0;
     const updated = counts?.updated ?? 0;
     return { new: inserted, updated, unchanged: given.length - inserted - updated };

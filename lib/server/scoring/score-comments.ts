@@ -1,5 +1,6 @@
 import "server-only";
-import { copyRows } from "@/lib/db/copy";
+import type { TransactionSql } from "postgres";
+import { type CopyValue, copyRows } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, type Score, scoreComment } from "@/lib/scoring";
 import { moderateComments } from "@/lib/server/moderation/auto-moderate";
@@ -7,7 +8,7 @@ import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comme
 import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 export interface ScoreRunResult {
   scored: number;
@@ -73,7 +74,8 @@ export async function scoreComments(
       if (rows.length === 0) return 0;
       await writeScores(
         tx,
-        rows.map((r) => ({ commentId: r.id, score: scoreComment(r.body, scoreContextOf(r)) })),
+        rows,
+        rows.every((r) => r.unscored),
       );
       // A refiner's labels (at its current version) still outrank the fast ones just written.
       await showBestLabels(
@@ -129,42 +131,64 @@ const SCORE_COLUMNS = [
   "cues",
 ] as const;
 
+/** A fast score as a COPY row of SCORE_COLUMNS. */
+function scoreRow(commentId: number, s: Score): CopyValue[] {
+  return [
+    commentId,
+    s.scorerVersion,
+    s.tone,
+    s.secondaryTone,
+    s.toneScores,
+    s.stance,
+    s.stanceConfidence,
+    s.sentiment.score,
+    s.sentiment.comparative,
+    s.sentiment.label,
+    s.toneScores.hostile,
+    s.signals.insult,
+    s.signals.profanity,
+    s.signals.threat,
+    s.signals.identityAttack,
+    s.flag,
+    pgTextArray(s.flagReasons),
+    s.sentiment.confidence,
+    s.flagProbability,
+    s.cues,
+  ];
+}
+
 /**
- * Writes fast scores: COPY into a temporary table, then one upsert that replaces a comment's earlier score
- * (its labels go back to the fast scorer's; showBestLabels puts a refiner's back where one outranks them).
+ * Scores `rows` and writes their fast scores. The comments are scored as COPY streams them, so the scorer
+ * (this process) and the database's side of the COPY work at the same time. `unscored`: none of them has a
+ * score, so they go straight into comment_score (its defaults: the fast scorer's labels shown, now); else
+ * into a temporary table, then one upsert that replaces a comment's earlier score (its labels go back to the
+ * fast scorer's; showBestLabels puts a refiner's back where one outranks them).
  */
-async function writeScores(tx: Sql, scores: { commentId: number; score: Score }[]): Promise<void> {
+async function writeScores(tx: Sql, rows: readonly CommentTextRow[], unscored: boolean): Promise<void> {
+  /** The rows scored one by one as COPY asks for them; `labelVersion`: with the shown labels' version. */
+  function* scored(labelVersion: boolean): Generator<CopyValue[]> {
+    for (const r of rows) {
+      const score = scoreComment(r.body, scoreContextOf(r));
+      const row = scoreRow(r.id, score);
+      yield labelVersion ? [...row, score.scorerVersion] : row;
+    }
+  }
+  if (unscored) {
+    try {
+      await (tx as unknown as TransactionSql).savepoint((sp) =>
+        copyRows(inTransaction(sp), "comment_score", [...SCORE_COLUMNS, "label_version"], scored(true)),
+      );
+      return;
+    } catch (error) {
+      // A score written meanwhile by a path that does not lock the comment: the upsert below replaces it.
+      if ((error as { code?: string }).code !== "23505") throw error;
+    }
+  }
   await tx.unsafe(
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
   );
   await tx.unsafe("TRUNCATE score_staging");
-  await copyRows(
-    tx,
-    "score_staging",
-    SCORE_COLUMNS,
-    scores.map(({ commentId, score: s }) => [
-      commentId,
-      s.scorerVersion,
-      s.tone,
-      s.secondaryTone,
-      s.toneScores,
-      s.stance,
-      s.stanceConfidence,
-      s.sentiment.score,
-      s.sentiment.comparative,
-      s.sentiment.label,
-      s.toneScores.hostile,
-      s.signals.insult,
-      s.signals.profanity,
-      s.signals.threat,
-      s.signals.identityAttack,
-      s.flag,
-      pgTextArray(s.flagReasons),
-      s.sentiment.confidence,
-      s.flagProbability,
-      s.cues,
-    ]),
-  );
+  await copyRows(tx, "score_staging", SCORE_COLUMNS, scored(false));
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
     SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
