@@ -3,8 +3,9 @@ import { z } from "zod";
 import { DomainError } from "@/lib/server/domain-error";
 
 /**
- * Keyset cursors of the insight lists (search, entity mentions): the last row's sort value (as PostgreSQL
- * printed it, so nothing is lost on the way back) and id, opaque to callers (base64url JSON).
+ * Keyset cursors: opaque to callers (base64url JSON of what the page's last row was sorted by), checked by a
+ * schema on the way back. The insight lists (search, entity mentions) keep the last row's sort value as
+ * PostgreSQL printed it, so nothing is lost on the way back, and its id.
  */
 
 /** A cursor that did not come from a previous page: the caller's mistake (an invalid request: 400). */
@@ -30,4 +31,21 @@ export function decodeCursor(cursor: string): [string, number] {
   } catch {
     throw new BadCursorError("cursor must come from a previous page's nextCursor");
   }
+}
+
+/**
+ * A cursor codec for pages whose last row is described by `schema` (the overview's posts, the moderation
+ * queue): `decode` answers 400 (BadCursorError) for anything `encode` did not make.
+ */
+export function cursorCodec<S extends z.ZodType>(schema: S) {
+  return {
+    encode: (value: z.input<S>): string => Buffer.from(JSON.stringify(value)).toString("base64url"),
+    decode(cursor: string): z.output<S> {
+      try {
+        return schema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+      } catch {
+        throw new BadCursorError("cursor must come from a previous page's nextCursor");
+      }
+    },
+  };
 }

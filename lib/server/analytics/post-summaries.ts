@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { rowId } from "@/lib/schemas/bounds";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
 import type { PostListResponse, PostSummary } from "@/lib/schemas/posts";
-import { invalid } from "@/lib/server/domain-error";
+import { cursorCodec } from "@/lib/server/keyset-cursor";
 
 interface Row {
   id: number;
@@ -75,21 +75,7 @@ export const POST_PAGE_SIZE = 50;
 /** How many of the range's flagged posts the overview lists (most flagged first). */
 export const FLAGGED_POSTS_SHOWN = 20;
 
-const cursorSchema = z.object({ d: z.iso.datetime().nullable(), i: rowId });
-
-function encodeCursor(row: Row): string {
-  return Buffer.from(JSON.stringify({ d: row.published_at?.toISOString() ?? null, i: row.id })).toString(
-    "base64url",
-  );
-}
-
-function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalid("bad_request", "the cursor is not one this server gave out");
-  }
-}
+const pageCursor = cursorCodec(z.object({ d: z.iso.datetime().nullable(), i: rowId }));
 
 /**
  * One page of the overview's posts, newest first (keyset on published_at then id; undated posts last), with
@@ -102,7 +88,7 @@ export async function listPostSummaryPage(
   page: { cursor?: string; limit?: number } = {},
 ): Promise<PostListResponse> {
   const limit = page.limit ?? POST_PAGE_SIZE;
-  const cursor = page.cursor ? decodeCursor(page.cursor) : null;
+  const cursor = page.cursor ? pageCursor.decode(page.cursor) : null;
   const after = !cursor
     ? Prisma.empty
     : cursor.d === null
@@ -148,7 +134,10 @@ export async function listPostSummaryPage(
   const last = shown.at(-1);
   return {
     posts: shown.map(toSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > limit && last
+        ? pageCursor.encode({ d: last.published_at?.toISOString() ?? null, i: last.id })
+        : null,
     total: counted[0]?.total ?? 0,
     flagged: cursor ? null : { posts: flagged.map(toSummary), total: counted[0]?.flagged ?? 0 },
   };

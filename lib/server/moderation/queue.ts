@@ -8,7 +8,7 @@ import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "@/lib/mode
 import type { CommenterStatus } from "@/lib/moderation/types";
 import { rowId } from "@/lib/schemas/bounds";
 import type { QueueCounts, QueueItem, QueuePage, QueueQuery } from "@/lib/schemas/moderation-queue";
-import { invalid } from "@/lib/server/domain-error";
+import { cursorCodec } from "@/lib/server/keyset-cursor";
 import { MAX_ABOVE_RANK, priorityExpression, rankTabCondition } from "./queue-sql";
 import { settingsOfPublications } from "./settings";
 import { upstreamCommentUrl } from "./upstream-url";
@@ -39,21 +39,7 @@ interface Row {
   scorer_flag_reasons: string[] | null;
 }
 
-const cursorSchema = z.object({ a: z.iso.datetime(), p: z.number(), i: rowId });
-
-function encodeCursor(asOf: Date, row: Row): string {
-  return Buffer.from(JSON.stringify({ a: asOf.toISOString(), p: row.priority, i: row.id })).toString(
-    "base64url",
-  );
-}
-
-function decodeCursor(cursor: string): z.infer<typeof cursorSchema> {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch {
-    throw invalid("bad_request", "the cursor is not one this server gave out");
-  }
-}
+const queueCursor = cursorCodec(z.object({ a: z.iso.datetime(), p: z.number(), i: rowId }));
 
 /** Candidates ranked per query at first; doubled until the page is certain (usually once). Tests pass fewer. */
 const FIRST_CANDIDATES = 400;
@@ -71,7 +57,7 @@ export async function listQueue(
   query: QueueQuery,
   options: { firstCandidates?: number } = {},
 ): Promise<QueuePage> {
-  const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+  const cursor = query.cursor ? queueCursor.decode(query.cursor) : null;
   const asOf = cursor ? new Date(cursor.a) : new Date();
   for (let candidates = options.firstCandidates ?? FIRST_CANDIDATES; ; candidates *= 2) {
     const rows = await rankedCandidates(query, cursor, asOf, candidates);
@@ -93,7 +79,10 @@ export async function listQueue(
       items: shown.map((r) =>
         toItem(r, flags.get(r.id) ?? [], settings.get(r.publication_id) ?? DEFAULT_MODERATION_SETTINGS),
       ),
-      nextCursor: page.length > query.limit && last ? encodeCursor(asOf, last) : null,
+      nextCursor:
+        page.length > query.limit && last
+          ? queueCursor.encode({ a: asOf.toISOString(), p: last.priority, i: last.id })
+          : null,
     };
   }
 }
@@ -104,7 +93,7 @@ export async function listQueue(
  */
 function rankedCandidates(
   query: QueueQuery,
-  cursor: z.infer<typeof cursorSchema> | null,
+  cursor: ReturnType<typeof queueCursor.decode> | null,
   asOf: Date,
   candidates: number,
 ) {
