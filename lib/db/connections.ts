@@ -27,6 +27,8 @@ export interface Connections {
   readDb: Db;
   /** postgres.js on the read replica; the primary's `sql` when there is none. */
   readSql: Sql;
+  /** The primary's pg pool (the one Prisma uses): Better Auth's sessions (through its own Kysely adapter). */
+  pool: pg.Pool;
   /** pg-boss on the primary's pg pool (the one Prisma uses), instead of a third pool of its own. */
   jobQueueDb: JobQueueDb;
   /** True when reads go to a replica. */
@@ -107,6 +109,7 @@ export function openConnections(options: ConnectionOptions): Connections {
     sql,
     readDb,
     readSql,
+    pool,
     jobQueueDb: { executeSql: (text, values) => pool.query(text, values) },
     replica: replicaPool !== null,
     close() {
