@@ -3,6 +3,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { dateRangeFromSearchParams } from "@/lib/schemas/date-range";
+import { postTableStateFromSearchParams } from "@/lib/schemas/posts";
 import { getAgreement } from "@/lib/server/analytics/agreement";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
 import { listPostSummaryPage } from "@/lib/server/analytics/post-summaries";
@@ -19,15 +20,21 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function OverviewData({ searchParams }: Props) {
-  const range = dateRangeFromSearchParams(await searchParams);
+  const params = await searchParams;
+  const range = dateRangeFromSearchParams(params);
+  const table = postTableStateFromSearchParams(params);
   const publicationId = await pagePublicationId();
   const [posts, headline, agreement] = await Promise.all([
-    listPostSummaryPage(range, publicationId),
+    listPostSummaryPage(range, publicationId, {
+      sort: table.sort,
+      order: table.order,
+      titleContains: table.q,
+    }),
     getHeadline(range, publicationId),
     getAgreement(publicationId),
   ]);
   // Without a range, no posts means nothing was imported yet (with one, the island says to widen it).
-  if (!range.from && !range.to && posts.total === 0) {
+  if (!range.from && !range.to && !table.q && posts.total === 0) {
     return (
       <div className="panel empty">
         <p>No posts yet.</p>
@@ -38,7 +45,7 @@ async function OverviewData({ searchParams }: Props) {
       </div>
     );
   }
-  return <PostsOverview initial={{ range, posts, headline, agreement }} />;
+  return <PostsOverview initial={{ range, table, posts, headline, agreement }} />;
 }
 
 function OverviewSkeleton() {

@@ -7,7 +7,12 @@ import { formatInteger } from "@/lib/analytics/format";
 import { useAgreementQuery, useHeadlineQuery, useOverviewPostsQuery } from "@/lib/client/use-overview-query";
 import { type DateRange, dateRangeFromSearchParams } from "@/lib/schemas/date-range";
 import type { Agreement, Headline } from "@/lib/schemas/overview";
-import type { PostListResponse } from "@/lib/schemas/posts";
+import {
+  type PostListResponse,
+  type PostTableState,
+  postTableSearchParams,
+  postTableStateFromSearchParams,
+} from "@/lib/schemas/posts";
 import { useHiddenSeries } from "./chart-frame";
 import { DateRangePicker } from "./date-range-picker";
 import { FlaggedPosts } from "./flagged-posts";
@@ -18,31 +23,37 @@ import { ToneShareChart } from "./tone-share-chart";
 
 export interface OverviewInitial {
   range: DateRange;
+  table: PostTableState;
   posts: PostListResponse;
   headline: Headline;
   agreement: Agreement;
 }
 
-/** The overview: a date range in the URL drives the headline, the charts over time and the posts table. */
+/**
+ * The overview: a date range in the URL drives the headline, the charts over time and the posts table; the
+ * table's order and title search are in the URL too (the server sorts and searches every post).
+ */
 export function PostsOverview({ initial }: { initial: OverviewInitial }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const router = useRouter();
-  const range = useMemo(
-    () => dateRangeFromSearchParams(Object.fromEntries(searchParams.entries())),
-    [searchParams],
-  );
-  const setRange = useCallback(
-    (next: DateRange) => {
-      const params = new URLSearchParams();
-      if (next.from) params.set("from", next.from);
-      if (next.to) params.set("to", next.to);
+  const { range, table } = useMemo(() => {
+    const params = Object.fromEntries(searchParams.entries());
+    return { range: dateRangeFromSearchParams(params), table: postTableStateFromSearchParams(params) };
+  }, [searchParams]);
+  const show = useCallback(
+    (nextRange: DateRange, nextTable: PostTableState) => {
+      const params = new URLSearchParams(postTableSearchParams(nextTable));
+      if (nextRange.from) params.set("from", nextRange.from);
+      if (nextRange.to) params.set("to", nextRange.to);
       const query = params.toString();
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [pathname, router],
   );
-  const posts = useOverviewPostsQuery(range, { range: initial.range, data: initial.posts });
+  const setRange = useCallback((next: DateRange) => show(next, table), [show, table]);
+  const setTable = useCallback((next: PostTableState) => show(range, next), [show, range]);
+  const posts = useOverviewPostsQuery(range, table, initial);
   const headline = useHeadlineQuery(range, { range: initial.range, data: initial.headline });
   const agreement = useAgreementQuery(initial.agreement);
   const [hiddenTones, toggleTone] = useHiddenSeries();
@@ -83,8 +94,10 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
             <h2 id="trends-title">Post by post</h2>
             {list.length < total && (
               <p className="subtle" data-testid="trend-scope">
-                The {formatInteger(list.length)} newest of the {formatInteger(total)} posts in the range; load
-                more posts below to chart more.
+                {table.sort === "date" && table.order === "desc" && !table.q
+                  ? `The ${formatInteger(list.length)} newest of the ${formatInteger(total)} posts in the range`
+                  : `The ${formatInteger(list.length)} posts loaded in the table below, of the ${formatInteger(total)} ${table.q ? "whose title matches" : "in the range"}`}
+                ; load more posts below to chart more.
               </p>
             )}
             <div className="chart-grid">
@@ -100,7 +113,7 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
           </section>
           <section className="panel" aria-labelledby="posts-title" aria-busy={posts.isFetching}>
             <h2 id="posts-title">Posts</h2>
-            {list.length === 0 ? (
+            {list.length === 0 && !table.q ? (
               <div className="empty">
                 <p>No posts were published in this range.</p>
                 <p>
@@ -109,7 +122,7 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
               </div>
             ) : (
               <>
-                <PostsTable posts={list} />
+                <PostsTable posts={list} table={table} onTableChange={setTable} />
                 <p className="table-more">
                   <span className="subtle" data-testid="posts-shown">
                     {formatInteger(list.length)} of {formatInteger(total)} posts

@@ -1,27 +1,14 @@
 "use client";
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { formatInteger, formatPercent, formatSignedDecimal } from "@/lib/analytics/format";
 import { safeHref } from "@/lib/safe-href";
-import type { PostSummary } from "@/lib/schemas/posts";
+import { defaultPostOrder, type PostSort, type PostSummary, type PostTableState } from "@/lib/schemas/posts";
 import { LocalTime } from "./local-time";
 import { TableScroll } from "./table-scroll";
 import { ToneMixBar } from "./tone-mix-bar";
 
-type SortKey = "date" | "title" | "comments" | "disagree" | "sentiment" | "flags";
-
-const disagreeShare = (p: PostSummary) => (p.scored === 0 ? -1 : p.stances.disagree / p.scored);
-
-const SORTERS: Record<SortKey, (a: PostSummary, b: PostSummary) => number> = {
-  date: (a, b) => (a.publishedAt ?? "").localeCompare(b.publishedAt ?? ""),
-  title: (a, b) => a.title.localeCompare(b.title),
-  comments: (a, b) => a.comments - b.comments,
-  disagree: (a, b) => disagreeShare(a) - disagreeShare(b),
-  sentiment: (a, b) => (a.meanSentiment ?? -99) - (b.meanSentiment ?? -99),
-  flags: (a, b) => a.openFlags - b.openFlags,
-};
-
-const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
+const COLUMNS: { key: PostSort; label: string; numeric: boolean }[] = [
   { key: "date", label: "Date", numeric: false },
   { key: "title", label: "Title", numeric: false },
   { key: "comments", label: "Comments", numeric: true },
@@ -30,24 +17,45 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: "flags", label: "Open flags", numeric: true },
 ];
 
-/** The overview's posts: sortable by any figure, searchable by title, with a selection to compare. */
-export function PostsTable({ posts }: { posts: PostSummary[] }) {
+/** How long typing pauses before the title search is sent. */
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * The overview's posts, in the order and with the title search the server applied over every post in the range
+ * (the table shows the pages loaded so far), with a selection to compare.
+ */
+export function PostsTable({
+  posts,
+  table,
+  onTableChange,
+}: {
+  posts: PostSummary[];
+  table: PostTableState;
+  onTableChange: (next: PostTableState) => void;
+}) {
   const searchId = useId();
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "date", descending: true });
+  const [search, setSearch] = useState(table.q);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
 
-  const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    const matching = needle ? posts.filter((p) => p.title.toLowerCase().includes(needle)) : posts;
-    const sorted = [...matching].sort(SORTERS[sort.key]);
-    return sort.descending ? sorted.reverse() : sorted;
-  }, [posts, search, sort]);
+  // The URL moved on its own (back, forward, a link): the box follows it.
+  const [shownQuery, setShownQuery] = useState(table.q);
+  if (shownQuery !== table.q) {
+    setShownQuery(table.q);
+    if (search.trim() !== table.q) setSearch(table.q);
+  }
+  useEffect(() => {
+    const q = search.trim();
+    if (q === table.q) return;
+    const timer = setTimeout(() => onTableChange({ ...table, q }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, table, onTableChange]);
 
-  const toggleSort = (key: SortKey) =>
-    setSort((s) =>
-      s.key === key ? { key, descending: !s.descending } : { key, descending: key !== "title" },
-    );
+  const toggleSort = (key: PostSort) =>
+    onTableChange({
+      ...table,
+      sort: key,
+      order: table.sort === key ? (table.order === "desc" ? "asc" : "desc") : defaultPostOrder(key),
+    });
   const toggleSelected = (id: number) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -83,9 +91,6 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
           )}
         </span>
       </div>
-      <p className="visually-hidden" aria-live="polite">
-        {formatInteger(shown.length)} posts shown
-      </p>
       <TableScroll label="Posts table">
         <table className="data" data-testid="posts-table">
           <thead>
@@ -98,11 +103,13 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
                   key={c.key}
                   scope="col"
                   className={c.numeric ? "num" : undefined}
-                  aria-sort={sort.key === c.key ? (sort.descending ? "descending" : "ascending") : "none"}
+                  aria-sort={
+                    table.sort === c.key ? (table.order === "desc" ? "descending" : "ascending") : "none"
+                  }
                 >
                   <button type="button" className="sort" onClick={() => toggleSort(c.key)}>
                     {c.label}
-                    {sort.key === c.key ? (sort.descending ? " ↓" : " ↑") : ""}
+                    {table.sort === c.key ? (table.order === "desc" ? " ↓" : " ↑") : ""}
                   </button>
                 </th>
               ))}
@@ -111,7 +118,7 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((post) => (
+            {posts.map((post) => (
               <tr key={post.id} data-testid="post-row">
                 <td>
                   <input
@@ -155,8 +162,8 @@ export function PostsTable({ posts }: { posts: PostSummary[] }) {
           </tbody>
         </table>
       </TableScroll>
-      {shown.length === 0 && (
-        <p className="empty">No post title contains “{search}”. Try a shorter word, or clear the search.</p>
+      {posts.length === 0 && table.q && (
+        <p className="empty">No post title contains “{table.q}”. Try a shorter word, or clear the search.</p>
       )}
     </>
   );

@@ -2,7 +2,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type { DateRange } from "@/lib/schemas/date-range";
 import type { Agreement, Headline } from "@/lib/schemas/overview";
-import type { PostListResponse } from "@/lib/schemas/posts";
+import { type PostListResponse, type PostTableState, postTableSearchParams } from "@/lib/schemas/posts";
 import { fetchJson } from "./fetch-json";
 import { queryKeys } from "./query-keys";
 
@@ -12,12 +12,16 @@ function rangeRecord(range: DateRange): Record<string, string> {
 
 const sameRange = (a: DateRange, b: DateRange) => a.from === b.from && a.to === b.to;
 
-/** The overview's posts published within the range, newest first, page by page. */
+const sameTable = (a: PostTableState, b: PostTableState) =>
+  a.sort === b.sort && a.order === b.order && a.q === b.q;
+
+/** The overview's posts published within the range, in the table's order and search, page by page. */
 export function useOverviewPostsQuery(
   range: DateRange,
-  initial?: { range: DateRange; data: PostListResponse },
+  table: PostTableState,
+  initial?: { range: DateRange; table: PostTableState; posts: PostListResponse },
 ) {
-  const record = rangeRecord(range);
+  const record = { ...rangeRecord(range), ...postTableSearchParams(table) };
   return useInfiniteQuery({
     queryKey: queryKeys.overview.posts(record),
     queryFn: ({ pageParam }) => {
@@ -30,7 +34,9 @@ export function useOverviewPostsQuery(
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData:
-      initial && sameRange(initial.range, range) ? { pages: [initial.data], pageParams: [null] } : undefined,
+      initial && sameRange(initial.range, range) && sameTable(initial.table, table)
+        ? { pages: [initial.posts], pageParams: [null] }
+        : undefined,
     placeholderData: keepPreviousData,
   });
 }

@@ -66,8 +66,11 @@ function pgPool(url: string, max: number, applicationName: string, readOnly: boo
     ...(readOnly ? { options: READ_ONLY } : {}),
   });
   // An idle connection the server ended (a restart, a failover): the pool drops it and opens another when
-  // asked. Without a listener the error would end the process.
-  pool.on("error", () => {});
+  // asked. Without a listener the error would end the process; it is logged (its message names no secret)
+  // so that a flapping database shows in the logs.
+  pool.on("error", (err) => {
+    process.stderr.write(`[db] an idle ${applicationName} connection ended: ${err.message}\n`);
+  });
   return pool;
 }
 

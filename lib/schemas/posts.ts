@@ -32,14 +32,63 @@ export const postSummarySchema = z.object({
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
 
-/** GET /api/posts?from&to&cursor&limit: one page of the overview's posts, newest first. */
+/** The overview's orders (GET /api/posts?sort&order): each is a column of its table. */
+export const POST_SORTS = ["date", "title", "comments", "disagree", "sentiment", "flags"] as const;
+export type PostSort = (typeof POST_SORTS)[number];
+export const POST_LIST_ORDERS = ["asc", "desc"] as const;
+export type PostListOrder = (typeof POST_LIST_ORDERS)[number];
+
+/** A title search is a few words, not a document. */
+export const POST_TITLE_SEARCH_MAX = 200;
+
+/**
+ * The overview's table state, in GET /api/posts and in the overview's URL: the order (default newest first;
+ * a sort's default order is descending, ascending for titles) and a title search.
+ */
+export const postListQueryShape = {
+  sort: z.enum(POST_SORTS).optional(),
+  order: z.enum(POST_LIST_ORDERS).optional(),
+  q: z.string().max(POST_TITLE_SEARCH_MAX).optional(),
+};
+
+/** GET /api/posts?from&to&sort&order&q&cursor&limit: one page of the overview's posts, in the order asked. */
 export const postListResponseSchema = z.object({
   posts: z.array(postSummarySchema),
   /** Opaque: the next page's cursor, null on the last page. */
   nextCursor: z.string().nullable(),
-  /** Posts published in the range, on every page. */
+  /** Posts published in the range (whose title matches the search, if any), on every page. */
   total: z.number().int(),
   /** First page only (null on later ones): the range's most flagged posts, and how many have open flags. */
   flagged: z.object({ posts: z.array(postSummarySchema), total: z.number().int() }).nullable(),
 });
 export type PostListResponse = z.infer<typeof postListResponseSchema>;
+
+/** The overview table's order and title search, as the URL and GET /api/posts carry them. */
+export interface PostTableState {
+  sort: PostSort;
+  order: PostListOrder;
+  q: string;
+}
+
+/** A sort's order when none is asked: the largest (or newest) first; titles A to Z. */
+export const defaultPostOrder = (sort: PostSort): PostListOrder => (sort === "title" ? "asc" : "desc");
+
+/** The table state a URL asks for; a value that is not one of the choices is left at its default. */
+export function postTableStateFromSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): PostTableState {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const sort = postListQueryShape.sort.safeParse(one(params.sort)).data ?? "date";
+  const order = postListQueryShape.order.safeParse(one(params.order)).data ?? defaultPostOrder(sort);
+  const q = postListQueryShape.q.safeParse(one(params.q)).data ?? "";
+  return { sort, order, q: q.trim() };
+}
+
+/** The URL parameters of a table state: only what differs from the defaults. */
+export function postTableSearchParams(state: PostTableState): Record<string, string> {
+  return {
+    ...(state.sort !== "date" ? { sort: state.sort } : {}),
+    ...(state.order !== defaultPostOrder(state.sort) ? { order: state.order } : {}),
+    ...(state.q ? { q: state.q } : {}),
+  };
+}

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { PostListResponse } from "@/lib/schemas/posts";
 import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 const EXPORT_HEADER =
@@ -69,8 +70,17 @@ test("overview: headline, charts over time, sortable table; screenshot", async (
   await expect(page.getByTestId("headline-comments")).toBeVisible();
   await expect(page.getByTestId("agreement")).toBeVisible();
 
-  // Sorting by comments puts the most-commented post first.
+  // Sorting by comments puts the most-commented post first (the server sorts; the URL keeps the order).
   await page.getByRole("button", { name: /^Comments/ }).click();
+  await expect(page).toHaveURL(/sort=comments/);
+  await expect(page.getByRole("columnheader", { name: /^Comments/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  const [mostCommented] = (
+    (await (await page.request.get("/api/posts?sort=comments")).json()) as PostListResponse
+  ).posts;
+  await expect(rows.first().getByRole("link").first()).toHaveText(mostCommented!.title);
   const counts = (await page.getByTestId("post-row").locator("td:nth-child(4)").allTextContents()).map(
     toNumber,
   );

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, ownerQuery, signIn, watchConsole } from "./helpers";
+import { DEMO, ownerQuery, signIn, waitForHydration, watchConsole } from "./helpers";
 
 test("an anonymous visitor is sent to sign in", async ({ page }) => {
   await page.goto("/");
@@ -72,6 +72,29 @@ test("the overview pages its posts: the newest first, older ones a click away, e
     await expect(page.getByTestId("posts-shown")).toHaveText(`${total} of ${total} posts`);
     await expect(page.getByTestId("more-posts")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Paging filler 1", exact: true })).toBeVisible();
+
+    // The order and the title search are the server's, over every post: from the first page alone, the
+    // oldest post comes first when sorted by date ascending, and a search finds posts no page showed yet.
+    await page.reload();
+    await waitForHydration(page);
+    const dateHeader = page.getByRole("columnheader", { name: /^Date/ });
+    await dateHeader.getByRole("button").click();
+    await expect(page).toHaveURL(/order=asc/);
+    await expect(dateHeader).toHaveAttribute("aria-sort", "ascending");
+    await expect(rows.first().getByRole("link").first()).toHaveText("Paging filler 1");
+    await expect(rows).toHaveCount(50);
+    await page.getByLabel("Search titles").fill("FILLER 5");
+    await expect(page).toHaveURL(/q=FILLER\+5/);
+    // "Paging filler 5" and 50-59, oldest first.
+    await expect(page.getByTestId("posts-shown")).toHaveText("11 of 11 posts");
+    await expect(rows.first().getByRole("link").first()).toHaveText("Paging filler 5");
+    await expect(page.getByTestId("trend-scope")).toHaveCount(0);
+    // The URL holds the state: a reload shows the same table.
+    await page.reload();
+    await expect(page.getByLabel("Search titles")).toHaveValue("FILLER 5");
+    await expect(page.getByTestId("posts-shown")).toHaveText("11 of 11 posts");
+    await page.getByLabel("Search titles").fill("no such title anywhere");
+    await expect(page.getByText("No post title contains “no such title anywhere”")).toBeVisible();
   } finally {
     await ownerQuery("DELETE FROM post WHERE external_id LIKE 'e2e-paging-%'");
   }

@@ -1,5 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { db, readDb } from "@/lib/db/client";
+import { openConnections } from "@/lib/db/connections";
 import { sql as appSql, readSql } from "@/lib/db/sql";
 import { boss, QUEUES, stopQueue } from "@/lib/server/jobs/queue";
 import { useTestDatabase } from "../support/database";
@@ -8,7 +9,7 @@ import { useTestDatabase } from "../support/database";
  * One process's connections (lib/db/README.md): the job queue runs on Prisma's pg pool, so a busy process holds
  * at most the two pools' 10 + 5 connections, and none of pg-boss's own.
  */
-const { sql } = useTestDatabase();
+const { sql, url } = useTestDatabase();
 
 async function sessions() {
   return sql<{ application_name: string; n: number }[]>`
@@ -42,5 +43,24 @@ describe("the process's connections", () => {
   test("without DATABASE_REPLICA_URL the dashboards read the primary's clients", () => {
     expect(readDb()).toBe(db());
     expect(readSql()).toBe(appSql());
+  });
+
+  test("an idle connection the server ends is logged, and the pool opens another", async () => {
+    const own = openConnections({ url });
+    const written = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const [{ pid }] = (await own.pool.query("SELECT pg_backend_pid() AS pid")).rows as [{ pid: number }];
+      await sql`SELECT pg_terminate_backend(${pid})`;
+      await vi.waitFor(() =>
+        expect(written).toHaveBeenCalledWith(
+          expect.stringMatching(/^\[db\] an idle marginalia connection ended: /),
+        ),
+      );
+      const [{ n }] = (await own.pool.query("SELECT 1 AS n")).rows as [{ n: number }];
+      expect(n).toBe(1);
+    } finally {
+      written.mockRestore();
+      await own.close();
+    }
   });
 });

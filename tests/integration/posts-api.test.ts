@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { GET } from "@/app/api/posts/route";
-import type { PostListResponse } from "@/lib/schemas/posts";
+import { POST_SORTS, type PostListResponse, type PostSort, type PostSummary } from "@/lib/schemas/posts";
 import { seedDemo } from "@/lib/server/demo/seed";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
@@ -73,5 +73,99 @@ describe("GET /api/posts", () => {
     } while (cursor);
     expect(seen).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 2));
+  });
+
+  /** Every page of a query, following the cursors. */
+  async function everyPage(query: string): Promise<PostListResponse[]> {
+    const pages: PostListResponse[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `${query}&cursor=${encodeURIComponent(cursor)}` : query;
+      const response = await GET(apiRequest(`/api/posts?${q}`, { session: viewer }), routeContext());
+      expect(response.status, q).toBe(200);
+      const body = (await response.json()) as PostListResponse;
+      pages.push(body);
+      cursor = body.nextCursor;
+    } while (cursor);
+    return pages;
+  }
+
+  /** Each sort's value as the table shows it (no figure sorts lowest), written here apart from the SQL. */
+  const VALUE: Record<Exclude<PostSort, "title">, (p: PostSummary) => number | string> = {
+    date: (p) => p.publishedAt ?? "",
+    comments: (p) => p.comments,
+    disagree: (p) => (p.scored === 0 ? -1 : p.stances.disagree / p.scored),
+    sentiment: (p) => (p.scored === 0 ? -99 : (p.meanSentiment ?? -99)),
+    flags: (p) => p.openFlags,
+  };
+
+  test.each(POST_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((order) => [sort, order] as const)))(
+    "sorted by %s %s over every post, two at a time by cursor: each post once, in order",
+    async (sort, order) => {
+      // Ties on every figure: two posts with the same title, comments and date as a third.
+      const all = (await everyPage("limit=200"))[0]!.posts;
+      await sql`UPDATE post SET title = (SELECT title FROM post WHERE id = ${all[0]!.id}),
+                  published_at = (SELECT published_at FROM post WHERE id = ${all[0]!.id})
+                WHERE id = ${all[1]!.id}`;
+      const pages = await everyPage(`sort=${sort}&order=${order}&limit=2`);
+      const seen = pages.flatMap((p) => p.posts);
+      expect(pages.every((p) => p.total === all.length)).toBe(true);
+      expect(new Set(seen.map((p) => p.id)).size).toBe(all.length);
+      expect(seen).toHaveLength(all.length);
+      const sign = order === "asc" ? 1 : -1;
+      let expected: number[];
+      if (sort === "title") {
+        // Text order is the database's collation: the expected order is PostgreSQL's own.
+        expected = (
+          await sql<{ id: number }[]>`SELECT id FROM post ORDER BY lower(title) ${
+            order === "asc" ? sql`ASC` : sql`DESC`
+          }, id ${order === "asc" ? sql`ASC` : sql`DESC`}`
+        ).map((r) => r.id);
+      } else {
+        const value = VALUE[sort];
+        const fresh = (await everyPage("limit=200"))[0]!.posts;
+        expected = [...fresh]
+          .sort((a, b) => {
+            const [x, y] = [value(a), value(b)];
+            return sign * (x < y ? -1 : x > y ? 1 : a.id - b.id);
+          })
+          .map((p) => p.id);
+      }
+      expect(seen.map((p) => p.id)).toEqual(expected);
+    },
+  );
+
+  test("a title search runs over every post, in any case, with LIKE's wildcards taken literally", async () => {
+    const titles = await sql<{ id: number; title: string }[]>`SELECT id, title FROM post ORDER BY id`;
+    const word = titles[0]!.title.split(/\s+/).find((w) => w.length >= 4)!;
+    const needle = word.slice(1, 4).toUpperCase();
+    const matching = titles.filter((t) => t.title.toLowerCase().includes(needle.toLowerCase()));
+    expect(matching.length).toBeGreaterThan(0);
+    expect(matching.length).toBeLessThan(titles.length);
+    const pages = await everyPage(`q=${encodeURIComponent(` ${needle} `)}&limit=1`);
+    expect(pages[0]!.total).toBe(matching.length);
+    expect(pages.flatMap((p) => p.posts.map((x) => x.id)).sort((a, b) => a - b)).toEqual(
+      matching.map((t) => t.id),
+    );
+    // The flagged posts ignore the search: they are the range's.
+    const unsearched = (await everyPage("limit=200"))[0]!;
+    expect(pages[0]!.flagged).toEqual(unsearched.flagged);
+    for (const literal of ["%", "_", "\\"]) {
+      const [page] = await everyPage(`q=${encodeURIComponent(literal)}`);
+      const expected = titles.filter((t) => t.title.includes(literal)).length;
+      expect(page!.total, literal).toBe(expected);
+    }
+  });
+
+  test("answers 400 to a sort, order or search it does not know", async () => {
+    for (const query of [
+      "sort=bogus",
+      "order=up",
+      `q=${"x".repeat(201)}`,
+      "sort=comments&cursor=eyJrIjoxfQ",
+    ]) {
+      const response = await GET(apiRequest(`/api/posts?${query}`, { session: viewer }), routeContext());
+      expect(response.status, query).toBe(400);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateRangeShape, fromNotAfterTo } from "@/lib/schemas/date-range";
-import type { PostListResponse } from "@/lib/schemas/posts";
+import { type PostListResponse, postListQueryShape } from "@/lib/schemas/posts";
 import { publicationScopeQueryShape } from "@/lib/schemas/publication-scope";
 import { limitParam } from "@/lib/schemas/route-params";
 import { listPostSummaryPage } from "@/lib/server/analytics/post-summaries";
@@ -13,21 +13,29 @@ const querySchema = z
   .strictObject({
     ...dateRangeShape,
     ...publicationScopeQueryShape,
-    /** From the previous page's nextCursor. */
-    cursor: z.string().max(200).optional(),
+    ...postListQueryShape,
+    /** From the previous page's nextCursor (it holds the last row's sort value: a title can be long). */
+    cursor: z.string().max(4000).optional(),
     limit: limitParam(200),
   })
   .refine(...fromNotAfterTo);
 
 /**
- * GET /api/posts?from&to&publicationId&cursor&limit: one page of the posts published in the range, of the
- * publication in scope (the parameter, else the switcher's choice), newest first, with their comment count,
- * tone mix, stance split, sentiment and flags; the first page also lists the most flagged.
+ * GET /api/posts?from&to&publicationId&sort&order&q&cursor&limit: one page of the posts published in the range,
+ * of the publication in scope (the parameter, else the switcher's choice), in the order asked (newest first by
+ * default), whose title contains q, with their comment count, tone mix, stance split, sentiment and flags; the
+ * first page also lists the most flagged.
  */
 export const GET = route(
   { capability: "read", query: querySchema },
   async ({ query, request }): Promise<PostListResponse> => {
-    const { publicationId, cursor, limit, ...range } = query;
-    return listPostSummaryPage(range, await requestPublicationId(request, publicationId), { cursor, limit });
+    const { publicationId, cursor, limit, sort, order, q, ...range } = query;
+    return listPostSummaryPage(range, await requestPublicationId(request, publicationId), {
+      cursor,
+      limit,
+      sort,
+      order,
+      titleContains: q,
+    });
   },
 );

@@ -2,11 +2,16 @@ import "server-only";
 import { z } from "zod";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
 import { quantileFromRollup } from "@/lib/analytics/sentiment-bins";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { readSql, type Sql } from "@/lib/db/sql";
 import { rowId } from "@/lib/schemas/bounds";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
-import type { PostListResponse, PostSummary } from "@/lib/schemas/posts";
+import {
+  defaultPostOrder,
+  type PostListOrder,
+  type PostListResponse,
+  type PostSort,
+  type PostSummary,
+} from "@/lib/schemas/posts";
 import { cursorCodec } from "@/lib/server/keyset-cursor";
 
 interface Row {
@@ -28,7 +33,9 @@ interface Row {
   stance_counts: number[] | null;
 }
 
-const SUMMARY_COLUMNS = Prisma.sql`
+/** The columns of a summary, over `post p` and `post_rollup r`. */
+function summaryColumns(sql: Sql) {
+  return sql`
   p.id, p.title, p.slug, p.url, p.published_at,
   coalesce(r.comments, 0) AS comments, coalesce(r.commenters, 0) AS commenters, coalesce(r.scored, 0) AS scored,
   coalesce(r.sentiment_sum, 0) AS sentiment_sum, r.sentiment_bins, coalesce(r.open_flags, 0) AS open_flags,
@@ -39,16 +46,17 @@ const SUMMARY_COLUMNS = Prisma.sql`
   (SELECT coalesce(array_agg(f.note ORDER BY f.created_at DESC, f.id DESC), '{}'::text[]) FROM flag f
      WHERE f.status = 'OPEN' AND f.post_id = p.id AND f.raised_by_id IS NULL AND f.note IS NOT NULL)
     AS system_post_flag_notes`;
+}
 
 /**
  * Posts published within the range (posts without a date are left out then), of the publication (undefined:
  * every publication), over `post p`.
  */
-function inScope(range: DateRange, publicationId: number | undefined): Prisma.Sql {
+function inScope(sql: Sql, range: DateRange, publicationId: number | undefined) {
   const { start, end } = instantRange(range);
-  return Prisma.sql`${start ? Prisma.sql`AND p.published_at >= ${start}` : Prisma.empty}
-    ${end ? Prisma.sql`AND p.published_at < ${end}` : Prisma.empty}
-    ${publicationId === undefined ? Prisma.empty : Prisma.sql`AND p.publication_id = ${publicationId}`}`;
+  return sql`${start ? sql`AND p.published_at >= ${start}` : sql``}
+    ${end ? sql`AND p.published_at < ${end}` : sql``}
+    ${publicationId === undefined ? sql`` : sql`AND p.publication_id = ${publicationId}`}`;
 }
 
 /**
@@ -62,11 +70,12 @@ export async function listPostSummaries(
   range: DateRange = {},
   publicationId?: number,
 ): Promise<PostSummary[]> {
-  const rows = await readDb().$queryRaw<Row[]>`
-    SELECT ${SUMMARY_COLUMNS}
+  const sql = readSql();
+  const rows = await sql<Row[]>`
+    SELECT ${summaryColumns(sql)}
     FROM post p
     LEFT JOIN post_rollup r ON r.post_id = p.id
-    WHERE true ${inScope(range, publicationId)}
+    WHERE true ${inScope(sql, range, publicationId)}
     ORDER BY p.published_at DESC NULLS LAST, p.id DESC`;
   return rows.map(toSummary);
 }
@@ -75,43 +84,90 @@ export const POST_PAGE_SIZE = 50;
 /** How many of the range's flagged posts the overview lists (most flagged first). */
 export const FLAGGED_POSTS_SHOWN = 20;
 
-const pageCursor = cursorCodec(z.object({ d: z.iso.datetime().nullable(), i: rowId }));
+/** The page's last row: its sort value as PostgreSQL printed it (nothing lost on the way back), and its id. */
+const pageCursor = cursorCodec(z.object({ k: z.string().max(2000), i: rowId }));
 
 /**
- * One page of the overview's posts, newest first (keyset on published_at then id; undated posts last), with
- * how many posts the range holds; the first page also carries the range's most flagged posts (they may be on
- * any page) and how many posts have open flags.
+ * Each sort's value of a post, over `post p` and `post_rollup r`, with the type its cursor value is read back
+ * as. Posts without a date sort as the oldest; without a scored comment, below every share and mean (as the
+ * table shows them: no figure).
+ */
+function sortKey(sql: Sql, sort: PostSort) {
+  switch (sort) {
+    case "date":
+      return { value: sql`coalesce(p.published_at, '-infinity'::timestamptz)`, type: sql`timestamptz` };
+    case "title":
+      return { value: sql`lower(p.title)`, type: sql`text` };
+    case "comments":
+      return { value: sql`coalesce(r.comments, 0)::float8`, type: sql`float8` };
+    case "disagree":
+      return {
+        value: sql`CASE WHEN coalesce(r.scored, 0) = 0 THEN -1 ELSE r.stance_counts[2]::float8 / r.scored END`,
+        type: sql`float8`,
+      };
+    case "sentiment":
+      return {
+        value: sql`CASE WHEN coalesce(r.scored, 0) = 0 THEN -99 ELSE r.sentiment_sum / r.scored END`,
+        type: sql`float8`,
+      };
+    case "flags":
+      return { value: sql`coalesce(r.open_flags, 0)::float8`, type: sql`float8` };
+  }
+}
+
+export interface PostPageRequest {
+  cursor?: string;
+  limit?: number;
+  /** Date (default): newest first. */
+  sort?: PostSort;
+  order?: PostListOrder;
+  /** Only posts whose title contains this (any case). */
+  titleContains?: string;
+}
+
+/**
+ * One page of the overview's posts in the requested order (keyset on the sort value then id, so every post is
+ * reached once however many there are), with how many posts match; the first page also carries the range's
+ * most flagged posts (they may be on any page, and ignore the title search) and how many posts have open flags.
  */
 export async function listPostSummaryPage(
   range: DateRange = {},
   publicationId?: number,
-  page: { cursor?: string; limit?: number } = {},
+  page: PostPageRequest = {},
 ): Promise<PostListResponse> {
+  const sql = readSql();
   const limit = page.limit ?? POST_PAGE_SIZE;
   const cursor = page.cursor ? pageCursor.decode(page.cursor) : null;
+  const key = sortKey(sql, page.sort ?? "date");
+  const descending = (page.order ?? defaultPostOrder(page.sort ?? "date")) === "desc";
+  const scope = inScope(sql, range, publicationId);
+  const titled = page.titleContains?.trim()
+    ? sql`strpos(lower(p.title), lower(${page.titleContains.trim()})) > 0`
+    : sql`true`;
   const after = !cursor
-    ? Prisma.empty
-    : cursor.d === null
-      ? Prisma.sql`AND p.published_at IS NULL AND p.id < ${cursor.i}`
-      : Prisma.sql`AND (p.published_at < ${new Date(cursor.d)}
-          OR p.published_at = ${new Date(cursor.d)} AND p.id < ${cursor.i} OR p.published_at IS NULL)`;
+    ? sql``
+    : descending
+      ? sql`AND (${key.value}, p.id) < (${cursor.k}::${key.type}, ${cursor.i}::int)`
+      : sql`AND (${key.value}, p.id) > (${cursor.k}::${key.type}, ${cursor.i}::int)`;
+  const direction = descending ? sql`DESC` : sql`ASC`;
   const [rows, counted, flagged] = await Promise.all([
-    readDb().$queryRaw<Row[]>`
-      SELECT ${SUMMARY_COLUMNS}
+    sql<(Row & { sort_key: string })[]>`
+      SELECT ${summaryColumns(sql)}, (${key.value})::text AS sort_key
       FROM post p
       LEFT JOIN post_rollup r ON r.post_id = p.id
-      WHERE true ${inScope(range, publicationId)} ${after}
-      ORDER BY p.published_at DESC NULLS LAST, p.id DESC
+      WHERE ${titled} ${scope} ${after}
+      ORDER BY ${key.value} ${direction}, p.id ${direction}
       LIMIT ${limit + 1}`,
-    readDb().$queryRaw<{ total: number; flagged: number }[]>`
-      SELECT count(*)::int AS total, count(*) FILTER (WHERE r.open_flags > 0)::int AS flagged
+    sql<{ total: number; flagged: number }[]>`
+      SELECT count(*) FILTER (WHERE ${titled})::int AS total,
+        count(*) FILTER (WHERE r.open_flags > 0)::int AS flagged
       FROM post p LEFT JOIN post_rollup r ON r.post_id = p.id
-      WHERE true ${inScope(range, publicationId)}`,
+      WHERE true ${scope}`,
     cursor
       ? Promise.resolve([])
       : // The order's flag counts per post come from one pass over the open post flags; the summaries' own
         // look-ups run for the shown posts only.
-        readDb().$queryRaw<Row[]>`
+        sql<Row[]>`
           WITH post_flags AS (
             SELECT f.post_id, count(*)::int AS n FROM flag f
             WHERE f.status = 'OPEN' AND f.post_id IS NOT NULL GROUP BY f.post_id
@@ -120,11 +176,11 @@ export async function listPostSummaryPage(
             FROM post p
             JOIN post_rollup r ON r.post_id = p.id
             LEFT JOIN post_flags pf ON pf.post_id = p.id
-            WHERE r.open_flags > 0 ${inScope(range, publicationId)}
+            WHERE r.open_flags > 0 ${scope}
             ORDER BY post_flags DESC, r.open_flags DESC, p.published_at DESC NULLS LAST, p.id DESC
             LIMIT ${FLAGGED_POSTS_SHOWN}
           )
-          SELECT ${SUMMARY_COLUMNS}
+          SELECT ${summaryColumns(sql)}
           FROM picked x
           JOIN post p ON p.id = x.id
           JOIN post_rollup r ON r.post_id = p.id
@@ -134,10 +190,7 @@ export async function listPostSummaryPage(
   const last = shown.at(-1);
   return {
     posts: shown.map(toSummary),
-    nextCursor:
-      rows.length > limit && last
-        ? pageCursor.encode({ d: last.published_at?.toISOString() ?? null, i: last.id })
-        : null,
+    nextCursor: rows.length > limit && last ? pageCursor.encode({ k: last.sort_key, i: last.id }) : null,
     total: counted[0]?.total ?? 0,
     flagged: cursor ? null : { posts: flagged.map(toSummary), total: counted[0]?.flagged ?? 0 },
   };
