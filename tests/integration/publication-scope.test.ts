@@ -17,6 +17,7 @@ import type { OpenPostFlagList } from "@/lib/schemas/post-flags";
 import type { PostListResponse } from "@/lib/schemas/posts";
 import { PUBLICATION_SCOPE_COOKIE } from "@/lib/schemas/publication-scope";
 import type { SearchResult } from "@/lib/schemas/search";
+import { changeUserRole } from "@/lib/server/users";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { makeComment, makeCommenter, makePublication } from "./moderation-fixtures";
@@ -132,17 +133,23 @@ describe("the queue, the log and search follow the same scope", () => {
     expect((await json<QueueCounts>(countsGET, "/api/moderation/counts")).all).toBe(5);
   });
 
-  test("the log and its CSV show the publication's rows only", async () => {
+  test("the log and its CSV show the publication's rows and the account actions, not the other's rows", async () => {
+    // An account action belongs to no publication: it holds for every one.
+    const author = await signedIn("AUTHOR");
+    await changeUserRole(author.userId, moderator.userId, "MODERATOR");
     const rows = (await json<LogPage>(logGET, "/api/moderation/log", String(alpha.publicationId))).rows;
-    expect(rows.length).toBeGreaterThan(0);
-    expect(new Set(rows.map((r) => r.publicationId))).toEqual(new Set([alpha.publicationId]));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(new Set(rows.map((r) => r.publicationId))).toEqual(new Set([alpha.publicationId, null]));
+    expect(rows.find((r) => r.publicationId === null)?.targetType).toBe("USER");
     const everything = (await json<LogPage>(logGET, "/api/moderation/log")).rows;
     expect(new Set(everything.map((r) => r.publicationId))).toContain(beta.publicationId);
     const csv = await (await call(logCsvGET, "/api/moderation/log/csv", String(beta.publicationId))).text();
     const [header, ...lines] = csv.trim().split("\n");
     const column = header!.split(",").indexOf("publication_id");
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line.split(",")[column]).toBe(String(beta.publicationId));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(new Set(lines.map((line) => line.split(",")[column]))).toEqual(
+      new Set([String(beta.publicationId), ""]),
+    );
   });
 
   test("search", async () => {

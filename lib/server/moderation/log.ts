@@ -16,7 +16,11 @@ function whereOf(filters: LogFilters): Prisma.ModerationActionWhereInput {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.targetType ? { targetType: filters.targetType } : {}),
     ...(filters.targetId ? { targetId: filters.targetId } : {}),
-    ...(filters.publicationId !== undefined ? { publicationId: filters.publicationId } : {}),
+    // One publication's log keeps the rows of no publication: account actions (a role changed, an account
+    // disabled) hold for every publication.
+    ...(filters.publicationId !== undefined
+      ? { OR: [{ publicationId: filters.publicationId }, { publicationId: null }] }
+      : {}),
     ...(filters.from || filters.to ? { createdAt } : {}),
   };
 }
