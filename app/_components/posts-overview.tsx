@@ -41,18 +41,26 @@ export function PostsOverview({ initial }: { initial: OverviewInitial }) {
     const params = Object.fromEntries(searchParams.entries());
     return { range: dateRangeFromSearchParams(params), table: postTableStateFromSearchParams(params) };
   }, [searchParams]);
-  const show = useCallback(
+  const addressOf = useCallback(
     (nextRange: DateRange, nextTable: PostTableState) => {
       const params = new URLSearchParams(postTableSearchParams(nextTable));
       if (nextRange.from) params.set("from", nextRange.from);
       if (nextRange.to) params.set("to", nextRange.to);
       const query = params.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      return query ? `${pathname}?${query}` : pathname;
     },
-    [pathname, router],
+    [pathname],
   );
-  const setRange = useCallback((next: DateRange) => show(next, table), [show, table]);
-  const setTable = useCallback((next: PostTableState) => show(range, next), [show, range]);
+  const setRange = useCallback(
+    (next: DateRange) => router.replace(addressOf(next, table), { scroll: false }),
+    [router, addressOf, table],
+  );
+  // The table's order and search change the address without a round trip to the server (Next keeps
+  // useSearchParams in step with history.replaceState); only the posts query follows them.
+  const setTable = useCallback(
+    (next: PostTableState) => window.history.replaceState(null, "", addressOf(range, next)),
+    [addressOf, range],
+  );
   const posts = useOverviewPostsQuery(range, table, initial);
   const headline = useHeadlineQuery(range, { range: initial.range, data: initial.headline });
   const agreement = useAgreementQuery(initial.agreement);

@@ -35,20 +35,25 @@ export function PostsTable({
 }) {
   const searchId = useId();
   const [search, setSearch] = useState(table.q);
+  /** The search last sent to the address (or found there). */
+  const [sent, setSent] = useState(table.q);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
 
-  // The URL moved on its own (back, forward, a link): the box follows it.
-  const [shownQuery, setShownQuery] = useState(table.q);
-  if (shownQuery !== table.q) {
-    setShownQuery(table.q);
-    if (search.trim() !== table.q) setSearch(table.q);
+  // The address moved on its own (back, forward, a link): the box follows it. A search this box sent is
+  // not one, so typing on while it lands loses nothing.
+  if (table.q !== sent) {
+    setSent(table.q);
+    setSearch(table.q);
   }
   useEffect(() => {
     const q = search.trim();
-    if (q === table.q) return;
-    const timer = setTimeout(() => onTableChange({ ...table, q }), SEARCH_DELAY_MS);
+    if (q === sent) return;
+    const timer = setTimeout(() => {
+      setSent(q);
+      onTableChange({ ...table, q });
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [search, table, onTableChange]);
+  }, [search, sent, table, onTableChange]);
 
   const toggleSort = (key: PostSort) =>
     onTableChange({
