@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { connections, type Db } from "./connections";
 import { PrismaClient } from "./generated/client";
+import { readingOnPrimary } from "./own-writes";
 
 export type { Db } from "./connections";
 
@@ -22,11 +23,12 @@ export function db(): Db {
 
 /**
  * Prisma for the dashboards' reads: the read replica when DATABASE_REPLICA_URL is set, else the primary. Only
- * for reads that may lag the primary by the replica's delay (figures, lists, search), never after a write.
+ * for reads that may lag the primary by the replica's delay (figures, lists, search), never after a write. The
+ * primary's again for a person just after their own write (`withReadsOnPrimary`).
  */
 export function readDb(): Db {
   const c = connections();
-  return c.replica ? c.readDb : c.db;
+  return c.replica && !readingOnPrimary() ? c.readDb : c.db;
 }
 
 /** Tests' seam: swaps the primary's Prisma client of the installed connections (e.g. for a logging one). */

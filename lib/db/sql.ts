@@ -1,6 +1,7 @@
 import "server-only";
 import type postgres from "postgres";
 import { connections, type Sql } from "./connections";
+import { readingOnPrimary } from "./own-writes";
 
 export type { Sql } from "./connections";
 
@@ -17,11 +18,12 @@ export function sql(): Sql {
 
 /**
  * postgres.js for the dashboards' reads: the read replica when DATABASE_REPLICA_URL is set, else the primary.
- * Only for reads that may lag the primary by the replica's delay, never after a write.
+ * Only for reads that may lag the primary by the replica's delay, never after a write. The primary's again for a
+ * person just after their own write (`withReadsOnPrimary`).
  */
 export function readSql(): Sql {
   const c = connections();
-  return c.replica ? c.readSql : c.sql;
+  return c.replica && !readingOnPrimary() ? c.readSql : c.sql;
 }
 
 /** Tests' seam: swaps the primary's postgres.js client of the installed connections. */

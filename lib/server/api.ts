@@ -1,10 +1,12 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { withReadsOnPrimary } from "@/lib/db/own-writes";
 import { env } from "@/lib/env";
 import { type ApiErrorBody, apiErrorBody } from "@/lib/schemas/api-error";
 import { isDatabaseUnavailable } from "@/lib/server/db-availability";
 import { DomainError, type DomainErrorKind } from "@/lib/server/domain-error";
+import { ownWriteCookie, recentOwnWrite } from "@/lib/server/own-writes";
 import { type Capability, can, type Viewer } from "@/lib/server/permissions";
 import { viewerFromHeaders } from "@/lib/server/session";
 import { declaredTooLarge, readBodyWithin, TOO_LARGE } from "@/lib/web/body-limit";
@@ -217,8 +219,12 @@ export function route<Q = undefined, B = undefined, P = undefined>(
           return errorResponse(400, "bad_request", "bad request body", zodIssues(parsed.error));
         body = parsed.data;
       }
-      const result = await handler({ viewer, query, body, params, request });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const run = () => handler({ viewer, query, body, params, request });
+      const result = await (recentOwnWrite(request) ? withReadsOnPrimary(run) : run());
+      const response = result instanceof Response ? result : NextResponse.json(result);
+      const mark = UNSAFE.has(request.method) && response.ok ? ownWriteCookie() : null;
+      if (mark) response.headers.append("Set-Cookie", mark);
+      return response;
     } catch (err) {
       if (err instanceof DomainError)
         return errorResponse(DOMAIN_ERROR_STATUS[err.kind], err.code, err.message);

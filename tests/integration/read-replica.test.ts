@@ -13,6 +13,7 @@ import type { CommenterPage } from "@/lib/schemas/commenter-profile";
 import type { QueuePage } from "@/lib/schemas/moderation-queue";
 import type { ToneDistribution } from "@/lib/schemas/post-figures";
 import type { PostListResponse } from "@/lib/schemas/posts";
+import { OWN_WRITES_COOKIE } from "@/lib/server/own-writes";
 import { resetDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 import { buildDashboardFixture, type DashboardFixture } from "./dashboard-fixture";
@@ -190,6 +191,47 @@ describe("dashboards on a read replica", () => {
     expect(await tones()).toMatchObject({ skeptical: 0, analytical: 3 });
     expect(await overviewTones()).toMatchObject({ skeptical: 0, analytical: 3 });
     expect(await commenterTones()).toMatchObject({ skeptical: 0, analytical: 1 });
+  });
+
+  test("the person who made a change reads the primary for a few seconds after; everyone else the replica", async () => {
+    const before = await tones();
+    await pauseReplica();
+    try {
+      const corrected = await correct(
+        apiRequest(`/api/comments/${f.ids.a2}/correction`, {
+          method: "POST",
+          session: moderator,
+          body: { tone: "hostile" },
+        }),
+        routeContext({ commentId: String(f.ids.a2) }),
+      );
+      expect(corrected.status, await corrected.clone().text()).toBe(200);
+      const mark = corrected.headers.getSetCookie().find((c) => c.startsWith(`${OWN_WRITES_COOKIE}=`));
+      expect(mark).toMatch(/HttpOnly/);
+      const tonesWith = async (cookie: string | null) =>
+        (
+          await json<ToneDistribution>(
+            await getTones(
+              apiRequest(`/api/posts/${f.p1}/tones`, {
+                session: moderator,
+                headers: cookie ? { cookie: `${moderator.headers.cookie}; ${cookie}` } : {},
+              }),
+              routeContext({ postId: String(f.p1) }),
+            ),
+          )
+        ).tones;
+      const moved = { ...before, analytical: before.analytical - 1, hostile: before.hostile + 1 };
+      // The moderator's next read carries the mark: the primary, with the correction.
+      expect(await tonesWith(mark!.split(";")[0]!)).toEqual(moved);
+      // The viewer, the moderator without the mark, a forged or an expired mark: the replica, without it.
+      expect(await tones()).toEqual(before);
+      expect(await tonesWith(null)).toEqual(before);
+      expect(await tonesWith(`${OWN_WRITES_COOKIE}=soon`)).toEqual(before);
+      expect(await tonesWith(`${OWN_WRITES_COOKIE}=${Date.now() - 1000}`)).toEqual(before);
+      expect(await tonesWith(`${OWN_WRITES_COOKIE}=${Date.now() + 3_600_000}`)).toEqual(before);
+    } finally {
+      await resumeReplica();
+    }
   });
 
   test("a moderation decision is in the queue at once, whatever the replica's delay", async () => {
