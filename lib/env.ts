@@ -71,6 +71,11 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"])
     .transform((v) => v === "true" || v === "1")
     .optional(),
+  /**
+   * Web server processes on this machine, sharing HOST:PORT (Node's cluster): one uses one core for Next's
+   * per-request work; two or more use the others. Each holds its own connections (lib/db/README.md).
+   */
+  MARGINALIA_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   /** Run periodic Substack syncs inside the web process (off when dedicated workers run them). */
   MARGINALIA_IN_PROCESS_JOBS: z
     .enum(["true", "false", "1", "0"])

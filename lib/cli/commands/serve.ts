@@ -12,7 +12,6 @@ import { prepareDemo } from "../demo-startup";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
-const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const WEB_SERVER = path.join(ROOT, "lib/web/start.ts");
 
 /** The secret that signs sessions: BETTER_AUTH_SECRET, else one generated once and kept beside the data. */
@@ -126,7 +125,9 @@ export function registerServeCommand(program: Command): void {
       );
       for (const line of demoLines) note(line);
       note("Accounts: `npm run marginalia -- user add --email … --role AUTHOR` (see `user --help`).");
-      child = spawn(process.execPath, [TSX_CLI, WEB_SERVER, ...(opts.dev ? ["--dev"] : [])], {
+      // Node itself with tsx's loader, not tsx's command-line wrapper: the child is then the web process (or the
+      // supervisor of several), so the database is stopped only after it has ended, connections closed.
+      child = spawn(process.execPath, ["--import", "tsx", WEB_SERVER, ...(opts.dev ? ["--dev"] : [])], {
         cwd: ROOT,
         env: { ...childEnv, NODE_ENV: opts.dev ? "development" : "production" },
         stdio: "inherit",
