@@ -1,5 +1,6 @@
 /**
- * `npm run bench:dashboard -- [--comments 1000000] [--posts 1000] [--seconds 20] [--connections 20] [--port 3130]`
+ * `npm run bench:dashboard -- [--comments 1000000] [--posts 1000] [--seconds 20] [--connections 20] [--port 3130]
+ *   [--web-processes 1]`
  *
  * With the data set of bench:import (and bench:scoring) loaded, the app as `marginalia serve` runs it (a
  * production build, loopback, the app's least-privilege role) answers autocannon at 20 connections for 20 s
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "20" },
     port: { type: "string", default: process.env.PORT ?? "3130" },
+    /** MARGINALIA_WEB_PROCESSES of the app under test. */
+    "web-processes": { type: "string", default: "1" },
   },
 });
 const comments = Number(values.comments);
@@ -177,6 +180,7 @@ try {
         DATABASE_OWNER_URL: database.url,
         BETTER_AUTH_URL: base,
         MARGINALIA_DATA_DIR: `${ROOT}/bench/.data/web`,
+        MARGINALIA_WEB_PROCESSES: values["web-processes"],
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -245,12 +249,12 @@ try {
 }
 
 printTable(
-  `dashboard APIs over ${comments} comments, ${connections} connections x ${seconds} s each (autocannon, loopback)`,
+  `dashboard APIs over ${comments} comments, ${connections} connections x ${seconds} s each (autocannon, loopback), ${values["web-processes"]} web process(es)`,
   rows,
 );
 console.log(`web server peak RSS (its process tree; the database server apart): ${mb(peakRss)} MB`);
 console.log(
-  `written ${await writeResult(`dashboard-${comments}`, { comments, posts, connections, seconds, webPeakRssMb: mb(peakRss), apis: measured })}`,
+  `written ${await writeResult(`dashboard-${comments}`, { comments, posts, connections, seconds, webProcesses: Number(values["web-processes"]), webPeakRssMb: mb(peakRss), apis: measured })}`,
 );
 await sql.end();
 await appConnections.close();
