@@ -18,6 +18,7 @@ import postgres from "postgres";
 import { type Db, setDb } from "@/lib/db/client";
 import { installConnections, openConnections } from "@/lib/db/connections";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { setSql } from "@/lib/db/sql";
 import { queueQuerySchema } from "@/lib/schemas/moderation-queue";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
@@ -123,23 +124,38 @@ const targets: Target[] = [
   },
 ];
 
-/** The SQL a function sends (Prisma's query log), then that SQL alone, `times` times: per-call ms. */
+/**
+ * The SQL a function sends (Prisma's query log and postgres.js's debug hook), then that SQL alone, `times`
+ * times: per-call ms.
+ */
 async function sqlFloor(run: () => Promise<unknown>, times: number): Promise<number[]> {
-  const captured: { query: string; params: string }[] = [];
+  const captured: { query: string; params: unknown[] }[] = [];
   const logging = new PrismaClient({
     adapter: new PrismaPg({ connectionString: database.appUrl, max: 2 }),
     log: [{ emit: "event", level: "query" }],
   }) as unknown as Db & { $on(event: "query", cb: (e: { query: string; params: string }) => void): void };
-  logging.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
+  logging.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  const loggingSql = postgres(database.appUrl, {
+    max: 2,
+    onnotice: () => {},
+    debug: (_connection, query, params) => captured.push({ query, params }),
+  });
+  const { db, sql: appSql } = appConnections;
   setDb(logging);
-  await run();
-  await logging.$disconnect();
+  setSql(loggingSql);
+  try {
+    await run();
+  } finally {
+    setDb(db);
+    setSql(appSql);
+    await Promise.all([logging.$disconnect(), loggingSql.end({ timeout: 5 })]);
+  }
   const timings: number[] = [];
   // At most `times` runs, and no more than 30 s of them (a slow query's floor is clear after a few).
   const until = performance.now() + 30_000;
   for (let i = 0; i < times && (i < 3 || performance.now() < until); i++) {
     const started = performance.now();
-    for (const { query, params } of captured) await sql.unsafe(query, JSON.parse(params) as never[]);
+    for (const { query, params } of captured) await sql.unsafe(query, params as never[]);
     timings.push(performance.now() - started);
   }
   return timings;
