@@ -65,12 +65,18 @@ function pgPool(url: string, max: number, applicationName: string, readOnly: boo
     application_name: applicationName,
     ...(readOnly ? { options: READ_ONLY } : {}),
   });
-  // An idle connection the server ended (a restart, a failover): the pool drops it and opens another when
-  // asked. Without a listener the error would end the process; it is logged (its message names no secret)
-  // so that a flapping database shows in the logs.
-  pool.on("error", (err) => {
-    process.stderr.write(`[db] an idle ${applicationName} connection ended: ${err.message}\n`);
+  // A connection the server ended (a restart, a failover, an outage): its client emits an error, idle in the
+  // pool or checked out (Better Auth's Kysely holds clients between its statements). Without a listener the
+  // error would end the process. Each client logs it once (the message names no secret), so a flapping
+  // database shows in the logs; a statement in flight gets the error too, and the pool opens another
+  // connection when asked.
+  pool.on("connect", (client) => {
+    client.on("error", (err) => {
+      process.stderr.write(`[db] a ${applicationName} connection ended: ${err.message}\n`);
+    });
   });
+  // The pool re-emits an idle client's error, already logged by the client's own listener.
+  pool.on("error", () => {});
   return pool;
 }
 

@@ -45,7 +45,7 @@ describe("the process's connections", () => {
     expect(readSql()).toBe(appSql());
   });
 
-  test("an idle connection the server ends is logged, and the pool opens another", async () => {
+  test("a connection the server ends is logged, and the pool opens another", async () => {
     const own = openConnections({ url });
     const written = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
@@ -53,7 +53,7 @@ describe("the process's connections", () => {
       await sql`SELECT pg_terminate_backend(${pid})`;
       await vi.waitFor(() =>
         expect(written).toHaveBeenCalledWith(
-          expect.stringMatching(/^\[db\] an idle marginalia connection ended: /),
+          expect.stringMatching(/^\[db\] a marginalia connection ended: /),
         ),
       );
       const [{ n }] = (await own.pool.query("SELECT 1 AS n")).rows as [{ n: number }];
