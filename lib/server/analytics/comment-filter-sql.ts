@@ -1,6 +1,6 @@
 import "server-only";
 import type { Sql, SqlFragment } from "@/lib/db/sql";
-import type { CommentFilters } from "@/lib/schemas/comment-filters";
+import { COMMENT_FILTER_KEYS, type CommentFilters } from "@/lib/schemas/comment-filters";
 import { UNCERTAIN_BELOW } from "@/lib/scoring/confidence";
 
 /** Escapes LIKE wildcards so a search for "50%" matches the text "50%". */
@@ -48,12 +48,5 @@ export function commentFilterSql(sql: Sql, filters: CommentFilters): SqlFragment
 
 /** No filter set: the post's figures are its rollup's (post_rollup), no comment has to be read. */
 export function unfiltered(filters: CommentFilters): boolean {
-  return !(
-    filters.tone ||
-    filters.stance ||
-    filters.sentiment ||
-    filters.status ||
-    filters.confidence ||
-    filters.q
-  );
+  return COMMENT_FILTER_KEYS.every((key) => !filters[key]);
 }
