@@ -6,7 +6,8 @@
  * production build, loopback, the app's least-privilege role) answers autocannon at 20 connections for 20 s
  * per API, one API at a time: the overview, the headline figures, the busiest post's summary, tones and first
  * thread page, compare, and the moderation queue. p50/p95/p99 and errors of each; beside them the floor: the
- * very SQL that API's function sends (captured from Prisma's query log), timed alone and one after the other
+ * very SQL that API's function sends (captured from postgres.js's debug hook, and from Prisma's query log for
+ * the model reads still on Prisma), timed alone and one after the other
  * through a plain client. The web process's peak memory is printed too.
  * Bars: post summary p95 <= 50 ms, overview and compare p95 <= 150 ms, queue p95 <= 100 ms, zero errors.
  */
@@ -18,7 +19,7 @@ import postgres from "postgres";
 import { type Db, setDb } from "@/lib/db/client";
 import { installConnections, openConnections } from "@/lib/db/connections";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { setSql } from "@/lib/db/sql";
+import { createSql, setSql } from "@/lib/db/sql";
 import { queueQuerySchema } from "@/lib/schemas/moderation-queue";
 import { comparePosts } from "@/lib/server/analytics/compare-posts";
 import { getHeadline } from "@/lib/server/analytics/headline-figures";
@@ -125,31 +126,39 @@ const targets: Target[] = [
 ];
 
 /**
- * The SQL a function sends (Prisma's query log and postgres.js's debug hook), then that SQL alone, `times`
- * times: per-call ms.
+ * The SQL a function sends, with its parameters: its raw SQL from postgres.js's debug hook, its model reads
+ * (the queue's flags) from Prisma's query log. Then that SQL alone, `times` times: per-call ms.
  */
 async function sqlFloor(run: () => Promise<unknown>, times: number): Promise<number[]> {
-  const captured: { query: string; params: unknown[] }[] = [];
-  const logging = new PrismaClient({
+  const captured: { query: string; params: readonly unknown[] }[] = [];
+  let capturing = false;
+  const rawLogging = createSql(database.appUrl, {
+    max: 1,
+    onQuery: (query, params) => {
+      if (capturing) captured.push({ query, params });
+    },
+  });
+  // Connected first: a new connection's own type look-up is not the function's SQL.
+  await rawLogging`SELECT 1`;
+  const modelLogging = new PrismaClient({
     adapter: new PrismaPg({ connectionString: database.appUrl, max: 2 }),
     log: [{ emit: "event", level: "query" }],
   }) as unknown as Db & { $on(event: "query", cb: (e: { query: string; params: string }) => void): void };
-  logging.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-  const loggingSql = postgres(database.appUrl, {
-    max: 2,
-    onnotice: () => {},
-    debug: (_connection, query, params) => captured.push({ query, params }),
+  modelLogging.$on("query", (e) => {
+    if (capturing) captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] });
   });
-  const { db, sql: appSql } = appConnections;
-  setDb(logging);
-  setSql(loggingSql);
+  setDb(modelLogging);
+  setSql(rawLogging);
+  capturing = true;
   try {
     await run();
   } finally {
-    setDb(db);
-    setSql(appSql);
-    await Promise.all([logging.$disconnect(), loggingSql.end({ timeout: 5 })]);
+    capturing = false;
+    setDb(appConnections.db);
+    setSql(appConnections.sql);
+    await Promise.all([rawLogging.end({ timeout: 5 }), modelLogging.$disconnect()]);
   }
+  if (captured.length === 0) throw new Error("the function sent no SQL: nothing to time as its floor");
   const timings: number[] = [];
   // At most `times` runs, and no more than 30 s of them (a slow query's floor is clear after a few).
   const until = performance.now() + 30_000;

@@ -10,7 +10,6 @@
 import { parseArgs } from "node:util";
 import { installConnections, openConnections } from "@/lib/db/connections";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { Prisma } from "@/lib/db/generated/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { searchParamsSchema } from "@/lib/schemas/search";
 import { chooseSearchStrategy, searchComments, searchStatement } from "@/lib/server/search/search-comments";
@@ -25,7 +24,7 @@ const server = await startEmbeddedPostgres();
 try {
   await migrateDatabase(server.url);
   const connections = installConnections(openConnections({ url: server.url }));
-  const { db, sql } = connections;
+  const { sql } = connections;
   const pool = generatePool(20_000);
   // A rare word in one comment of 5,000, so some searches match few rows among many.
   const RARE = "zeitgeistwidget";
@@ -80,9 +79,7 @@ try {
       : Number.NaN;
     const strategy = await chooseSearchStrategy(params);
     const plan = (
-      await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-        Prisma.sql`EXPLAIN ${searchStatement(params, strategy).statement}`,
-      )
+      await sql<{ "QUERY PLAN": string }[]>`EXPLAIN ${searchStatement(sql, params, strategy).statement}`
     )
       .map((r) => r["QUERY PLAN"])
       .join("\n");

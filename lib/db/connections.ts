@@ -80,9 +80,21 @@ function pgPool(url: string, max: number, applicationName: string, readOnly: boo
   return pool;
 }
 
-function sqlPool(url: string, max: number, applicationName: string, readOnly: boolean): Sql {
+/** Sees every statement a postgres.js client sends, with its parameters as passed (before serializing). */
+export type QueryListener = (query: string, parameters: readonly unknown[]) => void;
+
+function sqlPool(
+  url: string,
+  max: number,
+  applicationName: string,
+  readOnly: boolean,
+  onQuery?: QueryListener,
+): Sql {
   return postgres(url, {
     max,
+    ...(onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) }
+      : {}),
     onnotice: () => {},
     idle_timeout: 30,
     connect_timeout: CONNECT_TIMEOUT_MS / 1000,
@@ -93,9 +105,12 @@ function sqlPool(url: string, max: number, applicationName: string, readOnly: bo
   });
 }
 
-/** A postgres.js client of its own on a database URL, with its own pool (another role, another server). */
-export function createSql(url: string): Sql {
-  return sqlPool(url, 5, "marginalia", false);
+/**
+ * A postgres.js client of its own on a database URL, with its own pool (another role, another server).
+ * `onQuery` sees every statement it sends: tests and benchmarks capture the SQL a function really sends.
+ */
+export function createSql(url: string, options: { max?: number; onQuery?: QueryListener } = {}): Sql {
+  return sqlPool(url, options.max ?? 5, "marginalia", false, options.onQuery);
 }
 
 /** Opens (lazily) the pools for a primary and, optionally, a read replica. */

@@ -38,3 +38,15 @@ export function setSql(client: Sql): void {
 export function inTransaction(tx: postgres.TransactionSql): Sql {
   return tx as unknown as Sql;
 }
+
+/** A piece of a statement (`sql\`…\``) for nesting in another; `sql\`\`` is the empty one. */
+export type SqlFragment = postgres.Fragment;
+
+/** A statement not yet run: awaiting it runs it; nesting it (`sql\`EXPLAIN ${q}\``) makes it a fragment. */
+export type PendingSql<Row extends object> = postgres.PendingQuery<Row[]>;
+
+/** Fragments joined by a separator (`AND`, `,`, `||`): postgres.js nests an array of fragments with spaces only. */
+export function joinSql(sql: Sql, parts: readonly SqlFragment[], separator: string): SqlFragment {
+  if (parts.length === 0) return sql``;
+  return parts.reduce((joined, part) => sql`${joined} ${sql.unsafe(separator)} ${part}`);
+}

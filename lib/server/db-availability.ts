@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 
 /**
  * Error codes that mean "the database cannot be reached right now" (down, restarting, refusing connections,
@@ -67,7 +67,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** Whether the database answers a trivial query now. */
 export async function databaseReachable(): Promise<boolean> {
   try {
-    await db().$queryRaw`SELECT 1`;
+    await sql()`SELECT 1`;
     return true;
   } catch {
     return false;

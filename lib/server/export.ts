@@ -1,6 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { sql as primarySql, type SqlFragment } from "@/lib/db/sql";
 import type { ExportFormat } from "@/lib/schemas/route-params";
 import { encodeCsvRows, textStream } from "@/lib/server/csv";
 
@@ -86,18 +85,19 @@ export interface ExportScope {
  */
 export async function* exportCommentRecords(scope: ExportScope = {}): AsyncGenerator<ExportRecord> {
   const batchSize = scope.batchSize ?? 1000;
+  const sql = primarySql();
   const where =
     scope.postId !== undefined
-      ? Prisma.sql`c.post_id = ${scope.postId}`
+      ? sql`c.post_id = ${scope.postId}`
       : scope.publicationId !== undefined
-        ? Prisma.sql`c.publication_id = ${scope.publicationId}`
-        : Prisma.sql`true`;
+        ? sql`c.publication_id = ${scope.publicationId}`
+        : sql`true`;
   let after: { postedAt: Date; id: number } | null = null;
   for (;;) {
-    const keyset: Prisma.Sql = after
-      ? Prisma.sql`AND (c.posted_at, c.id) > (${after.postedAt}::timestamptz, ${after.id}::int)`
-      : Prisma.empty;
-    const rows: Row[] = await db().$queryRaw<Row[]>`
+    const keyset: SqlFragment = after
+      ? sql`AND (c.posted_at, c.id) > (${after.postedAt}::timestamptz, ${after.id}::int)`
+      : sql``;
+    const rows: Row[] = await sql<Row[]>`
       SELECT c.id, c.posted_at, pub.name AS publication, p.external_id AS post_external_id, p.slug AS post_slug,
         p.title AS post_title, c.external_id AS comment_external_id, c.parent_external_id, c.author_name AS author,
         c.edited_at, c.deleted, c.automod_hidden, c.body,

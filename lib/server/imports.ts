@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { sql } from "@/lib/db/sql";
 import type {
   ImportRunDetail,
   ImportRunView,
@@ -46,7 +47,7 @@ function toView(run: RunRow): ImportRunView {
 export async function listImports(limit = 50): Promise<ImportsResponse> {
   const [publications, counts, runs] = await Promise.all([
     db().publication.findMany({ orderBy: { name: "asc" } }),
-    db().$queryRaw<{ id: number; posts: number; comments: number }[]>`
+    sql()<{ id: number; posts: number; comments: number }[]>`
       SELECT p.id, (SELECT count(*)::int FROM post WHERE publication_id = p.id) AS posts,
              (SELECT count(*)::int FROM comment WHERE publication_id = p.id) AS comments
       FROM publication p`,

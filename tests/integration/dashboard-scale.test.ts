@@ -1,9 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type Db, setDb } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/client";
-import { setSql, sql as sqlClient } from "@/lib/db/sql";
+import { sql as appSql, createSql, setSql } from "@/lib/db/sql";
 import { queueQuerySchema } from "@/lib/schemas/moderation-queue";
 import { getActiveCommenters } from "@/lib/server/analytics/active-commenters";
 import { getCommenterProfile } from "@/lib/server/analytics/commenter-profile";
@@ -23,10 +19,10 @@ import { resetDatabase, useTestDatabase } from "../support/database";
  * milliseconds (those are the benchmark's, `npm run bench:dashboard`): the overview, compare, commenter and
  * post header read the rollups and never the comment table, and the thread hands out a page from the
  * (post_id, thread_key) index without sorting the thread. The queries are the ones the functions really send
- * (captured from Prisma's query log and postgres.js's debug hook), EXPLAINed with their own parameters.
+ * (captured from postgres.js's `debug` hook), EXPLAINed with their own parameters.
  */
 
-const { sql, db, url } = useTestDatabase();
+const { sql, url } = useTestDatabase();
 const COMMENTS = 5000;
 let postId: number;
 let otherPostId: number;
@@ -52,35 +48,34 @@ function mainPath(plan: PlanNode): PlanNode[] {
   ];
 }
 
-const captured: { query: string; params: unknown[] }[] = [];
-const logging = new PrismaClient({
-  adapter: new PrismaPg({ connectionString: url, max: 2 }),
-  log: [{ emit: "event", level: "query" }],
-}) as unknown as Db & { $on(event: "query", cb: (e: { query: string; params: string }) => void): void };
-logging.$on("query", (e) => captured.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
-const loggingSql = postgres(url, {
-  max: 2,
-  onnotice: () => {},
-  debug: (_connection, query, params) => captured.push({ query, params }),
+const captured: { query: string; params: readonly unknown[] }[] = [];
+let capturing = false;
+const logging = createSql(url, {
+  max: 1,
+  onQuery: (query, params) => {
+    if (capturing) captured.push({ query, params });
+  },
 });
 
 /** The plans of every query `run` sends. */
 async function plansOf(run: () => Promise<unknown>) {
   captured.length = 0;
-  const appSql = sqlClient();
-  setDb(logging);
-  setSql(loggingSql);
+  // Connected first: a new connection's own type look-up is not the function's SQL.
+  await logging`SELECT 1`;
+  const installed = appSql();
+  setSql(logging);
+  capturing = true;
   try {
     await run();
   } finally {
-    setDb(db);
-    setSql(appSql);
+    capturing = false;
+    setSql(installed);
   }
   const plans: { query: string; nodes: PlanNode[]; main: PlanNode[] }[] = [];
-  for (const { query, params: values } of captured) {
+  for (const { query, params } of captured) {
     const [row] = await sql.unsafe<{ "QUERY PLAN": { Plan: PlanNode }[] }[]>(
       `EXPLAIN (FORMAT JSON) ${query}`,
-      values as never[],
+      params as never[],
     );
     const plan = row!["QUERY PLAN"][0]!.Plan;
     plans.push({ query, nodes: nodes(plan), main: mainPath(plan) });
@@ -139,8 +134,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await logging.$disconnect();
-  await loggingSql.end({ timeout: 5 });
+  await logging.end({ timeout: 5 });
 });
 
 describe("dashboards at scale read rollups and indexes", () => {

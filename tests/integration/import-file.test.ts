@@ -33,7 +33,7 @@ const CSV = [
 describe("file import", () => {
   test("a CSV file: good rows in, replies linked even when the parent comes later, bad rows reported by line", async () => {
     const file = await fileWith("comments.csv", CSV);
-    const result = await importFile({ db, sql }, { path: file, publication: "Grain Watch" });
+    const result = await importFile(sql, { path: file, publication: "Grain Watch" });
     expect(result.format).toBe("csv");
     expect(result.status).toBe("PARTIAL");
     expect(result.progress.commentsNew).toBe(4);
@@ -57,7 +57,7 @@ describe("file import", () => {
     expect(errors.map((e) => e.location)).toEqual(["line 5"]);
     expect(await db.commentScore.count()).toBe(4);
 
-    const again = await importFile({ db, sql }, { path: file, publication: "Grain Watch" });
+    const again = await importFile(sql, { path: file, publication: "Grain Watch" });
     expect(again.progress).toMatchObject({ commentsNew: 0, commentsUpdated: 0, commentsUnchanged: 4 });
     expect(await db.comment.count()).toBe(4);
   });
@@ -87,7 +87,7 @@ describe("file import", () => {
       },
     ].map((l) => (typeof l === "string" ? l : JSON.stringify(l)));
     const file = await fileWith("comments.jsonl", lines.join("\n"));
-    const result = await importFile({ db, sql }, { path: file });
+    const result = await importFile(sql, { path: file });
     expect(result.format).toBe("jsonl");
     expect(result.progress.commentsNew).toBe(2);
     const errors = (await db.importRun.findUniqueOrThrow({ where: { id: result.runId } })).errors as {
@@ -117,7 +117,7 @@ describe("file import", () => {
       row("e", "", "Another top."),
     ];
     const file = await fileWith("batches.jsonl", first.join("\n"));
-    const stored = await importFile({ db, sql }, { path: file, batchSize: 2 });
+    const stored = await importFile(sql, { path: file, batchSize: 2 });
     expect(stored.progress).toMatchObject({ commentsNew: 5, commentsUpdated: 0 });
     const byId = Object.fromEntries((await db.comment.findMany()).map((c) => [c.externalId, c]));
     expect(byId.d?.ancestorPath).toBe(`${byId.a?.id}.${byId.b?.id}.${byId.c?.id}`);
@@ -131,7 +131,7 @@ describe("file import", () => {
       file,
       [...first.slice(0, 3), row("d", "c", "Deeper, edited."), first[4], row("f", "d", "New.")].join("\n"),
     );
-    const again = await importFile({ db, sql }, { path: file, batchSize: 2 });
+    const again = await importFile(sql, { path: file, batchSize: 2 });
     expect(again.progress).toMatchObject({ commentsNew: 1, commentsUpdated: 1, commentsUnchanged: 4 });
     const d = await db.comment.findFirstOrThrow({ where: { externalId: "d" }, include: { score: true } });
     const f = await db.comment.findFirstOrThrow({ where: { externalId: "f" } });
@@ -155,7 +155,7 @@ describe("file import", () => {
   <post dsq:id="d3"><message><![CDATA[<p>Buy now</p>]]></message><createdAt>2026-01-01T10:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>true</isSpam><author><name>Spam</name><username>spam</username></author><thread dsq:id="t1"/><parent dsq:id="d2"/></post>
 </disqus>`;
     const file = await fileWith("export.xml", xml);
-    const result = await importFile({ db, sql }, { path: file, publication: "https://blog.example" });
+    const result = await importFile(sql, { path: file, publication: "https://blog.example" });
     expect(result.format).toBe("disqus");
     expect(await db.comment.count()).toBe(3);
     const d1 = await db.comment.findFirstOrThrow({ where: { externalId: "d1" } });
@@ -170,13 +170,13 @@ describe("file import", () => {
 
   test("a file in no known format is refused with the list of known formats", async () => {
     const file = await fileWith("notes.txt", "just some notes\nnothing structured\n");
-    await expect(importFile({ db, sql }, { path: file })).rejects.toThrow(/Disqus|WordPress|CSV/);
+    await expect(importFile(sql, { path: file })).rejects.toThrow(/Disqus|WordPress|CSV/);
     expect(await db.comment.count()).toBe(0);
   });
 
   test("`marginalia export` writes one record per comment with the documented fields", async () => {
     const file = await fileWith("comments.csv", CSV);
-    await importFile({ db, sql }, { path: file, publication: "Grain Watch" });
+    await importFile(sql, { path: file, publication: "Grain Watch" });
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,

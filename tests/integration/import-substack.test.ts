@@ -10,10 +10,14 @@ const { url: databaseUrl, db, sql } = useTestDatabase();
 let fake: FakeSubstack;
 const fast = { sleep: async () => {}, random: () => 0.5 };
 const run = (options: Partial<Parameters<typeof importSubstack>[1]> = {}) =>
-  importSubstack(
-    { db, sql },
-    { url: fake.url, delayMs: 0, timeoutMs: 2000, retries: 3, transport: fast, ...options },
-  );
+  importSubstack(sql, {
+    url: fake.url,
+    delayMs: 0,
+    timeoutMs: 2000,
+    retries: 3,
+    transport: fast,
+    ...options,
+  });
 
 beforeEach(async () => {
   await resetDatabase(sql);

@@ -25,7 +25,7 @@ describe("links from imported data are http(s) only", () => {
         "p3,Three,2026-03-01T08:00:00Z,c3,,Ann,2026-03-02T09:00:00Z,Hello,https://links.example/p/three",
       ].join("\n"),
     );
-    await importFile({ db, sql }, { path: file, publication: "Links Weekly" });
+    await importFile(sql, { path: file, publication: "Links Weekly" });
     const posts = await db.post.findMany({
       orderBy: { externalId: "asc" },
       select: { externalId: true, url: true },
@@ -60,7 +60,7 @@ describe("text PostgreSQL cannot hold", () => {
       file,
       `${JSON.stringify({ post_id: "n1", post_title: "Ti\u0000tle", post_date: "2026-03-01T08:00:00Z", comment_id: "n\u0000c1", parent_id: "", author: "A\u0000nn", date: "2026-03-02T09:00:00Z", body: "bo\u0000dy" })}\n`,
     );
-    const result = await importFile({ db, sql }, { path: file, publication: "Nul Weekly" });
+    const result = await importFile(sql, { path: file, publication: "Nul Weekly" });
     expect(result.progress.commentsNew).toBe(1);
     const comment = await db.comment.findFirstOrThrow({ where: { post: { externalId: "n1" } } });
     expect(comment).toMatchObject({ body: "bo\uFFFDdy", authorName: "A\uFFFDnn", externalId: "n\uFFFDc1" });

@@ -29,7 +29,7 @@ import { apiRequest, routeContext, signedIn, type TestSession } from "../support
  * undo, bans that reject everything, rule re-runs, comments moved between commenters, comments, commenters
  * and posts deleted, in a seeded random order, both must equal what is computed from scratch.
  */
-const { db, sql } = useTestDatabase();
+const { sql } = useTestDatabase();
 let dir: string;
 let moderator: TestSession;
 
@@ -69,7 +69,7 @@ function csvRows(from: number, to: number, post: string): string[] {
 async function importCsv(rows: string[], name: string) {
   const file = path.join(dir, name);
   await writeFile(file, [HEADER, ...rows].join("\n"));
-  const result = await importFile({ db, sql }, { path: file, publication: "Grain Watch" });
+  const result = await importFile(sql, { path: file, publication: "Grain Watch" });
   expect(result.status).toBe("SUCCEEDED");
 }
 

@@ -14,7 +14,7 @@ import { apiRequest, routeContext, signedIn, type TestSession } from "../support
  * The per-post rollups are kept by triggers on every write path (import, edit, deletion upstream, scoring,
  * correction, flags): after each step they must equal what rollup_rebuild() computes from the comments.
  */
-const { db, sql } = useTestDatabase();
+const { sql } = useTestDatabase();
 let dir: string;
 let moderator: TestSession;
 
@@ -30,7 +30,7 @@ const ROWS = [
 async function importCsv(rows: string[], name: string) {
   const file = path.join(dir, name);
   await writeFile(file, [HEADER, ...rows].join("\n"));
-  return importFile({ db, sql }, { path: file, publication: "Grain Watch" });
+  return importFile(sql, { path: file, publication: "Grain Watch" });
 }
 
 const TABLES = [

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { Prisma } from "@/lib/db/generated/client";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "@/lib/insights/search-query";
 import { type SearchParams, searchParamsSchema } from "@/lib/schemas/search";
 import { searchComments, searchStatement } from "@/lib/server/search/search-comments";
@@ -174,9 +173,7 @@ describe("full-text search", () => {
     ]) {
       const params = searchParamsSchema.parse(raw);
       const [gathered, walked] = await Promise.all(
-        (["gather", "walk"] as const).map((strategy) =>
-          db.$queryRaw<{ id: number }[]>(searchStatement(params, strategy).statement),
-        ),
+        (["gather", "walk"] as const).map((strategy) => searchStatement(sql, params, strategy).statement),
       );
       expect(walked!.map((r) => r.id)).toEqual(gathered!.map((r) => r.id));
     }
@@ -193,9 +190,7 @@ describe("full-text search", () => {
     // As autovacuum leaves it: statistics gathered and the GIN pending list merged.
     await sql`VACUUM ANALYZE comment`;
     const params: SearchParams = searchParamsSchema.parse({ q: "moscow", sort: "newest" });
-    const plan = await db.$queryRaw<{ "QUERY PLAN": string }[]>(
-      Prisma.sql`EXPLAIN ${searchStatement(params).statement}`,
-    );
+    const plan = await sql<{ "QUERY PLAN": string }[]>`EXPLAIN ${searchStatement(sql, params).statement}`;
     const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
     expect(text).toContain("comment_search_vector_idx");
     expect(text).not.toMatch(/Seq Scan on comment c\b/);

@@ -121,7 +121,7 @@ export function registerImportCommands(program: Command): void {
       await withDatabase(async (ctx) => {
         const reporter = progressReporter("substack");
         try {
-          const result = await importSubstack(ctx, {
+          const result = await importSubstack(ctx.sql, {
             url: args.url,
             since: args.since,
             maxPosts: args.posts,
@@ -155,7 +155,7 @@ export function registerImportCommands(program: Command): void {
       await withDatabase(async (ctx) => {
         const reporter = progressReporter("file");
         try {
-          const result = await importFile(ctx, {
+          const result = await importFile(ctx.sql, {
             path: filePath,
             publication: raw.publication,
             scoring: raw.score ? "now" : "none",

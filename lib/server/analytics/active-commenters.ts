@@ -1,5 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ActiveCommenters } from "@/lib/schemas/post-figures";
 import { TONES, type Tone } from "@/lib/scoring/types";
@@ -21,14 +21,15 @@ export async function getActiveCommenters(
   postId: number,
   filters: CommentFilters,
 ): Promise<ActiveCommenters> {
+  const sql = readSql();
   const rows = unfiltered(filters)
     ? await fromRollup(postId)
-    : await readDb().$queryRaw<Row[]>`
+    : await sql<Row[]>`
     SELECT c.commenter_id, max(c.author_name) AS name, count(*)::int AS comments,
       count(*) FILTER (WHERE coalesce(c.corrected_stance, s.stance) = 'disagree')::int AS disagree,
       (mode() WITHIN GROUP (ORDER BY coalesce(c.corrected_tone, s.tone)))::text AS top_tone
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-    WHERE c.post_id = ${postId} AND c.body IS NOT NULL ${commentFilterSql(filters)}
+    WHERE c.post_id = ${postId} AND c.body IS NOT NULL ${commentFilterSql(sql, filters)}
     GROUP BY c.commenter_id, CASE WHEN c.commenter_id IS NULL THEN c.author_name END
     ORDER BY comments DESC, name, c.commenter_id
     LIMIT 10`;
@@ -52,7 +53,7 @@ export async function getActiveCommenters(
  * commenter is now; the top tone is the most frequent (ties to the enum's first).
  */
 async function fromRollup(postId: number): Promise<Row[]> {
-  const rows = await readDb().$queryRaw<(Omit<Row, "top_tone"> & { tone_counts: number[] | null })[]>`
+  const rows = await readSql()<(Omit<Row, "top_tone"> & { tone_counts: number[] | null })[]>`
     SELECT r.commenter_id, m.name, r.comments, coalesce(r.stance_counts[2], 0)::int AS disagree, r.tone_counts
     FROM post_commenter_rollup r JOIN commenter m ON m.id = r.commenter_id
     WHERE r.post_id = ${postId} AND r.comments > 0

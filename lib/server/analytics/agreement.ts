@@ -1,6 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { readSql } from "@/lib/db/sql";
 import type { Agreement } from "@/lib/schemas/overview";
 
 /**
@@ -8,7 +7,8 @@ import type { Agreement } from "@/lib/schemas/overview";
  * on agreementSchema (lib/schemas/overview.ts).
  */
 export async function getAgreement(publicationId?: number): Promise<Agreement> {
-  const [row] = await readDb().$queryRaw<Omit<Agreement, "rate">[]>`
+  const sql = readSql();
+  const [row] = await sql<Omit<Agreement, "rate">[]>`
     SELECT count(*)::int AS reviewed,
       count(*) FILTER (WHERE coalesce(c.corrected_tone, s.tone) = s.tone
                          AND coalesce(c.corrected_stance, s.stance) = s.stance)::int AS agreed,
@@ -17,7 +17,7 @@ export async function getAgreement(publicationId?: number): Promise<Agreement> {
     FROM (SELECT DISTINCT comment_id FROM label_correction) reviewed
     JOIN comment c ON c.id = reviewed.comment_id
     JOIN comment_score s ON s.comment_id = c.id
-    ${publicationId === undefined ? Prisma.empty : Prisma.sql`WHERE c.publication_id = ${publicationId}`}`;
+    ${publicationId === undefined ? sql`` : sql`WHERE c.publication_id = ${publicationId}`}`;
   const reviewed = row?.reviewed ?? 0;
   const agreed = row?.agreed ?? 0;
   return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { toneCountsFromRows } from "@/lib/analytics/label-counts";
 import { BUCKET_MS, chooseTimelineBucket } from "@/lib/analytics/timeline";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { Timeline } from "@/lib/schemas/post-figures";
 import { commentFilterSql } from "./comment-filter-sql";
@@ -11,7 +11,8 @@ import { commentFilterSql } from "./comment-filter-sql";
  * whole thread (not the filtered part), so the time axis stays put while the filters change.
  */
 export async function getCommentTimeline(postId: number, filters: CommentFilters): Promise<Timeline> {
-  const [span] = await readDb().$queryRaw<{ start: Date | null; last: Date | null }[]>`
+  const sql = readSql();
+  const [span] = await sql<{ start: Date | null; last: Date | null }[]>`
     SELECT least(p.published_at, min(c.posted_at)) AS start, max(c.posted_at) AS last
     FROM post p LEFT JOIN comment c ON c.post_id = p.id
     WHERE p.id = ${postId}
@@ -19,11 +20,11 @@ export async function getCommentTimeline(postId: number, filters: CommentFilters
   const start = span?.start ?? new Date(0);
   const bucket = chooseTimelineBucket((span?.last?.getTime() ?? start.getTime()) - start.getTime());
   const seconds = BUCKET_MS[bucket] / 1000;
-  const rows = await readDb().$queryRaw<{ index: number; label: string | null; count: number }[]>`
+  const rows = await sql<{ index: number; label: string | null; count: number }[]>`
     SELECT floor(extract(epoch FROM c.posted_at - ${start}::timestamptz) / ${seconds}::float8)::int AS index,
       coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-    WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(filters)}
+    WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(sql, filters)}
     GROUP BY 1, 2
     ORDER BY 1`;
   const byIndex = new Map<number, { label: string | null; count: number }[]>();

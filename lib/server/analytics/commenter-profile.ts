@@ -1,7 +1,7 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector } from "@/lib/analytics/label-counts";
-import { db, readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { readSql, type SqlFragment } from "@/lib/db/sql";
 import type { CommenterComment, CommenterPage, CommenterProfile } from "@/lib/schemas/commenter-profile";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
 
@@ -35,7 +35,7 @@ export async function getCommenterProfile(
   if (!commenter) return null;
   // From the rollups: the commenter's row per post, and the publication's posts.
   const [mine, publication] = await Promise.all([
-    readDb().$queryRaw<{ comments: number; posts: number; tones: number[]; stances: number[] }[]>`
+    readSql()<{ comments: number; posts: number; tones: number[]; stances: number[] }[]>`
       SELECT coalesce(sum(comments), 0)::int AS comments, count(*) FILTER (WHERE comments > 0)::int AS posts,
         ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_commenter_rollup r,
               unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
@@ -44,7 +44,7 @@ export async function getCommenterProfile(
               unnest(r.stance_counts) WITH ORDINALITY AS t(n, i)
               WHERE r.commenter_id = ${commenterId} GROUP BY t.i ORDER BY t.i) AS stances
       FROM post_commenter_rollup WHERE commenter_id = ${commenterId}`,
-    readDb().$queryRaw<{ tones: number[] }[]>`
+    readSql()<{ tones: number[] }[]>`
       SELECT ARRAY(SELECT coalesce(sum(t.n), 0)::int FROM post_rollup r, unnest(r.tone_counts) WITH ORDINALITY AS t(n, i)
               WHERE r.publication_id = ${commenter.publicationId} GROUP BY t.i ORDER BY t.i) AS tones`,
   ]);
@@ -77,13 +77,14 @@ export async function getCommenterComments(
   cursor?: string,
   limit = COMMENTER_PAGE_SIZE,
 ): Promise<{ comments: CommenterComment[]; nextCursor: string | null }> {
-  let before: Prisma.Sql = Prisma.empty;
+  const sql = readSql();
+  let before: SqlFragment = sql``;
   if (cursor) {
     const [at, id] = cursor.split("_");
-    before = Prisma.sql` AND (c.posted_at, c.id) < (${new Date(at ?? "")}::timestamptz, ${Number(id)}::int)`;
+    before = sql` AND (c.posted_at, c.id) < (${new Date(at ?? "")}::timestamptz, ${Number(id)}::int)`;
   }
-  const rows = await readDb().$queryRaw<(ThreadCommentRow & { post_title: string })[]>`
-    SELECT ${THREAD_COMMENT_COLUMNS}, p.title AS post_title
+  const rows = await sql<(ThreadCommentRow & { post_title: string })[]>`
+    SELECT ${sql.unsafe(THREAD_COMMENT_COLUMNS)}, p.title AS post_title
     FROM comment c
     JOIN post p ON p.id = c.post_id
     LEFT JOIN comment_score s ON s.comment_id = c.id

@@ -1,7 +1,7 @@
 import "server-only";
 import { stanceCountsFromVector, toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
 import { sentimentBinsFromRollup } from "@/lib/analytics/sentiment-bins";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { Comparison } from "@/lib/schemas/compare";
 
 /**
@@ -9,7 +9,7 @@ import type { Comparison } from "@/lib/schemas/compare";
  * per-post rollups: one row a post, whatever its comment count.
  */
 export async function comparePosts(postIds: number[]): Promise<Comparison> {
-  const posts = await readDb().$queryRaw<
+  const posts = await readSql()<
     {
       id: number;
       title: string;

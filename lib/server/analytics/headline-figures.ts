@@ -1,7 +1,6 @@
 import "server-only";
 import { toneCountsFromVector, totalOf } from "@/lib/analytics/label-counts";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { readSql, type Sql, type SqlFragment } from "@/lib/db/sql";
 import { type DateRange, type InstantRange, instantRange, previousRange } from "@/lib/schemas/date-range";
 import type { Headline, RangeFigures } from "@/lib/schemas/overview";
 import { TONES } from "@/lib/scoring/types";
@@ -12,21 +11,21 @@ const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * Distinct commenters of the range, exactly: the commenter bitmaps of the range's whole UTC months and of its
  * days outside them, OR-ed, then the bits set. A few dozen rows whatever the range, not one per (day, commenter).
  */
-function distinctCommenters(start: string | null, end: string | null, publication: Prisma.Sql) {
-  const month = Prisma.sql`date_trunc('month', r.day)::date`;
-  const wholeMonths = Prisma.sql`${start ? Prisma.sql`AND r.month >= ${start}::date` : Prisma.empty}
-    ${end ? Prisma.sql`AND (r.month + interval '1 month')::date <= ${end}::date` : Prisma.empty}`;
-  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
-    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
+function distinctCommenters(sql: Sql, start: string | null, end: string | null, publication: SqlFragment) {
+  const month = sql`date_trunc('month', r.day)::date`;
+  const wholeMonths = sql`${start ? sql`AND r.month >= ${start}::date` : sql``}
+    ${end ? sql`AND (r.month + interval '1 month')::date <= ${end}::date` : sql``}`;
+  const days = sql`${start ? sql`AND r.day >= ${start}::date` : sql``}
+    ${end ? sql`AND r.day < ${end}::date` : sql``}`;
   const outsideWholeMonths =
     start || end
-      ? Prisma.sql`AND (${start ? Prisma.sql`${month} < ${start}::date` : Prisma.sql`false`}
-          OR ${end ? Prisma.sql`(${month} + interval '1 month')::date > ${end}::date` : Prisma.sql`false`})`
-      : Prisma.sql`AND false`;
+      ? sql`AND (${start ? sql`${month} < ${start}::date` : sql`false`}
+          OR ${end ? sql`(${month} + interval '1 month')::date > ${end}::date` : sql`false`})`
+      : sql`AND false`;
   // A bitmap's length is a multiple of 65,536 bits past its highest id. Shorter ones are padded with zeros to
   // the widest in the range (the widest XOR itself: no zeros built from text) so that they OR together.
   // `|| B''` reads each bitmap out of TOAST once, here, not at each use below.
-  return readDb().$queryRaw<{ commenters: number }[]>`
+  return sql<{ commenters: number }[]>`
     WITH p AS MATERIALIZED (
       SELECT r.commenters || B'' AS commenters FROM commenter_month_bitmap r WHERE true ${wholeMonths} ${publication}
       UNION ALL
@@ -47,20 +46,18 @@ function distinctCommenters(start: string | null, end: string | null, publicatio
  * element by element), distinct commenters from the commenter bitmaps.
  */
 async function rangeFigures(range: InstantRange, publicationId: number | undefined): Promise<RangeFigures> {
+  const sql = readSql();
   const start = range.start ? utcDay(range.start) : null;
   const end = range.end ? utcDay(range.end) : null;
-  const days = Prisma.sql`${start ? Prisma.sql`AND r.day >= ${start}::date` : Prisma.empty}
-    ${end ? Prisma.sql`AND r.day < ${end}::date` : Prisma.empty}`;
-  const publication =
-    publicationId === undefined ? Prisma.empty : Prisma.sql`AND r.publication_id = ${publicationId}`;
+  const days = sql`${start ? sql`AND r.day >= ${start}::date` : sql``}
+    ${end ? sql`AND r.day < ${end}::date` : sql``}`;
+  const publication = publicationId === undefined ? sql`` : sql`AND r.publication_id = ${publicationId}`;
   const [totals, commenters] = await Promise.all([
-    readDb().$queryRaw<{ comments: number; tones: number[] }[]>`
+    sql<{ comments: number; tones: number[] }[]>`
       SELECT coalesce(sum(r.comments), 0)::int AS comments,
-        ARRAY[${Prisma.join(
-          TONES.map((_, i) => Prisma.sql`coalesce(sum(r.tone_counts[${Prisma.raw(String(i + 1))}]), 0)::int`),
-        )}] AS tones
+        ARRAY[${sql.unsafe(TONES.map((_, i) => `coalesce(sum(r.tone_counts[${i + 1}]), 0)::int`).join(", "))}] AS tones
       FROM post_day_rollup r WHERE true ${days} ${publication}`,
-    distinctCommenters(start, end, publication),
+    distinctCommenters(sql, start, end, publication),
   ]);
   const toneCounts = toneCountsFromVector(totals[0]?.tones);
   return {

@@ -1,5 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { PostHeader } from "@/lib/schemas/post-figures";
 import { notFound } from "@/lib/server/domain-error";
 
@@ -20,7 +20,7 @@ interface Row {
 
 /** The post page's header: the post and its unfiltered counts (from its rollup); null when there is no such post. */
 export async function getPostHeader(postId: number): Promise<PostHeader | null> {
-  const [row] = await readDb().$queryRaw<Row[]>`
+  const [row] = await readSql()<Row[]>`
     SELECT p.id, p.title, p.subtitle, p.slug, p.url, p.published_at, pub.name AS publication_name,
       coalesce(r.comments, 0) AS comments, coalesce(r.deleted, 0) AS deleted, coalesce(r.scored, 0) AS scored,
       coalesce(r.commenters, 0) AS commenters, coalesce(r.open_flags, 0) AS open_flags
@@ -46,6 +46,6 @@ export async function getPostHeader(postId: number): Promise<PostHeader | null> 
 
 /** For route handlers: answers 404 (not_found) unless the post exists. */
 export async function requirePost(postId: number): Promise<void> {
-  const rows = await readDb().$queryRaw<{ id: number }[]>`SELECT id FROM post WHERE id = ${postId}`;
+  const rows = await readSql()<{ id: number }[]>`SELECT id FROM post WHERE id = ${postId}`;
   if (rows.length === 0) throw notFound("post");
 }

@@ -1,29 +1,32 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ReadingList, ReadingListName } from "@/lib/schemas/post-figures";
 import { commentFilterSql, FLAGGED_SQL } from "./comment-filter-sql";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
 
-const TONE = Prisma.sql`coalesce(c.corrected_tone, s.tone)`;
-const STANCE = Prisma.sql`coalesce(c.corrected_stance, s.stance)`;
-const toneScore = (tone: string) => Prisma.sql`coalesce((s.tone_scores ->> ${tone})::float8, 0)`;
+const TONE = "coalesce(c.corrected_tone, s.tone)";
+const STANCE = "coalesce(c.corrected_stance, s.stance)";
+const toneScore = (tone: "analytical" | "skeptical" | "dismissive") =>
+  `coalesce((s.tone_scores ->> '${tone}')::float8, 0)`;
 
-/** Which comments qualify for each list and how they rank; the contract is in lib/schemas/post-figures.ts. */
-const LISTS: Record<ReadingListName, { where: Prisma.Sql; order: Prisma.Sql }> = {
+/**
+ * Which comments qualify for each list and how they rank (the contract is in lib/schemas/post-figures.ts):
+ * fixed SQL text, no parameters.
+ */
+const LISTS: Record<ReadingListName, { where: string; order: string }> = {
   pushback: {
-    where: Prisma.sql`c.body IS NOT NULL AND ${TONE} IN ('analytical', 'skeptical')
+    where: `c.body IS NOT NULL AND ${TONE} IN ('analytical', 'skeptical')
       AND (${STANCE} = 'disagree' OR ${TONE} = 'skeptical') AND coalesce(s.hostility, 0) < 0.5`,
-    order: Prisma.sql`${toneScore("analytical")} + ${toneScore("skeptical")} DESC, c.reaction_count DESC, c.id`,
+    order: `${toneScore("analytical")} + ${toneScore("skeptical")} DESC, c.reaction_count DESC, c.id`,
   },
   dismissive: {
-    where: Prisma.sql`c.body IS NOT NULL AND ${TONE} = 'dismissive'`,
-    order: Prisma.sql`${toneScore("dismissive")} DESC, c.reaction_count DESC, c.id`,
+    where: `c.body IS NOT NULL AND ${TONE} = 'dismissive'`,
+    order: `${toneScore("dismissive")} DESC, c.reaction_count DESC, c.id`,
   },
   flagged: {
     where: FLAGGED_SQL,
-    order: Prisma.sql`c.posted_at DESC, c.id DESC`,
+    order: `c.posted_at DESC, c.id DESC`,
   },
 };
 
@@ -34,18 +37,20 @@ export async function getReadingList(
   filters: CommentFilters,
   limit = 5,
 ): Promise<ReadingList> {
-  const { where, order } = LISTS[list];
+  const sql = readSql();
+  const where = sql.unsafe(LISTS[list].where);
+  const filtered = commentFilterSql(sql, filters);
   const [rows, counted] = await Promise.all([
-    readDb().$queryRaw<ThreadCommentRow[]>`
-      SELECT ${THREAD_COMMENT_COLUMNS}
+    sql<ThreadCommentRow[]>`
+      SELECT ${sql.unsafe(THREAD_COMMENT_COLUMNS)}
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ${postId} AND ${where} ${commentFilterSql(filters)}
-      ORDER BY ${order}
+      WHERE c.post_id = ${postId} AND ${where} ${filtered}
+      ORDER BY ${sql.unsafe(LISTS[list].order)}
       LIMIT ${limit}`,
-    readDb().$queryRaw<{ total: number }[]>`
+    sql<{ total: number }[]>`
       SELECT count(*)::int AS total
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE c.post_id = ${postId} AND ${where} ${commentFilterSql(filters)}`,
+      WHERE c.post_id = ${postId} AND ${where} ${filtered}`,
   ]);
   return { postId, list, total: counted[0]?.total ?? 0, comments: rows.map(toThreadComment) };
 }

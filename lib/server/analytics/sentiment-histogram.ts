@@ -6,7 +6,7 @@ import {
   sentimentBins,
   sentimentBinsFromRollup,
 } from "@/lib/analytics/sentiment-bins";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { SentimentHistogram } from "@/lib/schemas/post-figures";
 import { commentFilterSql, unfiltered } from "./comment-filter-sql";
@@ -27,11 +27,12 @@ export async function getSentimentHistogram(
       bins: sentimentBinsFromRollup(rollup?.sentiment_bins),
     };
   }
-  const rows = await readDb().$queryRaw<{ bucket: number; count: number; sum: number }[]>`
+  const sql = readSql();
+  const rows = await sql<{ bucket: number; count: number; sum: number }[]>`
     SELECT width_bucket(s.sentiment_comparative, ${SENTIMENT_MIN}::float8, ${SENTIMENT_MAX}::float8, ${SENTIMENT_BIN_COUNT}::int)::int AS bucket,
       count(*)::int AS count, sum(s.sentiment_comparative)::float8 AS sum
     FROM comment c JOIN comment_score s ON s.comment_id = c.id
-    WHERE c.post_id = ${postId} ${commentFilterSql(filters)}
+    WHERE c.post_id = ${postId} ${commentFilterSql(sql, filters)}
     GROUP BY 1`;
   const total = rows.reduce((n, r) => n + r.count, 0);
   const sum = rows.reduce((n, r) => n + r.sum, 0);

@@ -1,5 +1,4 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
 import { cueSchema, LABEL_SOURCES, type ThreadComment } from "@/lib/schemas/thread";
 import {
   SENTIMENT_LABELS,
@@ -13,8 +12,9 @@ import {
 /**
  * The columns of a ThreadComment, selected FROM `comment c LEFT JOIN comment_score s`; pair with
  * `toThreadComment`. Flags come from correlated look-ups on flag(comment_id, status), one per comment shown.
+ * Plain text (no parameters): nest it with `sql.unsafe(THREAD_COMMENT_COLUMNS)`.
  */
-export const THREAD_COMMENT_COLUMNS = Prisma.sql`
+export const THREAD_COMMENT_COLUMNS = `
   c.id, c.post_id, c.parent_id, c.depth, c.commenter_id, c.author_name, c.body, c.posted_at, c.edited_at,
   c.deleted, c.automod_hidden, c.upstream_status, c.status::text AS status, c.reaction_count,
   coalesce(c.corrected_tone, s.tone)::text AS tone, s.tone::text AS scored_tone,

@@ -1,9 +1,8 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { ThreadPage } from "@/lib/schemas/thread";
-import { commentFilterSql } from "./comment-filter-sql";
+import { commentFilterSql, unfiltered } from "./comment-filter-sql";
 import { THREAD_COMMENT_COLUMNS, type ThreadCommentRow, toThreadComment } from "./thread-comment-select";
 
 export const THREAD_PAGE_SIZE = 100;
@@ -19,28 +18,29 @@ export async function getThreadPage(
   page: { cursor?: string; limit?: number; from?: number } = {},
 ): Promise<ThreadPage> {
   const limit = page.limit ?? THREAD_PAGE_SIZE;
+  const sql = readSql();
   const after = page.cursor
-    ? Prisma.sql` AND c.thread_key > string_to_array(${page.cursor}, '.')::int[]`
+    ? sql` AND c.thread_key > string_to_array(${page.cursor}, '.')::int[]`
     : page.from !== undefined
-      ? Prisma.sql` AND c.thread_key >= coalesce((
+      ? sql` AND c.thread_key >= coalesce((
           SELECT ARRAY[a.thread_key[1]] FROM comment a WHERE a.id = ${page.from} AND a.post_id = ${postId}), ARRAY[0])`
-      : Prisma.empty;
-  const filtered = commentFilterSql(filters);
+      : sql``;
+  const filtered = commentFilterSql(sql, filters);
   const [rows, counted] = await Promise.all([
     // Tree order is thread_key (ancestor ids root first, then the comment's id: every reply right after its
     // parent's subtree position, siblings by id); the (post_id, thread_key) index hands out a page without
     // sorting the thread.
-    readDb().$queryRaw<(ThreadCommentRow & { thread_key: number[] })[]>`
-      SELECT ${THREAD_COMMENT_COLUMNS}, c.thread_key
+    sql<(ThreadCommentRow & { thread_key: number[] })[]>`
+      SELECT ${sql.unsafe(THREAD_COMMENT_COLUMNS)}, c.thread_key
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE c.post_id = ${postId} ${filtered} ${after}
       ORDER BY c.thread_key
       LIMIT ${limit + 1}`,
     // Unfiltered, the post's rollup has the counts; a filter has to count its matches.
-    filtered === Prisma.empty
-      ? readDb().$queryRaw<{ total: number; deleted: number }[]>`
+    unfiltered(filters)
+      ? sql<{ total: number; deleted: number }[]>`
           SELECT (r.comments + r.deleted)::int AS total, r.deleted FROM post_rollup r WHERE r.post_id = ${postId}`
-      : readDb().$queryRaw<{ total: number; deleted: number }[]>`
+      : sql<{ total: number; deleted: number }[]>`
           SELECT count(*)::int AS total, count(*) FILTER (WHERE c.body IS NULL)::int AS deleted
           FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
           WHERE c.post_id = ${postId} ${filtered}`,

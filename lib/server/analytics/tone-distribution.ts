@@ -6,7 +6,7 @@ import {
   toneCountsFromVector,
   totalOf,
 } from "@/lib/analytics/label-counts";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import type { CommentFilters } from "@/lib/schemas/comment-filters";
 import type { StanceSplit, ToneDistribution } from "@/lib/schemas/post-figures";
 import { commentFilterSql, unfiltered } from "./comment-filter-sql";
@@ -20,10 +20,11 @@ export async function getToneDistribution(
     const tones = toneCountsFromVector((await rollupOf(postId))?.tone_counts);
     return { postId, total: totalOf(tones), tones };
   }
-  const rows = await readDb().$queryRaw<{ label: string | null; count: number }[]>`
+  const sql = readSql();
+  const rows = await sql<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_tone, s.tone)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-    WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(filters)}
+    WHERE c.post_id = ${postId} AND coalesce(c.corrected_tone, s.tone) IS NOT NULL ${commentFilterSql(sql, filters)}
     GROUP BY 1`;
   const tones = toneCountsFromRows(rows);
   return { postId, total: totalOf(tones), tones };
@@ -35,10 +36,11 @@ export async function getStanceSplit(postId: number, filters: CommentFilters): P
     const stances = stanceCountsFromVector((await rollupOf(postId))?.stance_counts);
     return { postId, total: totalOf(stances), stances };
   }
-  const rows = await readDb().$queryRaw<{ label: string | null; count: number }[]>`
+  const sql = readSql();
+  const rows = await sql<{ label: string | null; count: number }[]>`
     SELECT coalesce(c.corrected_stance, s.stance)::text AS label, count(*)::int AS count
     FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-    WHERE c.post_id = ${postId} AND coalesce(c.corrected_stance, s.stance) IS NOT NULL ${commentFilterSql(filters)}
+    WHERE c.post_id = ${postId} AND coalesce(c.corrected_stance, s.stance) IS NOT NULL ${commentFilterSql(sql, filters)}
     GROUP BY 1`;
   const stances = stanceCountsFromRows(rows);
   return { postId, total: totalOf(stances), stances };
@@ -46,7 +48,7 @@ export async function getStanceSplit(postId: number, filters: CommentFilters): P
 
 /** The post's rollup row (none before its first comment). */
 export async function rollupOf(postId: number) {
-  const [row] = await readDb().$queryRaw<
+  const [row] = await readSql()<
     {
       tone_counts: number[];
       stance_counts: number[];

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 
 /**
  * Sign-in limits per account, beside Better Auth's per-address limit (keyed on the address lib/web/server.ts
@@ -43,13 +44,14 @@ export interface AttemptVerdict {
 
 /** Counts one attempt in a window, atomically; returns the count and the window's start. */
 async function countAttempt(key: string, now: number): Promise<{ count: number; windowStart: number }> {
-  const windowStart = BigInt(now - SIGN_IN_LIMITS.windowSeconds * 1000);
-  const [row] = await db().$queryRaw<{ count: number; last_request: bigint }[]>`
+  const windowStart = now - SIGN_IN_LIMITS.windowSeconds * 1000;
+  // last_request is int8 (milliseconds): postgres.js hands int8 back as a string.
+  const [row] = await sql()<{ count: number; last_request: string }[]>`
     INSERT INTO rate_limit (id, key, count, last_request)
-    VALUES (${randomUUID()}, ${key}, 1, ${BigInt(now)})
+    VALUES (${randomUUID()}, ${key}, 1, ${now}::int8)
     ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN rate_limit.last_request <= ${windowStart} THEN 1 ELSE rate_limit.count + 1 END,
-      last_request = CASE WHEN rate_limit.last_request <= ${windowStart} THEN ${BigInt(now)}
+      count = CASE WHEN rate_limit.last_request <= ${windowStart}::int8 THEN 1 ELSE rate_limit.count + 1 END,
+      last_request = CASE WHEN rate_limit.last_request <= ${windowStart}::int8 THEN ${now}::int8
                           ELSE rate_limit.last_request END
     RETURNING count, last_request`;
   return { count: row?.count ?? 1, windowStart: Number(row?.last_request ?? now) };

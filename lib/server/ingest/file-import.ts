@@ -1,7 +1,6 @@
 import "server-only";
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { type ImportFormat, openImportFile } from "@/lib/ingest/files";
 import type { ImportProgress } from "./import-runs";
@@ -44,7 +43,7 @@ export function publicationKeyForName(name: string): string {
  * run killed mid-file is resumed by the next import of the same unchanged file, after the items it stored.
  */
 export async function importFile(
-  ctx: { db: Db; sql: Sql },
+  sql: Sql,
   options: FileImportOptions & Pick<RunImportOptions, "scoring" | "enqueueScoring" | "batchSize">,
 ) {
   const opened = await openImportFile(options.path);
@@ -58,7 +57,7 @@ export async function importFile(
   const isAddress = /^https?:\/\//i.test(chosen) || /\.[a-z]{2,}(\/|$)/i.test(chosen);
   const file = await stat(options.path);
   const result = await runImport(
-    ctx,
+    sql,
     {
       source: "FILE",
       publication: {

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import type { ImportEvent } from "@/lib/ingest/files";
 import type {
@@ -91,14 +90,14 @@ export interface ImportSummary {
 const DEFAULT_BATCH = 5000;
 
 export async function runImport(
-  ctx: { db: Db; sql: Sql },
+  sql: Sql,
   plan: ImportPlan,
   options: RunImportOptions = {},
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
   const storeStarted = performance.now();
-  const publicationId = await upsertPublication(ctx.sql, plan.publication);
-  const run = await startImportRun(ctx.sql, {
+  const publicationId = await upsertPublication(sql, plan.publication);
+  const run = await startImportRun(sql, {
     publicationId,
     source: plan.source,
     params: plan.params,
@@ -161,7 +160,7 @@ export async function runImport(
   ) {
     const { comments: pending, issues: pendingIssues, postBodies: bodies, itemsDone } = taken;
     if (pending.length === 0 && pendingIssues.length === 0 && bodies.length === 0 && !postEnd) return;
-    await ctx.sql.begin(async (transaction) => {
+    await sql.begin(async (transaction) => {
       const tx = inTransaction(transaction);
       await ensurePosts(bodies, tx);
       // A comment may name a post the source never described (Disqus threads defined later, bare CSV rows).
@@ -251,7 +250,7 @@ export async function runImport(
           progress.postsTotal = event.total;
           progress.postsSeen = event.total;
           // A resumed run counted its posts when it first started.
-          await recordImportProgress(ctx.sql, run.id, {
+          await recordImportProgress(sql, run.id, {
             postsTotal: event.total,
             postsSeen: run.resumed ? 0 : event.total,
           });
@@ -259,12 +258,12 @@ export async function runImport(
           report();
           break;
         case "post": {
-          await ensurePosts([event.post], ctx.sql);
+          await ensurePosts([event.post], sql);
           // Substack lists its posts up front (posts-total counts them); a file's posts count as they come.
           if (plan.grouping === "batch" && itemIndex++ >= resume.itemsDone) {
             progress.postsSeen += 1;
             progress.postsDone += 1;
-            await recordImportProgress(ctx.sql, run.id, { postsSeen: 1, postsDone: 1 });
+            await recordImportProgress(sql, run.id, { postsSeen: 1, postsDone: 1 });
           }
           break;
         }
@@ -288,24 +287,22 @@ export async function runImport(
       }
     }
     await flush();
-    await linkOrphans(ctx.sql, publicationId);
+    await linkOrphans(sql, publicationId);
   } catch (error) {
     failed = true;
     await settle().catch(() => {});
     await flush().catch(() => {});
-    await recordImportIssues(ctx.sql, run.id, [
-      { location: plan.failureLocation, message: errorMessage(error) },
-    ]);
+    await recordImportIssues(sql, run.id, [{ location: plan.failureLocation, message: errorMessage(error) }]);
   }
   const storeSeconds = (performance.now() - storeStarted) / 1000;
 
   const scoreStarted = performance.now();
   let scoring: ScoreRunResult | null = null;
-  if ((options.scoring ?? "now") === "now") scoring = await scorePendingComments(ctx.sql, { publicationId });
+  if ((options.scoring ?? "now") === "now") scoring = await scorePendingComments(sql, { publicationId });
   else if (options.scoring === "queue") await options.enqueueScoring?.(publicationId);
   const scoreSeconds = (performance.now() - scoreStarted) / 1000;
 
-  const finished = await finishImportRun(ctx.sql, run.id, { failed, actorId: plan.startedById });
+  const finished = await finishImportRun(sql, run.id, { failed, actorId: plan.startedById });
   return {
     runId: run.id,
     publicationId,

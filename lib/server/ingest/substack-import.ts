@@ -1,5 +1,4 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
 import type { Sql } from "@/lib/db/sql";
 import { createSubstackSource, type SubstackSourceOptions } from "@/lib/ingest/substack/client";
 import { genericFetchProblem } from "@/lib/ingest/substack/errors";
@@ -60,10 +59,7 @@ export function publicationOrigin(url: string): string {
  * running it again creates nothing new. A post that fails after the client's retries is recorded on the run
  * and the import goes on.
  */
-export async function importSubstack(
-  ctx: { db: Db; sql: Sql },
-  options: SubstackImportOptions,
-): Promise<ImportSummary> {
+export async function importSubstack(sql: Sql, options: SubstackImportOptions): Promise<ImportSummary> {
   const web = options.webGuard;
   const baseUrl = web ? new URL(publicationOrigin(options.url)).origin : publicationOrigin(options.url);
   // Over http the cookie would travel in the clear; the command line's operator decides for themselves.
@@ -79,7 +75,7 @@ export async function importSubstack(
   });
   const issueSource = { baseUrl, web, cookieWithheld };
   return runImport(
-    ctx,
+    sql,
     {
       source: "SUBSTACK",
       publication: { platform: "substack", name: new URL(baseUrl).hostname, baseUrl },

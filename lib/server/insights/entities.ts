@@ -1,6 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { joinSql, readSql, type Sql, type SqlFragment } from "@/lib/db/sql";
 import { commentHref } from "@/lib/insights/comment-href";
 import type { EntityKindName } from "@/lib/insights/entities/types";
 import { markedSegments } from "@/lib/insights/segments";
@@ -56,7 +55,8 @@ function summaryOf(r: SummaryRow, tones: Partial<Record<Tone, number>>): Omit<En
   };
 }
 
-const AGGREGATES = Prisma.sql`count(*)::int AS mentions, count(DISTINCT m.comment_id)::int AS comments,
+/** Plain text (no parameters), over `entity_mention m`. */
+const AGGREGATES = `count(*)::int AS mentions, count(DISTINCT m.comment_id)::int AS comments,
   count(DISTINCT m.post_id)::int AS posts,
   count(*) FILTER (WHERE m.sentiment_label = 'positive')::int AS positive,
   count(*) FILTER (WHERE m.sentiment_label = 'negative')::int AS negative,
@@ -64,10 +64,11 @@ const AGGREGATES = Prisma.sql`count(*)::int AS mentions, count(DISTINCT m.commen
   avg(m.sentiment_score)::float8 AS mean`;
 
 async function toneCounts(
+  sql: Sql,
   entityIds: number[],
-  where: Prisma.Sql,
+  where: SqlFragment,
 ): Promise<Map<number, Partial<Record<Tone, number>>>> {
-  const rows = await readDb().$queryRaw<{ entity_id: number; tone: Tone; n: number }[]>`
+  const rows = await sql<{ entity_id: number; tone: Tone; n: number }[]>`
     SELECT m.entity_id, m.tone::text AS tone, count(*)::int AS n FROM entity_mention m
     WHERE m.entity_id = ANY(${entityIds}::int[]) ${where}
     GROUP BY m.entity_id, m.tone`;
@@ -86,27 +87,28 @@ async function toneCounts(
  */
 export async function listEntities(params: EntityListParams): Promise<EntityList> {
   const range = instantRange({ from: params.from, to: params.to });
-  const parts: Prisma.Sql[] = [];
-  if (range.start) parts.push(Prisma.sql`m.posted_at >= ${range.start}`);
-  if (range.end) parts.push(Prisma.sql`m.posted_at < ${range.end}`);
-  if (params.publication !== undefined) parts.push(Prisma.sql`m.publication_id = ${params.publication}`);
-  const mentionWhere = parts.length > 0 ? Prisma.sql` AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
-  const kind = params.kind ? Prisma.sql` AND e.kind::text = ${params.kind}` : Prisma.empty;
-  const rows = await readDb().$queryRaw<SummaryRow[]>`
-    SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${AGGREGATES}
+  const sql = readSql();
+  const parts: SqlFragment[] = [];
+  if (range.start) parts.push(sql`m.posted_at >= ${range.start}`);
+  if (range.end) parts.push(sql`m.posted_at < ${range.end}`);
+  if (params.publication !== undefined) parts.push(sql`m.publication_id = ${params.publication}`);
+  const mentionWhere = parts.length > 0 ? sql` AND ${joinSql(sql, parts, "AND")}` : sql``;
+  const kind = params.kind ? sql` AND e.kind::text = ${params.kind}` : sql``;
+  const rows = await sql<SummaryRow[]>`
+    SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${sql.unsafe(AGGREGATES)}
     FROM entity_mention m JOIN entity e ON e.id = m.entity_id
     WHERE true ${mentionWhere} ${kind}
     GROUP BY e.id
     ORDER BY mentions DESC, e.id
     LIMIT ${params.limit ?? 30}`;
   const ids = rows.map((r) => r.id);
-  const [latest] = await readDb().$queryRaw<{ at: Date | null }[]>`
+  const [latest] = await sql<{ at: Date | null }[]>`
     SELECT max(m.posted_at) AS at FROM entity_mention m WHERE m.entity_id = ANY(${ids}::int[]) ${mentionWhere}`;
   const end = range.end ? new Date(range.end.getTime() - 1) : (latest?.at ?? new Date());
   const weeks = Array.from({ length: TREND_WEEKS }, (_, i) =>
     mondayOf(new Date(end.getTime() - (TREND_WEEKS - 1 - i) * WEEK_MS)),
   );
-  const trendRows = await readDb().$queryRaw<{ entity_id: number; week: string; n: number }[]>`
+  const trendRows = await sql<{ entity_id: number; week: string; n: number }[]>`
     SELECT m.entity_id, to_char(date_trunc('week', m.posted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
       count(*)::int AS n
     FROM entity_mention m
@@ -114,7 +116,7 @@ export async function listEntities(params: EntityListParams): Promise<EntityList
       AND m.posted_at >= ${new Date(`${weeks[0]}T00:00:00Z`)}
     GROUP BY m.entity_id, week`;
   const trend = new Map<string, number>(trendRows.map((r) => [`${r.entity_id}:${r.week}`, r.n]));
-  const tones = await toneCounts(ids, mentionWhere);
+  const tones = await toneCounts(sql, ids, mentionWhere);
   return {
     weeks,
     entities: rows.map((r) => ({
@@ -146,14 +148,15 @@ export const ENTITY_MENTIONS_PAGE = 25;
 
 /** One entity: its figures, weekly mentions by sentiment, posts, and the mentions matching the filters. */
 export async function getEntity(entityId: number, params: EntityDetailParams): Promise<EntityDetail | null> {
-  const [row] = await readDb().$queryRaw<SummaryRow[]>`
-    SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${AGGREGATES}
+  const sql = readSql();
+  const [row] = await sql<SummaryRow[]>`
+    SELECT e.id, e.publication_id, e.name, e.kind::text AS kind, e.aliases, ${sql.unsafe(AGGREGATES)}
     FROM entity e LEFT JOIN entity_mention m ON m.entity_id = e.id
     WHERE e.id = ${entityId} GROUP BY e.id`;
   if (!row) return null;
-  const tones = await toneCounts([entityId], Prisma.empty);
+  const tones = await toneCounts(sql, [entityId], sql``);
   const [timeline, perPost] = await Promise.all([
-    readDb().$queryRaw<EntityDetail["timeline"]>`
+    sql<EntityDetail["timeline"]>`
       SELECT to_char(date_trunc('week', m.posted_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week,
         count(*)::int AS mentions,
         count(*) FILTER (WHERE m.sentiment_label = 'positive')::int AS positive,
@@ -161,30 +164,30 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
         count(*) FILTER (WHERE m.sentiment_label = 'neutral')::int AS neutral
       FROM entity_mention m WHERE m.entity_id = ${entityId}
       GROUP BY week ORDER BY week`,
-    readDb().$queryRaw<{ postId: number; title: string; mentions: number; mean: number }[]>`
+    sql<{ postId: number; title: string; mentions: number; mean: number }[]>`
       SELECT m.post_id AS "postId", p.title, count(*)::int AS mentions, avg(m.sentiment_score)::float8 AS mean
       FROM entity_mention m JOIN post p ON p.id = m.post_id
       WHERE m.entity_id = ${entityId}
       GROUP BY m.post_id, p.title ORDER BY mentions DESC, m.post_id LIMIT 20`,
   ]);
 
-  const filters = Prisma.sql`${commentFilterSql({
+  const filters = sql`${commentFilterSql(sql, {
     tone: params.tone,
     stance: params.stance,
     sentiment: params.sentiment,
     status: params.status,
     q: params.q,
-  })}${params.aspect ? Prisma.sql` AND m.sentiment_label::text = ${params.aspect}` : Prisma.empty}${
-    params.post !== undefined ? Prisma.sql` AND m.post_id = ${params.post}` : Prisma.empty
+  })}${params.aspect ? sql` AND m.sentiment_label::text = ${params.aspect}` : sql``}${
+    params.post !== undefined ? sql` AND m.post_id = ${params.post}` : sql``
   }`;
-  let after = Prisma.empty;
+  let after = sql``;
   if (params.cursor) {
     const decoded = decodeCursor(params.cursor);
-    after = Prisma.sql` AND (m.posted_at, m.id) < (${decoded[0]}::timestamptz, ${decoded[1]})`;
+    after = sql` AND (m.posted_at, m.id) < (${decoded[0]}::timestamptz, ${decoded[1]})`;
   }
   const limit = params.limit ?? ENTITY_MENTIONS_PAGE;
   const [rows, counted] = await Promise.all([
-    readDb().$queryRaw<MentionRow[]>`
+    sql<MentionRow[]>`
       SELECT m.id, m.comment_id, m.post_id, p.title AS post_title, c.author_name, m.posted_at, c.body, m.start,
         m."end", m.sentence_start, m.sentence_end, m.tone::text AS tone, m.sentiment_label::text AS sentiment_label,
         coalesce(c.corrected_tone, s.tone)::text AS comment_tone,
@@ -196,7 +199,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
       WHERE m.entity_id = ${entityId} AND c.body IS NOT NULL ${filters} ${after}
       ORDER BY m.posted_at DESC, m.id DESC
       LIMIT ${limit + 1}`,
-    readDb().$queryRaw<{ total: number }[]>`
+    sql<{ total: number }[]>`
       SELECT count(*)::int AS total
       FROM entity_mention m JOIN comment c ON c.id = m.comment_id LEFT JOIN comment_score s ON s.comment_id = c.id
       WHERE m.entity_id = ${entityId} AND c.body IS NOT NULL ${filters}`,

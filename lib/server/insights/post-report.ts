@@ -1,5 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import { ENTITIES_VERSION } from "@/lib/insights/entities/extract";
 import type { EntityKindName } from "@/lib/insights/entities/types";
 import type { PostReport } from "@/lib/schemas/post-report";
@@ -15,17 +15,17 @@ export async function getPostReport(postId: number): Promise<PostReport | null> 
     [
       getToneDistribution(postId, {}),
       getStanceSplit(postId, {}),
-      readDb().$queryRaw<{ positive: number; neutral: number; negative: number; mean: number | null }[]>`
+      readSql()<{ positive: number; neutral: number; negative: number; mean: number | null }[]>`
       SELECT count(*) FILTER (WHERE s.sentiment_label = 'positive')::int AS positive,
         count(*) FILTER (WHERE s.sentiment_label = 'neutral')::int AS neutral,
         count(*) FILTER (WHERE s.sentiment_label = 'negative')::int AS negative,
         avg(s.sentiment_comparative)::float8 AS mean
       FROM comment c JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = ${postId}`,
-      readDb().$queryRaw<{ n: number }[]>`
+      readSql()<{ n: number }[]>`
       SELECT count(*)::int AS n FROM comment WHERE post_id = ${postId}
         AND (corrected_tone IS NOT NULL OR corrected_stance IS NOT NULL)`,
       getPostArguments(postId),
-      readDb().$queryRaw<
+      readSql()<
         {
           id: number;
           name: string;
@@ -41,7 +41,7 @@ export async function getPostReport(postId: number): Promise<PostReport | null> 
       FROM entity_mention m JOIN entity e ON e.id = m.entity_id
       WHERE m.post_id = ${postId}
       GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT 12`,
-      readDb().$queryRaw<{ version: string; source: string; comments: number }[]>`
+      readSql()<{ version: string; source: string; comments: number }[]>`
       SELECT coalesce(s.label_version, s.scorer_version) AS version, s.label_source::text AS source,
         count(*)::int AS comments
       FROM comment c JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = ${postId}

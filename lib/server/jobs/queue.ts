@@ -1,7 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { connections } from "@/lib/db/connections";
 import { sql } from "@/lib/db/sql";
 import { env, namedSecret } from "@/lib/env";
@@ -184,19 +183,16 @@ export async function runSubstackImportJob(
   transport?: Parameters<typeof importSubstack>[1]["transport"],
 ): Promise<ImportSummary> {
   const data = substackImportJobSchema.parse(job);
-  return importSubstack(
-    { db: db(), sql: sql() },
-    {
-      url: data.url,
-      since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
-      maxPosts: data.posts,
-      cookie: data.cookieEnv ? namedSecret(data.cookieEnv) : undefined,
-      cookieEnv: data.cookieEnv,
-      startedById: data.startedById ?? null,
-      webGuard: guard,
-      transport,
-    },
-  );
+  return importSubstack(sql(), {
+    url: data.url,
+    since: data.since ? new Date(`${data.since}T00:00:00Z`) : undefined,
+    maxPosts: data.posts,
+    cookie: data.cookieEnv ? namedSecret(data.cookieEnv) : undefined,
+    cookieEnv: data.cookieEnv,
+    startedById: data.startedById ?? null,
+    webGuard: guard,
+    transport,
+  });
 }
 
 /** Starts the workers in this process (idempotent). */

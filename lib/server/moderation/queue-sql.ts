@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Sql, SqlFragment } from "@/lib/db/sql";
 import { QUEUE_PRIORITY_WEIGHTS } from "@/lib/moderation/priority";
 import type { QueueTab } from "@/lib/schemas/moderation-queue";
 
@@ -8,18 +8,18 @@ import type { QueueTab } from "@/lib/schemas/moderation-queue";
  * held/reported/status the queue_rank triggers keep (comments without text are not in it); tied to it by
  * tests/integration/moderation-queue.test.ts.
  */
-export function rankTabCondition(tab: QueueTab): Prisma.Sql {
+export function rankTabCondition(sql: Sql, tab: QueueTab): SqlFragment {
   switch (tab) {
     case "needs_review":
-      return Prisma.sql`q.held`;
+      return sql`q.held`;
     case "reported":
-      return Prisma.sql`q.reported`;
+      return sql`q.reported`;
     case "approved":
-      return Prisma.sql`q.status = 'APPROVED'`;
+      return sql`q.status = 'APPROVED'`;
     case "rejected":
-      return Prisma.sql`q.status = 'REJECTED'`;
+      return sql`q.status = 'REJECTED'`;
     case "all":
-      return Prisma.sql`TRUE`;
+      return sql`TRUE`;
   }
 }
 
@@ -35,8 +35,13 @@ export const MAX_ABOVE_RANK = w.AGE;
  * order stays still while a moderator pages through it. tests/integration/moderation-queue.test.ts compares
  * the sum with queuePriority() row by row, so the two sides cannot drift apart silently.
  */
-export function priorityExpression(asOf: Date, rank: Prisma.Sql, postedAt: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(
+export function priorityExpression(
+  sql: Sql,
+  asOf: Date,
+  rank: SqlFragment,
+  postedAt: SqlFragment,
+): SqlFragment {
+  return sql`(
     ${rank}
     + ${w.AGE}::float8 * LEAST(GREATEST(EXTRACT(EPOCH FROM (${asOf}::timestamptz - ${postedAt}))::float8 / 3600, 0), ${w.AGE_CAP_HOURS}::float8)
         / ${w.AGE_CAP_HOURS}::float8

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { sql as primarySql } from "@/lib/db/sql";
 import { graveConcerns } from "@/lib/moderation/grave-concerns";
 import { shownReason } from "@/lib/moderation/reasons";
 import { DEFAULT_MODERATION_SETTINGS, type ModerationSettings } from "@/lib/moderation/settings";
@@ -98,23 +98,20 @@ function rankedCandidates(
   candidates: number,
 ) {
   // The commenter's rejected comments other than this one, from the per-commenter rollup (kept by triggers).
-  const rejected = Prisma.sql`(coalesce(r.rejected, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
-  const publication = query.publicationId
-    ? Prisma.sql`AND q.publication_id = ${query.publicationId}`
-    : Prisma.empty;
+  const sql = primarySql();
+  const rejected = sql`(coalesce(r.rejected, 0) - CASE WHEN c.status = 'REJECTED' THEN 1 ELSE 0 END)`;
+  const publication = query.publicationId ? sql`AND q.publication_id = ${query.publicationId}` : sql``;
   // Priority is at least rank: a comment whose rank is above the cursor's priority ranks before it.
-  const notBefore = cursor ? Prisma.sql`AND q.rank <= ${cursor.p}::float8` : Prisma.empty;
+  const notBefore = cursor ? sql`AND q.rank <= ${cursor.p}::float8` : sql``;
   const after = cursor
-    ? Prisma.sql`WHERE (k.priority, k.comment_id) < (${cursor.p}::float8, ${cursor.i}::int)`
-    : Prisma.empty;
-  return db().$queryRaw<
-    ((Row | { [K in keyof Row]: null }) & { candidates: number; lowest_rank: number | null })[]
-  >`
+    ? sql`WHERE (k.priority, k.comment_id) < (${cursor.p}::float8, ${cursor.i}::int)`
+    : sql``;
+  return sql<((Row | { [K in keyof Row]: null }) & { candidates: number; lowest_rank: number | null })[]>`
     WITH candidate AS (
-      SELECT q.comment_id, ${priorityExpression(asOf, Prisma.sql`q.rank`, Prisma.sql`q.posted_at`)} AS priority,
+      SELECT q.comment_id, ${priorityExpression(sql, asOf, sql`q.rank`, sql`q.posted_at`)} AS priority,
         q.rank
       FROM queue_rank q
-      WHERE ${rankTabCondition(query.tab)} ${publication} ${notBefore}
+      WHERE ${rankTabCondition(sql, query.tab)} ${publication} ${notBefore}
       ORDER BY q.rank DESC, q.comment_id DESC
       LIMIT ${candidates}
     ), meta AS (
@@ -216,8 +213,9 @@ function toItem(r: Row, flags: QueueItem["flags"], settings: ModerationSettings)
  * posts' rollups (every comment with text), not a pass over the comments.
  */
 export async function queueCounts(publicationId?: number): Promise<QueueCounts> {
-  const publication = publicationId ? Prisma.sql`AND q.publication_id = ${publicationId}` : Prisma.empty;
-  const [row] = await db().$queryRaw<QueueCounts[]>`
+  const sql = primarySql();
+  const publication = publicationId ? sql`AND q.publication_id = ${publicationId}` : sql``;
+  const [row] = await sql<QueueCounts[]>`
     SELECT
       (SELECT count(*) FROM queue_rank q WHERE q.held ${publication})::int AS needs_review,
       (SELECT count(*) FROM queue_rank q WHERE q.reported ${publication})::int AS reported,

@@ -1,6 +1,5 @@
 import "server-only";
-import { readDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { joinSql, type PendingSql, readSql, type Sql, type SqlFragment } from "@/lib/db/sql";
 import { commentHref } from "@/lib/insights/comment-href";
 import {
   formatSearchQuery,
@@ -20,22 +19,30 @@ import { decodeCursor, encodeCursor, ISO_MICROS } from "@/lib/server/keyset-curs
 export const SEARCH_PAGE_SIZE = 25;
 
 /** The text-search configuration of the generated column `comment.search_vector` (see its migration). */
-const CONFIG = Prisma.sql`'english'::regconfig`;
+const CONFIG = "'english'::regconfig";
 
-function termSql(term: SearchTerm): Prisma.Sql {
+function termSql(sql: Sql, term: SearchTerm): SqlFragment {
+  const config = sql.unsafe(CONFIG);
   const q =
     term.kind === "phrase"
-      ? Prisma.sql`phraseto_tsquery(${CONFIG}, ${term.text})`
+      ? sql`phraseto_tsquery(${config}, ${term.text})`
       : term.kind === "prefix"
-        ? Prisma.sql`to_tsquery(${CONFIG}, quote_literal(${term.text}) || ':*')`
-        : Prisma.sql`plainto_tsquery(${CONFIG}, ${term.text})`;
-  return term.negated ? Prisma.sql`(!! ${q})` : q;
+        ? sql`to_tsquery(${config}, quote_literal(${term.text}) || ':*')`
+        : sql`plainto_tsquery(${config}, ${term.text})`;
+  return term.negated ? sql`(!! ${q})` : q;
 }
 
 /** The parsed query as one tsquery expression; every word is a bound parameter. */
-export function tsquerySql(query: SearchQuery): Prisma.Sql {
-  const clauses = query.clauses.map((c) => Prisma.sql`(${Prisma.join(c.map(termSql), " || ")})`);
-  return Prisma.sql`(${Prisma.join(clauses, " && ")})`;
+function tsquerySql(sql: Sql, query: SearchQuery): SqlFragment {
+  const clauses = query.clauses.map(
+    (c) =>
+      sql`(${joinSql(
+        sql,
+        c.map((term) => termSql(sql, term)),
+        "||",
+      )})`,
+  );
+  return sql`(${joinSql(sql, clauses, "&&")})`;
 }
 
 interface HitRow {
@@ -63,8 +70,9 @@ const oneOf = <T extends string>(values: readonly T[], v: string | null): T | nu
  * with ts_headline fragments around the matches. Tone and stance are the effective labels.
  */
 export async function searchComments(params: SearchParams): Promise<SearchResult> {
-  const { statement, parsed, limit } = searchStatement(params, await chooseSearchStrategy(params));
-  const rows = await readDb().$queryRaw<HitRow[]>(statement);
+  const sql = readSql();
+  const { statement, parsed, limit } = searchStatement(sql, params, await chooseSearchStrategy(params));
+  const rows = await statement;
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
   const last = shown.at(-1);
@@ -92,7 +100,7 @@ export async function searchComments(params: SearchParams): Promise<SearchResult
 /** Best match needs every match's rank: gather. By date: walk when the words are in many comments. */
 export async function chooseSearchStrategy(params: SearchParams): Promise<SearchStrategy> {
   if (params.sort === "relevance") return "gather";
-  const [counted] = await readDb().$queryRaw<{ n: number }[]>(searchStatement(params).probe);
+  const [counted] = await searchStatement(readSql(), params).probe;
   return (counted?.n ?? 0) > WALK_ABOVE ? "walk" : "gather";
 }
 
@@ -109,66 +117,69 @@ export type SearchStrategy = "gather" | "walk";
 const WALK_ABOVE = 2000;
 
 export function searchStatement(
+  sql: Sql,
   params: SearchParams,
   strategy: SearchStrategy = "gather",
 ): {
-  statement: Prisma.Sql;
-  probe: Prisma.Sql;
+  statement: PendingSql<HitRow>;
+  probe: PendingSql<{ n: number }>;
   parsed: SearchQuery;
   limit: number;
 } {
   // Throws SearchQueryError for a query with nothing to search (the route answers 400).
   const parsed = parseSearchQuery(params.q);
-  const tsquery = tsquerySql(parsed);
+  const tsquery = tsquerySql(sql, parsed);
   const limit = params.limit ?? SEARCH_PAGE_SIZE;
   const range = instantRange({ from: params.from, to: params.to });
-  const where: Prisma.Sql[] = [Prisma.sql`c.search_vector @@ ${tsquery}`];
-  if (params.publication !== undefined) where.push(Prisma.sql`c.publication_id = ${params.publication}`);
-  if (params.post !== undefined) where.push(Prisma.sql`c.post_id = ${params.post}`);
-  if (params.commenter !== undefined) where.push(Prisma.sql`c.commenter_id = ${params.commenter}`);
-  if (range.start) where.push(Prisma.sql`c.posted_at >= ${range.start}`);
-  if (range.end) where.push(Prisma.sql`c.posted_at < ${range.end}`);
+  const where: SqlFragment[] = [sql`c.search_vector @@ ${tsquery}`];
+  if (params.publication !== undefined) where.push(sql`c.publication_id = ${params.publication}`);
+  if (params.post !== undefined) where.push(sql`c.post_id = ${params.post}`);
+  if (params.commenter !== undefined) where.push(sql`c.commenter_id = ${params.commenter}`);
+  if (range.start) where.push(sql`c.posted_at >= ${range.start}`);
+  if (range.end) where.push(sql`c.posted_at < ${range.end}`);
 
   const relevance = params.sort === "relevance";
   const descending = params.sort !== "oldest";
-  const sortKey = relevance ? Prisma.sql`ts_rank_cd(c.search_vector, ${tsquery})` : Prisma.sql`c.posted_at`;
-  let after = Prisma.empty;
+  const sortKey = relevance ? sql`ts_rank_cd(c.search_vector, ${tsquery})` : sql`c.posted_at`;
+  let after = sql``;
   if (params.cursor) {
     const [key, id] = decodeCursor(params.cursor);
-    const typed = relevance ? Prisma.sql`${key}::real` : Prisma.sql`${key}::timestamptz`;
+    const typed = relevance ? sql`${key}::real` : sql`${key}::timestamptz`;
     after = descending
-      ? Prisma.sql` AND (${sortKey}, c.id) < (${typed}, ${id})`
-      : Prisma.sql` AND (${sortKey}, c.id) > (${typed}, ${id})`;
+      ? sql` AND (${sortKey}, c.id) < (${typed}, ${id})`
+      : sql` AND (${sortKey}, c.id) > (${typed}, ${id})`;
   }
-  const direction = descending ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const direction = descending ? sql`DESC` : sql`ASC`;
 
-  const matching = Prisma.sql`
+  const matching = sql`
       FROM comment c LEFT JOIN comment_score s ON s.comment_id = c.id
-      WHERE ${Prisma.join(where, " AND ")}
-        ${commentFilterSql({ tone: params.tone, stance: params.stance, sentiment: params.sentiment, status: params.status })}
+      WHERE ${joinSql(sql, where, "AND")}
+        ${commentFilterSql(sql, { tone: params.tone, stance: params.stance, sentiment: params.sentiment, status: params.status })}
         ${after}`;
   const pageSql =
     strategy === "gather"
-      ? Prisma.sql`
+      ? sql`
     WITH matches AS MATERIALIZED (SELECT c.id, ${sortKey} AS sort_value ${matching}),
     page AS (
       SELECT id, sort_value FROM matches ORDER BY sort_value ${direction}, id ${direction} LIMIT ${limit + 1}
     )`
-      : Prisma.sql`
+      : sql`
     WITH page AS (
       SELECT c.id, ${sortKey} AS sort_value ${matching}
       ORDER BY ${sortKey} ${direction}, c.id ${direction} LIMIT ${limit + 1}
     )`;
-  const probe = Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${WALK_ABOVE + 1}) m`;
-  const statement = Prisma.sql`
+  const probe = sql<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM (SELECT 1 ${matching} LIMIT ${WALK_ABOVE + 1}) m`;
+  const statement = sql<HitRow[]>`
     ${pageSql}
     SELECT c.id, c.post_id, p.title AS post_title, c.commenter_id, c.author_name, c.posted_at,
       c.status::text AS status,
       coalesce(c.corrected_tone, s.tone)::text AS tone, coalesce(c.corrected_stance, s.stance)::text AS stance,
       s.sentiment_label::text AS sentiment,
       ts_rank_cd(c.search_vector, ${tsquery}) AS rank,
-      ${relevance ? Prisma.sql`page.sort_value::text` : Prisma.sql`to_char(page.sort_value AT TIME ZONE 'UTC', ${ISO_MICROS})`} AS sort_key,
-      ts_headline(${CONFIG}, translate(c.body, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), ${tsquery},
+      ${relevance ? sql`page.sort_value::text` : sql`to_char(page.sort_value AT TIME ZONE 'UTC', ${ISO_MICROS})`} AS sort_key,
+      ts_headline(${sql.unsafe(CONFIG)}, translate(c.body, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''), ${tsquery},
         ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxFragments=2, MaxWords=28, MinWords=10, FragmentDelimiter=" … "`}
       ) AS headline
     FROM page
