@@ -1,7 +1,7 @@
 import "server-only";
 import { hash } from "node:crypto";
 import type { TransactionSql } from "postgres";
-import { type CopyValue, copyRows } from "@/lib/db/copy";
+import { type CopyValue, copyLine, copyLines, copyRows } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, type Score, scoreComment } from "@/lib/scoring";
 import { moderateComments } from "@/lib/server/moderation/auto-moderate";
@@ -10,7 +10,6 @@ import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
 const BATCH = 5000;
-const CONCURRENT_CHUNKS = 2;
 
 export interface ScoreRunResult {
   scored: number;
@@ -19,7 +18,7 @@ export interface ScoreRunResult {
 
 /**
  * Scores comments in bulk: the unscored ones, and with `rescore` those scored by another scorer version
- * (optionally only `commentIds`, or one publication's). Two chunks at a time, each in one transaction: claim
+ * (optionally only `commentIds`, or one publication's). A chunk at a time, each in one transaction: claim
  * the chunk's comment rows (FOR NO KEY UPDATE SKIP LOCKED, so workers running this at once take different
  * chunks, and check again after the lock that no one scored them meanwhile), score in memory, write the
  * scores that changed in one statement (a score whose output is the same only has its version stamped), show a
@@ -91,41 +90,16 @@ export async function scoreComments(
       return { lastId: next, done: rows.length };
     });
 
-  // CONCURRENT_CHUNKS chunks at once, each on its own connection: one scores in this process while the
-  // database writes another's. Each takes the next unlocked comments after its own last one (SKIP LOCKED).
   let scored = 0;
-  let inFlight = 0;
-  const run = async () => {
-    let lastId = 0;
-    for (;;) {
-      const size = Math.min(BATCH, limit - scored - inFlight);
-      if (size <= 0) return;
-      inFlight += size;
-      const result = await retryOnDeadlock(() => chunk(lastId, size)).finally(() => {
-        inFlight -= size;
-      });
-      if (result === null) return;
-      lastId = result.lastId;
-      scored += result.done;
-      options.onProgress?.(scored);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_CHUNKS }, run));
-  return { scored, scorerVersion: SCORER_VERSION };
-}
-
-/**
- * Runs a chunk's transaction again when PostgreSQL chose it as a deadlock's victim (two chunks moving the
- * same rollup rows in different orders): it was rolled back whole, so running it again is safe.
- */
-async function retryOnDeadlock<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await transaction();
-    } catch (error) {
-      if ((error as { code?: string }).code !== "40P01" || attempt >= attempts) throw error;
-    }
+  let lastId = 0;
+  while (scored < limit) {
+    const result = await chunk(lastId, Math.min(BATCH, limit - scored));
+    if (result === null) break;
+    lastId = result.lastId;
+    scored += result.done;
+    options.onProgress?.(scored);
   }
+  return { scored, scorerVersion: SCORER_VERSION };
 }
 
 /**
@@ -225,14 +199,15 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
       if ((error as { code?: string }).code !== "23505") throw error;
     }
   }
-  const changed: CopyValue[][] = [];
+  // Kept as COPY lines, not values: a chunk's rewritten scores take a few MB of strings.
+  const changed: string[] = [];
   const changedIds: number[] = [];
   const same: number[] = [];
   for (const r of rows) {
     const { row, digest } = scoredRow(r);
     if (digest === r.digest) same.push(r.id);
     else {
-      changed.push(row);
+      changed.push(copyLine(row));
       changedIds.push(r.id);
     }
   }
@@ -246,7 +221,7 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
   );
   await tx.unsafe("TRUNCATE score_staging");
-  await copyRows(tx, "score_staging", SCORE_COLUMNS, changed);
+  await copyLines(tx, "score_staging", SCORE_COLUMNS, changed);
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
     SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
