@@ -43,11 +43,24 @@ export async function copyRows(
   columns: readonly string[],
   rows: Iterable<readonly CopyValue[]>,
 ): Promise<void> {
+  function* lines() {
+    for (const row of rows) yield copyLine(row);
+  }
+  await copyLines(sql, table, columns, lines());
+}
+
+/** `copyRows` for rows already written as COPY lines (`copyLine`). */
+export async function copyLines(
+  sql: Sql,
+  table: string,
+  columns: readonly string[],
+  lines: Iterable<string>,
+): Promise<void> {
   const target = await sql.unsafe(`COPY ${table} (${columns.join(", ")}) FROM STDIN`).writable();
   async function* chunks() {
     let chunk = "";
-    for (const row of rows) {
-      chunk += copyLine(row);
+    for (const line of lines) {
+      chunk += line;
       if (chunk.length >= 1 << 20) {
         yield chunk;
         chunk = "";

@@ -5,8 +5,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { POST as correct } from "@/app/api/comments/[commentId]/correction/route";
 import { GET as getPosts } from "@/app/api/posts/route";
 import type { PostListResponse } from "@/lib/schemas/posts";
+import { SCORER_VERSION, scoreComment } from "@/lib/scoring";
 import { STANCES, TONES } from "@/lib/scoring/types";
 import { importFile } from "@/lib/server/ingest/file-import";
+import { scoreContextOf } from "@/lib/server/scoring/comment-text";
+import { scoreComments } from "@/lib/server/scoring/score-comments";
 import { resetDatabase, useTestDatabase } from "../support/database";
 import { apiRequest, routeContext, signedIn, type TestSession } from "../support/sessions";
 
@@ -162,6 +165,85 @@ describe("rollups follow every write path", () => {
     expect(after[c1!.tone as keyof typeof after]).toBe(before[c1!.tone as keyof typeof before] - 1);
     const { kept, rebuilt } = await keptAndRebuilt();
     expect(kept).toEqual(rebuilt);
+  });
+
+  test("a rescore rewrites only the scores whose output changed; rollups, queue ranks and insight marks move exactly", async () => {
+    // Another scorer version wrote every score; it gave c4 other labels and values than today's scorer does.
+    await sql`UPDATE comment_score SET scorer_version = 'retired-0'`;
+    await sql`
+      UPDATE comment_score s SET
+        tone = CASE WHEN s.tone = 'hostile' THEN 'neutral'::"Tone" ELSE 'hostile'::"Tone" END,
+        stance = CASE WHEN s.stance = 'agree' THEN 'disagree'::"Stance" ELSE 'agree'::"Stance" END,
+        threat = 0.9, sentiment_comparative = s.sentiment_comparative + 0.5
+      FROM comment c WHERE c.id = s.comment_id AND c.external_id = 'c4'`;
+    const before = await sql<{ external_id: string; score_digest: string | null }[]>`
+      SELECT c.external_id, s.score_digest FROM comment c JOIN comment_score s ON s.comment_id = c.id
+      ORDER BY c.external_id`;
+    // The hand-written values dropped c4's digest; the others keep theirs.
+    expect(before.map((r) => [r.external_id, r.score_digest !== null])).toEqual([
+      ["c1", true],
+      ["c2", true],
+      ["c4", false],
+      ["c5", true],
+    ]);
+    await sql`UPDATE post_insight_state SET changed_at = '2000-01-01'`;
+
+    expect(await scoreComments(sql, { rescore: true })).toMatchObject({ scored: 4 });
+
+    const after = await sql<
+      {
+        external_id: string;
+        body: string;
+        is_reply: boolean;
+        title: string;
+        body_html: string | null;
+        scorer_version: string;
+        tone: string;
+        stance: string;
+        threat: number;
+        score_digest: string | null;
+      }[]
+    >`
+      SELECT c.external_id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html,
+        s.scorer_version, s.tone::text AS tone, s.stance::text AS stance, s.threat, s.score_digest
+      FROM comment c JOIN post p ON p.id = c.post_id JOIN comment_score s ON s.comment_id = c.id
+      ORDER BY c.external_id`;
+    for (const row of after) {
+      const score = scoreComment(row.body, scoreContextOf({ ...row, id: 0 }));
+      expect([row.external_id, row.scorer_version, row.tone, row.stance, row.threat]).toEqual([
+        row.external_id,
+        SCORER_VERSION,
+        score.tone,
+        score.stance,
+        score.signals.threat,
+      ]);
+    }
+    // The unchanged scores were only stamped (same digest); c4's was rewritten and has a digest again.
+    expect(after.map((r) => r.score_digest)).toEqual(
+      before.map((r) => (r.external_id === "c4" ? expect.any(String) : r.score_digest)),
+    );
+
+    const { kept, rebuilt } = await keptAndRebuilt();
+    expect(kept).toEqual(rebuilt);
+    const queueRanks = (q: typeof sql) =>
+      q`SELECT comment_id, status, held, reported, round(rank::numeric, 9) AS rank FROM queue_rank ORDER BY 1`;
+    const keptRanks = await queueRanks(sql);
+    let rebuiltRanks: unknown[] = [];
+    await sql
+      .begin(async (tx) => {
+        await tx`SELECT queue_rank_rebuild()`;
+        rebuiltRanks = await queueRanks(tx as unknown as typeof sql);
+        throw new Error("rollback");
+      })
+      .catch((e: Error) => {
+        if (e.message !== "rollback") throw e;
+      });
+    expect(keptRanks).toEqual(rebuiltRanks);
+    // Only c4's post is due for its insights again.
+    const marked = await sql<{ external_id: string }[]>`
+      SELECT p.external_id FROM post_insight_state s JOIN post p ON p.id = s.post_id
+      WHERE s.changed_at > '2000-01-01' ORDER BY 1`;
+    expect(marked.map((r) => r.external_id)).toEqual(["p1"]);
   });
 
   test("flags raised and resolved, and a post deleted with its comments", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
+import { hash } from "node:crypto";
 import type { TransactionSql } from "postgres";
-import { type CopyValue, copyRows } from "@/lib/db/copy";
+import { type CopyValue, copyLine, copyLines, copyRows } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, type Score, scoreComment } from "@/lib/scoring";
 import { moderateComments } from "@/lib/server/moderation/auto-moderate";
@@ -20,7 +21,8 @@ export interface ScoreRunResult {
  * (optionally only `commentIds`, or one publication's). A chunk at a time, each in one transaction: claim
  * the chunk's comment rows (FOR NO KEY UPDATE SKIP LOCKED, so workers running this at once take different
  * chunks, and check again after the lock that no one scored them meanwhile), score in memory, write the
- * scores in one statement, show a refiner's labels where one outranks them, and, with `moderate`, run the
+ * scores that changed in one statement (a score whose output is the same only has its version stamped), show a
+ * refiner's labels where one outranks them over the changed ones, and, with `moderate`, run the
  * automatic rules over the comments that had no score (new and edited ones) — so no comment is scored or
  * moderated twice, and a worker killed mid-chunk leaves that chunk to the next run. Deleted comments (no
  * body) have no score.
@@ -38,60 +40,63 @@ export async function scoreComments(
     onProgress?: (done: number) => void;
   } = {},
 ): Promise<ScoreRunResult> {
-  let lastId = 0;
-  let scored = 0;
   const only = options.commentIds;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
   const current = currentRefinerVersions();
-  while (scored < limit) {
-    const done = await sql.begin(async (transaction) => {
+  const pending = (alias: Sql) =>
+    options.rescore
+      ? alias`(s.comment_id IS NULL OR s.scorer_version <> ${SCORER_VERSION})`
+      : alias`s.comment_id IS NULL`;
+
+  /** Scores the next chunk after `lastId`, in one transaction; null when none is left. */
+  const chunk = (lastId: number, size: number) =>
+    sql.begin(async (transaction) => {
       const tx = inTransaction(transaction);
-      const pending = (alias: Sql) =>
-        options.rescore
-          ? alias`(s.comment_id IS NULL OR s.scorer_version <> ${SCORER_VERSION})`
-          : alias`s.comment_id IS NULL`;
+      // The score's side of the join also starts after lastId, so a chunk does not read the scores before it.
       const claimed = await tx<{ id: number }[]>`
         SELECT c.id FROM comment c
-        LEFT JOIN comment_score s ON s.comment_id = c.id
+        LEFT JOIN comment_score s ON s.comment_id = c.id AND s.comment_id > ${lastId}
         WHERE c.id > ${lastId} AND c.body IS NOT NULL AND ${pending(tx)}
           ${only ? tx`AND c.id = ANY(${only}::int[])` : tx``}
           ${options.publicationId ? tx`AND c.publication_id = ${options.publicationId}` : tx``}
         ORDER BY c.id
-        LIMIT ${Math.min(BATCH, limit - scored)}
+        LIMIT ${size}
         FOR NO KEY UPDATE OF c SKIP LOCKED`;
       if (claimed.length === 0) return null;
       const ids = claimed.map((r) => r.id);
-      lastId = ids[ids.length - 1] as number;
+      const next = ids[ids.length - 1] as number;
       // A new statement sees what another worker committed before we got the lock.
-      const rows = await tx<(CommentTextRow & { unscored: boolean })[]>`
-        SELECT ${commentTextColumns(tx)}, s.comment_id IS NULL AS unscored
+      const rows = await tx<StoredCommentRow[]>`
+        SELECT ${commentTextColumns(tx)}, s.comment_id IS NULL AS unscored, s.score_digest AS digest
         FROM comment c
         JOIN post p ON p.id = c.post_id
         LEFT JOIN comment_score s ON s.comment_id = c.id
         WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
         ORDER BY c.id`;
-      if (rows.length === 0) return 0;
-      await writeScores(
+      if (rows.length === 0) return { lastId: next, done: 0 };
+      const written = await writeScores(
         tx,
         rows,
         rows.every((r) => r.unscored),
       );
       // A refiner's labels (at its current version) still outrank the fast ones just written.
-      await showBestLabels(
-        tx,
-        rows.map((r) => r.id),
-        current,
-      );
+      await showBestLabels(tx, written, current);
       if (options.moderate)
         await moderateComments(
           tx,
           rows.filter((r) => r.unscored).map((r) => r.id),
         );
-      return rows.length;
+      return { lastId: next, done: rows.length };
     });
-    if (done === null) break;
-    scored += done;
+
+  let scored = 0;
+  let lastId = 0;
+  while (scored < limit) {
+    const result = await chunk(lastId, Math.min(BATCH, limit - scored));
+    if (result === null) break;
+    lastId = result.lastId;
+    scored += result.done;
     options.onProgress?.(scored);
   }
   return { scored, scorerVersion: SCORER_VERSION };
@@ -108,9 +113,10 @@ export async function scorePendingComments(
   return scoreComments(sql, { ...options, moderate: true });
 }
 
-const SCORE_COLUMNS = [
-  "comment_id",
-  "scorer_version",
+type StoredCommentRow = CommentTextRow & { unscored: boolean; digest: string | null };
+
+/** The fast scorer's output columns: what a score's digest covers (the migration's guard lists the same). */
+const OUTPUT_COLUMNS = [
   "tone",
   "secondary_tone",
   "tone_scores",
@@ -130,12 +136,11 @@ const SCORE_COLUMNS = [
   "flag_probability",
   "cues",
 ] as const;
+const SCORE_COLUMNS = ["comment_id", "scorer_version", ...OUTPUT_COLUMNS, "score_digest"] as const;
 
-/** A fast score as a COPY row of SCORE_COLUMNS. */
-function scoreRow(commentId: number, s: Score): CopyValue[] {
+/** A fast score's OUTPUT_COLUMNS, as COPY values. */
+function scoreOutput(s: Score): CopyValue[] {
   return [
-    commentId,
-    s.scorerVersion,
     s.tone,
     s.secondaryTone,
     s.toneScores,
@@ -158,37 +163,65 @@ function scoreRow(commentId: number, s: Score): CopyValue[] {
 }
 
 /**
- * Scores `rows` and writes their fast scores. The comments are scored as COPY streams them, so the scorer
- * (this process) and the database's side of the COPY work at the same time. `unscored`: none of them has a
- * score, so they go straight into comment_score (its defaults: the fast scorer's labels shown, now); else
- * into a temporary table, then one upsert that replaces a comment's earlier score (its labels go back to the
- * fast scorer's; showBestLabels puts a refiner's back where one outranks them).
+ * A comment scored: its row of SCORE_COLUMNS, and the digest of its output (OUTPUT_COLUMNS' values as JSON,
+ * which writes every number, string and key exactly: two outputs have the same digest when they would store
+ * the same values).
  */
-async function writeScores(tx: Sql, rows: readonly CommentTextRow[], unscored: boolean): Promise<void> {
-  /** The rows scored one by one as COPY asks for them; `labelVersion`: with the shown labels' version. */
-  function* scored(labelVersion: boolean): Generator<CopyValue[]> {
-    for (const r of rows) {
-      const score = scoreComment(r.body, scoreContextOf(r));
-      const row = scoreRow(r.id, score);
-      yield labelVersion ? [...row, score.scorerVersion] : row;
-    }
-  }
+function scoredRow(r: CommentTextRow): { row: CopyValue[]; digest: string } {
+  const score = scoreComment(r.body, scoreContextOf(r));
+  const output = scoreOutput(score);
+  const digest = hash("md5", JSON.stringify(output), "base64");
+  return { row: [r.id, score.scorerVersion, ...output, digest], digest };
+}
+
+/**
+ * Scores `rows` and writes their fast scores; returns the ids whose score was written (not only stamped).
+ * `unscored`: none of them has a score, so they go straight into comment_score by COPY (its defaults: the
+ * fast scorer's labels shown, now), scored one by one as COPY asks for them so the scorer (this process) and
+ * the database's side of the COPY work at the same time. Else each comment whose new output has the digest
+ * its stored score has only gets the new version stamped (the same values: no rollup, queue rank or insight
+ * moves); the others go into a temporary table, then one upsert that replaces their earlier score (its labels
+ * go back to the fast scorer's; showBestLabels puts a refiner's back where one outranks them).
+ */
+async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored: boolean): Promise<number[]> {
+  const ids = rows.map((r) => r.id);
   if (unscored) {
+    function* scored() {
+      for (const r of rows) yield [...scoredRow(r).row, SCORER_VERSION];
+    }
     try {
       await (tx as unknown as TransactionSql).savepoint((sp) =>
-        copyRows(inTransaction(sp), "comment_score", [...SCORE_COLUMNS, "label_version"], scored(true)),
+        copyRows(inTransaction(sp), "comment_score", [...SCORE_COLUMNS, "label_version"], scored()),
       );
-      return;
+      return ids;
     } catch (error) {
       // A score written meanwhile by a path that does not lock the comment: the upsert below replaces it.
       if ((error as { code?: string }).code !== "23505") throw error;
     }
   }
+  // Kept as COPY lines, not values: a chunk's rewritten scores take a few MB of strings.
+  const changed: string[] = [];
+  const changedIds: number[] = [];
+  const same: number[] = [];
+  for (const r of rows) {
+    const { row, digest } = scoredRow(r);
+    if (digest === r.digest) same.push(r.id);
+    else {
+      changed.push(copyLine(row));
+      changedIds.push(r.id);
+    }
+  }
+  if (same.length > 0)
+    await tx`
+      UPDATE comment_score SET scorer_version = ${SCORER_VERSION}, scored_at = now(),
+        label_version = CASE WHEN label_source = 'FAST' THEN ${SCORER_VERSION} ELSE label_version END
+      WHERE comment_id = ANY(${same}::int[])`;
+  if (changed.length === 0) return changedIds;
   await tx.unsafe(
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
   );
   await tx.unsafe("TRUNCATE score_staging");
-  await copyRows(tx, "score_staging", SCORE_COLUMNS, scored(false));
+  await copyLines(tx, "score_staging", SCORE_COLUMNS, changed);
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
     SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
@@ -201,7 +234,9 @@ async function writeScores(tx: Sql, rows: readonly CommentTextRow[], unscored: b
       profanity = excluded.profanity, threat = excluded.threat, identity_attack = excluded.identity_attack,
       flag = excluded.flag, flag_reasons = excluded.flag_reasons, cues = excluded.cues, scored_at = excluded.scored_at,
       sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
-      label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL`;
+      label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL,
+      score_digest = excluded.score_digest`;
+  return changedIds;
 }
 
 /** A text[] literal for COPY (elements quoted, quotes and backslashes escaped). */
