@@ -47,45 +47,71 @@ function commandSeconds(run: { stdout: string; seconds: number }): number {
   return Number(/scored \d+ comments with scorer \S+ in ([\d.]+) s/.exec(run.stdout)?.[1] ?? run.seconds);
 }
 
+/** A command's figures over `comments`: its rate, its entry in the JSON result and its row of the table. */
+function commandFigures(
+  command: string,
+  path: string,
+  comments: number,
+  run: { stdout: string; seconds: number; peakRss: number },
+) {
+  const seconds = commandSeconds(run);
+  const rate = comments / seconds;
+  return {
+    rate,
+    result: {
+      command,
+      comments,
+      seconds: Number(seconds.toFixed(1)),
+      commentsPerSecond: Math.round(rate),
+      peakRssMb: mb(run.peakRss),
+    },
+    row: {
+      path,
+      comments,
+      seconds: seconds.toFixed(1),
+      "comments/s": Math.round(rate),
+      "peak RSS MB": mb(run.peakRss),
+    },
+  };
+}
+
 const rows: Record<string, string | number>[] = [];
 const result: Record<string, unknown> = { comments: stored.n, posts };
 
 if (stored.unscored > 0) {
   console.log(`scoring ${stored.unscored} unscored comments (marginalia score) ...`);
   const run = await runMarginalia(["score"], database);
-  const seconds = commandSeconds(run);
-  const rate = stored.unscored / seconds;
-  result.firstScoring = {
-    command: "marginalia score",
-    comments: stored.unscored,
-    seconds: Number(seconds.toFixed(1)),
-    commentsPerSecond: Math.round(rate),
-    peakRssMb: mb(run.peakRss),
-  };
-  rows.push({
-    path: "marginalia score (new comments: scores, rules, rollups)",
-    comments: stored.unscored,
-    seconds: seconds.toFixed(1),
-    "comments/s": Math.round(rate),
-    "peak RSS MB": mb(run.peakRss),
-  });
+  const first = commandFigures(
+    "marginalia score",
+    "marginalia score (new comments: scores, rules, rollups)",
+    stored.unscored,
+    run,
+  );
+  result.firstScoring = first.result;
+  rows.push(first.row);
 }
 
 console.log(`marking ${stored.n} scores as another scorer version ...`);
 await sql`UPDATE comment_score SET scorer_version = 'bench-previous'`;
 await sql`VACUUM ANALYZE comment_score`;
 console.log("rescoring every comment (marginalia score --rescore) ...");
-const rescore = await runMarginalia(["score", "--rescore"], database);
-const rescoreSeconds = commandSeconds(rescore);
-const rescoreRate = stored.n / rescoreSeconds;
+const rescore = commandFigures(
+  "marginalia score --rescore",
+  "marginalia score --rescore (stored)",
+  stored.n,
+  await runMarginalia(["score", "--rescore"], database),
+);
 
 console.log(`changing the output of ${stored.n} stored scores, marked as another scorer version ...`);
 await sql`UPDATE comment_score SET scorer_version = 'bench-previous', profanity = profanity + 1`;
 await sql`VACUUM ANALYZE comment_score`;
 console.log("rescoring every comment, every output changed (marginalia score --rescore) ...");
-const rewrite = await runMarginalia(["score", "--rescore"], database);
-const rewriteSeconds = commandSeconds(rewrite);
-const rewriteRate = stored.n / rewriteSeconds;
+const rewrite = commandFigures(
+  "marginalia score --rescore",
+  "marginalia score --rescore, every output changed",
+  stored.n,
+  await runMarginalia(["score", "--rescore"], database),
+);
 
 console.log("the scorer alone over the same texts ...");
 let inMemorySeconds = 0;
@@ -102,51 +128,25 @@ for await (const batch of cursor) {
 }
 const inMemoryRate = seen / inMemorySeconds;
 
-result.rescore = {
-  command: "marginalia score --rescore",
-  comments: stored.n,
-  seconds: Number(rescoreSeconds.toFixed(1)),
-  commentsPerSecond: Math.round(rescoreRate),
-  peakRssMb: mb(rescore.peakRss),
-};
+result.rescore = rescore.result;
 result.rescoreEveryOutputChanged = {
-  command: "marginalia score --rescore",
-  comments: stored.n,
-  seconds: Number(rewriteSeconds.toFixed(1)),
-  commentsPerSecond: Math.round(rewriteRate),
-  peakRssMb: mb(rewrite.peakRss),
-  ratio: Number((rewriteRate / inMemoryRate).toFixed(2)),
+  ...rewrite.result,
+  ratio: Number((rewrite.rate / inMemoryRate).toFixed(2)),
 };
 result.inMemory = {
   comments: seen,
   seconds: Number(inMemorySeconds.toFixed(1)),
   commentsPerSecond: Math.round(inMemoryRate),
 };
-result.ratio = Number((rescoreRate / inMemoryRate).toFixed(2));
+result.ratio = Number((rescore.rate / inMemoryRate).toFixed(2));
 result.bar = "stored path >= 0.5 of the scorer in memory; under 600 MB";
-rows.push(
-  {
-    path: "marginalia score --rescore (stored)",
-    comments: stored.n,
-    seconds: rescoreSeconds.toFixed(1),
-    "comments/s": Math.round(rescoreRate),
-    "peak RSS MB": mb(rescore.peakRss),
-  },
-  {
-    path: "marginalia score --rescore, every output changed",
-    comments: stored.n,
-    seconds: rewriteSeconds.toFixed(1),
-    "comments/s": Math.round(rewriteRate),
-    "peak RSS MB": mb(rewrite.peakRss),
-  },
-  {
-    path: "scoreComment alone, in memory",
-    comments: seen,
-    seconds: inMemorySeconds.toFixed(1),
-    "comments/s": Math.round(inMemoryRate),
-    "peak RSS MB": "",
-  },
-);
+rows.push(rescore.row, rewrite.row, {
+  path: "scoreComment alone, in memory",
+  comments: seen,
+  seconds: inMemorySeconds.toFixed(1),
+  "comments/s": Math.round(inMemoryRate),
+  "peak RSS MB": "",
+});
 printTable(`scoring ${stored.n} stored comments against the scorer alone`, rows);
 console.log(`ratio stored/in-memory: ${result.ratio} (bar ${result.bar}); checksum ${checksum.toFixed(1)}`);
 console.log(
