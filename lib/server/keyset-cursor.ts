@@ -24,13 +24,32 @@ export function encodeCursor(key: string, id: number): string {
   return Buffer.from(JSON.stringify([key, id])).toString("base64url");
 }
 
-/** The cursor's sort value and id; a cursor that did not come from a previous page answers 400. */
-export function decodeCursor(cursor: string): [string, number] {
+/** What a cursor's sort value is: a timestamp as ISO_MICROS prints it (UTC), or a number as PostgreSQL prints it. */
+export type CursorValueKind = "timestamp" | "number";
+
+const VALUE_READS_BACK: Readonly<Record<CursorValueKind, (value: string) => boolean>> = {
+  // A real calendar instant (no 30 February): the same to the second once JavaScript has read it.
+  timestamp: (value) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) &&
+    !Number.isNaN(Date.parse(value)) &&
+    new Date(value).toISOString().slice(0, 19) === value.slice(0, 19),
+  number: (value) => value.trim() !== "" && Number.isFinite(Number(value)),
+};
+
+/**
+ * The cursor's sort value and id; a cursor that did not come from a previous page, or whose value is not of
+ * the kind the list sorts by, answers 400 (instead of failing in the database as a 500).
+ */
+export function decodeCursor(cursor: string, kind: CursorValueKind): [string, number] {
+  let decoded: [string, number];
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    decoded = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
     throw new BadCursorError("cursor must come from a previous page's nextCursor");
   }
+  if (!VALUE_READS_BACK[kind](decoded[0]))
+    throw new BadCursorError("cursor must come from a previous page's nextCursor");
+  return decoded;
 }
 
 /**

@@ -157,6 +157,22 @@ describe("GET /api/posts", () => {
     }
   });
 
+  test("answers 400 to a cursor it did not make: a value that is no date or number, another order's cursor", async () => {
+    const forged = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const [first] = await everyPage("sort=comments&limit=2");
+    for (const query of [
+      `sort=date&cursor=${forged({ s: "date", k: "not-a-date", i: 1 })}`,
+      `sort=date&cursor=${forged({ s: "date", k: "2026-02-30 00:00:00+00", i: 1 })}`,
+      `sort=comments&cursor=${forged({ s: "comments", k: "many", i: 1 })}`,
+      `sort=sentiment&cursor=${forged({ s: "sentiment", k: "1e999", i: 1 })}`,
+      `sort=title&cursor=${encodeURIComponent(first!.nextCursor!)}`,
+      `cursor=${forged({ k: "2026-01-01 00:00:00+00", i: 1 })}`,
+    ]) {
+      const response = await GET(apiRequest(`/api/posts?${query}`, { session: viewer }), routeContext());
+      expect(response.status, query).toBe(400);
+    }
+  });
+
   test("answers 400 to a sort, order or search it does not know", async () => {
     for (const query of [
       "sort=bogus",

@@ -7,12 +7,13 @@ import { rowId } from "@/lib/schemas/bounds";
 import { type DateRange, instantRange } from "@/lib/schemas/date-range";
 import {
   defaultPostOrder,
+  POST_SORTS,
   type PostListOrder,
   type PostListResponse,
   type PostSort,
   type PostSummary,
 } from "@/lib/schemas/posts";
-import { cursorCodec } from "@/lib/server/keyset-cursor";
+import { BadCursorError, cursorCodec } from "@/lib/server/keyset-cursor";
 
 interface Row {
   id: number;
@@ -84,8 +85,14 @@ export const POST_PAGE_SIZE = 50;
 /** How many of the range's flagged posts the overview lists (most flagged first). */
 export const FLAGGED_POSTS_SHOWN = 20;
 
-/** The page's last row: its sort value as PostgreSQL printed it (nothing lost on the way back), and its id. */
-const pageCursor = cursorCodec(z.object({ k: z.string().max(2000), i: rowId }));
+/**
+ * The page's last row: the sort it was on, its sort value as PostgreSQL printed it (nothing lost on the way
+ * back), and its id.
+ */
+const pageCursor = cursorCodec(z.object({ s: z.enum(POST_SORTS), k: z.string().max(2000), i: rowId }));
+
+/** PostgreSQL's SQLSTATEs for text that is not a value of the type it is cast to. */
+const NOT_A_VALUE = new Set(["22007", "22008", "22P02", "22003"]);
 
 /**
  * Each sort's value of a post, over `post p` and `post_rollup r`, with the type its cursor value is read back
@@ -137,9 +144,12 @@ export async function listPostSummaryPage(
 ): Promise<PostListResponse> {
   const sql = readSql();
   const limit = page.limit ?? POST_PAGE_SIZE;
+  const sort = page.sort ?? "date";
   const cursor = page.cursor ? pageCursor.decode(page.cursor) : null;
-  const key = sortKey(sql, page.sort ?? "date");
-  const descending = (page.order ?? defaultPostOrder(page.sort ?? "date")) === "desc";
+  if (cursor && cursor.s !== sort)
+    throw new BadCursorError("this cursor belongs to another order of the posts");
+  const key = sortKey(sql, sort);
+  const descending = (page.order ?? defaultPostOrder(sort)) === "desc";
   const scope = inScope(sql, range, publicationId);
   const titled = page.titleContains?.trim()
     ? sql`strpos(lower(p.title), lower(${page.titleContains.trim()})) > 0`
@@ -147,8 +157,8 @@ export async function listPostSummaryPage(
   const after = !cursor
     ? sql``
     : descending
-      ? sql`AND (${key.value}, p.id) < (${cursor.k}::${key.type}, ${cursor.i}::int)`
-      : sql`AND (${key.value}, p.id) > (${cursor.k}::${key.type}, ${cursor.i}::int)`;
+      ? sql`AND (${key.value}, p.id) < (${cursor.k}::text::${key.type}, ${cursor.i}::int)`
+      : sql`AND (${key.value}, p.id) > (${cursor.k}::text::${key.type}, ${cursor.i}::int)`;
   const direction = descending ? sql`DESC` : sql`ASC`;
   const [rows, counted, flagged] = await Promise.all([
     sql<(Row & { sort_key: string })[]>`
@@ -157,7 +167,12 @@ export async function listPostSummaryPage(
       LEFT JOIN post_rollup r ON r.post_id = p.id
       WHERE ${titled} ${scope} ${after}
       ORDER BY ${key.value} ${direction}, p.id ${direction}
-      LIMIT ${limit + 1}`,
+      LIMIT ${limit + 1}`.catch((err: unknown) => {
+      // A cursor whose sort value is not a date or a number did not come from a previous page.
+      if (cursor && NOT_A_VALUE.has((err as { code?: string }).code ?? ""))
+        throw new BadCursorError("cursor must come from a previous page's nextCursor");
+      throw err;
+    }),
     sql<{ total: number; flagged: number }[]>`
       SELECT count(*) FILTER (WHERE ${titled})::int AS total,
         count(*) FILTER (WHERE r.open_flags > 0)::int AS flagged
@@ -190,7 +205,8 @@ export async function listPostSummaryPage(
   const last = shown.at(-1);
   return {
     posts: shown.map(toSummary),
-    nextCursor: rows.length > limit && last ? pageCursor.encode({ k: last.sort_key, i: last.id }) : null,
+    nextCursor:
+      rows.length > limit && last ? pageCursor.encode({ s: sort, k: last.sort_key, i: last.id }) : null,
     total: counted[0]?.total ?? 0,
     flagged: cursor ? null : { posts: flagged.map(toSummary), total: counted[0]?.flagged ?? 0 },
   };

@@ -182,7 +182,7 @@ export async function getEntity(entityId: number, params: EntityDetailParams): P
   }`;
   let after = sql``;
   if (params.cursor) {
-    const decoded = decodeCursor(params.cursor);
+    const decoded = decodeCursor(params.cursor, "timestamp");
     after = sql` AND (m.posted_at, m.id) < (${decoded[0]}::timestamptz, ${decoded[1]})`;
   }
   const limit = params.limit ?? ENTITY_MENTIONS_PAGE;

@@ -143,7 +143,7 @@ export function searchStatement(
   const sortKey = relevance ? sql`ts_rank_cd(c.search_vector, ${tsquery})` : sql`c.posted_at`;
   let after = sql``;
   if (params.cursor) {
-    const [key, id] = decodeCursor(params.cursor);
+    const [key, id] = decodeCursor(params.cursor, relevance ? "number" : "timestamp");
     const typed = relevance ? sql`${key}::real` : sql`${key}::timestamptz`;
     after = descending
       ? sql` AND (${sortKey}, c.id) < (${typed}, ${id})`
