@@ -1,4 +1,5 @@
 import "server-only";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { connections } from "@/lib/db/connections";
 import { env } from "@/lib/env";
@@ -21,14 +22,10 @@ const untilSchema = z
 /** True when the request carries a recent own-write mark (and a replica is configured at all). */
 export function recentOwnWrite(request: Request, now = Date.now()): boolean {
   if (!connections().replica) return false;
-  const cookies = request.headers.get("cookie") ?? "";
-  for (const part of cookies.split(";")) {
-    const [name, value] = part.trim().split("=", 2);
-    if (name !== OWN_WRITES_COOKIE) continue;
-    const until = untilSchema.safeParse(value);
-    return until.success && until.data > now && until.data <= now + OWN_WRITES_SECONDS * 1000;
-  }
-  return false;
+  const until = untilSchema.safeParse(
+    new NextRequest(request.url, { headers: request.headers }).cookies.get(OWN_WRITES_COOKIE)?.value,
+  );
+  return until.success && until.data > now && until.data <= now + OWN_WRITES_SECONDS * 1000;
 }
 
 /** The Set-Cookie of a change just made, or null without a replica (nothing to route then). */
