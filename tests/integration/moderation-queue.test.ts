@@ -92,7 +92,10 @@ describe("moderation queue", () => {
     expect(items.map((i) => i.id)).toEqual([ids.reported]);
     const item = items[0];
     expect(item?.upstreamUrl).toBe(`${item?.post.url}/comment/${item?.externalId}`);
-    expect(item?.flags[0]?.raisedBy).not.toBeNull();
+    const reporter = await db.user.findUniqueOrThrow({ where: { id: moderator.userId } });
+    expect(item?.flags).toEqual([
+      expect.objectContaining({ reason: "OTHER", note: "look", raisedBy: reporter.name, rule: null }),
+    ]);
   });
 
   test("pages with a cursor without skipping or repeating", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 import { isDeepStrictEqual } from "node:util";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { sql } from "@/lib/db/sql";
 import {
   DEFAULT_MODERATION_SETTINGS,
   type ModerationSettings,
@@ -28,11 +29,10 @@ export async function settingsOfPublications(
   ids: readonly number[],
 ): Promise<Map<number, ModerationSettings>> {
   if (ids.length === 0) return new Map();
-  const rows = await db().publication.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, moderationSettings: true },
-  });
-  return new Map(rows.map((p) => [p.id, readSettings(p.moderationSettings).settings]));
+  // postgres.js, not Prisma: the queue calls this on every page, and a model read cost it 3-4x the CPU.
+  const rows = await sql()<{ id: number; moderation_settings: unknown }[]>`
+    SELECT id, moderation_settings FROM publication WHERE id = ANY(${[...new Set(ids)]}::int[])`;
+  return new Map(rows.map((p) => [p.id, readSettings(p.moderation_settings).settings]));
 }
 
 /** Every publication's moderation settings with the defaults filled in. */
