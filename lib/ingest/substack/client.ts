@@ -27,6 +27,8 @@ export interface SubstackSourceOptions {
   fetchImpl?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The clock the pause between requests is measured on (ms); Date.now by default. */
+  now?: () => number;
   /** Called before every HTTP attempt; for progress output. */
   onRequest?: (info: { url: string; attempt: number }) => void;
   onRetry?: (info: RetryInfo) => void;
@@ -75,6 +77,7 @@ export function createSubstackSource(options: SubstackSourceOptions): SubstackSo
     fetchImpl: options.fetchImpl,
     sleep: options.sleep,
     random: options.random,
+    now: options.now,
     onRequest: options.onRequest,
     onRetry: options.onRetry,
   });
