@@ -92,8 +92,8 @@ if (stored.unscored > 0) {
 }
 
 console.log(`marking ${stored.n} scores as another scorer version ...`);
-await sql`UPDATE comment_score SET scorer_version = 'bench-previous'`;
-await sql`VACUUM ANALYZE comment_score`;
+await sql`UPDATE comment_score_version SET scorer_version = 'bench-previous'`;
+await sql`VACUUM ANALYZE comment_score_version`;
 console.log("rescoring every comment (marginalia score --rescore) ...");
 const rescore = commandFigures(
   "marginalia score --rescore",
@@ -103,8 +103,9 @@ const rescore = commandFigures(
 );
 
 console.log(`changing the output of ${stored.n} stored scores, marked as another scorer version ...`);
-await sql`UPDATE comment_score SET scorer_version = 'bench-previous', profanity = profanity + 1`;
-await sql`VACUUM ANALYZE comment_score`;
+await sql`UPDATE comment_score SET profanity = profanity + 1`;
+await sql`UPDATE comment_score_version SET scorer_version = 'bench-previous'`;
+await sql`VACUUM ANALYZE comment_score, comment_score_version`;
 console.log("rescoring every comment, every output changed (marginalia score --rescore) ...");
 const rewrite = commandFigures(
   "marginalia score --rescore",

@@ -44,19 +44,22 @@ export async function scoreComments(
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
   const current = currentRefinerVersions();
+  // A query's s (comment_score) and v (comment_score_version) are left joins: PostgreSQL drops the one the
+  // condition does not read. A score with no version row is stale (a version row cannot outlive its score).
   const pending = (alias: Sql) =>
     options.rescore
-      ? alias`(s.comment_id IS NULL OR s.scorer_version <> ${SCORER_VERSION})`
+      ? alias`(v.comment_id IS NULL OR v.scorer_version <> ${SCORER_VERSION})`
       : alias`s.comment_id IS NULL`;
 
   /** Scores the next chunk after `lastId`, in one transaction; null when none is left. */
   const chunk = (lastId: number, size: number) =>
     sql.begin(async (transaction) => {
       const tx = inTransaction(transaction);
-      // The score's side of the join also starts after lastId, so a chunk does not read the scores before it.
+      // The scores' side of the join also starts after lastId, so a chunk does not read the scores before it.
       const claimed = await tx<{ id: number }[]>`
         SELECT c.id FROM comment c
         LEFT JOIN comment_score s ON s.comment_id = c.id AND s.comment_id > ${lastId}
+        LEFT JOIN comment_score_version v ON v.comment_id = c.id AND v.comment_id > ${lastId}
         WHERE c.id > ${lastId} AND c.body IS NOT NULL AND ${pending(tx)}
           ${only ? tx`AND c.id = ANY(${only}::int[])` : tx``}
           ${options.publicationId ? tx`AND c.publication_id = ${options.publicationId}` : tx``}
@@ -72,6 +75,7 @@ export async function scoreComments(
         FROM comment c
         JOIN post p ON p.id = c.post_id
         LEFT JOIN comment_score s ON s.comment_id = c.id
+        LEFT JOIN comment_score_version v ON v.comment_id = c.id
         WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
         ORDER BY c.id`;
       if (rows.length === 0) return { lastId: next, done: 0 };
@@ -136,7 +140,7 @@ const OUTPUT_COLUMNS = [
   "flag_probability",
   "cues",
 ] as const;
-const SCORE_COLUMNS = ["comment_id", "scorer_version", ...OUTPUT_COLUMNS, "score_digest"] as const;
+const SCORE_COLUMNS = ["comment_id", ...OUTPUT_COLUMNS, "score_digest"] as const;
 
 /** A fast score's OUTPUT_COLUMNS, as COPY values. */
 function scoreOutput(s: Score): CopyValue[] {
@@ -171,7 +175,7 @@ function scoredRow(r: CommentTextRow): { row: CopyValue[]; digest: string } {
   const score = scoreComment(r.body, scoreContextOf(r));
   const output = scoreOutput(score);
   const digest = hash("md5", JSON.stringify(output), "base64");
-  return { row: [r.id, score.scorerVersion, ...output, digest], digest };
+  return { row: [r.id, ...output, digest], digest };
 }
 
 /**
@@ -187,12 +191,13 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
   const ids = rows.map((r) => r.id);
   if (unscored) {
     function* scored() {
-      for (const r of rows) yield [...scoredRow(r).row, SCORER_VERSION];
+      for (const r of rows) yield scoredRow(r).row;
     }
     try {
       await (tx as unknown as TransactionSql).savepoint((sp) =>
-        copyRows(inTransaction(sp), "comment_score", [...SCORE_COLUMNS, "label_version"], scored()),
+        copyRows(inTransaction(sp), "comment_score", SCORE_COLUMNS, scored()),
       );
+      await stampVersion(tx, ids);
       return ids;
     } catch (error) {
       // A score written meanwhile by a path that does not lock the comment: the upsert below replaces it.
@@ -211,11 +216,7 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
       changedIds.push(r.id);
     }
   }
-  if (same.length > 0)
-    await tx`
-      UPDATE comment_score SET scorer_version = ${SCORER_VERSION}, scored_at = now(),
-        label_version = CASE WHEN label_source = 'FAST' THEN ${SCORER_VERSION} ELSE label_version END
-      WHERE comment_id = ANY(${same}::int[])`;
+  if (same.length > 0) await stampVersion(tx, same);
   if (changed.length === 0) return changedIds;
   await tx.unsafe(
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
@@ -224,10 +225,10 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
   await copyLines(tx, "score_staging", SCORE_COLUMNS, changed);
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
-    SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', scorer_version, NULL FROM score_staging
+    SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', NULL, NULL FROM score_staging
     ORDER BY comment_id
     ON CONFLICT (comment_id) DO UPDATE SET
-      scorer_version = excluded.scorer_version, tone = excluded.tone, secondary_tone = excluded.secondary_tone,
+      tone = excluded.tone, secondary_tone = excluded.secondary_tone,
       tone_scores = excluded.tone_scores, stance = excluded.stance, stance_confidence = excluded.stance_confidence,
       sentiment_score = excluded.sentiment_score, sentiment_comparative = excluded.sentiment_comparative,
       sentiment_label = excluded.sentiment_label, hostility = excluded.hostility, insult = excluded.insult,
@@ -236,7 +237,19 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
       sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
       label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL,
       score_digest = excluded.score_digest`;
+  await stampVersion(tx, changedIds);
   return changedIds;
+}
+
+/**
+ * Records that the current scorer version wrote (or, its output being the same, confirmed) the scores of
+ * `commentIds`: a narrow row each, which no trigger watches (see the comment_score_version migration).
+ */
+async function stampVersion(tx: Sql, commentIds: readonly number[]): Promise<void> {
+  await tx`
+    INSERT INTO comment_score_version (comment_id, scorer_version)
+    SELECT id, ${SCORER_VERSION} FROM unnest(${commentIds as number[]}::int[]) AS id ORDER BY id
+    ON CONFLICT (comment_id) DO UPDATE SET scorer_version = excluded.scorer_version`;
 }
 
 /** A text[] literal for COPY (elements quoted, quotes and backslashes escaped). */
