@@ -1,5 +1,6 @@
 import "server-only";
 import { hash } from "node:crypto";
+import { setImmediate as turn } from "node:timers/promises";
 import type { TransactionSql } from "postgres";
 import { type CopyValue, copyLine, copyLines, copyRows } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
@@ -10,6 +11,8 @@ import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
 const BATCH = 5000;
+/** Comments scored between two turns of the event loop (a few milliseconds of the scorer's work). */
+const YIELD_EVERY = 250;
 
 export interface ScoreRunResult {
   scored: number;
@@ -44,67 +47,120 @@ export async function scoreComments(
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (only && only.length === 0) return { scored: 0, scorerVersion: SCORER_VERSION };
   const current = currentRefinerVersions();
-  // A query's s (comment_score) and v (comment_score_version) are left joins: PostgreSQL drops the one the
-  // condition does not read. A score with no version row is stale (a version row cannot outlive its score).
   const pending = (alias: Sql) =>
     options.rescore
       ? alias`(v.comment_id IS NULL OR v.scorer_version <> ${SCORER_VERSION})`
       : alias`s.comment_id IS NULL`;
+  // The claim joins only the table its condition reads (a score with no version row is stale: a version row
+  // cannot outlive its score), starting after lastId too, so a chunk does not read the scores before it.
+  const pendingAfter = (alias: Sql, lastId: number) =>
+    options.rescore
+      ? alias`LEFT JOIN comment_score_version v ON v.comment_id = c.id AND v.comment_id > ${lastId}
+          WHERE ${pending(alias)}`
+      : alias`LEFT JOIN comment_score s ON s.comment_id = c.id AND s.comment_id > ${lastId}
+          WHERE ${pending(alias)}`;
 
-  /** Scores the next chunk after `lastId`, in one transaction; null when none is left. */
-  const chunk = (lastId: number, size: number) =>
-    sql.begin(async (transaction) => {
-      const tx = inTransaction(transaction);
-      // The scores' side of the join also starts after lastId, so a chunk does not read the scores before it.
-      const claimed = await tx<{ id: number }[]>`
-        SELECT c.id FROM comment c
-        LEFT JOIN comment_score s ON s.comment_id = c.id AND s.comment_id > ${lastId}
-        LEFT JOIN comment_score_version v ON v.comment_id = c.id AND v.comment_id > ${lastId}
-        WHERE c.id > ${lastId} AND c.body IS NOT NULL AND ${pending(tx)}
-          ${only ? tx`AND c.id = ANY(${only}::int[])` : tx``}
-          ${options.publicationId ? tx`AND c.publication_id = ${options.publicationId}` : tx``}
-        ORDER BY c.id
-        LIMIT ${size}
-        FOR NO KEY UPDATE OF c SKIP LOCKED`;
-      if (claimed.length === 0) return null;
-      const ids = claimed.map((r) => r.id);
-      const next = ids[ids.length - 1] as number;
-      // A new statement sees what another worker committed before we got the lock.
-      const rows = await tx<StoredCommentRow[]>`
-        SELECT ${commentTextColumns(tx)}, s.comment_id IS NULL AS unscored, s.score_digest AS digest
-        FROM comment c
-        JOIN post p ON p.id = c.post_id
-        LEFT JOIN comment_score s ON s.comment_id = c.id
-        LEFT JOIN comment_score_version v ON v.comment_id = c.id
-        WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
-        ORDER BY c.id`;
-      if (rows.length === 0) return { lastId: next, done: 0 };
-      const written = await writeScores(
-        tx,
-        rows,
-        rows.every((r) => r.unscored),
-      );
-      // A refiner's labels (at its current version) still outrank the fast ones just written.
-      await showBestLabels(tx, written, current);
-      if (options.moderate)
-        await moderateComments(
-          tx,
-          rows.filter((r) => r.unscored).map((r) => r.id),
-        );
-      return { lastId: next, done: rows.length };
+  /**
+   * Opens the transaction of the next chunk after `lastId`: claims and reads its comments at once (`claimed`:
+   * null when none is left), then waits for `run` to score and write them (true) or to let them go (false).
+   */
+  const open = (lastId: number, size: number) => {
+    let settle!: { resolve: (c: Claimed | null) => void; reject: (e: unknown) => void };
+    const claimed = new Promise<Claimed | null>((resolve, reject) => {
+      settle = { resolve, reject };
     });
+    let proceed!: (go: boolean) => void;
+    const go = new Promise<boolean>((resolve) => {
+      proceed = resolve;
+    });
+    const done = sql
+      .begin(async (transaction) => {
+        const tx = inTransaction(transaction);
+        const ids = (
+          await tx<{ id: number }[]>`
+            SELECT c.id FROM comment c ${pendingAfter(tx, lastId)}
+              AND c.id > ${lastId} AND c.body IS NOT NULL
+              ${only ? tx`AND c.id = ANY(${only}::int[])` : tx``}
+              ${options.publicationId ? tx`AND c.publication_id = ${options.publicationId}` : tx``}
+            ORDER BY c.id
+            LIMIT ${size}
+            FOR NO KEY UPDATE OF c SKIP LOCKED`
+        ).map((r) => r.id);
+        if (ids.length === 0) {
+          settle.resolve(null);
+          return 0;
+        }
+        // A new statement sees what another worker committed before we got the lock.
+        const rows = await tx<StoredCommentRow[]>`
+          SELECT ${commentTextColumns(tx)}, s.comment_id IS NULL AS unscored, s.score_digest AS digest
+          FROM comment c
+          JOIN post p ON p.id = c.post_id
+          LEFT JOIN comment_score s ON s.comment_id = c.id
+          LEFT JOIN comment_score_version v ON v.comment_id = c.id
+          WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
+          ORDER BY c.id`;
+        settle.resolve({ lastId: ids[ids.length - 1] as number, rows: rows.length });
+        if (rows.length === 0 || !(await go)) return 0;
+        const written = await writeScores(
+          tx,
+          rows,
+          rows.every((r) => r.unscored),
+        );
+        // A refiner's labels (at its current version) still outrank the fast ones just written.
+        await showBestLabels(tx, written, current);
+        if (options.moderate)
+          await moderateComments(
+            tx,
+            rows.filter((r) => r.unscored).map((r) => r.id),
+          );
+        return rows.length;
+      })
+      .catch((error: unknown) => {
+        settle.reject(error);
+        throw error;
+      });
+    // Awaited later (or never, when the run stops first): a failure must not end the process meanwhile.
+    claimed.catch(() => undefined);
+    done.catch(() => undefined);
+    return {
+      claimed,
+      run: (write: boolean) => {
+        proceed(write);
+        return done;
+      },
+    };
+  };
 
+  // Chunk after chunk, the next one claimed and read (on another connection) while this one is scored: the
+  // database's work and the scorer's overlap. Each chunk commits on its own, in order.
   let scored = 0;
-  let lastId = 0;
-  while (scored < limit) {
-    const result = await chunk(lastId, Math.min(BATCH, limit - scored));
-    if (result === null) break;
-    lastId = result.lastId;
-    scored += result.done;
+  let next: ReturnType<typeof open> | null = limit > 0 ? open(0, Math.min(BATCH, limit)) : null;
+  while (next !== null) {
+    const chunk = next;
+    next = null;
+    const claimed = await chunk.claimed.catch(async (error: unknown) => {
+      await chunk.run(false).catch(() => undefined);
+      throw error;
+    });
+    if (claimed === null) {
+      await chunk.run(false);
+      break;
+    }
+    const left = limit - scored - claimed.rows;
+    if (left > 0) next = open(claimed.lastId, Math.min(BATCH, left));
+    try {
+      scored += await chunk.run(true);
+    } catch (error) {
+      if (next !== null) await next.run(false).catch(() => undefined);
+      throw error;
+    }
     options.onProgress?.(scored);
   }
   return { scored, scorerVersion: SCORER_VERSION };
 }
+
+/** A chunk's comments claimed: the last id claimed, how many are still to score once locked. */
+type Claimed = { lastId: number; rows: number };
 
 /**
  * What an import's scoring step does: scores and moderates every comment without a score (new and edited
@@ -208,7 +264,9 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
   const changed: string[] = [];
   const changedIds: number[] = [];
   const same: number[] = [];
-  for (const r of rows) {
+  for (const [i, r] of rows.entries()) {
+    // The next chunk's claim and read go on meanwhile: their replies need the event loop.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
     const { row, digest } = scoredRow(r);
     if (digest === r.digest) same.push(r.id);
     else {
