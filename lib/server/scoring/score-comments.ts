@@ -2,7 +2,7 @@ import "server-only";
 import { hash } from "node:crypto";
 import { setImmediate as turn } from "node:timers/promises";
 import type { TransactionSql } from "postgres";
-import { type CopyValue, copyLine, copyLines, copyRows } from "@/lib/db/copy";
+import { type CopyValue, copyLine, copyLines } from "@/lib/db/copy";
 import { inTransaction, type Sql } from "@/lib/db/sql";
 import { SCORER_VERSION, type Score, scoreComment } from "@/lib/scoring";
 import { moderateComments } from "@/lib/server/moderation/auto-moderate";
@@ -23,8 +23,9 @@ export interface ScoreRunResult {
  * Scores comments in bulk: the unscored ones, and with `rescore` those scored by another scorer version
  * (optionally only `commentIds`, or one publication's). A chunk at a time, each in one transaction: claim
  * the chunk's comment rows (FOR NO KEY UPDATE SKIP LOCKED, so workers running this at once take different
- * chunks, and check again after the lock that no one scored them meanwhile), score in memory, write the
- * scores that changed in one statement (a score whose output is the same only has its version stamped), show a
+ * chunks, and check again after the lock that no one scored them meanwhile), score in memory (while the next
+ * chunk is claimed and read on another connection), write the scores that changed in one statement (a score
+ * whose output is the same only has its version stamped, in comment_score_version), show a
  * refiner's labels where one outranks them over the changed ones, and, with `moderate`, run the
  * automatic rules over the comments that had no score (new and edited ones) — so no comment is scored or
  * moderated twice, and a worker killed mid-chunk leaves that chunk to the next run. Deleted comments (no
@@ -100,12 +101,11 @@ export async function scoreComments(
           WHERE c.id = ANY(${ids}::int[]) AND c.body IS NOT NULL AND ${pending(tx)}
           ORDER BY c.id`;
         settle.resolve({ lastId: ids[ids.length - 1] as number, rows: rows.length });
-        if (rows.length === 0 || !(await go)) return 0;
-        const written = await writeScores(
-          tx,
-          rows,
-          rows.every((r) => r.unscored),
-        );
+        if (rows.length === 0) return 0;
+        // Scored now, while the chunk before is still being written.
+        const scored = await scoreChunk(rows);
+        if (!(await go)) return 0;
+        const written = await writeScores(tx, scored);
         // A refiner's labels (at its current version) still outrank the fast ones just written.
         await showBestLabels(tx, written, current);
         if (options.moderate)
@@ -131,8 +131,8 @@ export async function scoreComments(
     };
   };
 
-  // Chunk after chunk, the next one claimed and read (on another connection) while this one is scored: the
-  // database's work and the scorer's overlap. Each chunk commits on its own, in order.
+  // Chunk after chunk, the next one claimed, read and scored (on another connection) while this one is written:
+  // the database's work and the scorer's overlap. Each chunk commits on its own, in order.
   let scored = 0;
   let next: ReturnType<typeof open> | null = limit > 0 ? open(0, Math.min(BATCH, limit)) : null;
   while (next !== null) {
@@ -234,53 +234,63 @@ function scoredRow(r: CommentTextRow): { row: CopyValue[]; digest: string } {
   return { row: [r.id, ...output, digest], digest };
 }
 
+/** A chunk's comments scored: COPY lines of the scores to write, and the comments whose score stays. */
+interface ScoredChunk {
+  /** None of the comments had a score. */
+  unscored: boolean;
+  lines: string[];
+  lineIds: number[];
+  /** Comments whose new output has the digest their stored score has: only their version is stamped. */
+  same: number[];
+}
+
 /**
- * Scores `rows` and writes their fast scores; returns the ids whose score was written (not only stamped).
- * `unscored`: none of them has a score, so they go straight into comment_score by COPY (its defaults: the
- * fast scorer's labels shown, now), scored one by one as COPY asks for them so the scorer (this process) and
- * the database's side of the COPY work at the same time. Else each comment whose new output has the digest
- * its stored score has only gets the new version stamped (the same values: no rollup, queue rank or insight
- * moves); the others go into a temporary table, then one upsert that replaces their earlier score (its labels
- * go back to the fast scorer's; showBestLabels puts a refiner's back where one outranks them).
+ * Scores a chunk's comments, turning the event loop every YIELD_EVERY comments so the database's replies to the
+ * other chunk in flight are handled meanwhile. Kept as COPY lines, not values: a chunk's scores take a few MB.
  */
-async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored: boolean): Promise<number[]> {
-  const ids = rows.map((r) => r.id);
-  if (unscored) {
-    function* scored() {
-      for (const r of rows) yield scoredRow(r).row;
+async function scoreChunk(rows: readonly StoredCommentRow[]): Promise<ScoredChunk> {
+  const chunk: ScoredChunk = { unscored: rows.every((r) => r.unscored), lines: [], lineIds: [], same: [] };
+  for (const [i, r] of rows.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
+    const { row, digest } = scoredRow(r);
+    if (digest === r.digest) chunk.same.push(r.id);
+    else {
+      chunk.lines.push(copyLine(row));
+      chunk.lineIds.push(r.id);
     }
+  }
+  return chunk;
+}
+
+/**
+ * Writes a chunk's fast scores; returns the ids whose score was written (not only stamped). `unscored`: none
+ * of them has a score, so they go straight into comment_score by COPY (its defaults: the fast scorer's labels
+ * shown, now). Else each comment whose new output has the digest its stored score has only gets the new
+ * version stamped (the same values: no rollup, queue rank or insight moves); the others go into a temporary
+ * table, then one upsert that replaces their earlier score (its labels go back to the fast scorer's;
+ * showBestLabels puts a refiner's back where one outranks them).
+ */
+async function writeScores(tx: Sql, chunk: ScoredChunk): Promise<number[]> {
+  const { lines, lineIds } = chunk;
+  if (chunk.unscored) {
     try {
       await (tx as unknown as TransactionSql).savepoint((sp) =>
-        copyRows(inTransaction(sp), "comment_score", SCORE_COLUMNS, scored()),
+        copyLines(inTransaction(sp), "comment_score", SCORE_COLUMNS, lines),
       );
-      await stampVersion(tx, ids);
-      return ids;
+      await stampVersion(tx, lineIds);
+      return lineIds;
     } catch (error) {
       // A score written meanwhile by a path that does not lock the comment: the upsert below replaces it.
       if ((error as { code?: string }).code !== "23505") throw error;
     }
   }
-  // Kept as COPY lines, not values: a chunk's rewritten scores take a few MB of strings.
-  const changed: string[] = [];
-  const changedIds: number[] = [];
-  const same: number[] = [];
-  for (const [i, r] of rows.entries()) {
-    // The next chunk's claim and read go on meanwhile: their replies need the event loop.
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
-    const { row, digest } = scoredRow(r);
-    if (digest === r.digest) same.push(r.id);
-    else {
-      changed.push(copyLine(row));
-      changedIds.push(r.id);
-    }
-  }
-  if (same.length > 0) await stampVersion(tx, same);
-  if (changed.length === 0) return changedIds;
+  if (chunk.same.length > 0) await stampVersion(tx, chunk.same);
+  if (lines.length === 0) return lineIds;
   await tx.unsafe(
     "CREATE TEMP TABLE IF NOT EXISTS score_staging (LIKE comment_score INCLUDING DEFAULTS) ON COMMIT DELETE ROWS",
   );
   await tx.unsafe("TRUNCATE score_staging");
-  await copyLines(tx, "score_staging", SCORE_COLUMNS, changed);
+  await copyLines(tx, "score_staging", SCORE_COLUMNS, lines);
   await tx`
     INSERT INTO comment_score (${tx.unsafe(SCORE_COLUMNS.join(", "))}, scored_at, label_source, label_version, fast_labels)
     SELECT ${tx.unsafe(SCORE_COLUMNS.join(", "))}, now(), 'FAST', NULL, NULL FROM score_staging
@@ -295,8 +305,8 @@ async function writeScores(tx: Sql, rows: readonly StoredCommentRow[], unscored:
       sentiment_confidence = excluded.sentiment_confidence, flag_probability = excluded.flag_probability,
       label_source = excluded.label_source, label_version = excluded.label_version, fast_labels = NULL,
       score_digest = excluded.score_digest`;
-  await stampVersion(tx, changedIds);
-  return changedIds;
+  await stampVersion(tx, lineIds);
+  return lineIds;
 }
 
 /**
