@@ -132,7 +132,8 @@ export async function scoreComments(
   };
 
   // Chunk after chunk, the next one claimed, read and scored (on another connection) while this one is written:
-  // the database's work and the scorer's overlap. Each chunk commits on its own, in order.
+  // the database's work and the scorer's overlap. Each chunk commits on its own, in order. (With a pool of one
+  // connection the next chunk's transaction waits for this one's: the same work, one after the other.)
   let scored = 0;
   let next: ReturnType<typeof open> | null = limit > 0 ? open(0, Math.min(BATCH, limit)) : null;
   while (next !== null) {
