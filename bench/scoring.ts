@@ -7,14 +7,16 @@
  *    moved by their triggers), when there are any: the first scoring after an import;
  * 2. `marginalia score --rescore` over every stored comment (their scores marked as another version first): a
  *    new scorer version whose output is the same, so each score has its version stamped, nothing more;
- * 3. the same again with every stored score's output changed first (a value the rollups do not count, so
- *    the digest no longer matches): a new version whose output differs for every comment, each score
- *    rewritten in full — the worst case of the rescore's writes;
- * 4. the same scorer over the same texts in this process, nothing stored: only the time inside scoreComment
- *    is counted, the texts being read from the database by a cursor.
+ * 3. the same scorer over the same texts in this process, nothing stored: only the time inside scoreComment
+ *    is counted, the texts being read from the database by a cursor (right after step 2, so that a shared
+ *    machine's load changes as little as it can between the two figures of the bar's ratio);
+ * 4. the same rescore again with every stored score's output changed first (a value the rollups do not count,
+ *    so the digest no longer matches): a new version whose output differs for every comment, each score
+ *    rewritten in full — the worst case of the rescore's writes.
  * Prints comments/s of each, the ratios rescore/in-memory (bar >= 0.5, for step 2) and each command's peak
  * memory (bar: under 600 MB).
  */
+import os from "node:os";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { scoreComment } from "@/lib/scoring";
@@ -75,6 +77,12 @@ function commandFigures(
   };
 }
 
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ");
+
 const rows: Record<string, string | number>[] = [];
 const result: Record<string, unknown> = { comments: stored.n, posts };
 
@@ -92,9 +100,9 @@ if (stored.unscored > 0) {
 }
 
 console.log(`marking ${stored.n} scores as another scorer version ...`);
-await sql`UPDATE comment_score SET scorer_version = 'bench-previous'`;
-await sql`VACUUM ANALYZE comment_score`;
-console.log("rescoring every comment (marginalia score --rescore) ...");
+await sql`UPDATE comment_score_version SET scorer_version = 'bench-previous'`;
+await sql`VACUUM ANALYZE comment_score_version`;
+console.log(`rescoring every comment (marginalia score --rescore), load average ${loadAverage()} ...`);
 const rescore = commandFigures(
   "marginalia score --rescore",
   "marginalia score --rescore (stored)",
@@ -102,18 +110,7 @@ const rescore = commandFigures(
   await runMarginalia(["score", "--rescore"], database),
 );
 
-console.log(`changing the output of ${stored.n} stored scores, marked as another scorer version ...`);
-await sql`UPDATE comment_score SET scorer_version = 'bench-previous', profanity = profanity + 1`;
-await sql`VACUUM ANALYZE comment_score`;
-console.log("rescoring every comment, every output changed (marginalia score --rescore) ...");
-const rewrite = commandFigures(
-  "marginalia score --rescore",
-  "marginalia score --rescore, every output changed",
-  stored.n,
-  await runMarginalia(["score", "--rescore"], database),
-);
-
-console.log("the scorer alone over the same texts ...");
+console.log(`the scorer alone over the same texts, load average ${loadAverage()} ...`);
 let inMemorySeconds = 0;
 let checksum = 0;
 let seen = 0;
@@ -127,6 +124,20 @@ for await (const batch of cursor) {
   seen += batch.length;
 }
 const inMemoryRate = seen / inMemorySeconds;
+
+console.log(`changing the output of ${stored.n} stored scores, marked as another scorer version ...`);
+await sql`UPDATE comment_score SET profanity = profanity + 1`;
+await sql`UPDATE comment_score_version SET scorer_version = 'bench-previous'`;
+await sql`VACUUM ANALYZE comment_score, comment_score_version`;
+console.log(
+  `rescoring every comment, every output changed (marginalia score --rescore), load average ${loadAverage()} ...`,
+);
+const rewrite = commandFigures(
+  "marginalia score --rescore",
+  "marginalia score --rescore, every output changed",
+  stored.n,
+  await runMarginalia(["score", "--rescore"], database),
+);
 
 result.rescore = rescore.result;
 result.rescoreEveryOutputChanged = {

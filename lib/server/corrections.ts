@@ -31,7 +31,7 @@ export async function correctCommentLabels(
         body: true,
         correctedTone: true,
         correctedStance: true,
-        score: { select: { tone: true, stance: true, scorerVersion: true } },
+        score: { select: { tone: true, stance: true, version: { select: { scorerVersion: true } } } },
       },
     });
     if (!comment) throw notFound("comment");
@@ -46,7 +46,7 @@ export async function correctCommentLabels(
       data: {
         commentId,
         userId: viewer.id,
-        scorerVersion: comment.score?.scorerVersion ?? null,
+        scorerVersion: comment.score?.version?.scorerVersion ?? null,
         oldTone,
         newTone: input.tone ?? null,
         oldStance,

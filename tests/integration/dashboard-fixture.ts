@@ -197,11 +197,12 @@ export async function buildDashboardFixture(sql: Sql): Promise<DashboardFixture>
     const sc = s.score;
     const label = sc.comparative > 0 ? "positive" : sc.comparative < 0 ? "negative" : "neutral";
     await sql`
-      INSERT INTO comment_score (comment_id, scorer_version, tone, tone_scores, stance, stance_confidence,
+      INSERT INTO comment_score (comment_id, tone, tone_scores, stance, stance_confidence,
         sentiment_score, sentiment_comparative, sentiment_label, hostility, flag, flag_reasons, cues)
-      VALUES (${ids[s.key]!}, 'fixture-1', ${sc.tone}::"Tone", ${sql.json(sc.toneScores ?? {})}, ${sc.stance}::"Stance", 0.8,
+      VALUES (${ids[s.key]!}, ${sc.tone}::"Tone", ${sql.json(sc.toneScores ?? {})}, ${sc.stance}::"Stance", 0.8,
         ${sc.comparative * 5}, ${sc.comparative}, ${label}::"SentimentLabel", ${sc.hostility ?? 0}, ${sc.flag ?? false},
         ${sc.flag ? ["threat"] : []}, ${sql.json(sc.cues ?? [])})`;
+    await sql`INSERT INTO comment_score_version (comment_id, scorer_version) VALUES (${ids[s.key]!}, 'fixture-1')`;
   }
   const p1 = postIds.get("p1")!;
   await sql`INSERT INTO flag (comment_id, comment_reason, status) VALUES (${ids.a4!}, 'OFF_TOPIC', 'OPEN')`;

@@ -123,12 +123,13 @@ beforeAll(async () => {
     FROM generate_series(1, ${COMMENTS + 50}) g`;
   await linkReplies(sql, [postId, otherPostId]);
   await sql`
-    INSERT INTO comment_score (comment_id, scorer_version, tone, tone_scores, stance, stance_confidence,
+    INSERT INTO comment_score (comment_id, tone, tone_scores, stance, stance_confidence,
       sentiment_score, sentiment_comparative, sentiment_label, cues)
-    SELECT c.id, 'bench', (ARRAY['analytical','skeptical','dismissive','supportive','hostile','neutral'])[1 + c.id % 6]::"Tone",
+    SELECT c.id, (ARRAY['analytical','skeptical','dismissive','supportive','hostile','neutral'])[1 + c.id % 6]::"Tone",
       '{"analytical": 0.5, "skeptical": 0.3}'::jsonb, (ARRAY['agree','disagree','neutral'])[1 + c.id % 3]::"Stance", 0.7,
       (c.id % 11) - 5, ((c.id % 11) - 5) / 10.0, 'neutral', '[{"start":0,"end":7,"text":"Comment","signal":"x"}]'::jsonb
     FROM comment c WHERE c.body IS NOT NULL`;
+  await sql`INSERT INTO comment_score_version (comment_id, scorer_version) SELECT comment_id, 'bench' FROM comment_score`;
   commenterId = (await sql<{ id: number }[]>`SELECT id FROM commenter WHERE external_id = 'u7'`)[0]!.id;
   await sql`ANALYZE`;
 });

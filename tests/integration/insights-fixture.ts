@@ -112,7 +112,7 @@ export async function buildThread(
       await db.commentScore.create({
         data: {
           commentId: comment.id,
-          scorerVersion: "test",
+          version: { create: { scorerVersion: "test" } },
           tone: c.tone ?? "neutral",
           toneScores: {},
           stance: c.stance ?? "neutral",

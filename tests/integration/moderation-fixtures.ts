@@ -70,7 +70,7 @@ export async function makeComment(
     await db.commentScore.create({
       data: {
         commentId: comment.id,
-        scorerVersion: "test",
+        version: { create: { scorerVersion: "test" } },
         tone: "neutral",
         toneScores: {},
         stance: "neutral",

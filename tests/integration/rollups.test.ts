@@ -169,15 +169,16 @@ describe("rollups follow every write path", () => {
 
   test("a rescore rewrites only the scores whose output changed; rollups, queue ranks and insight marks move exactly", async () => {
     // Another scorer version wrote every score; it gave c4 other labels and values than today's scorer does.
-    await sql`UPDATE comment_score SET scorer_version = 'retired-0'`;
+    await sql`UPDATE comment_score_version SET scorer_version = 'retired-0'`;
     await sql`
       UPDATE comment_score s SET
         tone = CASE WHEN s.tone = 'hostile' THEN 'neutral'::"Tone" ELSE 'hostile'::"Tone" END,
         stance = CASE WHEN s.stance = 'agree' THEN 'disagree'::"Stance" ELSE 'agree'::"Stance" END,
         threat = 0.9, sentiment_comparative = s.sentiment_comparative + 0.5
       FROM comment c WHERE c.id = s.comment_id AND c.external_id = 'c4'`;
-    const before = await sql<{ external_id: string; score_digest: string | null }[]>`
-      SELECT c.external_id, s.score_digest FROM comment c JOIN comment_score s ON s.comment_id = c.id
+    const before = await sql<{ external_id: string; score_digest: string | null; xmin: string }[]>`
+      SELECT c.external_id, s.score_digest, s.xmin::text AS xmin FROM comment c
+      JOIN comment_score s ON s.comment_id = c.id
       ORDER BY c.external_id`;
     // The hand-written values dropped c4's digest; the others keep theirs.
     expect(before.map((r) => [r.external_id, r.score_digest !== null])).toEqual([
@@ -202,11 +203,14 @@ describe("rollups follow every write path", () => {
         stance: string;
         threat: number;
         score_digest: string | null;
+        xmin: string;
       }[]
     >`
       SELECT c.external_id, c.body, (c.parent_external_id IS NOT NULL) AS is_reply, p.title, p.body_html,
-        s.scorer_version, s.tone::text AS tone, s.stance::text AS stance, s.threat, s.score_digest
+        v.scorer_version, s.tone::text AS tone, s.stance::text AS stance, s.threat, s.score_digest,
+        s.xmin::text AS xmin
       FROM comment c JOIN post p ON p.id = c.post_id JOIN comment_score s ON s.comment_id = c.id
+      JOIN comment_score_version v ON v.comment_id = c.id
       ORDER BY c.external_id`;
     for (const row of after) {
       const score = scoreComment(row.body, scoreContextOf({ ...row, id: 0 }));
@@ -222,6 +226,15 @@ describe("rollups follow every write path", () => {
     expect(after.map((r) => r.score_digest)).toEqual(
       before.map((r) => (r.external_id === "c4" ? expect.any(String) : r.score_digest)),
     );
+    // Stamped in comment_score_version alone: the unchanged score rows were not written at all.
+    expect(
+      after.map((r) => [r.external_id, r.xmin === before.find((b) => b.external_id === r.external_id)?.xmin]),
+    ).toEqual([
+      ["c1", true],
+      ["c2", true],
+      ["c4", false],
+      ["c5", true],
+    ]);
 
     const { kept, rebuilt } = await keptAndRebuilt();
     expect(kept).toEqual(rebuilt);

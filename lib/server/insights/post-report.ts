@@ -42,9 +42,13 @@ export async function getPostReport(postId: number): Promise<PostReport | null> 
       WHERE m.post_id = ${postId}
       GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT 12`,
       readSql()<{ version: string; source: string; comments: number }[]>`
-      SELECT coalesce(s.label_version, s.scorer_version) AS version, s.label_source::text AS source,
-        count(*)::int AS comments
-      FROM comment c JOIN comment_score s ON s.comment_id = c.id WHERE c.post_id = ${postId}
+      -- A score stored without its version row (by hand) is counted, as of no version.
+      SELECT coalesce(CASE WHEN s.label_source = 'FAST' THEN v.scorer_version ELSE s.label_version END, 'unknown')
+          AS version,
+        s.label_source::text AS source, count(*)::int AS comments
+      FROM comment c JOIN comment_score s ON s.comment_id = c.id
+      LEFT JOIN comment_score_version v ON v.comment_id = c.id
+      WHERE c.post_id = ${postId}
       GROUP BY 1, 2 ORDER BY comments DESC`,
     ],
   );

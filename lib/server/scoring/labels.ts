@@ -124,7 +124,7 @@ export async function showBestLabels(
         flag_reasons = CASE WHEN fast_labels ? 'flagReasons'
           THEN ARRAY(SELECT jsonb_array_elements_text(fast_labels->'flagReasons')) ELSE flag_reasons END,
         hostility = (fast_labels->'toneScores'->>'hostile')::float8,
-        label_source = 'FAST', label_version = scorer_version, fast_labels = NULL
+        label_source = 'FAST', label_version = NULL, fast_labels = NULL
       WHERE comment_id = ANY(${commentIds as number[]}::int[]) AND fast_labels IS NOT NULL`;
     await tx`
       WITH current_versions AS (
