@@ -16,7 +16,14 @@ import {
   recordImportProgress,
   startImportRun,
 } from "./import-runs";
-import { linkOrphans, markVanished, upsertComments, upsertPosts, upsertPublication } from "./store";
+import {
+  bodyFingerprint,
+  linkOrphans,
+  markVanished,
+  upsertComments,
+  upsertPosts,
+  upsertPublication,
+} from "./store";
 
 /**
  * The one import pipeline every source goes through (Substack, Disqus, WXR, saved Substack JSON, CSV, JSON
@@ -161,6 +168,9 @@ export async function runImport(
     const { comments: pending, issues: pendingIssues, postBodies: bodies, itemsDone } = taken;
     if (pending.length === 0 && pendingIssues.length === 0 && bodies.length === 0 && !postEnd) return;
     await sql.begin(async (transaction) => {
+      // A batch commits with the run's cursor, so a commit lost to a crash only sends the resumed run back to
+      // the cursor before it: the batch need not wait for its WAL to reach the disk.
+      await transaction`SET LOCAL synchronous_commit = off`;
       const tx = inTransaction(transaction);
       await ensurePosts(bodies, tx);
       // A comment may name a post the source never described (Disqus threads defined later, bare CSV rows).
@@ -273,6 +283,8 @@ export async function runImport(
           break;
         case "comment":
           if (plan.grouping === "batch" && itemIndex++ < resume.itemsDone) break;
+          // Here, while the batch before is being written, not in the write of its own batch.
+          bodyFingerprint(event.comment);
           comments.push(event.comment);
           if (plan.grouping === "batch" && comments.length >= batchSize) await flushAhead();
           break;
