@@ -1,6 +1,6 @@
 /**
  * `npm run bench:dashboard -- [--comments 1000000] [--posts 1000] [--seconds 20] [--connections 20] [--port 3130]
- *   [--web-processes 1]`
+ *   [--web-processes 1] [--warmup 3]`
  *
  * With the data set of bench:import (and bench:scoring) loaded, the app as `marginalia serve` runs it (a
  * production build, loopback, the app's least-privilege role) answers autocannon at 20 connections for 20 s
@@ -37,6 +37,8 @@ const { values } = parseArgs({
     posts: { type: "string", default: "1000" },
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "20" },
+    /** Seconds of the same load before each API's measured run, not counted: its figures are the warm server's. */
+    warmup: { type: "string", default: "3" },
     port: { type: "string", default: process.env.PORT ?? "3130" },
     /** MARGINALIA_WEB_PROCESSES of the app under test. */
     "web-processes": { type: "string", default: "1" },
@@ -46,6 +48,7 @@ const comments = Number(values.comments);
 const posts = Number(values.posts);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const warmup = Number(values.warmup);
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 
@@ -225,6 +228,16 @@ try {
   for (const target of targets) {
     const warm = await fetch(`${base}${target.path}`, { headers: { cookie } });
     if (warm.status !== 200) throw new Error(`${target.path} answered ${warm.status}`);
+    // A freshly started server compiles its code paths on the first requests (the first API measured paid
+    // for all of it); the warm-up's responses are not counted.
+    if (warmup > 0)
+      await autocannon({
+        url: `${base}${target.path}`,
+        connections,
+        duration: warmup,
+        timeout: 10,
+        headers: { cookie },
+      });
     console.log(`${target.name}: ${connections} connections for ${seconds} s ...`);
     // Without a callback autocannon returns its tracker (an EventEmitter) that is also the result's promise.
     const run = autocannon({
@@ -279,7 +292,7 @@ printTable(
 );
 console.log(`web server peak RSS (its process tree; the database server apart): ${mb(peakRss)} MB`);
 console.log(
-  `written ${await writeResult(`dashboard-${comments}`, { comments, posts, connections, seconds, webProcesses: Number(values["web-processes"]), webPeakRssMb: mb(peakRss), apis: measured })}`,
+  `written ${await writeResult(`dashboard-${comments}`, { comments, posts, connections, seconds, warmupSeconds: warmup, webProcesses: Number(values["web-processes"]), webPeakRssMb: mb(peakRss), apis: measured })}`,
 );
 await sql.end();
 await appConnections.close();
