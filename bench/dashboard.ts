@@ -1,6 +1,6 @@
 /**
  * `npm run bench:dashboard -- [--comments 1000000] [--posts 1000] [--seconds 20] [--connections 20] [--port 3130]
- *   [--web-processes 1] [--warmup 3]`
+ *   [--web-processes 1] [--warmup 10]`
  *
  * With the data set of bench:import (and bench:scoring) loaded, the app as `marginalia serve` runs it (a
  * production build, loopback, the app's least-privilege role) answers autocannon at 20 connections for 20 s
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "20" },
     connections: { type: "string", default: "20" },
     /** Seconds of the same load before each API's measured run, not counted: its figures are the warm server's. */
-    warmup: { type: "string", default: "3" },
+    warmup: { type: "string", default: "10" },
     port: { type: "string", default: process.env.PORT ?? "3130" },
     /** MARGINALIA_WEB_PROCESSES of the app under test. */
     "web-processes": { type: "string", default: "1" },
@@ -228,8 +228,9 @@ try {
   for (const target of targets) {
     const warm = await fetch(`${base}${target.path}`, { headers: { cookie } });
     if (warm.status !== 200) throw new Error(`${target.path} answered ${warm.status}`);
-    // A freshly started server compiles its code paths on the first requests (the first API measured paid
-    // for all of it); the warm-up's responses are not counted.
+    // A freshly started server is slow for its first seconds under load (V8 compiles the hot paths and sizes
+    // its heap: the overview's p95 was 140-170 ms in its first 20 s, then about 100): the figures are the warm
+    // server's, and the warm-up's responses are not counted.
     if (warmup > 0)
       await autocannon({
         url: `${base}${target.path}`,
