@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import type { PostListResponse } from "@/lib/schemas/posts";
+import type { ThreadPage } from "@/lib/schemas/thread";
 import { DEMO, readmeScreenshot, signIn, watchConsole } from "./helpers";
 
 const EXPORT_HEADER =
@@ -275,4 +276,27 @@ test("the post page in the dark theme; screenshot", async ({ page }) => {
   expect(background).toBe("rgb(21, 22, 26)");
   await readmeScreenshot(page, "post-dark", { height: 2000 });
   expect(errors).toEqual([]);
+});
+
+test("a long thread shows its first 50 comments and the next 50 at a click, without repeats", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.viewer);
+  const [busiest] = ((await (await page.request.get("/api/posts?sort=comments")).json()) as PostListResponse)
+    .posts;
+  const first = (await (await page.request.get(`/api/posts/${busiest!.id}/comments`)).json()) as ThreadPage;
+  // The demo's busiest post has more than one page: otherwise this test would prove nothing.
+  expect(first.comments).toHaveLength(50);
+  expect(first.nextCursor).not.toBeNull();
+
+  await page.goto(`/posts/${busiest!.id}`);
+  const cards = page.getByTestId("thread").getByTestId("comment");
+  await expect(cards).toHaveCount(50);
+  const more = page.getByRole("button", { name: /^Load more comments/ });
+  await expect(more).toHaveText(`Load more comments (${first.total - 50} not shown yet)`);
+  await more.click();
+  const shown = Math.min(first.total, 100);
+  await expect(cards).toHaveCount(shown);
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-comment-id")));
+  expect(new Set(ids).size).toBe(shown);
 });
