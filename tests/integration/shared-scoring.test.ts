@@ -57,16 +57,22 @@ function score(): { child: ChildProcess; done: Promise<{ code: number | null; sc
   const child = spawn(
     process.execPath,
     [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/bin.ts", "score"],
-    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "ignore"], detached: true },
+    { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let stdout = "";
+  let stderr = "";
   child.stdout?.on("data", (d) => {
     stdout += d;
   });
+  child.stderr?.on("data", (d) => {
+    stderr += d;
+  });
   const done = new Promise<{ code: number | null; scored: number }>((resolve) =>
-    child.once("exit", (code) =>
-      resolve({ code, scored: Number(/scored (\d+) comments/.exec(stdout)?.[1] ?? -1) }),
-    ),
+    child.once("exit", (code) => {
+      // A failed run says why in the test's output.
+      if (code !== 0) console.error(`marginalia score exited ${code}:\n${stderr.slice(-4000)}`);
+      resolve({ code, scored: Number(/scored (\d+) comments/.exec(stdout)?.[1] ?? -1) });
+    }),
   );
   return { child, done };
 }

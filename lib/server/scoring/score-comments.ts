@@ -10,7 +10,12 @@ import { type CommentTextRow, commentTextColumns, scoreContextOf } from "./comme
 import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
-const BATCH = 5000;
+/**
+ * Comments per chunk: a rescore's chunks (two in flight) and a first scoring's (one at a time: its chunks also
+ * hold the rules' look-ups, and at 5,000 `marginalia score` of 1M new comments peaked at 643 MB).
+ */
+const RESCORE_BATCH = 5000;
+const NEW_BATCH = 2500;
 /** Comments scored between two turns of the event loop (a few milliseconds of the scorer's work). */
 const YIELD_EVERY = 250;
 
@@ -105,14 +110,16 @@ export async function scoreComments(
         // Scored now, while the chunk before is still being written.
         const scored = await scoreChunk(rows);
         if (!(await go)) return 0;
-        const written = await writeScores(tx, scored);
-        // A refiner's labels (at its current version) still outrank the fast ones just written.
-        await showBestLabels(tx, written, current);
-        if (options.moderate)
-          await moderateComments(
-            tx,
-            rows.filter((r) => r.unscored).map((r) => r.id),
-          );
+        await retryOnDeadlock(tx, async (write) => {
+          const written = await writeScores(write, scored);
+          // A refiner's labels (at its current version) still outrank the fast ones just written.
+          await showBestLabels(write, written, current);
+          if (options.moderate)
+            await moderateComments(
+              write,
+              rows.filter((r) => r.unscored).map((r) => r.id),
+            );
+        });
         return rows.length;
       })
       .catch((error: unknown) => {
@@ -137,8 +144,9 @@ export async function scoreComments(
   // Only a rescore overlaps two chunks. A first scoring holds more per chunk (new scores, the rules' look-ups):
   // two in flight took `marginalia score` of 1M new comments from 576 to 711 MB, over the 600 MB bar.
   const overlap = options.rescore === true;
+  const batch = overlap ? RESCORE_BATCH : NEW_BATCH;
   let scored = 0;
-  let next: ReturnType<typeof open> | null = limit > 0 ? open(0, Math.min(BATCH, limit)) : null;
+  let next: ReturnType<typeof open> | null = limit > 0 ? open(0, Math.min(batch, limit)) : null;
   while (next !== null) {
     const chunk = next;
     next = null;
@@ -151,17 +159,36 @@ export async function scoreComments(
       break;
     }
     const left = limit - scored - claimed.rows;
-    if (left > 0 && overlap) next = open(claimed.lastId, Math.min(BATCH, left));
+    if (left > 0 && overlap) next = open(claimed.lastId, Math.min(batch, left));
     try {
       scored += await chunk.run(true);
     } catch (error) {
       if (next !== null) await next.run(false).catch(() => undefined);
       throw error;
     }
-    if (left > 0 && !overlap) next = open(claimed.lastId, Math.min(BATCH, left));
+    if (left > 0 && !overlap) next = open(claimed.lastId, Math.min(batch, left));
     options.onProgress?.(scored);
   }
   return { scored, scorerVersion: SCORER_VERSION };
+}
+
+const DEADLOCK_ATTEMPTS = 5;
+
+/**
+ * Runs a chunk's writes in a savepoint, again when PostgreSQL picked them as a deadlock's victim: two scorers
+ * at once (workers, `score` runs) update the same rollup rows through their triggers, not always in the same
+ * order. Rolling back to the savepoint lets the other go on; the chunk's claim (taken before it) is kept.
+ */
+export async function retryOnDeadlock(tx: Sql, write: (tx: Sql) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await (tx as unknown as TransactionSql).savepoint((sp) => write(inTransaction(sp)));
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "40P01" || attempt === DEADLOCK_ATTEMPTS) throw error;
+      await turn();
+    }
+  }
 }
 
 /** A chunk's comments claimed: the last id claimed, how many are still to score once locked. */
