@@ -11,8 +11,9 @@ import { showBestLabels } from "./labels";
 import { currentRefinerVersions } from "./refiners";
 
 /**
- * Comments per chunk: a rescore's chunks (two in flight) and a first scoring's (one at a time: its chunks also
- * hold the rules' look-ups: `marginalia score` of 1M new comments peaked at 643 MB in chunks of 5,000, 597 in 2,500).
+ * Comments per chunk: a rescore's (two in flight) and a first scoring's (one at a time: its chunks also hold the
+ * rules' look-ups). `marginalia score` of 1M new comments peaked at 711 MB with two chunks of 5,000 in flight,
+ * 643 MB with one, 597 MB with one of 2,500 (bar: 600).
  */
 const RESCORE_BATCH = 5000;
 const NEW_BATCH = 2500;
@@ -107,7 +108,7 @@ export async function scoreComments(
           ORDER BY c.id`;
         settle.resolve({ lastId: ids[ids.length - 1] as number, rows: rows.length });
         if (rows.length === 0) return 0;
-        // Scored now, while the chunk before is still being written.
+        // Scored now: in a rescore, while the chunk before is still being written.
         const scored = await scoreChunk(rows);
         if (!(await go)) return 0;
         await retryOnDeadlock(tx, async (write) => {
@@ -138,11 +139,10 @@ export async function scoreComments(
     };
   };
 
-  // Chunk after chunk, the next one claimed, read and scored (on another connection) while this one is written:
-  // the database's work and the scorer's overlap. Each chunk commits on its own, in order. (With a pool of one
-  // connection the next chunk's transaction waits for this one's: the same work, one after the other.)
-  // Only a rescore overlaps two chunks. A first scoring holds more per chunk (new scores, the rules' look-ups):
-  // two in flight took `marginalia score` of 1M new comments from 576 to 711 MB, over the 600 MB bar.
+  // Chunk after chunk. In a rescore the next one is claimed, read and scored (on another connection) while this
+  // one is written, so the database's work and the scorer's overlap; a first scoring takes one at a time (its
+  // memory: see NEW_BATCH). Each chunk commits on its own, in order. (With a pool of one connection the next
+  // chunk's transaction waits for this one's: the same work, one after the other.)
   const overlap = options.rescore === true;
   const batch = overlap ? RESCORE_BATCH : NEW_BATCH;
   let scored = 0;
